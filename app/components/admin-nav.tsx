@@ -1,0 +1,12 @@
+import { NavLink } from "@remix-run/react";
+import { useT } from "~/lib/i18n/react";
+
+export function AdminNav() {
+  const t = useT();
+  return (
+    <nav aria-label={t("nav.admin")} className="pionieri-subnav">
+      <NavLink to="/admin/utenti">{t("nav.adminUsers")}</NavLink>
+      <NavLink to="/admin/gruppi">{t("nav.adminGroups")}</NavLink>
+    </nav>
+  );
+}

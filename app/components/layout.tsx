@@ -1,0 +1,149 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { can } from "~/domain/policy";
+import { formatDate } from "~/lib/dates";
+import { tm, useLocale, useT } from "~/lib/i18n/react";
+import { useRootData } from "~/root";
+
+/** The page frame: skip link, header with navigation, phase banner, flash message, footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const data = useRootData();
+  const user = data?.user ?? null;
+  const location = useLocation();
+  const isAdmin = can(user?.actor, "user.list");
+
+  const links = user
+    ? [
+        { to: "/", label: t("nav.home"), end: true },
+        { to: "/gruppi", label: t("nav.groups"), end: false },
+        ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),
+      ]
+    : [];
+
+  return (
+    <>
+      <ul className="skiplinks">
+        <li>
+          <a className="visually-hidden-focusable" href="#contenuto">
+            {t("nav.skip")}
+          </a>
+        </li>
+        {user ? (
+          <li>
+            <a className="visually-hidden-focusable" href="#navigazione">
+              {t("nav.skipNav")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      <header className="it-header-wrapper pionieri-header">
+        <div className="it-header-slim-wrapper">
+          <div className="container">
+            <div className="it-header-slim-wrapper-content">
+              <span className="navbar-brand">
+                {t("app.owner")} · {t("app.project")}
+              </span>
+              <div className="pionieri-usermenu">
+                {user ? (
+                  <>
+                    <Link to="/profilo" className="pionieri-slim-link" aria-label={t("nav.loggedAs", { name: user.displayName })}>
+                      {user.displayName}
+                    </Link>
+                    <Form method="post" action="/logout" className="d-inline">
+                      <button type="submit" className="pionieri-slim-button">
+                        {t("nav.logout")}
+                      </button>
+                    </Form>
+                  </>
+                ) : location.pathname !== "/login" ? (
+                  <Link to="/login" className="pionieri-slim-link">
+                    {t("nav.login")}
+                  </Link>
+                ) : null}
+              </div>
+            </div>
+          </div>
+        </div>
+        <div className="it-header-center-wrapper">
+          <div className="container">
+            <div className="it-header-center-content-wrapper">
+              <div className="it-brand-wrapper">
+                <Link to="/">
+                  <svg className="pionieri-logo" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+                    <circle cx="24" cy="24" r="22" fill="none" stroke="currentColor" strokeWidth="3" />
+                    <path d="M14 32 L24 12 L34 32 Z" fill="currentColor" />
+                    <circle cx="24" cy="36" r="3" fill="currentColor" />
+                  </svg>
+                  <div className="it-brand-text">
+                    <div className="it-brand-title">
+                      {t("app.owner")} · {t("app.name")}
+                    </div>
+                    <div className="it-brand-tagline">{t("app.tagline")}</div>
+                  </div>
+                </Link>
+              </div>
+            </div>
+          </div>
+        </div>
+        {links.length > 0 ? (
+          <nav id="navigazione" className="pionieri-nav" aria-label={t("nav.main")}>
+            <div className="container">
+              <details className="pionieri-nav-toggle">
+                <summary>{t("nav.menu")}</summary>
+                <NavList links={links} />
+              </details>
+              <NavList links={links} className="pionieri-nav-wide" />
+            </div>
+          </nav>
+        ) : null}
+      </header>
+      {user && data?.phase ? (
+        <div className="pionieri-phase" role="note">
+          <div className="container">
+            <strong>{t("phase.banner", { name: data.phase.name })}</strong>{" "}
+            <span>{t("phase.until", { date: formatDate(data.phase.endsOn, locale) })}</span>
+          </div>
+        </div>
+      ) : null}
+      <main id="contenuto" tabIndex={-1} className="container my-4">
+        {data?.flash ? (
+          <div className={`alert alert-${data.flash.tone}`} role="status">
+            {tm(t, data.flash)}
+          </div>
+        ) : null}
+        {children}
+      </main>
+      <footer className="it-footer pionieri-footer">
+        <div className="container py-4">
+          <p className="mb-2">{t("footer.project")}</p>
+          <ul className="pionieri-footer-links">
+            <li>
+              <Link to="/accessibilita">{t("nav.accessibility")}</Link>
+            </li>
+            {user ? (
+              <li>
+                <Link to="/profilo">{t("nav.profile")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function NavList({ links, className = "" }: { links: { to: string; label: string; end: boolean }[]; className?: string }) {
+  return (
+    <ul className={`pionieri-nav-list ${className}`}>
+      {links.map((link) => (
+        <li key={link.to}>
+          <NavLink to={link.to} end={link.end} prefetch="intent">
+            {link.label}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}

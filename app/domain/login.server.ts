@@ -1,0 +1,46 @@
+import { verifyPassword } from "~/lib/password.server";
+import { db } from "~/lib/db.server";
+import { RateLimiter } from "~/lib/rate-limit.server";
+
+const WINDOW_MS = 15 * 60 * 1000;
+/**
+ * Three counters of failures, so an attacker slows down without locking the real person out:
+ * one account from one address (tight), one address over all accounts (password spraying),
+ * one account over all addresses (a distributed attack; loose, so the owner still gets in
+ * once the attack pauses).
+ */
+const perAccountAndIp = new RateLimiter(5, WINDOW_MS);
+const perIp = new RateLimiter(30, WINDOW_MS);
+const perAccount = new RateLimiter(50, WINDOW_MS);
+
+export type LoginResult =
+  | { kind: "ok"; userId: string }
+  | { kind: "failed" }
+  | { kind: "throttled"; retryAfterSeconds: number };
+
+export async function attemptLogin(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const keys = { pair: `${email}|${input.ip}`, ip: input.ip, account: email };
+
+  const wait = Math.max(
+    perAccountAndIp.retryAfter(keys.pair),
+    perIp.retryAfter(keys.ip),
+    perAccount.retryAfter(keys.account),
+  );
+  if (wait > 0) return { kind: "throttled", retryAfterSeconds: wait };
+
+  const user = email
+    ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } })
+    : null;
+  // Always one argon2 verification, also for unknown or inactive accounts: same timing.
+  const valid = await verifyPassword(user?.passwordHash, input.password);
+  if (user && valid && user.active) {
+    perAccountAndIp.reset(keys.pair);
+    return { kind: "ok", userId: user.id };
+  }
+  perAccountAndIp.hit(keys.pair);
+  perIp.hit(keys.ip);
+  perAccount.hit(keys.account);
+  return { kind: "failed" };
+}
+

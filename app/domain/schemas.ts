@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { LOCALES } from "~/lib/i18n";
+import { PASSWORD_MAX } from "./passwords";
+import { ROLES } from "./roles";
+
+/** Form schemas shared by the pages (limits on inputs) and the actions (validation). */
+export const LIMITS = { email: 254, displayName: 80, office: 80, groupName: 60, groupDescription: 2000, search: 100 } as const;
+
+const text = (max: number) =>
+  z
+    .string({ required_error: "v.required" })
+    .transform((value) => value.trim().replace(/\s+/g, " "))
+    .pipe(z.string().min(1, "v.required").max(max, "v.tooLong"));
+
+export const email = z
+  .string({ required_error: "v.required" })
+  .trim()
+  .min(1, "v.required")
+  .max(LIMITS.email, "v.tooLong")
+  .email("v.emailInvalid")
+  .transform((value) => value.toLowerCase());
+
+export const loginSchema = z.object({
+  email: z.string().trim().max(LIMITS.email, "v.tooLong").default(""),
+  password: z.string().max(PASSWORD_MAX * 4, "v.passwordTooLong").default(""),
+  redirectTo: z.string().optional(),
+});
+
+export const inviteSchema = z.object({
+  email,
+  role: z.enum(ROLES, { errorMap: () => ({ message: "v.roleInvalid" }) }),
+});
+
+export const profileSchema = z.object({
+  displayName: text(LIMITS.displayName),
+  office: z
+    .string()
+    .default("")
+    .transform((value) => value.trim().replace(/\s+/g, " "))
+    .pipe(z.string().max(LIMITS.office, "v.tooLong")),
+  locale: z.enum(LOCALES, { errorMap: () => ({ message: "v.languageInvalid" }) }),
+});
+
+/** Setting a password (invitation, reset, change): the rules themselves live in passwords.ts. */
+export const newPasswordSchema = z
+  .object({
+    password: z.string({ required_error: "v.required" }).min(1, "v.required"),
+    passwordConfirm: z.string().default(""),
+  })
+  .refine((value) => value.password === value.passwordConfirm, {
+    message: "v.passwordMismatch",
+    path: ["passwordConfirm"],
+  });
+
+export const acceptInvitationSchema = z.object({
+  displayName: text(LIMITS.displayName),
+  office: profileSchema.shape.office,
+});
+
+export const groupSchema = z.object({
+  groupId: z.string().min(1),
+  name: text(LIMITS.groupName),
+  description: z
+    .string({ required_error: "v.required" })
+    .transform((value) => value.trim())
+    .pipe(z.string().min(1, "v.required").max(LIMITS.groupDescription, "v.tooLong")),
+  colour: z
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "v.colourInvalid")
+    .transform((value) => value.toLowerCase()),
+  position: z.coerce
+    .number({ invalid_type_error: "v.positionInvalid" })
+    .int("v.positionInvalid")
+    .min(0, "v.positionInvalid")
+    .max(999, "v.positionInvalid"),
+});

@@ -1,0 +1,156 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { hashPassword, verifyPassword } from "~/lib/password.server";
+import { db } from "~/lib/db.server";
+import type { FieldErrors } from "~/lib/forms";
+import type { Locale } from "~/lib/i18n";
+import { audit } from "./audit.server";
+import { passwordProblem } from "./passwords";
+import { assertCan } from "./policy";
+import { ROLES, type Actor, type Role } from "./roles";
+
+export const USERS_PAGE_SIZE = 25;
+
+export type UserFilters = {
+  q?: string;
+  role?: Role;
+  status?: "active" | "inactive" | "pending";
+  groupId?: string;
+  page?: number;
+};
+
+export function parseUserFilters(params: URLSearchParams): UserFilters {
+  const role = params.get("ruolo") ?? "";
+  const status = params.get("stato") ?? "";
+  const page = Number.parseInt(params.get("pagina") ?? "1", 10);
+  return {
+    q: (params.get("q") ?? "").trim().slice(0, 100) || undefined,
+    role: (ROLES as readonly string[]).includes(role) ? (role as Role) : undefined,
+    status: status === "active" || status === "inactive" || status === "pending" ? status : undefined,
+    groupId: params.get("gruppo") || undefined,
+    page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
+  };
+}
+
+/** The admin's user list: search over name, email and office, filters, pages of 25. */
+export async function listUsers(actor: Actor, filters: UserFilters) {
+  assertCan(actor, "user.list");
+  const where: Prisma.UserWhereInput = {};
+  if (filters.q) {
+    where.OR = [
+      { displayName: { contains: filters.q } },
+      { email: { contains: filters.q.toLowerCase() } },
+      { office: { contains: filters.q } },
+    ];
+  }
+  if (filters.role) where.role = filters.role;
+  if (filters.status === "active") Object.assign(where, { active: true, passwordHash: { not: null } });
+  if (filters.status === "inactive") where.active = false;
+  if (filters.status === "pending") Object.assign(where, { active: true, passwordHash: null });
+  if (filters.groupId) where.memberships = { some: { groupId: filters.groupId } };
+
+  const page = filters.page ?? 1;
+  const [total, users] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ displayName: "asc" }, { email: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        office: true,
+        role: true,
+        active: true,
+        passwordHash: true,
+        memberships: { select: { groupId: true, isLeader: true }, orderBy: { group: { position: "asc" } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
+    users: users.map(({ passwordHash, ...user }) => ({ ...user, pending: passwordHash === null })),
+  };
+}
+
+async function findUserOr404(id: string) {
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, displayName: true, role: true, active: true, email: true } });
+  if (!user) throw new Response("Not Found", { status: 404 });
+  return user;
+}
+
+export async function changeRole(actor: Actor, userId: string, role: Role) {
+  const user = await findUserOr404(userId);
+  assertCan(actor, "user.changeRole", user);
+  if (user.role === role) return user;
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { role } });
+    await audit(tx, actor.id, "user.role", userId, { from: user.role, to: role });
+  });
+  return { ...user, role };
+}
+
+/** Deactivating ends every session of the account at once; reactivating lets it log in again. */
+export async function setActive(actor: Actor, userId: string, active: boolean) {
+  const user = await findUserOr404(userId);
+  assertCan(actor, "user.setActive", user);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
+    if (!active) await tx.session.deleteMany({ where: { userId } });
+    await audit(tx, actor.id, active ? "user.reactivate" : "user.deactivate", userId, {});
+  });
+  return user;
+}
+
+/** Names or removes a group leader; naming a non-member also makes them a member. */
+export async function setLeader(actor: Actor, userId: string, groupId: string, isLeader: boolean) {
+  const user = await findUserOr404(userId);
+  assertCan(actor, "user.setLeader", user);
+  const group = await db.workingGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
+  if (!group) throw new Response("Not Found", { status: 404 });
+  await db.$transaction(async (tx) => {
+    if (isLeader) {
+      await tx.membership.upsert({
+        where: { userId_groupId: { userId, groupId } },
+        create: { userId, groupId, isLeader: true },
+        update: { isLeader: true },
+      });
+    } else {
+      await tx.membership.updateMany({ where: { userId, groupId }, data: { isLeader: false } });
+    }
+    await audit(tx, actor.id, isLeader ? "group.leader.add" : "group.leader.remove", userId, { groupId });
+  });
+  return { user, group };
+}
+
+export async function updateProfile(actor: Actor, input: { displayName: string; office: string; locale: Locale }) {
+  assertCan(actor, "profile.edit", { id: actor.id });
+  await db.user.update({ where: { id: actor.id }, data: input });
+}
+
+/**
+ * Changes one's own password after checking the current one; every other session of the
+ * person ends (a stolen session does not survive a password change).
+ */
+export async function changePassword(
+  actor: Actor,
+  currentSessionId: string,
+  input: { currentPassword: string; password: string },
+): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
+  assertCan(actor, "profile.edit", { id: actor.id });
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { ok: false, fieldErrors: { currentPassword: { key: "v.currentPasswordWrong" } } };
+  }
+  const problem = passwordProblem(input.password, user.email);
+  if (problem) return { ok: false, fieldErrors: { password: { key: problem } } };
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction([
+    db.user.update({ where: { id: actor.id }, data: { passwordHash } }),
+    db.session.deleteMany({ where: { userId: actor.id, id: { not: currentSessionId } } }),
+  ]);
+  return { ok: true };
+}

@@ -1,0 +1,222 @@
+/**
+ * Authentication: Lucia 3 lives here and nowhere else (docs/decisions/0004-sessions.md), so it
+ * can be swapped without touching routes. Passwords are hashed with argon2id.
+ */
+import { redirect } from "@remix-run/node";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import type { Actor, Role } from "~/domain/roles";
+import { isRole } from "~/domain/roles";
+import { db } from "./db.server";
+import { env } from "./env.server";
+import { isLocale, type Locale } from "./i18n";
+
+export { hashPassword, verifyPassword } from "./password.server";
+
+export const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
+/** A session's idle deadline is pushed forward at most once a minute, not on every request. */
+const EXTEND_EVERY_MS = 60 * 1000;
+
+type UserAttributes = {
+  email: string;
+  displayName: string;
+  office: string;
+  role: string;
+  active: boolean;
+  locale: string;
+  memberships: { groupId: string; isLeader: boolean }[];
+};
+type SessionAttributes = { createdAt: Date };
+
+const userSelect = {
+  id: true,
+  email: true,
+  displayName: true,
+  office: true,
+  role: true,
+  active: true,
+  locale: true,
+  memberships: { select: { groupId: true, isLeader: true } },
+} as const;
+
+/** Lucia's adapter over our Prisma models (the official one does not accept Prisma 6). */
+const adapter: Adapter = {
+  async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await db.session.findUnique({
+      where: { id: sessionId },
+      select: { id: true, userId: true, expiresAt: true, createdAt: true, user: { select: userSelect } },
+    });
+    if (!row) return [null, null];
+    const { id: userId, ...userAttributes } = row.user;
+    return [
+      { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: { createdAt: row.createdAt } },
+      { id: userId, attributes: userAttributes },
+    ];
+  },
+  async getUserSessions(userId) {
+    const rows = await db.session.findMany({ where: { userId } });
+    return rows.map((row) => ({
+      id: row.id,
+      userId: row.userId,
+      expiresAt: row.expiresAt,
+      attributes: { createdAt: row.createdAt },
+    }));
+  },
+  async setSession(session) {
+    await db.session.create({ data: { id: session.id, userId: session.userId, expiresAt: session.expiresAt } });
+  },
+  async updateSessionExpiration(sessionId, expiresAt) {
+    await db.session.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+  },
+  async deleteSession(sessionId) {
+    await db.session.deleteMany({ where: { id: sessionId } });
+  },
+  async deleteUserSessions(userId) {
+    await db.session.deleteMany({ where: { userId } });
+  },
+  async deleteExpiredSessions() {
+    await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  },
+};
+
+const lucia = new Lucia(adapter, {
+  sessionExpiresIn: new TimeSpan(IDLE_TIMEOUT_MS / 1000, "s"),
+  sessionCookie: {
+    name: "pionieri_session",
+    // A browser-session cookie: the server decides expiry, so it need not be re-sent.
+    expires: false,
+    attributes: { secure: env.cookieSecure, sameSite: "lax", path: "/" },
+  },
+  getUserAttributes: (attributes) => attributes,
+  getSessionAttributes: (attributes) => attributes,
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: UserAttributes;
+    DatabaseSessionAttributes: SessionAttributes;
+  }
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  office: string;
+  role: Role;
+  locale: Locale;
+  actor: Actor;
+};
+
+export type Auth = { user: SessionUser; sessionId: string } | { user: null; sessionId: null };
+
+const anonymous: Auth = { user: null, sessionId: null };
+
+export const SESSION_COOKIE = lucia.sessionCookieName;
+
+/** A fresh session for a user who just proved who they are: always a new id. */
+export async function createSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, { createdAt: new Date() });
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export function clearSessionCookie(): string {
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function endSession(sessionId: string) {
+  await lucia.invalidateSession(sessionId);
+}
+
+/** Ends every session of a user, or all but one (the one in use). */
+export async function endUserSessions(userId: string, exceptSessionId?: string) {
+  await db.session.deleteMany({
+    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+}
+
+/**
+ * Reads the session cookie once per request (app/server.ts puts the result in the load
+ * context). Expired, capped, or deactivated: the session is deleted and the cookie cleared.
+ */
+export async function resolveSession(cookieHeader: string | undefined): Promise<{ auth: Auth; setCookie?: string }> {
+  const sessionId = lucia.readSessionCookie(cookieHeader ?? "");
+  if (!sessionId) return { auth: anonymous };
+
+  const [session, user] = await adapter.getSessionAndUser(sessionId);
+  const now = Date.now();
+  if (
+    !session ||
+    !user ||
+    session.expiresAt.getTime() <= now ||
+    session.attributes.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS <= now ||
+    !user.attributes.active
+  ) {
+    if (session) await adapter.deleteSession(session.id);
+    return { auth: anonymous, setCookie: clearSessionCookie() };
+  }
+
+  const cap = session.attributes.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS;
+  const idleDeadline = Math.min(now + IDLE_TIMEOUT_MS, cap);
+  if (idleDeadline - session.expiresAt.getTime() >= EXTEND_EVERY_MS) {
+    await adapter.updateSessionExpiration(session.id, new Date(idleDeadline));
+  }
+
+  const a = user.attributes;
+  const role: Role = isRole(a.role) ? a.role : "OSSERVATORE";
+  return {
+    auth: {
+      sessionId: session.id,
+      user: {
+        id: user.id,
+        email: a.email,
+        displayName: a.displayName,
+        office: a.office,
+        role,
+        locale: isLocale(a.locale) ? a.locale : "it",
+        actor: {
+          id: user.id,
+          role,
+          active: a.active,
+          memberOf: a.memberships.map((m) => m.groupId),
+          leaderOf: a.memberships.filter((m) => m.isLeader).map((m) => m.groupId),
+        },
+      },
+    },
+  };
+}
+
+/** Only same-site paths: `/x` but not `//evil.example` or `/\evil.example`. */
+export function safeRedirectPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string") return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f]/.test(value)) return fallback;
+  return value;
+}
+
+type Context = { auth: Auth };
+
+export function optionalUser(context: Context): SessionUser | null {
+  return context.auth.user;
+}
+
+/**
+ * The signed-in user, or a redirect to the login page that comes back here afterwards.
+ * Called by every private loader and action (a parent layout's check protects nothing).
+ */
+export function requireUser(context: Context, request: Request): SessionUser {
+  const user = context.auth.user;
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    const to = back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`;
+    throw redirect(to);
+  }
+  return user;
+}
+
+export function requireSessionId(context: Context): string {
+  if (!context.auth.sessionId) throw new Response("Unauthorized", { status: 401 });
+  return context.auth.sessionId;
+}

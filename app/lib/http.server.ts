@@ -1,0 +1,30 @@
+import { json } from "@remix-run/node";
+import type { FieldErrors } from "./forms";
+import type { Message, MessageKey, MessageParams } from "./i18n";
+
+export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: Message; values: Record<string, string> };
+
+/** A form the user can fix: 400 (or `status`), the errors by field, and what was typed (never passwords). */
+export function invalid(
+  fieldErrors: FieldErrors,
+  values: Record<string, string> = {},
+  options: { status?: number; formError?: Message; headers?: HeadersInit } = {},
+) {
+  const body: FormFailure = {
+    ok: false,
+    fieldErrors,
+    values,
+    ...(options.formError ? { formError: options.formError } : {}),
+  };
+  return json(body, { status: options.status ?? 400, headers: options.headers });
+}
+
+/** Throws a Response that the nearest error boundary shows inside the layout. */
+export function httpError(status: 400 | 403 | 404 | 409 | 413 | 429, message?: MessageKey, params?: MessageParams): never {
+  throw json(message ? { key: message, params } : null, { status });
+}
+
+export function notFoundUnless<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) httpError(404);
+  return value;
+}

@@ -1,0 +1,83 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorPage } from "./components/error-page";
+import { Layout as Shell } from "./components/layout";
+import { useNonce } from "./components/nonce";
+import { currentPhase } from "./domain/phases.server";
+import { readFlash } from "./lib/flash.server";
+import { DEFAULT_LOCALE, type Locale } from "./lib/i18n";
+import styles from "./styles/generated/main.css";
+import { env } from "./lib/env.server";
+
+export const links: LinksFunction = () => [
+  { rel: "preload", href: "/fonts/titillium-web-v10-latin-ext_latin-regular.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = context.auth.user;
+  const [{ flash, clear }, phase] = await Promise.all([readFlash(request), user ? currentPhase() : null]);
+  const locale: Locale = user?.locale ?? DEFAULT_LOCALE;
+  return json(
+    {
+      locale,
+      demo: env.demo,
+      flash,
+      phase,
+      user: user
+        ? { id: user.id, displayName: user.displayName, role: user.role, actor: user.actor }
+        : null,
+    },
+    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+  );
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  return (
+    <html lang={data?.locale ?? DEFAULT_LOCALE}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Shell>{children}</Shell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) return <ErrorPage status={error.status} data={error.data} />;
+  return <ErrorPage status={500} />;
+}

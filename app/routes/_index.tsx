@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GroupCard } from "~/components/groups";
+import { listGroups } from "~/domain/groups.server";
+import { requireUser } from "~/lib/auth.server";
+import { useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/root";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireUser(context, request);
+  return json({ groups: await listGroups() });
+}
+
+export default function Home() {
+  const t = useT();
+  const { groups } = useLoaderData<typeof loader>();
+  const actor = useRootData()?.user?.actor;
+  const mine = groups.filter((group) => actor?.memberOf.includes(group.id)).length;
+  return (
+    <>
+      <section className="pionieri-welcome" aria-labelledby="welcome-title">
+        <h1 id="welcome-title">{t("home.title")}</h1>
+        <p className="lead">{t("home.intro1")}</p>
+        <p>{t("home.intro2")}</p>
+        <p>{t("home.intro3")}</p>
+      </section>
+      <section aria-labelledby="groups-title">
+        <h2 id="groups-title">{t("home.groups")}</h2>
+        <p>{mine === 0 ? t("home.noGroups") : mine === 1 ? t("home.yourGroupsOne") : t("home.yourGroups", { count: mine })}</p>
+        <div className="pionieri-group-grid">
+          {groups.map((group) => (
+            <GroupCard key={group.id} group={group} actor={actor} returnTo="/" />
+          ))}
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { AdminNav } from "~/components/admin-nav";
+import { FormErrors, TextField } from "~/components/form";
+import { listGroupsForAdmin, updateGroup } from "~/domain/groups.server";
+import { assertCan } from "~/domain/policy";
+import { groupSchema, LIMITS } from "~/domain/schemas";
+import { requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { parseForm } from "~/lib/forms";
+import { invalid } from "~/lib/http.server";
+import { tm, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.groups.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  assertCan(user.actor, "group.edit", { id: "*" });
+  return json({ groups: await listGroupsForAdmin(user.actor) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  assertCan(user.actor, "group.edit", { id: "*" });
+  const form = await request.formData();
+  const parsed = parseForm(groupSchema, form);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values);
+  const group = await updateGroup(user.actor, parsed.data);
+  return redirectWithFlash("/admin/gruppi", "admin.groups.saved", { name: group.name });
+}
+
+export default function AdminGroups() {
+  const t = useT();
+  const { groups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <AdminNav />
+      <h1>{t("admin.groups.title")}</h1>
+      <p>{t("admin.groups.intro")}</p>
+      {groups.map((group) => {
+        const failed = actionData?.values.groupId === group.id;
+        const errors = failed ? actionData?.fieldErrors : undefined;
+        const values = failed ? actionData?.values : undefined;
+        const idPrefix = `g-${group.slug}`;
+        return (
+          <section key={group.id} className="pionieri-panel mb-4" aria-labelledby={`${idPrefix}-title`} style={{ borderLeftColor: group.colour }}>
+            <h2 id={`${idPrefix}-title`} className="h4">
+              {group.name}
+            </h2>
+            <FormErrors errors={errors} />
+            <Form method="post" noValidate>
+              <input type="hidden" name="groupId" value={group.id} />
+              <TextField id={`${idPrefix}-name`} name="name" label={t("admin.groups.name")} required maxLength={LIMITS.groupName} errors={errors} defaultValue={values?.name ?? group.name} />
+              <div className="form-group pionieri-field">
+                <label htmlFor={`${idPrefix}-description`} className="pionieri-label">
+                  {t("admin.groups.description")}
+                </label>
+                <textarea
+                  id={`${idPrefix}-description`}
+                  name="description"
+                  rows={4}
+                  maxLength={LIMITS.groupDescription}
+                  className={`form-control${errors?.description ? " is-invalid" : ""}`}
+                  aria-invalid={errors?.description ? true : undefined}
+                  aria-describedby={errors?.description ? `${idPrefix}-description-error` : undefined}
+                  defaultValue={values?.description ?? group.description}
+                />
+                {errors?.description ? (
+                  <div id={`${idPrefix}-description-error`} className="invalid-feedback d-block" role="alert">
+                    {tm(t, errors.description)}
+                  </div>
+                ) : null}
+              </div>
+              <div className="pionieri-inline-form">
+                <TextField id={`${idPrefix}-colour`} name="colour" type="color" label={t("admin.groups.colour")} errors={errors} defaultValue={values?.colour ?? group.colour} />
+                <TextField
+                  id={`${idPrefix}-position`}
+                  name="position"
+                  type="number"
+                  min={0}
+                  max={999}
+                  label={t("admin.groups.position")}
+                  errors={errors}
+                  defaultValue={values?.position ?? String(group.position)}
+                />
+              </div>
+              <button type="submit" className="btn btn-primary">
+                {t("admin.groups.save", { name: group.name })}
+              </button>
+            </Form>
+          </section>
+        );
+      })}
+    </>
+  );
+}

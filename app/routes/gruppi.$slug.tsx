@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { memberCountLabel, MembershipButton } from "~/components/groups";
+import { getGroupBySlug, joinGroup, leaveGroup } from "~/domain/groups.server";
+import { requireUser, safeRedirectPath } from "~/lib/auth.server";
+import { formatDate } from "~/lib/dates";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { field } from "~/lib/forms";
+import { httpError, notFoundUnless } from "~/lib/http.server";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/root";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data ? [{ title: `${data.group.name} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  requireUser(context, request);
+  const group = notFoundUnless(await getGroupBySlug(params.slug ?? ""));
+  return json({ group });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const group = notFoundUnless(await getGroupBySlug(params.slug ?? ""));
+  const form = await request.formData();
+  const intent = field(form, "intent");
+  const back = safeRedirectPath(field(form, "returnTo"), `/gruppi/${group.slug}`);
+  if (intent === "join") {
+    await joinGroup(user.actor, group.id);
+    return redirectWithFlash(back, "groups.joined", { name: group.name });
+  }
+  if (intent === "leave") {
+    await leaveGroup(user.actor, group.id);
+    return redirectWithFlash(back, "groups.left", { name: group.name }, { tone: "info" });
+  }
+  httpError(400, "v.unknownIntent");
+}
+
+export default function GroupPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { group } = useLoaderData<typeof loader>();
+  const actor = useRootData()?.user?.actor;
+  const leaders = group.members.filter((member) => member.isLeader);
+  return (
+    <>
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb-container">
+        <ol className="breadcrumb">
+          <li className="breadcrumb-item">
+            <Link to="/gruppi">{t("nav.groups")}</Link>
+            <span className="separator">/</span>
+          </li>
+          <li className="breadcrumb-item active" aria-current="page">
+            {group.name}
+          </li>
+        </ol>
+      </nav>
+      <header className="pionieri-group-header" style={{ borderLeftColor: group.colour }}>
+        <h1>{group.name}</h1>
+        <p className="lead">{group.description}</p>
+        <p>
+          {t("groups.leaders")}:{" "}
+          {leaders.length > 0 ? leaders.map((leader) => leader.displayName).join(", ") : t("groups.noLeaders")}
+        </p>
+        <MembershipButton group={group} actor={actor} returnTo={`/gruppi/${group.slug}`} />
+      </header>
+      <section aria-labelledby="members-title" className="mt-4">
+        <h2 id="members-title" className="h4">
+          {t("groups.memberList")} <span className="pionieri-count">({memberCountLabel(t, group.members.length)})</span>
+        </h2>
+        <div className="table-responsive">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("groups.colName")}</th>
+                <th scope="col">{t("groups.colOffice")}</th>
+                <th scope="col">{t("groups.colRole")}</th>
+                <th scope="col">{t("groups.colSince")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.members.map((member) => (
+                <tr key={member.id}>
+                  <th scope="row">{member.displayName}</th>
+                  <td>{member.office}</td>
+                  <td>{member.isLeader ? t("role.leader") : t("groups.member")}</td>
+                  <td>{formatDate(member.joinedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/form";
+import { acceptInvitation, findUsableInvitation } from "~/domain/invitations.server";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
+import { isRole } from "~/domain/roles";
+import { acceptInvitationSchema, LIMITS, newPasswordSchema } from "~/domain/schemas";
+import { createSession, endSession } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { parseForm, typedValues, type FieldErrors } from "~/lib/forms";
+import { invalid } from "~/lib/http.server";
+import { useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, data && "invitation" in data && data.invitation.isReset ? "invite.resetTitle" : "invite.title");
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invitation = await findUsableInvitation(params.token ?? "");
+  if (!invitation) return json({ valid: false as const }, { status: 404 });
+  return json({
+    valid: true as const,
+    invitation: {
+      email: invitation.email,
+      role: isRole(invitation.role) ? invitation.role : "DIPENDENTE",
+      isReset: invitation.user !== null,
+      displayName: invitation.user?.displayName ?? "",
+      office: invitation.user?.office ?? "",
+    },
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = typedValues(form);
+  const profile = parseForm(acceptInvitationSchema, form);
+  const password = parseForm(newPasswordSchema, form);
+  const fieldErrors: FieldErrors = {
+    ...(profile.ok ? {} : profile.fieldErrors),
+    ...(password.ok ? {} : password.fieldErrors),
+  };
+  if (!profile.ok || !password.ok) return invalid(fieldErrors, values);
+
+  const result = await acceptInvitation(params.token ?? "", { ...profile.data, password: password.data.password });
+  if (!result.ok) {
+    if ("invalid" in result) return json({ ok: false as const, fieldErrors: {}, values, expired: true }, { status: 410 });
+    return invalid(result.fieldErrors, values);
+  }
+  if (context.auth.sessionId) await endSession(context.auth.sessionId);
+  const cookie = await createSession(result.userId);
+  return redirectWithFlash("/", "invite.welcome", undefined, { headers: [["Set-Cookie", cookie]] });
+}
+
+export default function Invitation() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!data.valid || (actionData && "expired" in actionData)) {
+    return (
+      <section>
+        <h1>{t("invite.invalidTitle")}</h1>
+        <p>{t("invite.invalid")}</p>
+      </section>
+    );
+  }
+  const { invitation } = data;
+  const errors = actionData?.fieldErrors;
+  const values = actionData?.values;
+  return (
+    <div className="row justify-content-center">
+      <div className="col-12 col-md-8 col-lg-6">
+        <h1>{t(invitation.isReset ? "invite.resetTitle" : "invite.title")}</h1>
+        <p>
+          {invitation.isReset
+            ? t("invite.resetIntro", { email: invitation.email })
+            : t("invite.intro", { role: t(`role.${invitation.role}`) })}
+        </p>
+        <FormErrors errors={errors} />
+        <Form method="post" noValidate>
+          <TextField name="email" label={t("field.email")} type="email" value={invitation.email} readOnly autoComplete="username" />
+          <TextField
+            name="displayName"
+            label={t("field.displayName")}
+            required
+            maxLength={LIMITS.displayName}
+            autoComplete="name"
+            errors={errors}
+            defaultValue={values?.displayName ?? invitation.displayName}
+          />
+          <TextField
+            name="office"
+            label={t("field.office")}
+            hint={t("field.officeHint")}
+            maxLength={LIMITS.office}
+            autoComplete="organization-title"
+            errors={errors}
+            defaultValue={values?.office ?? invitation.office}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={t("field.password")}
+            hint={t("field.passwordHint")}
+            required
+            minLength={PASSWORD_MIN}
+            maxLength={PASSWORD_MAX}
+            autoComplete="new-password"
+            errors={errors}
+          />
+          <TextField
+            name="passwordConfirm"
+            type="password"
+            label={t("field.passwordConfirm")}
+            required
+            autoComplete="new-password"
+            errors={errors}
+          />
+          <button type="submit" className="btn btn-primary">
+            {t(invitation.isReset ? "invite.resetSubmit" : "invite.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/form";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
+import { newPasswordSchema, profileSchema, LIMITS } from "~/domain/schemas";
+import { changePassword, updateProfile } from "~/domain/users.server";
+import { listGroups } from "~/domain/groups.server";
+import { requireSessionId, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { field, parseForm, typedValues } from "~/lib/forms";
+import { httpError, invalid } from "~/lib/http.server";
+import { LOCALES } from "~/lib/i18n";
+import { useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const groups = (await listGroups()).filter((group) => user.actor.memberOf.includes(group.id));
+  return json({
+    profile: { email: user.email, displayName: user.displayName, office: user.office, locale: user.locale, role: user.role },
+    groups: groups.map((g) => ({ slug: g.slug, name: g.name, leader: user.actor.leaderOf.includes(g.id) })),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const form = await request.formData();
+  const intent = field(form, "intent");
+  const values = typedValues(form);
+
+  if (intent === "profile") {
+    const parsed = parseForm(profileSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, values);
+    await updateProfile(user.actor, parsed.data);
+    return redirectWithFlash("/profilo", "profile.saved");
+  }
+  if (intent === "password") {
+    const parsed = parseForm(newPasswordSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, { ...values, intent });
+    const result = await changePassword(user.actor, requireSessionId(context), {
+      currentPassword: field(form, "currentPassword"),
+      password: parsed.data.password,
+    });
+    if (!result.ok) return invalid(result.fieldErrors, { ...values, intent });
+    return redirectWithFlash("/profilo", "profile.passwordChanged");
+  }
+  httpError(400, "v.unknownIntent");
+}
+
+export default function Profile() {
+  const t = useT();
+  const { profile, groups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const passwordErrors = actionData?.values.intent === "password" ? actionData.fieldErrors : undefined;
+  const profileErrors = actionData?.values.intent === "profile" ? actionData.fieldErrors : undefined;
+  const values = actionData?.values.intent === "profile" ? actionData.values : undefined;
+  return (
+    <>
+      <h1>{t("profile.title")}</h1>
+      <p>
+        {profile.email} · {t("profile.yourRole", { role: t(`role.${profile.role}`) })}
+      </p>
+      <div className="row">
+        <section className="col-12 col-lg-6 mb-4" aria-labelledby="profile-details">
+          <h2 id="profile-details" className="h4">
+            {t("profile.details")}
+          </h2>
+          <FormErrors errors={profileErrors} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="profile" />
+            <TextField
+              name="displayName"
+              label={t("field.displayName")}
+              required
+              maxLength={LIMITS.displayName}
+              autoComplete="name"
+              errors={profileErrors}
+              defaultValue={values?.displayName ?? profile.displayName}
+            />
+            <TextField
+              name="office"
+              label={t("field.office")}
+              hint={t("field.officeHint")}
+              maxLength={LIMITS.office}
+              errors={profileErrors}
+              defaultValue={values?.office ?? profile.office}
+            />
+            <SelectField
+              name="locale"
+              label={t("field.language")}
+              errors={profileErrors}
+              defaultValue={values?.locale ?? profile.locale}
+              options={LOCALES.map((locale) => ({ value: locale, label: t(`lang.${locale}`) }))}
+            />
+            <button type="submit" className="btn btn-primary">
+              {t("profile.save")}
+            </button>
+          </Form>
+        </section>
+        <section className="col-12 col-lg-6 mb-4" aria-labelledby="profile-password">
+          <h2 id="profile-password" className="h4">
+            {t("profile.passwordTitle")}
+          </h2>
+          <FormErrors errors={passwordErrors} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="password" />
+            <input type="hidden" name="username" value={profile.email} autoComplete="username" />
+            <TextField name="currentPassword" type="password" label={t("field.currentPassword")} required autoComplete="current-password" errors={passwordErrors} />
+            <TextField
+              name="password"
+              type="password"
+              label={t("field.newPassword")}
+              hint={t("field.passwordHint")}
+              required
+              minLength={PASSWORD_MIN}
+              maxLength={PASSWORD_MAX}
+              autoComplete="new-password"
+              errors={passwordErrors}
+            />
+            <TextField name="passwordConfirm" type="password" label={t("field.passwordConfirm")} required autoComplete="new-password" errors={passwordErrors} />
+            <button type="submit" className="btn btn-outline-primary">
+              {t("profile.passwordSubmit")}
+            </button>
+          </Form>
+        </section>
+      </div>
+      <section aria-labelledby="profile-groups">
+        <h2 id="profile-groups" className="h4">
+          {t("profile.yourGroups")}
+        </h2>
+        {groups.length === 0 ? (
+          <p>{t("home.noGroups")}</p>
+        ) : (
+          <ul>
+            {groups.map((group) => (
+              <li key={group.slug}>
+                <Link to={`/gruppi/${group.slug}`}>{group.name}</Link>
+                {group.leader ? ` · ${t("role.leader")}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

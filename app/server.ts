@@ -1,0 +1,125 @@
+/**
+ * The HTTP server: Express in front of Remix, compiled with the app into build/index.js
+ * (remix.config.js `server`). It does what must happen before any loader or action runs:
+ * the Origin check against CSRF, security headers, the session lookup (once per request),
+ * compression and long-lived caching of fingerprinted files. docs/decisions/0003-express-server.md
+ */
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import * as build from "@remix-run/dev/server-build";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { resolveSession } from "./lib/auth.server";
+import type { PionieriContext } from "./lib/context";
+import { dbReady } from "./lib/db.server";
+import { env } from "./lib/env.server";
+import { DEMO_ACCOUNTS_NOTE } from "./lib/demo";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.trustProxy);
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self'",
+      "style-src-attr 'unsafe-inline'",
+      "img-src 'self'",
+      "font-src 'self'",
+      "connect-src 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+if (env.logRequests) {
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // Paths only: no query strings, and invitation tokens masked.
+      const path = req.path.replace(/^\/invito\/[^/]+/, "/invito/[token]");
+      console.log(`${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    next();
+  });
+}
+
+app.use(compression());
+
+// Fingerprinted by the build: cache for a year, never revalidate.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+app.use("/fonts", express.static("public/fonts", { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static("public", { maxAge: "1h", index: false }));
+
+function refuse(res: Response, status: number, title: string, message: string) {
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Pionieri</title></head>` +
+        `<body><main><h1>${title}</h1><p>${message}</p><p><a href="/">Torna alla home di Pionieri</a></p></main></body></html>`,
+    );
+}
+
+/** CSRF: a write must come from one of our own pages. Browsers send Origin on every POST. */
+function sameOrigin(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const origin = req.get("origin");
+  const own = `${req.protocol}://${req.get("host")}`;
+  if (!origin || (origin !== own && !env.trustedOrigins.includes(origin))) {
+    return refuse(res, 403, "Richiesta rifiutata", "La richiesta proviene da un'origine non riconosciuta ed è stata bloccata per sicurezza.");
+  }
+  next();
+}
+
+function bodyLimit(req: Request, res: Response, next: NextFunction) {
+  const length = Number(req.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    return refuse(res, 413, "Contenuto troppo grande", "Il testo inviato supera il limite di 1 MB. Accorcialo e riprova.");
+  }
+  next();
+}
+
+app.use(sameOrigin, bodyLimit);
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    async getLoadContext(req, res): Promise<PionieriContext> {
+      const { auth, setCookie } = await resolveSession(req.get("cookie"));
+      if (setCookie) res.append("Set-Cookie", setCookie);
+      return { auth, clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce) };
+    },
+  }),
+);
+
+await dbReady;
+const server = app.listen(env.port, env.host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.port;
+  console.log(`Pionieri è in ascolto su http://localhost:${port}`);
+  if (env.demo) console.log(DEMO_ACCOUNTS_NOTE);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,131 @@
+/**
+ * Data builders shared by the demo seed (prisma/seed.ts) and the tests. They take the Prisma
+ * client to write with, so a test can point them at its own database file.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "../../app/generated/prisma/client";
+import { hashPassword } from "../../app/lib/password.server";
+
+type Db = Pick<PrismaClient, "user" | "workingGroup" | "membership" | "phase" | "invitation">;
+
+let counter = 0;
+const next = () => ++counter;
+
+const hashes = new Map<string, Promise<string>>();
+/** argon2id is slow on purpose; the same password is hashed once per process. */
+export function cachedHash(password: string) {
+  let value = hashes.get(password);
+  if (!value) {
+    value = hashPassword(password);
+    hashes.set(password, value);
+  }
+  return value;
+}
+
+export type UserInput = {
+  email?: string;
+  displayName?: string;
+  office?: string;
+  role?: "DIPENDENTE" | "CABINA" | "ADMIN" | "OSSERVATORE";
+  active?: boolean;
+  locale?: "it" | "en";
+  /** null: an invited person who has not set a password yet */
+  password?: string | null;
+};
+
+export async function buildUser(db: Db, input: UserInput = {}) {
+  const n = next();
+  const password = input.password === undefined ? "password-di-prova-1" : input.password;
+  return db.user.create({
+    data: {
+      email: (input.email ?? `collega${n}.${Date.now().toString(36)}@cesena.example`).toLowerCase(),
+      displayName: input.displayName ?? `Collega ${n}`,
+      office: input.office ?? "URP",
+      role: input.role ?? "DIPENDENTE",
+      active: input.active ?? true,
+      locale: input.locale ?? "it",
+      passwordHash: password === null ? null : await cachedHash(password),
+    },
+  });
+}
+
+export type GroupInput = { slug: string; name: string; description: string; colour?: string; position?: number };
+
+export function buildGroup(db: Db, input: GroupInput) {
+  return db.workingGroup.create({
+    data: { colour: "#0066cc", position: 0, ...input },
+  });
+}
+
+export function addMember(db: Db, userId: string, groupId: string, options: { isLeader?: boolean; joinedAt?: Date } = {}) {
+  return db.membership.create({
+    data: { userId, groupId, isLeader: options.isLeader ?? false, ...(options.joinedAt ? { joinedAt: options.joinedAt } : {}) },
+  });
+}
+
+export function buildPhase(db: Db, input: { name: string; description?: string; startsOn: Date; endsOn: Date; position?: number }) {
+  return db.phase.create({ data: { description: "", position: 0, ...input } });
+}
+
+/** An invitation with a known token (returned), as the admin's page would create it. */
+export async function buildInvitation(
+  db: Db,
+  input: { email: string; role?: UserInput["role"]; expiresAt?: Date; usedAt?: Date | null; userId?: string | null },
+) {
+  const token = randomBytes(32).toString("base64url");
+  await db.invitation.create({
+    data: {
+      email: input.email.toLowerCase(),
+      role: input.role ?? "DIPENDENTE",
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      expiresAt: input.expiresAt ?? new Date(Date.now() + 7 * 24 * 3600 * 1000),
+      usedAt: input.usedAt ?? null,
+      userId: input.userId ?? null,
+    },
+  });
+  return token;
+}
+
+/** The five working groups, as the project's presentation names them. */
+export const GROUPS: GroupInput[] = [
+  {
+    slug: "logistica",
+    name: "Logistica",
+    colour: "#0066cc",
+    position: 10,
+    description:
+      "Spazi, percorsi e attese: come accogliamo chi entra in Comune. Osserviamo dove va il cittadino, quando e quanto tempo impiega, e ripensiamo sale d'attesa, postazioni e segnaletica dello Sportello.",
+  },
+  {
+    slug: "informatica",
+    name: "Informatica",
+    colour: "#008758",
+    position: 20,
+    description:
+      "Un'informatizzazione «intelligente»: integrare le procedure di back office e le banche dati, perché sportello fisico, web, email, telefono e postazioni automatiche diano al cittadino le stesse risposte.",
+  },
+  {
+    slug: "comunicazione",
+    name: "Comunicazione",
+    colour: "#a66300",
+    position: 30,
+    description:
+      "Far sapere al cittadino quali procedimenti lo riguardano e come si collegano tra loro: modulistica chiara, informazioni complete durante l'istruttoria, ascolto della sua soddisfazione.",
+  },
+  {
+    slug: "prodotti",
+    name: "Prodotti",
+    colour: "#7a3e9d",
+    position: 40,
+    description:
+      "Reingegnerizzare procedimenti e servizi: quali «prodotti» passano allo Sportello, come separare il front office dal back office, quali indicatori aziendali seguire per costi e qualità.",
+  },
+  {
+    slug: "personale-e-formazione",
+    name: "Personale e Formazione",
+    colour: "#b71918",
+    position: 50,
+    description:
+      "Valorizzare le risorse umane e la formazione continua: le competenze per uno sportello polivalente, gli affiancamenti, i percorsi per chi accoglie e per chi «confeziona» i servizi.",
+  },
+];

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { applyPragmas, createClient, type Db } from "../../app/lib/db.server";
+import { freshDatabaseFile } from "./per-file-db";
+import { ROOT } from "./paths";
+
+export type TestServer = {
+  url: string;
+  origin: string;
+  /** A Prisma client on the server's own database file, to arrange data and check writes. */
+  db: Db;
+  dbFile: string;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+/** Starts the built app (build/index.js) on a free port with a database file of its own. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dbFile = freshDatabaseFile("server");
+  const db = createClient(`file:${dbFile}`);
+  await applyPragmas(db);
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "build/index.js")], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      COOKIE_SECURE: "false",
+      LOG_REQUESTS: "false",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${dbFile}`,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 20_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /http:\/\/localhost:(\d+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  return {
+    url,
+    origin: url,
+    db,
+    dbFile,
+    output: () => log,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      await db.$disconnect();
+    },
+  };
+}

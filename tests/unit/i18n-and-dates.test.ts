@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatDate, romeDay } from "~/lib/dates";
+import { translator } from "~/lib/i18n";
+import { en } from "~/lib/i18n/en";
+import { it as itCatalogue } from "~/lib/i18n/it";
+
+describe("message catalogues", () => {
+  it("English has exactly the Italian keys, none empty", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(itCatalogue).sort());
+    for (const [key, value] of Object.entries(en)) expect(value.trim(), key).not.toBe("");
+  });
+
+  it("keeps the same {placeholders} in both languages", () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(itCatalogue) as (keyof typeof itCatalogue)[]) {
+      expect(names(en[key]), key).toEqual(names(itCatalogue[key]));
+    }
+  });
+
+  it("every key used in the code exists", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory() && entry.name !== "generated") walk(full);
+        else if (/\.tsx?$/.test(entry.name) && !full.includes(`${path.sep}i18n${path.sep}`)) files.push(full);
+      }
+    };
+    walk("app");
+    const used = new Set<string>();
+    for (const file of files) {
+      for (const match of readFileSync(file, "utf8").matchAll(/\bt\(\s*"([a-zA-Z0-9.]+)"/g)) used.add(match[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    for (const key of used) expect(Object.hasOwn(itCatalogue, key), key).toBe(true);
+  });
+
+  it("fills parameters and leaves unknown ones visible", () => {
+    const t = translator("it");
+    expect(t("phase.banner", { name: "Esplorazione delle idee" })).toBe("Oggi siamo nella fase: Esplorazione delle idee");
+    expect(translator("en")("phase.banner", {})).toBe("Current phase: {name}");
+  });
+});
+
+describe("dates in Europe/Rome", () => {
+  it("shows the Roman calendar day, not UTC's", () => {
+    // 23:30 UTC on 31 December is already 1 January in Rome (UTC+1).
+    expect(formatDate("2026-12-31T23:30:00Z", "it")).toBe("1 gennaio 2027");
+    expect(romeDay("2026-12-31T23:30:00Z")).toBe("2027-01-01");
+    expect(formatDate("2026-12-31T23:30:00Z", "en")).toBe("1 January 2027");
+  });
+
+  it("follows summer time (UTC+2) and its changes", () => {
+    expect(formatDate("2026-07-01T22:30:00Z", "it", "dateTime")).toBe("2 luglio 2026 alle ore 00:30");
+    // Clocks go back at 03:00 on 25 October 2026: 00:30 UTC is 02:30 CEST, 01:30 UTC is 02:30 CET.
+    expect(formatDate("2026-10-25T00:30:00Z", "it", "dateTime")).toBe("25 ottobre 2026 alle ore 02:30");
+    expect(formatDate("2026-10-25T01:30:00Z", "it", "dateTime")).toBe("25 ottobre 2026 alle ore 02:30");
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { assertCan, can, type Action } from "~/domain/policy";
+import type { Actor } from "~/domain/roles";
+
+const G = "group-logistica";
+const OTHER_GROUP = "group-informatica";
+
+const base = { active: true, memberOf: [] as string[], leaderOf: [] as string[] };
+const actors: Record<string, Actor | null> = {
+  anonymous: null,
+  employee: { ...base, id: "employee", role: "DIPENDENTE" },
+  member: { ...base, id: "member", role: "DIPENDENTE", memberOf: [G] },
+  leader: { ...base, id: "leader", role: "DIPENDENTE", memberOf: [G], leaderOf: [G] },
+  otherLeader: { ...base, id: "otherLeader", role: "DIPENDENTE", memberOf: [OTHER_GROUP], leaderOf: [OTHER_GROUP] },
+  board: { ...base, id: "board", role: "CABINA" },
+  admin: { ...base, id: "admin", role: "ADMIN" },
+  observer: { ...base, id: "observer", role: "OSSERVATORE" },
+  deactivatedAdmin: { ...base, id: "deactivatedAdmin", role: "ADMIN", active: false },
+};
+
+type Case = { action: Action; resource?: { id: string }; label: string; allowed: string[] };
+
+/** Who may do what: every actor not listed under `allowed` must be refused. */
+const table: Case[] = [
+  { action: "group.join", resource: { id: G }, label: "join a group they are not in", allowed: ["employee", "otherLeader", "board", "admin"] },
+  { action: "group.leave", resource: { id: G }, label: "leave a group they are in", allowed: ["member", "leader"] },
+  { action: "user.list", label: "see the admin's user list", allowed: ["admin"] },
+  { action: "user.invite", label: "invite a colleague", allowed: ["admin"] },
+  { action: "user.changeRole", resource: { id: "employee" }, label: "change someone else's role", allowed: ["admin"] },
+  { action: "user.changeRole", resource: { id: "admin" }, label: "change the admin's own role", allowed: [] },
+  { action: "user.setActive", resource: { id: "employee" }, label: "deactivate someone else", allowed: ["admin"] },
+  { action: "user.setActive", resource: { id: "admin" }, label: "deactivate the admin's own account", allowed: [] },
+  { action: "user.resetAccess", resource: { id: "employee" }, label: "create an access link", allowed: ["admin"] },
+  { action: "user.setLeader", resource: { id: "employee" }, label: "name a group leader", allowed: ["admin"] },
+  { action: "group.edit", resource: { id: G }, label: "edit a group", allowed: ["admin"] },
+  { action: "profile.edit", resource: { id: "employee" }, label: "edit the employee's profile", allowed: ["employee"] },
+  { action: "profile.edit", resource: { id: "observer" }, label: "edit the observer's profile", allowed: ["observer"] },
+  { action: "intranet.read", label: "read the intranet", allowed: ["employee", "member", "leader", "otherLeader", "board", "admin", "observer"] },
+];
+
+describe("policy: role × action × ownership", () => {
+  for (const row of table) {
+    for (const [name, actor] of Object.entries(actors)) {
+      const expected = row.allowed.includes(name);
+      it(`${name} ${expected ? "may" : "may not"} ${row.label}`, () => {
+        const args = (row.resource ? [row.resource] : []) as [];
+        expect(can(actor, row.action, ...args)).toBe(expected);
+        if (expected) {
+          expect(() => assertCan(actor, row.action, ...args)).not.toThrow();
+        } else {
+          let thrown: unknown;
+          try {
+            assertCan(actor, row.action, ...args);
+          } catch (error) {
+            thrown = error;
+          }
+          expect(thrown).toBeInstanceOf(Response);
+          expect((thrown as Response).status).toBe(403);
+        }
+      });
+    }
+  }
+
+  it("covers every action of the policy", async () => {
+    const source = await import("node:fs").then((fs) => fs.readFileSync("app/domain/policy.ts", "utf8"));
+    const declared = [...source.matchAll(/^\s+"([a-z]+\.[a-zA-Z.]+)": /gm)].map((m) => m[1]);
+    const tested = new Set(table.map((row) => row.action));
+    expect(declared.length).toBeGreaterThan(5);
+    for (const action of new Set(declared)) expect(tested, `no table row for ${action}`).toContain(action);
+  });
+});
