@@ -21,7 +21,7 @@ export function TextField({ name, label, errors, hint, type = "text", defaultVal
   const error = errors?.[name];
   const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="form-group pionieri-field">
+    <div className="pionieri-field">
       <label htmlFor={inputId} className="pionieri-label">
         {label}
         {required ? <span className="pionieri-required"> {t("field.required")}</span> : null}
@@ -70,7 +70,7 @@ export function SelectField({
   const id = `f-${name}`;
   const error = errors?.[name];
   return (
-    <div className="form-group pionieri-field">
+    <div className="pionieri-field">
       <label htmlFor={id} className="pionieri-label">
         {label}
       </label>

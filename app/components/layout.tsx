@@ -24,20 +24,16 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <>
-      <ul className="skiplinks">
-        <li>
-          <a className="visually-hidden-focusable" href="#contenuto">
-            {t("nav.skip")}
-          </a>
-        </li>
+      <div className="skiplinks">
+        <a className="visually-hidden-focusable" href="#contenuto">
+          {t("nav.skip")}
+        </a>
         {user ? (
-          <li>
-            <a className="visually-hidden-focusable" href="#navigazione">
-              {t("nav.skipNav")}
-            </a>
-          </li>
+          <a className="visually-hidden-focusable" href="#navigazione">
+            {t("nav.skipNav")}
+          </a>
         ) : null}
-      </ul>
+      </div>
       <header className="it-header-wrapper pionieri-header">
         <div className="it-header-slim-wrapper">
           <div className="container">

@@ -54,7 +54,7 @@ export default function AdminGroups() {
             <Form method="post" noValidate>
               <input type="hidden" name="groupId" value={group.id} />
               <TextField id={`${idPrefix}-name`} name="name" label={t("admin.groups.name")} required maxLength={LIMITS.groupName} errors={errors} defaultValue={values?.name ?? group.name} />
-              <div className="form-group pionieri-field">
+              <div className="pionieri-field">
                 <label htmlFor={`${idPrefix}-description`} className="pionieri-label">
                   {t("admin.groups.description")}
                 </label>
