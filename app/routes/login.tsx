@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/form";
@@ -11,6 +11,12 @@ import { parseForm, typedValues } from "~/lib/forms";
 import { invalid } from "~/lib/http.server";
 import { tm, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+
+/** Remix keeps only cookies from an action's headers unless the route passes the rest on. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.login");
 

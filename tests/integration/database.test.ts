@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyPragmas, BUSY_TIMEOUT_MS, createClient, db, dbReady } from "~/lib/db.server";
+import { Client } from "../support/http";
+import { freshDatabaseFile } from "../support/per-file-db";
+import { startServer, type TestServer } from "../support/server";
+
+const pragma = async (client: typeof db, name: string) => {
+  const rows = await client.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+  return Object.values(rows[0]!)[0];
+};
+
+describe("SQLite settings", () => {
+  it("the app's connection runs with WAL, foreign keys, a busy timeout and synchronous=NORMAL", async () => {
+    await dbReady;
+    expect(await pragma(db, "journal_mode")).toBe("wal");
+    expect(Number(await pragma(db, "foreign_keys"))).toBe(1);
+    expect(Number(await pragma(db, "busy_timeout"))).toBe(BUSY_TIMEOUT_MS);
+    expect(Number(await pragma(db, "synchronous"))).toBe(1);
+  });
+
+  it("applyPragmas changes what a fresh connection would otherwise use", async () => {
+    const raw = createClient(`file:${freshDatabaseFile("pragmas")}`);
+    expect(await pragma(raw, "journal_mode")).toBe("delete");
+    expect(Number(await pragma(raw, "synchronous"))).toBe(2);
+    await applyPragmas(raw);
+    expect(await pragma(raw, "journal_mode")).toBe("wal");
+    expect(Number(await pragma(raw, "synchronous"))).toBe(1);
+    await expect(raw.membership.create({ data: { userId: "nobody", groupId: "nothing" } })).rejects.toThrow();
+    await raw.$disconnect();
+  });
+
+  describe("the running server", () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startServer();
+    });
+    afterAll(() => server?.stop());
+
+    it("puts its database file in WAL mode at start", async () => {
+      expect((await new Client(server.url).get("/login")).status).toBe(200);
+      const fresh = createClient(`file:${server.dbFile}`);
+      expect(await pragma(fresh, "journal_mode")).toBe("wal");
+      await fresh.$disconnect();
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, text } from "../support/http";
+import { PASSWORD, seedScenario, type Scenario } from "../support/scenario";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let scenario: Scenario;
+
+beforeAll(async () => {
+  server = await startServer();
+  scenario = await seedScenario(server.db);
+});
+afterAll(() => server?.stop());
+
+const memberships = (userId: string) =>
+  server.db.membership.findMany({ where: { userId }, select: { groupId: true, isLeader: true }, orderBy: { groupId: "asc" } });
+
+describe("voluntary groups", () => {
+  it("an employee joins and leaves a group from the group's page", async () => {
+    const browser = new Client(server.url);
+    await browser.login("dipendente@test.example", PASSWORD);
+    const group = scenario.groups.comunicazione!;
+    const join = await browser.post(`/gruppi/${group.slug}`, { intent: "join", returnTo: `/gruppi/${group.slug}` });
+    expect(join.status).toBe(302);
+    expect(await memberships(scenario.users.employee.id)).toEqual([{ groupId: group.id, isLeader: false }]);
+    const page = await text(await browser.get(`/gruppi/${group.slug}`));
+    expect(page).toContain("Ora fai parte del gruppo Comunicazione");
+    expect(page).toContain("Dario Dipendente");
+    expect(page).toContain("Lascia il gruppo");
+
+    await browser.post(`/gruppi/${group.slug}`, { intent: "join" });
+    expect(await memberships(scenario.users.employee.id)).toHaveLength(1);
+
+    const leave = await browser.post(`/gruppi/${group.slug}`, { intent: "leave", returnTo: "/" });
+    expect(leave.headers.get("location")).toBe("/");
+    expect(await memberships(scenario.users.employee.id)).toEqual([]);
+  });
+
+  it("a leader who leaves stops leading", async () => {
+    const browser = new Client(server.url);
+    await browser.login("leader.informatica@test.example", PASSWORD);
+    await browser.post("/gruppi/informatica", { intent: "leave" });
+    expect(await memberships(scenario.users.otherLeader.id)).toEqual([]);
+    expect(await text(await browser.get("/gruppi/informatica"))).toContain("Coordinatore da nominare");
+  });
+
+  it("an observer reads groups but cannot join: 403, nothing written", async () => {
+    const browser = new Client(server.url);
+    await browser.login("osservatore@test.example", PASSWORD);
+    const page = await browser.get("/gruppi/logistica");
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain("Partecipa al gruppo");
+    const join = await browser.post("/gruppi/logistica", { intent: "join" });
+    expect(join.status).toBe(403);
+    expect(await memberships(scenario.users.observer.id)).toEqual([]);
+  });
+
+  it("ignores a returnTo to another site, refuses an unknown intent (400) and an unknown group (404)", async () => {
+    const browser = new Client(server.url);
+    await browser.login("membro@test.example", PASSWORD);
+    const join = await browser.post("/gruppi/prodotti", { intent: "join", returnTo: "https://evil.example/" });
+    expect(join.headers.get("location")).toBe("/gruppi/prodotti");
+    const before = await memberships(scenario.users.member.id);
+    expect((await browser.post("/gruppi/prodotti", { intent: "promuovimi" })).status).toBe(400);
+    expect((await browser.post("/gruppi/non-esiste", { intent: "join" })).status).toBe(404);
+    expect(await memberships(scenario.users.member.id)).toEqual(before);
+  });
+
+  it("the home page shows the five groups with members and leaders, and the current phase", async () => {
+    const browser = new Client(server.url);
+    await browser.login("membro@test.example", PASSWORD);
+    const home = await text(await browser.get("/"));
+    for (const name of ["Logistica", "Informatica", "Comunicazione", "Prodotti", "Personale e Formazione"]) expect(home).toContain(name);
+    expect(home).toContain("Oggi siamo nella fase: Esplorazione delle idee");
+    expect(home).toContain("Lia Logistica");
+  });
+});
