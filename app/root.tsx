@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -20,12 +20,21 @@ import { readFlash } from "./lib/flash.server";
 import { DEFAULT_LOCALE, type Locale } from "./lib/i18n";
 import styles from "./styles/generated/main.css";
 import { env } from "./lib/env.server";
+import { pageTitle } from "./lib/meta";
 
 export const links: LinksFunction = () => [
   { rel: "preload", href: "/fonts/titillium-web-v10-latin-ext_latin-regular.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** The title of error pages (a route's own meta is not used when it fails). */
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
+  if (!error) return [{ title: "Pionieri" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "error.notFoundTitle" : status === 403 ? "error.forbiddenTitle" : status === 429 ? "error.tooManyTitle" : "error.genericTitle";
+  return pageTitle(matches, key);
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = context.auth.user;

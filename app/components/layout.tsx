@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { can } from "~/domain/policy";
 import { formatDate } from "~/lib/dates";
 import { tm, useLocale, useT } from "~/lib/i18n/react";
@@ -13,6 +13,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const user = data?.user ?? null;
   const location = useLocation();
   const isAdmin = can(user?.actor, "user.list");
+  useFocusMainOnNavigation(location.key, location.hash);
 
   const links = user
     ? [
@@ -142,4 +143,19 @@ function NavList({ links, className = "" }: { links: { to: string; label: string
       ))}
     </ul>
   );
+}
+
+/**
+ * After a client-side navigation, focus goes to the main content, as after a full page load
+ * a screen reader would start there; the first render (a real page load) is left alone.
+ */
+function useFocusMainOnNavigation(key: string, hash: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (!hash) document.getElementById("contenuto")?.focus({ preventScroll: true });
+  }, [key, hash]);
 }
