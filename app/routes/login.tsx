@@ -14,8 +14,10 @@ import { pageTitle } from "~/lib/meta";
 
 /** Remix keeps only cookies from an action's headers unless the route passes the rest on. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.login");
