@@ -15,6 +15,7 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { Layout as Shell } from "./components/layout";
 import { useNonce } from "./components/nonce";
+import { unreadCount } from "./domain/notifications.server";
 import { currentPhase } from "./domain/phases.server";
 import { readFlash } from "./lib/flash.server";
 import { DEFAULT_LOCALE, type Locale } from "./lib/i18n";
@@ -38,7 +39,11 @@ export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = context.auth.user;
-  const [{ flash, clear }, phase] = await Promise.all([readFlash(request), user ? currentPhase() : null]);
+  const [{ flash, clear }, phase, unread] = await Promise.all([
+    readFlash(request),
+    user ? currentPhase() : null,
+    user ? unreadCount(user.id) : 0,
+  ]);
   const locale: Locale = user?.locale ?? DEFAULT_LOCALE;
   return json(
     {
@@ -46,6 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       demo: env.demo,
       flash,
       phase,
+      unread,
       user: user
         ? { id: user.id, displayName: user.displayName, role: user.role, actor: user.actor }
         : null,

@@ -6,7 +6,22 @@
 import { db, dbReady } from "../app/lib/db.server";
 import { DEMO_PASSWORD } from "../app/lib/demo";
 import { env } from "../app/lib/env.server";
-import { addMember, buildGroup, buildPhase, buildUser, GROUPS, type UserInput } from "../tests/support/factories";
+import { renderMarkdown } from "../app/lib/markdown.server";
+import {
+  addMember,
+  addSupports,
+  buildComment,
+  buildGroup,
+  buildIdea,
+  buildPhase,
+  buildStatusChange,
+  buildTag,
+  buildUser,
+  GROUPS,
+  TAGS,
+  type UserInput,
+} from "../tests/support/factories";
+import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00+01:00`);
 
@@ -69,14 +84,168 @@ async function main() {
     await buildPhase(db, { name: phase.name, description: phase.description, startsOn: day(phase.start), endsOn: day(phase.end), position });
   }
   const joined = day("2026-09-20");
+  const people = new Map<string, { id: string; displayName: string; role: string }>();
   for (const [index, person] of PEOPLE.entries()) {
     const { groups: memberOf = [], leads = [], ...input } = person;
     const user = await buildUser(db, { ...input, password: DEMO_PASSWORD });
+    people.set(person.email, user);
     const joinedAt = new Date(joined.getTime() + index * 36 * 3600 * 1000);
     for (const slug of leads) await addMember(db, user.id, groups.get(slug)!, { isLeader: true, joinedAt });
     for (const slug of memberOf) await addMember(db, user.id, groups.get(slug)!, { joinedAt });
   }
-  console.log(`Dati dimostrativi creati: ${GROUPS.length} gruppi, ${PHASES.length} fasi, ${PEOPLE.length} persone.`);
+  const ideas = await seedIdeas(groups, people);
+  console.log(`Dati dimostrativi creati: ${GROUPS.length} gruppi, ${PHASES.length} fasi, ${PEOPLE.length} persone, ${ideas} idee.`);
+}
+
+/** A fixed-seed generator: the demo is the same on every machine. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PATH: Record<string, string[]> = {
+  NUOVA: [],
+  IN_DISCUSSIONE: ["IN_DISCUSSIONE"],
+  IN_VALUTAZIONE: ["IN_DISCUSSIONE", "IN_VALUTAZIONE"],
+  ACCOLTA: ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "ACCOLTA"],
+  NON_ACCOLTA: ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "NON_ACCOLTA"],
+  IN_REALIZZAZIONE: ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "ACCOLTA", "IN_REALIZZAZIONE"],
+  REALIZZATA: ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "ACCOLTA", "IN_REALIZZAZIONE", "REALIZZATA"],
+  DUPLICATA: [],
+};
+
+const LEADER_OF: Record<string, string> = {
+  logistica: "coordinatore.logistica@cesena.example",
+  informatica: "coordinatore.informatica@cesena.example",
+  comunicazione: "coordinatore.comunicazione@cesena.example",
+  prodotti: "coordinatore.prodotti@cesena.example",
+  "personale-e-formazione": "coordinatore.personale@cesena.example",
+};
+
+/** The demo's ideas with their whole story: status steps with reasons, supports, comments, notifications. */
+async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: string; displayName: string; role: string }>) {
+  const rnd = random(20261126);
+  const tags = new Map<string, string>();
+  for (const [position, tag] of TAGS.entries()) tags.set(tag.name, (await buildTag(db, { ...tag, position })).id);
+  const colleagues = [...people.entries()].filter(([email]) => !email.startsWith("osservatore")).map(([, user]) => user);
+  const board = people.get("cabina@cesena.example")!;
+  const now = Date.now();
+  const dayMs = 86400_000;
+  const byTitle = new Map<string, number>();
+  const duplicates: { id: number; group: string; title: string }[] = [];
+
+  for (const [index, [group, status, title, body, tagNames]] of IDEAS.entries()) {
+    const author = colleagues[(index * 7) % colleagues.length]!;
+    const createdAt = new Date(now - (72 - index) * dayMs + Math.floor(rnd() * 8) * 3600_000);
+    const idea = await buildIdea(db, {
+      title,
+      body,
+      groupId: groups.get(group)!,
+      authorId: author.id,
+      tagIds: tagNames.map((name) => tags.get(name)).filter((id): id is string => Boolean(id)),
+      createdAt,
+    });
+    byTitle.set(title, idea.id);
+    let at = createdAt.getTime();
+    let from = "NUOVA";
+    const leader = people.get(LEADER_OF[group]!)!;
+    for (const to of PATH[status] ?? []) {
+      at = Math.min(now - dayMs, at + (2 + Math.floor(rnd() * 6)) * dayMs);
+      const decider = to === "ACCOLTA" || to === "NON_ACCOLTA" ? board : leader;
+      await buildStatusChange(db, { ideaId: idea.id, from, to, actorId: decider.id, reason: REASONS[to], at: new Date(at) });
+      await db.notification.create({
+        data: {
+          userId: author.id,
+          kind: "STATUS",
+          ideaId: idea.id,
+          actorId: decider.id,
+          data: JSON.stringify({ ideaTitle: title, fromStatus: from, toStatus: to, reason: REASONS[to] }),
+          createdAt: new Date(at),
+          readAt: now - at > 7 * dayMs ? new Date(at + dayMs) : null,
+        },
+      });
+      from = to;
+    }
+    if (status === "DUPLICATA") duplicates.push({ id: idea.id, group, title });
+
+    // Supports: more for ideas that went further; some in the last two weeks (the "tendenza" sort).
+    const reach = { NUOVA: 0.15, IN_DISCUSSIONE: 0.3, IN_VALUTAZIONE: 0.45, ACCOLTA: 0.55, IN_REALIZZAZIONE: 0.6, REALIZZATA: 0.5, NON_ACCOLTA: 0.2, DUPLICATA: 0.1 }[status] ?? 0.2;
+    const supporters = colleagues.filter((user) => user.id !== author.id && rnd() < reach);
+    for (const supporter of supporters) {
+      const when = new Date(Math.min(now - 3600_000, createdAt.getTime() + Math.floor(rnd() * (now - createdAt.getTime()))));
+      await addSupports(db, idea.id, [supporter.id], when);
+    }
+
+    // Comments, some with a reply from the group's leader.
+    const count = Math.floor(rnd() * (status === "NUOVA" ? 2 : 5));
+    for (let c = 0; c < count; c++) {
+      const commenter = colleagues[Math.floor(rnd() * colleagues.length)]!;
+      const when = new Date(Math.min(now - 3600_000, createdAt.getTime() + (c + 1) * Math.floor(rnd() * 3 + 1) * dayMs));
+      const mention = index % 9 === 0 && c === 0 ? " Ne parlavo con @luca.battistini, che segue il tema in Tributi." : "";
+      const comment = await buildComment(db, { ideaId: idea.id, authorId: commenter.id, body: COMMENTS[Math.floor(rnd() * COMMENTS.length)]! + mention, createdAt: when });
+      if (mention) {
+        const luca = people.get("dipendente@cesena.example")!;
+        // Rendered again with the mention resolved, as the app does at write time.
+        await db.comment.update({ where: { id: comment.id }, data: { bodyHtml: renderMarkdown(comment.body, new Map([["luca.battistini", luca.displayName]])) } });
+        await db.notification.create({
+          data: { userId: luca.id, kind: "MENTION", ideaId: idea.id, commentId: comment.id, actorId: commenter.id, data: JSON.stringify({ ideaTitle: title }), createdAt: when },
+        });
+      }
+      await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${idea.id}, ${commenter.id}, ${when})`;
+      if (commenter.id !== author.id) {
+        await db.notification.create({
+          data: {
+            userId: author.id,
+            kind: "COMMENT",
+            ideaId: idea.id,
+            commentId: comment.id,
+            actorId: commenter.id,
+            data: JSON.stringify({ ideaTitle: title }),
+            createdAt: when,
+            readAt: now - when.getTime() > 5 * dayMs ? new Date(when.getTime() + dayMs) : null,
+          },
+        });
+      }
+      if (rnd() < 0.3) {
+        await buildComment(db, {
+          ideaId: idea.id,
+          authorId: leader.id,
+          parentId: comment.id,
+          body: REPLIES[Math.floor(rnd() * REPLIES.length)]!,
+          createdAt: new Date(Math.min(now - 1800_000, when.getTime() + 5 * 3600_000)),
+        });
+      }
+    }
+  }
+
+  // The duplicates point to the originals of their groups, as the workflow would leave them.
+  const originals: Record<string, string> = {
+    "Totem per prendere il numero": "Un eliminacode unico per tutti gli sportelli del piano terra",
+    "Prenotare la carta d'identità dal sito": "Prenotazione online degli appuntamenti per carta d'identità",
+    "Misurare quanto dura ogni pratica": "Misurare il tempo medio di ogni servizio",
+  };
+  for (const duplicate of duplicates) {
+    const originalId = byTitle.get(originals[duplicate.title]!)!;
+    const leader = people.get(LEADER_OF[duplicate.group]!)!;
+    const at = new Date(now - 3 * dayMs);
+    await db.idea.update({ where: { id: duplicate.id }, data: { status: "DUPLICATA", duplicateOfId: originalId } });
+    await db.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") SELECT ${originalId}, "userId", "createdAt" FROM "Support" WHERE "ideaId" = ${duplicate.id}`;
+    await db.$executeRaw`DELETE FROM "Support" WHERE "ideaId" = ${duplicate.id}`;
+    for (const id of [duplicate.id, originalId]) {
+      await db.idea.update({ where: { id }, data: { supportCount: await db.support.count({ where: { ideaId: id } }) } });
+    }
+    await db.ideaEvent.createMany({
+      data: [
+        { ideaId: duplicate.id, actorId: leader.id, kind: "MERGED_INTO", fromStatus: "NUOVA", toStatus: "DUPLICATA", relatedIdeaId: originalId, reason: "Stessa proposta: uniamo i sostegni.", createdAt: at },
+        { ideaId: originalId, actorId: leader.id, kind: "MERGED_FROM", relatedIdeaId: duplicate.id, createdAt: at },
+      ],
+    });
+  }
+  return IDEAS.length;
 }
 
 await main();

@@ -7,6 +7,7 @@ export function AdminNav() {
     <nav aria-label={t("nav.admin")} className="pionieri-subnav">
       <NavLink to="/admin/utenti">{t("nav.adminUsers")}</NavLink>
       <NavLink to="/admin/gruppi">{t("nav.adminGroups")}</NavLink>
+      <NavLink to="/admin/temi">{t("nav.adminTags")}</NavLink>
     </nav>
   );
 }

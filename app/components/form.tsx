@@ -108,3 +108,59 @@ export function FormErrors({ errors, message }: { errors?: FieldErrors; message?
     </div>
   );
 }
+
+/** A labelled textarea, wired to its error like TextField. */
+export function TextAreaField({
+  id,
+  name,
+  label,
+  errors,
+  defaultValue,
+  rows = 3,
+  maxLength,
+  required,
+  hint,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  errors?: FieldErrors;
+  defaultValue?: string;
+  rows?: number;
+  maxLength?: number;
+  required?: boolean;
+  hint?: string;
+}) {
+  const t = useT();
+  const error = errors?.[name];
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="pionieri-field">
+      <label htmlFor={id} className="pionieri-label">
+        {label}
+        {required ? <span className="pionieri-required"> {t("field.required")}</span> : null}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        required={required}
+        defaultValue={defaultValue}
+        className={`form-control${error ? " is-invalid" : ""}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {hint ? (
+        <small id={`${id}-hint`} className="form-text">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
+          {tm(t, error)}
+        </div>
+      ) : null}
+    </div>
+  );
+}

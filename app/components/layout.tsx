@@ -15,13 +15,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const isAdmin = can(user?.actor, "user.list");
   useFocusMainOnNavigation(location.key, location.hash);
 
+  const moderates = isAdmin || (user?.actor.leaderOf.length ?? 0) > 0;
   const links = user
     ? [
         { to: "/", label: t("nav.home"), end: true },
+        { to: "/idee", label: t("nav.ideas"), end: false },
         { to: "/gruppi", label: t("nav.groups"), end: false },
+        ...(moderates ? [{ to: "/moderazione", label: t("nav.moderation"), end: false }] : []),
         ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),
       ]
     : [];
+  const unread = data?.unread ?? 0;
 
   return (
     <>
@@ -45,6 +49,18 @@ export function Layout({ children }: { children: ReactNode }) {
               <div className="pionieri-usermenu">
                 {user ? (
                   <>
+                    <Link to="/notifiche" className="pionieri-slim-link">
+                      {t("nav.notifications")}
+                      {unread > 0 ? (
+                        <>
+                          {" "}
+                          <span className="pionieri-counter" aria-hidden="true">
+                            {unread}
+                          </span>
+                          <span className="visually-hidden">{t(unread === 1 ? "nav.unreadOne" : "nav.unread", { count: unread })}</span>
+                        </>
+                      ) : null}
+                    </Link>
                     <Link to="/profilo" className="pionieri-slim-link" aria-label={t("nav.loggedAs", { name: user.displayName })}>
                       {user.displayName}
                     </Link>

@@ -1,3 +1,4 @@
+import { EDITABLE_STATUSES, isClosed, MERGEABLE_STATUSES, transition, type Decider } from "./ideas";
 import type { Actor } from "./roles";
 
 /**
@@ -8,6 +9,9 @@ import type { Actor } from "./roles";
 
 type GroupRef = { id: string };
 type UserRef = { id: string };
+type IdeaRef = { groupId: string; authorId: string | null; status: string };
+type CommentRef = { authorId: string | null; ideaGroupId: string; deletedAt: Date | string | null; hiddenAt: Date | string | null };
+type StatusChange = IdeaRef & { to: string };
 
 type Rules = {
   /** read the intranet at all (every page behind login) */
@@ -23,6 +27,22 @@ type Rules = {
   "user.setLeader": UserRef;
   "group.edit": GroupRef;
   "profile.edit": UserRef;
+  /** ideas */
+  "idea.create": undefined;
+  "idea.edit": IdeaRef;
+  "idea.support": IdeaRef;
+  "idea.follow": IdeaRef;
+  "idea.changeStatus": StatusChange;
+  "idea.markDuplicate": IdeaRef;
+  /** comments */
+  "comment.create": IdeaRef;
+  "comment.edit": CommentRef;
+  "comment.delete": CommentRef;
+  "comment.hide": CommentRef;
+  "comment.report": CommentRef;
+  /** the moderation list of a group (reported comments) */
+  "moderation.view": GroupRef;
+  "tag.manage": undefined;
 };
 
 export type Action = keyof Rules;
@@ -30,6 +50,11 @@ export type Action = keyof Rules;
 const isAdmin = (actor: Actor) => actor.role === "ADMIN";
 const canWrite = (actor: Actor) => actor.role !== "OSSERVATORE";
 const self = (actor: Actor, user: UserRef) => actor.id === user.id;
+const isBoard = (actor: Actor) => actor.role === "CABINA";
+const leads = (actor: Actor, groupId: string) => actor.leaderOf.includes(groupId);
+const deciderOk = (actor: Actor, groupId: string, by: readonly Decider[]) =>
+  (by.includes("board") && isBoard(actor)) || (by.includes("leader") && leads(actor, groupId));
+const live = (comment: CommentRef) => !comment.deletedAt && !comment.hiddenAt;
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   "intranet.read": () => true,
@@ -44,6 +69,25 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "user.setLeader": isAdmin,
   "group.edit": isAdmin,
   "profile.edit": (actor, user) => self(actor, user),
+  "idea.create": canWrite,
+  "idea.edit": (actor, idea) => idea.authorId === actor.id && EDITABLE_STATUSES.includes(idea.status as never),
+  "idea.support": (actor, idea) => canWrite(actor) && !isClosed(idea.status),
+  "idea.follow": () => true,
+  "idea.changeStatus": (actor, change) => {
+    const step = transition(change.status, change.to);
+    return step !== undefined && deciderOk(actor, change.groupId, step.by);
+  },
+  "idea.markDuplicate": (actor, idea) =>
+    MERGEABLE_STATUSES.includes(idea.status as never) && deciderOk(actor, idea.groupId, ["leader", "board"]),
+  "comment.create": (actor) => canWrite(actor),
+  "comment.edit": (actor, comment) => comment.authorId === actor.id && live(comment),
+  "comment.delete": (actor, comment) => comment.authorId === actor.id && live(comment),
+  // Leaders moderate their group's discussions; the board and the admin every group's.
+  "comment.hide": (actor, comment) =>
+    live(comment) && (leads(actor, comment.ideaGroupId) || isBoard(actor) || isAdmin(actor)),
+  "comment.report": (actor, comment) => canWrite(actor) && live(comment) && comment.authorId !== actor.id,
+  "moderation.view": (actor, group) => leads(actor, group.id) || isAdmin(actor),
+  "tag.manage": isAdmin,
 };
 
 export function can<A extends Action>(

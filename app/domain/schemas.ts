@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "~/lib/i18n";
+import { IDEA_LIMITS, TAG_KINDS } from "./ideas";
 import { PASSWORD_MAX } from "./passwords";
 import { ROLES } from "./roles";
 
@@ -74,4 +75,40 @@ export const groupSchema = z.object({
     .int("v.positionInvalid")
     .min(0, "v.positionInvalid")
     .max(999, "v.positionInvalid"),
+});
+
+const markdown = (max: number) =>
+  z
+    .string({ required_error: "v.required" })
+    .transform((value) => value.replace(/\r\n/g, "\n").trim())
+    .pipe(z.string().min(1, "v.required").max(max, "v.tooLong"));
+
+export const ideaSchema = z.object({
+  title: text(IDEA_LIMITS.title),
+  body: markdown(IDEA_LIMITS.body),
+  groupId: z.string({ required_error: "ideas.groupRequired" }).min(1, "ideas.groupRequired"),
+});
+
+export const ideaEditSchema = ideaSchema.omit({ groupId: true });
+
+export const commentSchema = z.object({
+  body: markdown(IDEA_LIMITS.comment),
+  parentId: z
+    .string()
+    .optional()
+    .transform((value) => (value && /^\d{1,10}$/.test(value) ? Number(value) : undefined)),
+});
+
+/** A public reason (status change, hiding a comment, report): optional unless the action requires it. */
+export const reasonSchema = z.object({
+  reason: z
+    .string()
+    .default("")
+    .transform((value) => value.trim())
+    .pipe(z.string().max(IDEA_LIMITS.reason, "v.tooLong")),
+});
+
+export const tagSchema = z.object({
+  kind: z.enum(TAG_KINDS, { errorMap: () => ({ message: "v.required" }) }),
+  name: text(60),
 });

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GroupCard } from "~/components/groups";
+import { ActivityList } from "~/components/activity";
 import { listGroups } from "~/domain/groups.server";
+import { recentActivity } from "~/domain/ideas.server";
+import { can } from "~/domain/policy";
 import { requireUser } from "~/lib/auth.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
@@ -11,13 +14,14 @@ import { useRootData } from "~/root";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  requireUser(context, request);
-  return json({ groups: await listGroups() });
+  const user = requireUser(context, request);
+  const [groups, activity] = await Promise.all([listGroups(), recentActivity(10)]);
+  return json({ groups, activity, canPropose: can(user.actor, "idea.create") });
 }
 
 export default function Home() {
   const t = useT();
-  const { groups } = useLoaderData<typeof loader>();
+  const { groups, activity, canPropose } = useLoaderData<typeof loader>();
   const actor = useRootData()?.user?.actor;
   const mine = groups.filter((group) => actor?.memberOf.includes(group.id)).length;
   return (
@@ -27,6 +31,14 @@ export default function Home() {
         <p className="lead">{t("home.intro1")}</p>
         <p>{t("home.intro2")}</p>
         <p>{t("home.intro3")}</p>
+        {canPropose ? (
+          <p className="pionieri-question-cta">
+            <span className="lead">{t("ideas.newQuestion")}</span>{" "}
+            <Link to="/idee/nuova" className="btn btn-primary">
+              {t("ideas.new")}
+            </Link>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="groups-title">
         <h2 id="groups-title">{t("home.groups")}</h2>
@@ -36,6 +48,13 @@ export default function Home() {
             <GroupCard key={group.id} group={group} actor={actor} returnTo="/" />
           ))}
         </div>
+      </section>
+      <section aria-labelledby="activity-title" className="mt-5">
+        <h2 id="activity-title">{t("activity.title")}</h2>
+        <ActivityList items={activity} />
+        <p>
+          <Link to="/idee">{t("activity.allIdeas")}</Link>
+        </p>
       </section>
     </>
   );

@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { memberCountLabel, MembershipButton } from "~/components/groups";
+import { IdeaCard } from "~/components/ideas";
 import { getGroupBySlug, joinGroup, leaveGroup } from "~/domain/groups.server";
+import { listIdeas } from "~/domain/ideas.server";
+import { can } from "~/domain/policy";
 import { requireUser, safeRedirectPath } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -16,9 +19,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.group.name} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  requireUser(context, request);
+  const user = requireUser(context, request);
   const group = notFoundUnless(await getGroupBySlug(params.slug ?? ""));
-  return json({ group });
+  const ideas = await listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10);
+  return json({ group, ideas: ideas.items, moreIdeas: ideas.nextCursor !== null, canPropose: can(user.actor, "idea.create") });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -41,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function GroupPage() {
   const t = useT();
   const locale = useLocale();
-  const { group } = useLoaderData<typeof loader>();
+  const { group, ideas, moreIdeas, canPropose } = useLoaderData<typeof loader>();
   const actor = useRootData()?.user?.actor;
   const leaders = group.members.filter((member) => member.isLeader);
   return (
@@ -66,6 +70,30 @@ export default function GroupPage() {
         </p>
         <MembershipButton group={group} actor={actor} returnTo={`/gruppi/${group.slug}`} />
       </header>
+      <section aria-labelledby="ideas-title" className="mt-4">
+        <div className="pionieri-title-row">
+          <h2 id="ideas-title" className="h4">
+            {t("groups.ideas")}
+          </h2>
+          {canPropose ? (
+            <Link to={`/idee/nuova?gruppo=${group.slug}`} className="btn btn-outline-primary btn-sm">
+              {t("groups.proposeHere")}
+            </Link>
+          ) : null}
+        </div>
+        {ideas.length === 0 ? (
+          <p>{t("groups.noIdeas")}</p>
+        ) : (
+          <ol className="pionieri-idea-list">
+            {ideas.map((idea) => (
+              <li key={idea.id}>
+                <IdeaCard idea={idea} headingLevel={3} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {moreIdeas ? <Link to={`/idee?gruppo=${group.slug}`}>{t("groups.allIdeas", { name: group.name })}</Link> : null}
+      </section>
       <section aria-labelledby="members-title" className="mt-4">
         <h2 id="members-title" className="h4">
           {t("groups.memberList")} <span className="pionieri-count">({memberCountLabel(t, group.members.length)})</span>

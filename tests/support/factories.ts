@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../../app/generated/prisma/client";
+import { renderMarkdown } from "../../app/lib/markdown.server";
 import { hashPassword } from "../../app/lib/password.server";
 
 type Db = Pick<PrismaClient, "user" | "workingGroup" | "membership" | "phase" | "invitation">;
@@ -128,4 +129,86 @@ export const GROUPS: GroupInput[] = [
     description:
       "Valorizzare le risorse umane e la formazione continua: le competenze per uno sportello polivalente, gli affiancamenti, i percorsi per chi accoglie e per chi «confeziona» i servizi.",
   },
+];
+
+type IdeaDb = Pick<PrismaClient, "idea" | "ideaEvent" | "follow" | "support" | "comment" | "tag">;
+
+export function buildTag(db: IdeaDb, input: { kind: "MACRO" | "ASSET" | "CANALE"; name: string; position?: number }) {
+  return db.tag.create({ data: { position: 0, ...input } });
+}
+
+/** An idea as if written through the app: rendered Markdown, a CREATED event, its author following. */
+export async function buildIdea(
+  db: IdeaDb,
+  input: { title: string; body?: string; groupId: string; authorId: string | null; tagIds?: string[]; createdAt?: Date; status?: string },
+) {
+  const body = input.body ?? `Descrizione di «${input.title}».`;
+  const createdAt = input.createdAt ?? new Date();
+  const idea = await db.idea.create({
+    data: {
+      title: input.title,
+      body,
+      bodyHtml: renderMarkdown(body),
+      groupId: input.groupId,
+      authorId: input.authorId,
+      status: input.status ?? "NUOVA",
+      createdAt,
+      lastActivityAt: createdAt,
+      tags: { create: (input.tagIds ?? []).map((tagId) => ({ tagId })) },
+    },
+  });
+  await db.ideaEvent.create({ data: { ideaId: idea.id, actorId: input.authorId, kind: "CREATED", toStatus: "NUOVA", createdAt } });
+  if (input.authorId) await db.follow.create({ data: { ideaId: idea.id, userId: input.authorId, createdAt } });
+  return idea;
+}
+
+/** Records a status step the way the workflow does (event + new status). */
+export async function buildStatusChange(db: IdeaDb, input: { ideaId: number; from: string; to: string; actorId: string; reason?: string; at?: Date }) {
+  const at = input.at ?? new Date();
+  await db.idea.update({ where: { id: input.ideaId }, data: { status: input.to, lastActivityAt: at } });
+  await db.ideaEvent.create({
+    data: { ideaId: input.ideaId, actorId: input.actorId, kind: "STATUS", fromStatus: input.from, toStatus: input.to, reason: input.reason ?? null, createdAt: at },
+  });
+}
+
+export async function addSupports(db: IdeaDb, ideaId: number, userIds: string[], at = new Date()) {
+  if (userIds.length === 0) return;
+  await db.support.createMany({ data: userIds.map((userId) => ({ ideaId, userId, createdAt: at })) });
+  await db.idea.update({ where: { id: ideaId }, data: { supportCount: await db.support.count({ where: { ideaId } }) } });
+}
+
+export async function buildComment(db: IdeaDb, input: { ideaId: number; authorId: string; body: string; parentId?: number; createdAt?: Date }) {
+  const comment = await db.comment.create({
+    data: {
+      ideaId: input.ideaId,
+      authorId: input.authorId,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      parentId: input.parentId ?? null,
+      createdAt: input.createdAt ?? new Date(),
+    },
+  });
+  await db.idea.update({
+    where: { id: input.ideaId },
+    data: { commentCount: await db.comment.count({ where: { ideaId: input.ideaId, deletedAt: null, hiddenAt: null } }) },
+  });
+  return comment;
+}
+
+/** The themes of the project's presentation. */
+export const TAGS: { kind: "MACRO" | "ASSET" | "CANALE"; name: string }[] = [
+  { kind: "MACRO", name: "Qualità del rapporto con l'utenza" },
+  { kind: "MACRO", name: "Efficacia ed efficienza" },
+  { kind: "MACRO", name: "Multicanalità di accesso" },
+  { kind: "ASSET", name: "Reingegnerizzazione di procedimenti e servizi" },
+  { kind: "ASSET", name: "Separazione front office / back office" },
+  { kind: "ASSET", name: "Informatizzazione intelligente" },
+  { kind: "ASSET", name: "Valorizzazione delle risorse umane" },
+  { kind: "ASSET", name: "Formazione continua" },
+  { kind: "CANALE", name: "Sportello fisico" },
+  { kind: "CANALE", name: "Call center" },
+  { kind: "CANALE", name: "Telefonia mobile" },
+  { kind: "CANALE", name: "Web" },
+  { kind: "CANALE", name: "Email" },
+  { kind: "CANALE", name: "Postazioni automatiche" },
 ];

@@ -1,0 +1,36 @@
+import { Link } from "@remix-run/react";
+import { formatDate } from "~/lib/dates";
+import type { MessageKey } from "~/lib/i18n";
+import { useLocale, useT } from "~/lib/i18n/react";
+
+type Activity = { id: string; kind: string; toStatus: string | null; at: string; ideaId: number; ideaTitle: string; who: string | null };
+
+/** What happened lately across the intranet: new ideas, status changes, comments. */
+export function ActivityList({ items }: { items: Activity[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (items.length === 0) return <p>{t("activity.none")}</p>;
+  return (
+    <ol className="pionieri-activity">
+      {items.map((item) => {
+        const who = item.who ?? t("ideas.formerColleague");
+        const what =
+          item.kind === "CREATED"
+            ? t("activity.created", { who })
+            : item.kind === "COMMENT"
+              ? t("activity.commented", { who })
+              : item.kind === "MERGED_INTO"
+                ? t("activity.merged", { who })
+                : t("activity.status", { who, status: t(`status.${item.toStatus}` as MessageKey) });
+        return (
+          <li key={item.id}>
+            <span>{what}</span> <Link to={`/idee/${item.ideaId}`}>{item.ideaTitle}</Link>{" "}
+            <time className="pionieri-muted" dateTime={item.at}>
+              {formatDate(item.at, locale, "dateTime")}
+            </time>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

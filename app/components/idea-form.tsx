@@ -1,0 +1,165 @@
+import { Form, Link, useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { IDEA_LIMITS, TAG_KINDS, type IdeaStatus } from "~/domain/ideas";
+import type { FieldErrors } from "~/lib/forms";
+import type { MessageKey } from "~/lib/i18n";
+import { tm, useT } from "~/lib/i18n/react";
+import { FormErrors, SelectField, TextField } from "./form";
+import { StatusBadge } from "./ideas";
+
+type Similar = { id: number; title: string; status: IdeaStatus; supportCount: number };
+
+/** Waits until typing pauses before calling `run` (so a fetch is not sent per keystroke). */
+function useDebounced(run: (value: string) => void, delay: number) {
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (value: string) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => run(value), delay);
+  };
+}
+
+export function SimilarIdeas({ ideas }: { ideas: Similar[] }) {
+  const t = useT();
+  if (ideas.length === 0) return null;
+  return (
+    <div className="pionieri-similar" data-testid="similar-ideas">
+      <p className="mb-1">
+        <strong>{t("ideas.similarTitle")}</strong> {t("ideas.similarHint")}
+      </p>
+      <ul className="mb-0">
+        {ideas.map((idea) => (
+          <li key={idea.id}>
+            <Link to={`/idee/${idea.id}`} target="_blank">
+              {idea.title}
+            </Link>{" "}
+            <StatusBadge status={idea.status} /> · {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function IdeaForm({
+  mode,
+  ideaId,
+  values,
+  errors,
+  groups,
+  tags,
+  preview,
+  similar,
+}: {
+  mode: "create" | "edit";
+  ideaId?: number;
+  values: { title: string; body: string; groupId: string; tagIds: string[] };
+  errors?: FieldErrors;
+  groups: { id: string; name: string }[];
+  tags: { id: string; kind: string; name: string }[];
+  preview?: string | null;
+  similar?: Similar[];
+}) {
+  const t = useT();
+  const similarFetcher = useFetcher<{ ideas: Similar[] }>();
+  const previewFetcher = useFetcher<{ html: string }>();
+  const [livePreview, setLivePreview] = useState<string | null>(null);
+  const lookUp = useDebounced((title) => {
+    if (title.trim().length >= 4) similarFetcher.load(`/idee/simili?q=${encodeURIComponent(title)}${ideaId ? `&escludi=${ideaId}` : ""}`);
+  }, 350);
+  const render = useDebounced((body) => {
+    if (body.trim()) previewFetcher.submit({ body }, { method: "post", action: "/idee/anteprima" });
+    else setLivePreview(null);
+  }, 600);
+  useEffect(() => {
+    if (previewFetcher.data) setLivePreview(previewFetcher.data.html);
+  }, [previewFetcher.data]);
+
+  const shownSimilar = similarFetcher.data?.ideas ?? similar ?? [];
+  const shownPreview = livePreview ?? preview ?? null;
+  const bodyError = errors?.body;
+
+  return (
+    <Form method="post" noValidate className="pionieri-idea-form">
+      <FormErrors errors={errors} />
+      <TextField
+        name="title"
+        label={t("ideas.fieldTitle")}
+        hint={t("ideas.fieldTitleHint")}
+        required
+        maxLength={IDEA_LIMITS.title}
+        defaultValue={values.title}
+        errors={errors}
+        autoComplete="off"
+        onChange={(event) => lookUp(event.currentTarget.value)}
+      />
+      <div aria-live="polite">
+        <SimilarIdeas ideas={shownSimilar} />
+      </div>
+      {mode === "create" ? (
+        <SelectField
+          name="groupId"
+          label={t("ideas.fieldGroup")}
+          required
+          errors={errors}
+          defaultValue={values.groupId}
+          options={[{ value: "", label: t("ideas.chooseGroup") }, ...groups.map((g) => ({ value: g.id, label: g.name }))]}
+        />
+      ) : null}
+      <div className="pionieri-field">
+        <label htmlFor="f-body" className="pionieri-label">
+          {t("ideas.fieldBody")} <span className="pionieri-required">{t("field.required")}</span>
+        </label>
+        <textarea
+          id="f-body"
+          name="body"
+          rows={10}
+          maxLength={IDEA_LIMITS.body}
+          defaultValue={values.body}
+          className={`form-control${bodyError ? " is-invalid" : ""}`}
+          aria-invalid={bodyError ? true : undefined}
+          aria-describedby={`f-body-hint${bodyError ? " f-body-error" : ""}`}
+          onChange={(event) => render(event.currentTarget.value)}
+        />
+        <small id="f-body-hint" className="form-text">
+          {t("ideas.markdownHint")}
+        </small>
+        {bodyError ? (
+          <div id="f-body-error" className="invalid-feedback d-block" role="alert">
+            {tm(t, bodyError)}
+          </div>
+        ) : null}
+      </div>
+      {TAG_KINDS.map((kind) => {
+        const ofKind = tags.filter((tag) => tag.kind === kind);
+        if (ofKind.length === 0) return null;
+        return (
+          <fieldset key={kind} className="pionieri-tags">
+            <legend className="pionieri-label">{t(`tags.kind.${kind}` as MessageKey)}</legend>
+            {ofKind.map((tag) => (
+              <label key={tag.id} className="pionieri-check">
+                <input type="checkbox" name="tag" value={tag.id} defaultChecked={values.tagIds.includes(tag.id)} /> {tag.name}
+              </label>
+            ))}
+          </fieldset>
+        );
+      })}
+      <div className="pionieri-form-actions">
+        <button type="submit" name="intent" value="preview" className="btn btn-outline-primary" formNoValidate>
+          {t("ideas.preview")}
+        </button>
+        <button type="submit" name="intent" value="save" className="btn btn-primary">
+          {mode === "create" ? t("ideas.publish") : t("ideas.saveChanges")}
+        </button>
+      </div>
+      {shownPreview ? (
+        <section className="pionieri-preview" aria-labelledby="preview-title">
+          <h2 id="preview-title" className="h6">
+            {t("ideas.previewTitle")}
+          </h2>
+          <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: shownPreview }} />
+        </section>
+      ) : null}
+    </Form>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link } from "@remix-run/react";
+import type { MessageKey } from "~/lib/i18n";
+import { formatDate } from "~/lib/dates";
+import { useLocale, useT } from "~/lib/i18n/react";
+
+type Story = {
+  events: {
+    id: string;
+    kind: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    reason: string | null;
+    relatedIdeaId: number | null;
+    relatedTitle: string | null;
+    createdAt: string;
+    actorName: string | null;
+  }[];
+  revisions: { id: string; title: string; body: string; createdAt: string; editor: { displayName: string } | null }[];
+};
+
+/** The idea's whole story: created, edited, status changes with their reasons, merges. */
+export function IdeaStory({ idea }: { idea: Story }) {
+  const t = useT();
+  const locale = useLocale();
+  const who = (name: string | null) => name ?? t("ideas.formerColleague");
+  return (
+    <section className="my-4" aria-labelledby="story-title">
+      <h2 id="story-title" className="h4">
+        {t("ideas.storyTitle")}
+      </h2>
+      <ol className="pionieri-story">
+        {idea.events.map((event) => (
+          <li key={event.id}>
+            <time dateTime={event.createdAt}>{formatDate(event.createdAt, locale, "dateTime")}</time>
+            <p className="mb-0">
+              {event.kind === "CREATED" ? t("story.created", { who: who(event.actorName) }) : null}
+              {event.kind === "EDITED" ? t("story.edited", { who: who(event.actorName) }) : null}
+              {event.kind === "STATUS"
+                ? t("story.status", {
+                    who: who(event.actorName),
+                    from: t(`status.${event.fromStatus}` as MessageKey),
+                    to: t(`status.${event.toStatus}` as MessageKey),
+                  })
+                : null}
+              {event.kind === "MERGED_INTO" ? (
+                <>
+                  {t("story.mergedInto", { who: who(event.actorName) })}{" "}
+                  <Link to={`/idee/${event.relatedIdeaId}`}>
+                    #{event.relatedIdeaId} {event.relatedTitle}
+                  </Link>
+                </>
+              ) : null}
+              {event.kind === "MERGED_FROM" ? (
+                <>
+                  {t("story.mergedFrom", { who: who(event.actorName) })}{" "}
+                  <Link to={`/idee/${event.relatedIdeaId}`}>
+                    #{event.relatedIdeaId} {event.relatedTitle}
+                  </Link>
+                </>
+              ) : null}
+            </p>
+            {event.reason ? <p className="pionieri-reason mb-0">{t("story.reason", { reason: event.reason })}</p> : null}
+          </li>
+        ))}
+      </ol>
+      {idea.revisions.length > 0 ? (
+        <details className="pionieri-revisions">
+          <summary>{t("ideas.revisions", { count: idea.revisions.length })}</summary>
+          <ol>
+            {idea.revisions.map((revision) => (
+              <li key={revision.id}>
+                <p className="mb-1">
+                  {t("ideas.revisionBefore", { date: formatDate(revision.createdAt, locale, "dateTime") })}
+                </p>
+                <p className="mb-1">
+                  <strong>{revision.title}</strong>
+                </p>
+                <pre className="pionieri-revision-body">{revision.body}</pre>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </section>
+  );
+}

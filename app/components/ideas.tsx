@@ -1,0 +1,130 @@
+import { Form, Link, useFetcher } from "@remix-run/react";
+import type { IdeaStatus } from "~/domain/ideas";
+import { formatDate } from "~/lib/dates";
+import type { MessageKey } from "~/lib/i18n";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { highlightParts } from "~/lib/search";
+
+export function StatusBadge({ status }: { status: IdeaStatus | string }) {
+  const t = useT();
+  return <span className={`pionieri-status pionieri-status-${status.toLowerCase()}`}>{t(`status.${status}` as MessageKey)}</span>;
+}
+
+/** Text from the search index with the matched words marked, rendered without any HTML. */
+export function Highlighted({ text }: { text: string }) {
+  return (
+    <>
+      {highlightParts(text).map((part, index) => (part.mark ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+    </>
+  );
+}
+
+type Card = {
+  id: number;
+  title: string;
+  status: IdeaStatus;
+  supportCount: number;
+  commentCount: number;
+  createdAt: string;
+  groupName: string;
+  groupSlug: string;
+  groupColour: string;
+  authorName: string | null;
+  supportedByMe: boolean;
+  snippet: string | null;
+  titleHighlighted: string | null;
+};
+
+export function IdeaCard({ idea, headingLevel = 2 }: { idea: Card; headingLevel?: 2 | 3 }) {
+  const t = useT();
+  const locale = useLocale();
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className="pionieri-idea-card" style={{ borderLeftColor: idea.groupColour }}>
+      <Heading className="h5 mb-1">
+        <Link to={`/idee/${idea.id}`}>{idea.titleHighlighted ? <Highlighted text={idea.titleHighlighted} /> : idea.title}</Link>
+      </Heading>
+      {idea.snippet ? (
+        <p className="pionieri-snippet mb-1">
+          <Highlighted text={idea.snippet} />
+        </p>
+      ) : null}
+      <p className="pionieri-idea-meta mb-0">
+        <StatusBadge status={idea.status} />
+        <span>{idea.groupName}</span>
+        <span>
+          {idea.authorName ?? t("ideas.formerColleague")} · {formatDate(idea.createdAt, locale)}
+        </span>
+        <span>
+          {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })}
+          {idea.supportedByMe ? ` (${t("ideas.youSupport")})` : ""}
+        </span>
+        <span>{t(idea.commentCount === 1 ? "ideas.commentsOne" : "ideas.comments", { count: idea.commentCount })}</span>
+      </p>
+    </article>
+  );
+}
+
+/**
+ * Support on or off. A plain form without JavaScript; with it, a fetcher that shows the new
+ * state at once and settles on what the server answers.
+ */
+export function SupportButton({ ideaId, supported, count, disabled }: { ideaId: number; supported: boolean; count: number; disabled?: boolean }) {
+  const t = useT();
+  const fetcher = useFetcher<{ supported: boolean; count: number }>();
+  const pending = fetcher.formData?.get("intent");
+  const shownSupported = pending ? pending === "support" : (fetcher.data?.supported ?? supported);
+  const shownCount = pending
+    ? count + (pending === "support" && !supported ? 1 : 0) - (pending === "unsupport" && supported ? 1 : 0)
+    : (fetcher.data?.count ?? count);
+  return (
+    <fetcher.Form method="post" action={`/idee/${ideaId}`} className="pionieri-support">
+      <input type="hidden" name="intent" value={shownSupported ? "unsupport" : "support"} />
+      <button
+        type="submit"
+        className={shownSupported ? "btn btn-primary" : "btn btn-outline-primary"}
+        aria-pressed={shownSupported}
+        disabled={disabled}
+      >
+        {shownSupported ? <span aria-hidden="true">✓ </span> : null}
+        {t("ideas.support")}
+      </button>
+      <span className="pionieri-support-count" aria-live="polite">
+        {t(shownCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: shownCount })}
+      </span>
+    </fetcher.Form>
+  );
+}
+
+export function SortLinks({ current, params }: { current: string; params: URLSearchParams }) {
+  const t = useT();
+  const sorts = ["recenti", "sostegni", "discusse", "tendenza"] as const;
+  return (
+    <nav aria-label={t("ideas.sortLabel")} className="pionieri-sorts">
+      <span>{t("ideas.sortLabel")}:</span>
+      {sorts.map((sort) => {
+        const next = new URLSearchParams(params);
+        next.set("sort", sort);
+        next.delete("cursor");
+        return (
+          <Link key={sort} to={`?${next.toString()}`} aria-current={current === sort ? "true" : undefined} className={current === sort ? "active" : undefined}>
+            {t(`ideas.sort.${sort}`)}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}
+
+export function FollowButton({ ideaId, following }: { ideaId: number; following: boolean }) {
+  const t = useT();
+  return (
+    <Form method="post" action={`/idee/${ideaId}`} preventScrollReset>
+      <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+      <button type="submit" className="btn btn-outline-secondary btn-sm" aria-pressed={following}>
+        {following ? <span aria-hidden="true">✓ </span> : null}
+        {t("ideas.follow")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,182 @@
+import { db } from "~/lib/db.server";
+import { httpError } from "~/lib/http.server";
+import { audit } from "./audit.server";
+import { renderWithMentions } from "./ideas.server";
+import { followersOf, notify } from "./notifications.server";
+import { assertCan, can } from "./policy";
+import type { Actor } from "./roles";
+
+async function loadComment(id: number) {
+  const comment = await db.comment.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      ideaId: true,
+      authorId: true,
+      parentId: true,
+      deletedAt: true,
+      hiddenAt: true,
+      idea: { select: { groupId: true, title: true } },
+    },
+  });
+  if (!comment) httpError(404);
+  return { ...comment, ideaGroupId: comment.idea.groupId };
+}
+
+function recountComments(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], ideaId: number) {
+  return tx.$executeRaw`UPDATE "Idea" SET "commentCount" = (SELECT COUNT(*) FROM "Comment" WHERE "ideaId" = ${ideaId} AND "deletedAt" IS NULL AND "hiddenAt" IS NULL) WHERE "id" = ${ideaId}`;
+}
+
+/**
+ * A comment or a reply (one level: a reply to a reply hangs under the same top-level comment).
+ * The commenter follows the idea; followers, the replied-to and the mentioned are told.
+ */
+export async function addComment(actor: Actor, ideaId: number, input: { body: string; parentId?: number }) {
+  const idea = await db.idea.findUnique({ where: { id: ideaId }, select: { id: true, title: true, groupId: true, authorId: true, status: true } });
+  if (!idea) httpError(404);
+  assertCan(actor, "comment.create", idea);
+  let parentId: number | null = null;
+  let parentAuthorId: string | null = null;
+  if (input.parentId !== undefined) {
+    const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { id: true, ideaId: true, parentId: true, authorId: true } });
+    if (!parent || parent.ideaId !== ideaId) httpError(400, "comments.parentInvalid");
+    parentId = parent.parentId ?? parent.id;
+    parentAuthorId = parent.authorId;
+  }
+  const { html, mentioned } = await renderWithMentions(input.body);
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const comment = await tx.comment.create({
+      data: { ideaId, authorId: actor.id, parentId, body: input.body, bodyHtml: html, createdAt: now },
+      select: { id: true },
+    });
+    await recountComments(tx, ideaId);
+    await tx.idea.update({ where: { id: ideaId }, data: { lastActivityAt: now } });
+    const followers = await followersOf(tx, ideaId);
+    await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${now})`;
+    const data = { ideaTitle: idea.title };
+    const told = new Set<string>([actor.id]);
+    const tell = async (kind: "MENTION" | "REPLY" | "COMMENT", recipients: string[]) => {
+      const fresh = recipients.filter((id) => !told.has(id));
+      fresh.forEach((id) => told.add(id));
+      await notify(tx, { kind, recipients: fresh, actorId: actor.id, ideaId, commentId: comment.id, data });
+    };
+    // Each person hears once, by the most specific reason.
+    await tell("MENTION", mentioned);
+    await tell("REPLY", parentAuthorId ? [parentAuthorId] : []);
+    await tell("COMMENT", [...(idea.authorId ? [idea.authorId] : []), ...followers]);
+    return comment;
+  });
+}
+
+export async function editComment(actor: Actor, id: number, body: string) {
+  const comment = await loadComment(id);
+  assertCan(actor, "comment.edit", comment);
+  const { html } = await renderWithMentions(body);
+  await db.comment.update({ where: { id }, data: { body, bodyHtml: html, editedAt: new Date() } });
+  return comment;
+}
+
+/** The author removes their comment: "commento rimosso" stays in its place, replies stay. */
+export async function deleteComment(actor: Actor, id: number) {
+  const comment = await loadComment(id);
+  assertCan(actor, "comment.delete", comment);
+  await db.$transaction(async (tx) => {
+    await tx.comment.update({ where: { id }, data: { deletedAt: new Date(), body: "", bodyHtml: "" } });
+    await recountComments(tx, comment.ideaId);
+  });
+  return comment;
+}
+
+/** Leaders of the idea's group, the board and the admin hide a comment; the reason is kept. */
+export async function hideComment(actor: Actor, id: number, reason: string) {
+  const comment = await loadComment(id);
+  assertCan(actor, "comment.hide", comment);
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    await tx.comment.update({ where: { id }, data: { hiddenAt: now, hiddenById: actor.id, hiddenReason: reason } });
+    await tx.commentReport.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: now, resolvedById: actor.id } });
+    await recountComments(tx, comment.ideaId);
+    await audit(tx, actor.id, "comment.hide", String(id), { ideaId: comment.ideaId, reason });
+  });
+  return comment;
+}
+
+/** Anyone may report a comment once; reports reach the group's leaders and the admin. */
+export async function reportComment(actor: Actor, id: number, reason: string) {
+  const comment = await loadComment(id);
+  assertCan(actor, "comment.report", comment);
+  await db.commentReport.upsert({
+    where: { commentId_reporterId: { commentId: id, reporterId: actor.id } },
+    create: { commentId: id, reporterId: actor.id, reason },
+    update: {},
+  });
+  return comment;
+}
+
+/** Reported comments the actor may act on: their groups' for leaders, all for the admin. */
+export async function moderationQueue(actor: Actor) {
+  const groups = await db.workingGroup.findMany({ select: { id: true, name: true } });
+  const visible = groups.filter((group) => can(actor, "moderation.view", group));
+  if (visible.length === 0) httpError(403);
+  const reports = await db.commentReport.findMany({
+    where: { resolvedAt: null, comment: { idea: { groupId: { in: visible.map((g) => g.id) } } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      reason: true,
+      createdAt: true,
+      reporter: { select: { displayName: true } },
+      comment: {
+        select: {
+          id: true,
+          bodyHtml: true,
+          hiddenAt: true,
+          deletedAt: true,
+          author: { select: { displayName: true } },
+          idea: { select: { id: true, title: true, group: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  return { groups: visible, reports };
+}
+
+/** Dismisses a report without hiding the comment. */
+export async function dismissReport(actor: Actor, reportId: string) {
+  const report = await db.commentReport.findUnique({
+    where: { id: reportId },
+    select: { id: true, comment: { select: { idea: { select: { groupId: true } } } } },
+  });
+  if (!report) httpError(404);
+  assertCan(actor, "moderation.view", { id: report.comment.idea.groupId });
+  await db.commentReport.update({ where: { id: reportId }, data: { resolvedAt: new Date(), resolvedById: actor.id } });
+}
+
+/** The comments of an idea, threaded one level; removed and hidden ones keep their place. */
+export async function listComments(ideaId: number) {
+  const rows = await db.comment.findMany({
+    where: { ideaId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      parentId: true,
+      bodyHtml: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      hiddenAt: true,
+      hiddenReason: true,
+      authorId: true,
+      author: { select: { displayName: true, email: true } },
+    },
+  });
+  const shown = rows.map(({ author, bodyHtml, ...row }) => ({
+    ...row,
+    bodyHtml: row.deletedAt || row.hiddenAt ? "" : bodyHtml,
+    authorName: author?.displayName ?? null,
+    authorHandle: author ? author.email.split("@")[0]! : null,
+  }));
+  const top = shown.filter((c) => c.parentId === null);
+  return top.map((comment) => ({ ...comment, replies: shown.filter((reply) => reply.parentId === comment.id) }));
+}

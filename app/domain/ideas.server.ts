@@ -1,0 +1,470 @@
+import { Prisma } from "~/generated/prisma/client";
+import { db } from "~/lib/db.server";
+import { httpError } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { mentionedHandles, renderMarkdown } from "~/lib/markdown.server";
+import { ftsQuery, MARK_END, MARK_START } from "~/lib/search";
+import { audit } from "./audit.server";
+import {
+  isClosed,
+  transition,
+  TREND_DAYS,
+  type IdeaSort,
+  type IdeaStatus,
+} from "./ideas";
+import { followersOf, notify } from "./notifications.server";
+import { assertCan, can } from "./policy";
+import type { Actor } from "./roles";
+
+type Tx = Prisma.TransactionClient;
+
+export const IDEAS_PAGE_SIZE = 20;
+
+/** Colleagues named as @nome.cognome in a text who have an active account. */
+export async function resolveMentions(text: string) {
+  const handles = mentionedHandles(text);
+  if (handles.length === 0) return new Map<string, { id: string; displayName: string }>();
+  const users = await db.user.findMany({
+    where: { active: true, OR: handles.map((handle) => ({ email: { startsWith: `${handle}@` } })) },
+    select: { id: true, email: true, displayName: true },
+  });
+  const found = new Map<string, { id: string; displayName: string }>();
+  for (const user of users) found.set(user.email.split("@")[0]!, { id: user.id, displayName: user.displayName });
+  return found;
+}
+
+/** Markdown rendered once, at write time, with the mentions that exist. */
+export async function renderWithMentions(text: string) {
+  const mentions = await resolveMentions(text);
+  const names = new Map([...mentions].map(([handle, user]) => [handle, user.displayName]));
+  return { html: renderMarkdown(text, names), mentioned: [...mentions.values()].map((user) => user.id) };
+}
+
+async function validTagIds(tagIds: string[]) {
+  if (tagIds.length === 0) return [];
+  const tags = await db.tag.findMany({ where: { id: { in: tagIds.slice(0, 20) } }, select: { id: true } });
+  return tags.map((tag) => tag.id);
+}
+
+export type IdeaInput = { title: string; body: string; groupId: string; tagIds: string[] };
+
+/** A new idea: the author follows it; mentioned colleagues are told. */
+export async function createIdea(actor: Actor, input: IdeaInput) {
+  assertCan(actor, "idea.create");
+  const group = await db.workingGroup.findUnique({ where: { id: input.groupId }, select: { id: true } });
+  if (!group) httpError(400, "ideas.groupInvalid");
+  const [{ html, mentioned }, tagIds] = await Promise.all([renderWithMentions(input.body), validTagIds(input.tagIds)]);
+  return db.$transaction(async (tx) => {
+    const idea = await tx.idea.create({
+      data: {
+        title: input.title,
+        body: input.body,
+        bodyHtml: html,
+        groupId: input.groupId,
+        authorId: actor.id,
+        tags: { create: tagIds.map((tagId) => ({ tagId })) },
+      },
+      select: { id: true, title: true },
+    });
+    await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "NUOVA" } });
+    await tx.follow.create({ data: { ideaId: idea.id, userId: actor.id } });
+    await notify(tx, { kind: "MENTION", recipients: mentioned, actorId: actor.id, ideaId: idea.id, data: { ideaTitle: idea.title } });
+    return idea;
+  });
+}
+
+async function loadIdeaRef(id: number) {
+  const idea = await db.idea.findUnique({
+    where: { id },
+    select: { id: true, title: true, body: true, groupId: true, authorId: true, status: true },
+  });
+  if (!idea) httpError(404);
+  return idea;
+}
+
+/** The author edits title, text and tags while the idea is open to discussion; the old text is kept. */
+export async function updateIdea(actor: Actor, id: number, input: Omit<IdeaInput, "groupId">) {
+  const idea = await loadIdeaRef(id);
+  assertCan(actor, "idea.edit", idea);
+  const [{ html, mentioned }, tagIds] = await Promise.all([renderWithMentions(input.body), validTagIds(input.tagIds)]);
+  const before = new Set((await db.idea.findUnique({ where: { id }, select: { body: true } }))?.body.match(/@[\w.-]+/g) ?? []);
+  await db.$transaction(async (tx) => {
+    await tx.ideaRevision.create({ data: { ideaId: id, title: idea.title, body: idea.body, editorId: actor.id } });
+    const now = new Date();
+    await tx.idea.update({
+      where: { id },
+      data: { title: input.title, body: input.body, bodyHtml: html, editedAt: now, lastActivityAt: now },
+    });
+    await tx.ideaTag.deleteMany({ where: { ideaId: id } });
+    if (tagIds.length > 0) await tx.ideaTag.createMany({ data: tagIds.map((tagId) => ({ ideaId: id, tagId })) });
+    await tx.ideaEvent.create({ data: { ideaId: id, actorId: actor.id, kind: "EDITED" } });
+    // Only people newly mentioned by this edit are told.
+    const added = await tx.user.findMany({ where: { id: { in: mentioned } }, select: { id: true, email: true } });
+    const fresh = added.filter((user) => !before.has(`@${user.email.split("@")[0]}`)).map((user) => user.id);
+    await notify(tx, { kind: "MENTION", recipients: fresh, actorId: actor.id, ideaId: id, data: { ideaTitle: input.title } });
+  });
+}
+
+/** Recomputes an idea's support count from the rows themselves: exact whatever ran in between. */
+function recountSupports(tx: Tx, ideaId: number) {
+  return tx.$executeRaw`UPDATE "Idea" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "ideaId" = ${ideaId}) WHERE "id" = ${ideaId}`;
+}
+
+/**
+ * Sets one's support on or off (idempotent: the form says which). One row per person per
+ * idea, guaranteed by the primary key; the count is recomputed in the same transaction.
+ */
+export async function setSupport(actor: Actor, ideaId: number, on: boolean) {
+  const idea = await loadIdeaRef(ideaId);
+  if (on) assertCan(actor, "idea.support", idea);
+  const now = new Date();
+  const count = await db.$transaction(async (tx) => {
+    if (on) {
+      await tx.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${now})`;
+    } else {
+      await tx.$executeRaw`DELETE FROM "Support" WHERE "ideaId" = ${ideaId} AND "userId" = ${actor.id}`;
+    }
+    await recountSupports(tx, ideaId);
+    const row = await tx.idea.findUniqueOrThrow({ where: { id: ideaId }, select: { supportCount: true } });
+    return row.supportCount;
+  });
+  return { supported: on, count };
+}
+
+export async function setFollow(actor: Actor, ideaId: number, on: boolean) {
+  const idea = await loadIdeaRef(ideaId);
+  assertCan(actor, "idea.follow", idea);
+  if (on) await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${new Date()})`;
+  else await db.follow.deleteMany({ where: { ideaId, userId: actor.id } });
+}
+
+/**
+ * Moves an idea along the workflow. The step must exist from the current status (409
+ * otherwise), the actor must be one who may take it (403), and decisions need a public reason.
+ * Author and followers are told, with the reason.
+ */
+export async function changeStatus(actor: Actor, ideaId: number, to: IdeaStatus, reason: string) {
+  const idea = await loadIdeaRef(ideaId);
+  const step = transition(idea.status, to);
+  if (!step) httpError(409, "ideas.transitionInvalid");
+  assertCan(actor, "idea.changeStatus", { ...idea, to });
+  if (step.reasonRequired && !reason) return { ok: false as const, fieldErrors: { reason: { key: "ideas.reasonRequired" as MessageKey } } };
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    // Of two simultaneous changes from the same status, only the first applies.
+    const moved = await tx.idea.updateMany({ where: { id: ideaId, status: idea.status }, data: { status: to, lastActivityAt: now } });
+    if (moved.count !== 1) httpError(409, "ideas.transitionInvalid");
+    await tx.ideaEvent.create({
+      data: { ideaId, actorId: actor.id, kind: "STATUS", fromStatus: idea.status, toStatus: to, reason: reason || null, createdAt: now },
+    });
+    await audit(tx, actor.id, "idea.status", String(ideaId), { from: idea.status, to, reason });
+    await notify(tx, {
+      kind: "STATUS",
+      recipients: [...(idea.authorId ? [idea.authorId] : []), ...(await followersOf(tx, ideaId))],
+      actorId: actor.id,
+      ideaId,
+      data: { ideaTitle: idea.title, fromStatus: idea.status, toStatus: to, ...(reason ? { reason } : {}) },
+    });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * Marks an idea as a duplicate of another: its supports and followers move to the original,
+ * each person once, and both ideas' stories say so.
+ */
+export async function markDuplicate(actor: Actor, ideaId: number, originalId: number, reason: string) {
+  const idea = await loadIdeaRef(ideaId);
+  assertCan(actor, "idea.markDuplicate", idea);
+  if (originalId === ideaId) return { ok: false as const, fieldErrors: { originalId: { key: "ideas.duplicateSelf" as MessageKey } } };
+  const original = await db.idea.findUnique({ where: { id: originalId }, select: { id: true, title: true, status: true } });
+  if (!original || original.status === "DUPLICATA") {
+    return { ok: false as const, fieldErrors: { originalId: { key: "ideas.duplicateUnknown" as MessageKey } } };
+  }
+  await db.$transaction(async (tx) => {
+    const now = new Date();
+    const moved = await tx.idea.updateMany({
+      where: { id: ideaId, status: idea.status },
+      data: { status: "DUPLICATA", duplicateOfId: originalId, lastActivityAt: now },
+    });
+    if (moved.count !== 1) httpError(409, "ideas.transitionInvalid");
+    const recipients = [...(idea.authorId ? [idea.authorId] : []), ...(await followersOf(tx, ideaId))];
+    await tx.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") SELECT ${originalId}, "userId", "createdAt" FROM "Support" WHERE "ideaId" = ${ideaId}`;
+    await tx.$executeRaw`DELETE FROM "Support" WHERE "ideaId" = ${ideaId}`;
+    await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") SELECT ${originalId}, "userId", "createdAt" FROM "Follow" WHERE "ideaId" = ${ideaId}`;
+    await recountSupports(tx, ideaId);
+    await recountSupports(tx, originalId);
+    await tx.ideaEvent.createMany({
+      data: [
+        { ideaId, actorId: actor.id, kind: "MERGED_INTO", fromStatus: idea.status, toStatus: "DUPLICATA", reason: reason || null, relatedIdeaId: originalId, createdAt: now },
+        { ideaId: originalId, actorId: actor.id, kind: "MERGED_FROM", relatedIdeaId: ideaId, createdAt: now },
+      ],
+    });
+    await audit(tx, actor.id, "idea.duplicate", String(ideaId), { originalId, reason });
+    await notify(tx, {
+      kind: "MERGE",
+      recipients,
+      actorId: actor.id,
+      ideaId,
+      data: { ideaTitle: idea.title, originalId, originalTitle: original.title, ...(reason ? { reason } : {}) },
+    });
+  });
+  return { ok: true as const };
+}
+
+/** Everything the idea page shows, in a handful of queries. */
+export async function getIdeaPage(actor: Actor, id: number) {
+  const idea = await db.idea.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      bodyHtml: true,
+      status: true,
+      supportCount: true,
+      commentCount: true,
+      createdAt: true,
+      editedAt: true,
+      groupId: true,
+      authorId: true,
+      group: { select: { id: true, slug: true, name: true, colour: true } },
+      author: { select: { displayName: true, office: true, email: true, active: true } },
+      duplicateOf: { select: { id: true, title: true } },
+      tags: { select: { tag: { select: { id: true, kind: true, name: true } } }, orderBy: { tag: { position: "asc" } } },
+      revisions: { orderBy: { createdAt: "desc" }, select: { id: true, title: true, body: true, createdAt: true, editor: { select: { displayName: true } } } },
+      events: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, fromStatus: true, toStatus: true, reason: true, relatedIdeaId: true, createdAt: true, actor: { select: { displayName: true } } },
+      },
+    },
+  });
+  if (!idea) return null;
+  const [support, follow, related] = await Promise.all([
+    db.support.findUnique({ where: { ideaId_userId: { ideaId: id, userId: actor.id } }, select: { ideaId: true } }),
+    db.follow.findUnique({ where: { ideaId_userId: { ideaId: id, userId: actor.id } }, select: { ideaId: true } }),
+    db.idea.findMany({
+      where: { id: { in: idea.events.map((e) => e.relatedIdeaId).filter((x): x is number => x !== null) } },
+      select: { id: true, title: true },
+    }),
+  ]);
+  const titles = new Map(related.map((r) => [r.id, r.title]));
+  const { author, tags, events, ...rest } = idea;
+  return {
+    ...rest,
+    author: author ? { displayName: author.displayName, office: author.office, handle: author.email.split("@")[0]! } : null,
+    tags: tags.map((t) => t.tag),
+    events: events.map((event) => ({
+      ...event,
+      actorName: event.actor?.displayName ?? null,
+      relatedTitle: event.relatedIdeaId ? (titles.get(event.relatedIdeaId) ?? null) : null,
+    })),
+    supportedByMe: support !== null,
+    followingByMe: follow !== null,
+    closed: isClosed(idea.status),
+  };
+}
+
+export type IdeaFilters = {
+  groupId?: string;
+  status?: IdeaStatus;
+  tagId?: string;
+  mine?: boolean;
+  supported?: boolean;
+  q?: string;
+  sort?: IdeaSort;
+  cursor?: string;
+};
+
+type Cursor = { k: number | string; i: number } | { o: number };
+
+function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value || value.length > 200) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (parsed && typeof parsed === "object") {
+      const c = parsed as Record<string, unknown>;
+      if (Number.isSafeInteger(c.o) && (c.o as number) >= 0 && (c.o as number) < 100_000) return { o: c.o as number };
+      if ((typeof c.k === "number" && Number.isFinite(c.k)) || (typeof c.k === "string" && c.k.length < 40)) {
+        if (Number.isSafeInteger(c.i)) return { k: c.k as number | string, i: c.i as number };
+      }
+    }
+  } catch {
+    // A cursor that is not ours starts from the first page.
+  }
+  return null;
+}
+
+const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
+
+export type IdeaListItem = {
+  id: number;
+  title: string;
+  status: IdeaStatus;
+  supportCount: number;
+  commentCount: number;
+  createdAt: string;
+  groupName: string;
+  groupSlug: string;
+  groupColour: string;
+  authorName: string | null;
+  supportedByMe: boolean;
+  snippet: string | null;
+  titleHighlighted: string | null;
+};
+
+/**
+ * The idea list: filters, four sorts, full-text search and cursor pagination, in one SQL
+ * statement (Prisma cannot express FTS5 or the trend subquery).
+ */
+export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = IDEAS_PAGE_SIZE) {
+  const where: Prisma.Sql[] = [];
+  if (filters.groupId) where.push(Prisma.sql`i."groupId" = ${filters.groupId}`);
+  if (filters.status) where.push(Prisma.sql`i."status" = ${filters.status}`);
+  else where.push(Prisma.sql`i."status" <> 'DUPLICATA'`);
+  if (filters.tagId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "IdeaTag" t WHERE t."ideaId" = i."id" AND t."tagId" = ${filters.tagId})`);
+  if (filters.mine) where.push(Prisma.sql`i."authorId" = ${actor.id}`);
+  if (filters.supported) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Support" s WHERE s."ideaId" = i."id" AND s."userId" = ${actor.id})`);
+
+  const match = filters.q ? ftsQuery(filters.q) : null;
+  if (filters.q && !match) return { items: [] as IdeaListItem[], nextCursor: null };
+  const sort = filters.sort ?? (match ? undefined : "recenti");
+  const since = new Date(Date.now() - TREND_DAYS * 86400_000);
+  const key =
+    sort === "sostegni"
+      ? Prisma.sql`i."supportCount"`
+      : sort === "discusse"
+        ? Prisma.sql`i."commentCount"`
+        : sort === "tendenza"
+          ? Prisma.sql`(SELECT COUNT(*) FROM "Support" s WHERE s."ideaId" = i."id" AND s."createdAt" >= ${since})`
+          : sort === "recenti"
+            ? Prisma.sql`i."createdAt"`
+            : Prisma.sql`-bm25("idea_fts", 10.0, 1.0)`;
+
+  const cursor = decodeCursor(filters.cursor);
+  const offset = cursor && "o" in cursor ? cursor.o : 0;
+  const after =
+    cursor && "k" in cursor && sort
+      ? Prisma.sql`WHERE ("sortKey" < ${cursor.k} OR ("sortKey" = ${cursor.k} AND "id" < ${cursor.i}))`
+      : Prisma.empty;
+
+  const fts = match
+    ? Prisma.sql`JOIN "idea_fts" ON "idea_fts".rowid = i."id" AND "idea_fts" MATCH ${match}`
+    : Prisma.empty;
+  const snippet = match
+    ? Prisma.sql`snippet("idea_fts", 1, ${MARK_START}, ${MARK_END}, '…', 14) AS "snippet", highlight("idea_fts", 0, ${MARK_START}, ${MARK_END}) AS "titleHighlighted"`
+    : Prisma.sql`NULL AS "snippet", NULL AS "titleHighlighted"`;
+
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT * FROM (
+      SELECT i."id", i."title", i."status", i."supportCount", i."commentCount", i."createdAt",
+             g."name" AS "groupName", g."slug" AS "groupSlug", g."colour" AS "groupColour",
+             u."displayName" AS "authorName",
+             EXISTS (SELECT 1 FROM "Support" m WHERE m."ideaId" = i."id" AND m."userId" = ${actor.id}) AS "supportedByMe",
+             ${snippet},
+             ${key} AS "sortKey"
+      FROM "Idea" i
+      ${fts}
+      JOIN "WorkingGroup" g ON g."id" = i."groupId"
+      LEFT JOIN "User" u ON u."id" = i."authorId"
+      WHERE ${Prisma.join(where, " AND ")}
+    )
+    ${after}
+    ORDER BY "sortKey" DESC, "id" DESC
+    LIMIT ${pageSize + 1} OFFSET ${sort ? 0 : offset}`;
+
+  const items: IdeaListItem[] = rows.slice(0, pageSize).map((row) => ({
+    id: Number(row.id),
+    title: String(row.title),
+    status: row.status as IdeaStatus,
+    supportCount: Number(row.supportCount),
+    commentCount: Number(row.commentCount),
+    createdAt: new Date(String(row.createdAt)).toISOString(),
+    groupName: String(row.groupName),
+    groupSlug: String(row.groupSlug),
+    groupColour: String(row.groupColour),
+    authorName: row.authorName === null ? null : String(row.authorName),
+    supportedByMe: Boolean(Number(row.supportedByMe)),
+    snippet: row.snippet === null ? null : String(row.snippet),
+    titleHighlighted: row.titleHighlighted === null ? null : String(row.titleHighlighted),
+  }));
+  const last = rows[pageSize - 1];
+  const nextCursor =
+    rows.length > pageSize && last
+      ? encodeCursor(sort ? { k: typeof last.sortKey === "bigint" ? Number(last.sortKey) : (last.sortKey as number | string), i: Number(last.id) } : { o: offset + pageSize })
+      : null;
+  return { items, nextCursor };
+}
+
+/** Up to five existing ideas that look like `text` (any of its longer words), best first. */
+export async function similarIdeas(text: string, excludeId?: number) {
+  const match = ftsQuery(text, "any");
+  if (!match) return [];
+  const rows = await db.$queryRaw<{ id: unknown; title: unknown; status: unknown; supportCount: unknown }[]>`
+    SELECT i."id", i."title", i."status", i."supportCount"
+    FROM "idea_fts" JOIN "Idea" i ON i."id" = "idea_fts".rowid
+    WHERE "idea_fts" MATCH ${match} AND i."status" <> 'DUPLICATA' AND i."id" <> ${excludeId ?? -1}
+    ORDER BY bm25("idea_fts", 10.0, 1.0)
+    LIMIT 5`;
+  return rows.map((row) => ({ id: Number(row.id), title: String(row.title), status: row.status as IdeaStatus, supportCount: Number(row.supportCount) }));
+}
+
+/** The latest things that happened across the intranet (home page). */
+export async function recentActivity(limit = 10) {
+  const [events, comments] = await Promise.all([
+    db.ideaEvent.findMany({
+      where: { kind: { in: ["CREATED", "STATUS", "MERGED_INTO"] } },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { id: true, kind: true, toStatus: true, createdAt: true, idea: { select: { id: true, title: true } }, actor: { select: { displayName: true } } },
+    }),
+    db.comment.findMany({
+      where: { deletedAt: null, hiddenAt: null },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { id: true, createdAt: true, idea: { select: { id: true, title: true } }, author: { select: { displayName: true } } },
+    }),
+  ]);
+  return [
+    ...events.map((e) => ({
+      id: `e${e.id}`,
+      kind: e.kind as "CREATED" | "STATUS" | "MERGED_INTO",
+      toStatus: e.toStatus,
+      at: e.createdAt,
+      ideaId: e.idea.id,
+      ideaTitle: e.idea.title,
+      who: e.actor?.displayName ?? null,
+    })),
+    ...comments.map((c) => ({
+      id: `c${c.id}`,
+      kind: "COMMENT" as const,
+      toStatus: null,
+      at: c.createdAt,
+      ideaId: c.idea.id,
+      ideaTitle: c.idea.title,
+      who: c.author?.displayName ?? null,
+    })),
+  ]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, limit);
+}
+
+/** Which status changes this actor could make on this idea now (for the page's controls). */
+export function possibleTransitions(actor: Actor, idea: { groupId: string; authorId: string | null; status: string }) {
+  return ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "ACCOLTA", "NON_ACCOLTA", "IN_REALIZZAZIONE", "REALIZZATA"].filter((to) =>
+    can(actor, "idea.changeStatus", { ...idea, to }),
+  ) as IdeaStatus[];
+}
+
+/** The idea as its author edits it; anyone else (or a closed discussion) gets 403. */
+export async function getIdeaForEdit(actor: Actor, param: string | undefined) {
+  if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
+  const idea = await db.idea.findUnique({
+    where: { id: Number(param) },
+    select: { id: true, title: true, body: true, groupId: true, authorId: true, status: true, tags: { select: { tagId: true } } },
+  });
+  if (!idea) httpError(404);
+  assertCan(actor, "idea.edit", idea);
+  const { tags, ...rest } = idea;
+  return { ...rest, tagIds: tags.map((tag) => tag.tagId) };
+}

@@ -1,0 +1,81 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/lib/db.server";
+import type { Actor } from "./roles";
+
+type Tx = Prisma.TransactionClient;
+
+export const NOTIFICATION_KINDS = ["COMMENT", "REPLY", "STATUS", "MENTION", "MERGE"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a notification's message needs, frozen when it is created (also for an e-mail digest). */
+export type NotificationData = {
+  ideaTitle: string;
+  actorName?: string;
+  fromStatus?: string;
+  toStatus?: string;
+  reason?: string;
+  originalId?: number;
+  originalTitle?: string;
+};
+
+/**
+ * Tells each recipient once (the actor is never told of their own action). Runs inside the
+ * caller's transaction, so a notification exists exactly when what it reports does.
+ */
+export async function notify(
+  tx: Tx,
+  input: { kind: NotificationKind; recipients: Iterable<string>; actorId: string | null; ideaId: number; commentId?: number; data: NotificationData },
+) {
+  const recipients = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
+  if (recipients.length === 0) return;
+  const data = JSON.stringify(input.data);
+  await tx.notification.createMany({
+    data: recipients.map((userId) => ({
+      userId,
+      kind: input.kind,
+      ideaId: input.ideaId,
+      commentId: input.commentId ?? null,
+      actorId: input.actorId,
+      data,
+    })),
+  });
+}
+
+/** Author and followers of an idea: who hears about its status changes and comments. */
+export async function followersOf(tx: Tx, ideaId: number) {
+  const rows = await tx.follow.findMany({ where: { ideaId, user: { active: true } }, select: { userId: true } });
+  return rows.map((row) => row.userId);
+}
+
+export function unreadCount(userId: string) {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+export const NOTIFICATIONS_PAGE = 30;
+
+export async function listNotifications(actor: Actor, page = 1) {
+  const rows = await db.notification.findMany({
+    where: { userId: actor.id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * NOTIFICATIONS_PAGE,
+    take: NOTIFICATIONS_PAGE + 1,
+    select: { id: true, kind: true, ideaId: true, commentId: true, data: true, createdAt: true, readAt: true, actor: { select: { displayName: true } } },
+  });
+  return {
+    hasMore: rows.length > NOTIFICATIONS_PAGE,
+    items: rows.slice(0, NOTIFICATIONS_PAGE).map(({ data, actor: who, ...row }) => ({
+      ...row,
+      actorName: who?.displayName ?? null,
+      data: JSON.parse(data) as NotificationData,
+    })),
+  };
+}
+
+/** Marks one of one's own notifications read (someone else's is simply not found). */
+export async function markRead(actor: Actor, id: string) {
+  await db.notification.updateMany({ where: { id, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+}
+
+export async function markAllRead(actor: Actor) {
+  await db.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+}

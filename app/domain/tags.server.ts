@@ -1,0 +1,46 @@
+import { db } from "~/lib/db.server";
+import { httpError } from "~/lib/http.server";
+import { audit } from "./audit.server";
+import type { TagKind } from "./ideas";
+import { assertCan } from "./policy";
+import type { Actor } from "./roles";
+
+export function listTags() {
+  return db.tag.findMany({ orderBy: [{ kind: "asc" }, { position: "asc" }, { name: "asc" }], select: { id: true, kind: true, name: true, position: true } });
+}
+
+export async function addTag(actor: Actor, input: { kind: TagKind; name: string }) {
+  assertCan(actor, "tag.manage");
+  const exists = await db.tag.findUnique({ where: { kind_name: input }, select: { id: true } });
+  if (exists) return { ok: false as const };
+  const last = await db.tag.aggregate({ where: { kind: input.kind }, _max: { position: true } });
+  await db.$transaction(async (tx) => {
+    const tag = await tx.tag.create({ data: { ...input, position: (last._max.position ?? 0) + 1 } });
+    await audit(tx, actor.id, "tag.create", tag.id, input);
+  });
+  return { ok: true as const };
+}
+
+export async function renameTag(actor: Actor, id: string, name: string) {
+  assertCan(actor, "tag.manage");
+  const tag = await db.tag.findUnique({ where: { id }, select: { kind: true, name: true } });
+  if (!tag) httpError(404);
+  const clash = await db.tag.findUnique({ where: { kind_name: { kind: tag.kind, name } }, select: { id: true } });
+  if (clash && clash.id !== id) return { ok: false as const };
+  await db.$transaction(async (tx) => {
+    await tx.tag.update({ where: { id }, data: { name } });
+    await audit(tx, actor.id, "tag.rename", id, { from: tag.name, to: name });
+  });
+  return { ok: true as const };
+}
+
+/** Removing a theme takes it off the ideas that carried it; the ideas stay. */
+export async function deleteTag(actor: Actor, id: string) {
+  assertCan(actor, "tag.manage");
+  const tag = await db.tag.findUnique({ where: { id }, select: { name: true } });
+  if (!tag) httpError(404);
+  await db.$transaction(async (tx) => {
+    await tx.tag.delete({ where: { id } });
+    await audit(tx, actor.id, "tag.delete", id, { name: tag.name });
+  });
+}

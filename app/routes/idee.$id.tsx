@@ -1,0 +1,271 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CommentThread } from "~/components/comments";
+import { TextAreaField } from "~/components/form";
+import { FollowButton, StatusBadge, SupportButton } from "~/components/ideas";
+import { IdeaStory } from "~/components/idea-story";
+import { addComment, deleteComment, editComment, hideComment, listComments, reportComment } from "~/domain/comments.server";
+import { isIdeaStatus, TAG_KINDS, transition } from "~/domain/ideas";
+import { changeStatus, getIdeaPage, markDuplicate, possibleTransitions, setFollow, setSupport } from "~/domain/ideas.server";
+import { can } from "~/domain/policy";
+import { commentSchema, reasonSchema } from "~/domain/schemas";
+import { requireUser } from "~/lib/auth.server";
+import { formatDate } from "~/lib/dates";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { field, parseForm, typedValues, type FieldErrors } from "~/lib/forms";
+import { httpError, notFoundUnless } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { tm, useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/root";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: `${data.idea.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
+
+function ideaId(param: string | undefined) {
+  if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
+  return Number(param);
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const id = ideaId(params.id);
+  const idea = notFoundUnless(await getIdeaPage(user.actor, id));
+  const comments = await listComments(id);
+  return json({
+    idea,
+    comments,
+    transitions: possibleTransitions(user.actor, idea),
+    can: {
+      edit: can(user.actor, "idea.edit", idea),
+      support: can(user.actor, "idea.support", idea),
+      comment: can(user.actor, "comment.create", idea),
+      markDuplicate: can(user.actor, "idea.markDuplicate", idea),
+    },
+  });
+}
+
+type Failure = { ok: false; form: string; fieldErrors: FieldErrors; values: Record<string, string> };
+const failure = (form: string, fieldErrors: FieldErrors, values: Record<string, string>, status = 400) =>
+  json<Failure>({ ok: false, form, fieldErrors, values }, { status });
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const id = ideaId(params.id);
+  const form = await request.formData();
+  const intent = field(form, "intent");
+  const here = `/idee/${id}`;
+  const fromFetcher = new URL(request.url).searchParams.has("_data");
+  const commentId = () => {
+    const value = field(form, "commentId");
+    if (!/^\d{1,10}$/.test(value)) httpError(400, "v.unknownIntent");
+    return Number(value);
+  };
+  const reason = () => parseForm(reasonSchema, form);
+
+  switch (intent) {
+    case "support":
+    case "unsupport": {
+      const result = await setSupport(user.actor, id, intent === "support");
+      if (fromFetcher) return json(result);
+      return redirectWithFlash(here, intent === "support" ? "ideas.supportAdded" : "ideas.supportRemoved");
+    }
+    case "follow":
+    case "unfollow":
+      await setFollow(user.actor, id, intent === "follow");
+      return redirectWithFlash(here, intent === "follow" ? "ideas.followAdded" : "ideas.followRemoved", undefined, { tone: "info" });
+    case "comment": {
+      const parsed = parseForm(commentSchema, form);
+      const formName = field(form, "parentId") ? `reply-${field(form, "parentId")}` : "comment";
+      if (!parsed.ok) return failure(formName, parsed.fieldErrors, parsed.values);
+      const comment = await addComment(user.actor, id, { body: parsed.data.body, parentId: parsed.data.parentId });
+      return redirectWithFlash(`${here}#commento-${comment.id}`, "comments.added");
+    }
+    case "editComment": {
+      const target = commentId();
+      const parsed = parseForm(commentSchema, form);
+      if (!parsed.ok) return failure(`edit-${target}`, parsed.fieldErrors, parsed.values);
+      await editComment(user.actor, target, parsed.data.body);
+      return redirectWithFlash(`${here}#commento-${target}`, "comments.edited.flash");
+    }
+    case "deleteComment": {
+      const target = commentId();
+      await deleteComment(user.actor, target);
+      return redirectWithFlash(`${here}#commento-${target}`, "comments.deleted", undefined, { tone: "info" });
+    }
+    case "hideComment":
+    case "reportComment": {
+      const target = commentId();
+      const parsed = reason();
+      if (!parsed.ok) return failure(`${intent}-${target}`, parsed.fieldErrors, parsed.values);
+      if (!parsed.data.reason) return failure(`${intent}-${target}`, { reason: { key: "ideas.reasonRequired" } }, typedValues(form));
+      if (intent === "hideComment") await hideComment(user.actor, target, parsed.data.reason);
+      else await reportComment(user.actor, target, parsed.data.reason);
+      return redirectWithFlash(`${here}#commento-${target}`, intent === "hideComment" ? "comments.hidden" : "comments.reported", undefined, { tone: "info" });
+    }
+    case "status": {
+      const to = field(form, "to");
+      if (!isIdeaStatus(to)) httpError(400, "ideas.transitionInvalid");
+      const parsed = reason();
+      if (!parsed.ok) return failure("status", parsed.fieldErrors, parsed.values);
+      const result = await changeStatus(user.actor, id, to, parsed.data.reason);
+      if (!result.ok) return failure("status", result.fieldErrors, typedValues(form));
+      return redirectWithFlash(here, "ideas.statusChanged", { status: to });
+    }
+    case "duplicate": {
+      const original = field(form, "originalId").replace(/^#/, "").trim();
+      const parsed = reason();
+      if (!/^\d{1,10}$/.test(original)) return failure("duplicate", { originalId: { key: "ideas.duplicateUnknown" } }, typedValues(form));
+      if (!parsed.ok) return failure("duplicate", parsed.fieldErrors, parsed.values);
+      const result = await markDuplicate(user.actor, id, Number(original), parsed.data.reason);
+      if (!result.ok) return failure("duplicate", result.fieldErrors, typedValues(form));
+      return redirectWithFlash(here, "ideas.markedDuplicate", { id: original });
+    }
+    default:
+      httpError(400, "v.unknownIntent");
+  }
+}
+
+export default function IdeaPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { idea, comments, transitions, can: allowed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && "form" in actionData ? actionData : undefined;
+  const actor = useRootData()?.user?.actor;
+
+  return (
+    <>
+      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb-container">
+        <ol className="breadcrumb">
+          <li className="breadcrumb-item">
+            <Link to="/idee">{t("nav.ideas")}</Link>
+            <span className="separator">/</span>
+          </li>
+          <li className="breadcrumb-item">
+            <Link to={`/gruppi/${idea.group.slug}`}>{idea.group.name}</Link>
+            <span className="separator">/</span>
+          </li>
+          <li className="breadcrumb-item active" aria-current="page">
+            #{idea.id}
+          </li>
+        </ol>
+      </nav>
+      <article className="pionieri-idea" aria-labelledby="idea-title">
+        <header className="pionieri-idea-header" style={{ borderLeftColor: idea.group.colour }}>
+          <p className="mb-1">
+            <StatusBadge status={idea.status} /> <span className="pionieri-muted">#{idea.id}</span>
+          </p>
+          <h1 id="idea-title">{idea.title}</h1>
+          <p className="pionieri-idea-meta">
+            <span>
+              {t("ideas.proposedBy")}{" "}
+              {idea.author ? <Link to={`/persone/${idea.author.handle}`}>{idea.author.displayName}</Link> : t("ideas.formerColleague")}
+              {idea.author?.office ? ` (${idea.author.office})` : ""}
+            </span>
+            <span>{formatDate(idea.createdAt, locale)}</span>
+            {idea.editedAt ? <span>{t("ideas.editedOn", { date: formatDate(idea.editedAt, locale, "dateTime") })}</span> : null}
+          </p>
+        </header>
+        {idea.duplicateOf ? (
+          <div className="callout pionieri-callout" role="note">
+            {t("ideas.duplicateOf")} <Link to={`/idee/${idea.duplicateOf.id}`}>#{idea.duplicateOf.id} {idea.duplicateOf.title}</Link>
+          </div>
+        ) : null}
+        <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
+        {idea.tags.length > 0 ? (
+          <ul className="pionieri-chips" aria-label={t("ideas.tags")}>
+            {TAG_KINDS.flatMap((kind) =>
+              idea.tags
+                .filter((tag) => tag.kind === kind)
+                .map((tag) => (
+                  <li key={tag.id}>
+                    <Link to={`/idee?tema=${tag.id}`} className="pionieri-chip">
+                      {tag.name}
+                    </Link>
+                  </li>
+                )),
+            )}
+          </ul>
+        ) : null}
+        <div className="pionieri-idea-actions">
+          {allowed.support || idea.supportedByMe ? (
+            <SupportButton ideaId={idea.id} supported={idea.supportedByMe} count={idea.supportCount} />
+          ) : (
+            <p className="mb-0">
+              {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })}
+              {idea.closed ? ` · ${t("ideas.closedNoSupport")}` : ""}
+            </p>
+          )}
+          <FollowButton ideaId={idea.id} following={idea.followingByMe} />
+          {allowed.edit ? (
+            <Link to={`/idee/${idea.id}/modifica`} className="btn btn-outline-secondary btn-sm">
+              {t("ideas.edit")}
+            </Link>
+          ) : null}
+        </div>
+      </article>
+
+      {transitions.length > 0 || allowed.markDuplicate ? (
+        <section className="pionieri-panel my-4" aria-labelledby="workflow-title">
+          <h2 id="workflow-title" className="h5">
+            {t("ideas.workflowTitle")}
+          </h2>
+          {transitions.length > 0 ? (
+            <Form method="post" className="mb-3">
+              <input type="hidden" name="intent" value="status" />
+              <fieldset>
+                <legend className="pionieri-label">{t("ideas.moveTo")}</legend>
+                {transitions.map((to, index) => (
+                  <label key={to} className="pionieri-check">
+                    <input type="radio" name="to" value={to} defaultChecked={index === 0} required /> {t(`status.${to}` as MessageKey)}
+                    {transition(idea.status, to)?.reasonRequired ? ` (${t("ideas.reasonMandatory")})` : ""}
+                  </label>
+                ))}
+              </fieldset>
+              <TextAreaField id="f-reason-status" name="reason" label={t("ideas.reason")} maxLength={1000} errors={failed?.form === "status" ? failed.fieldErrors : undefined} defaultValue={failed?.form === "status" ? failed.values.reason : undefined} />
+              <button type="submit" className="btn btn-primary">
+                {t("ideas.changeStatus")}
+              </button>
+            </Form>
+          ) : null}
+          {allowed.markDuplicate ? (
+            <details open={failed?.form === "duplicate"}>
+              <summary>{t("ideas.markDuplicateTitle")}</summary>
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="duplicate" />
+                <div className="pionieri-field">
+                  <label htmlFor="f-originalId" className="pionieri-label">
+                    {t("ideas.originalId")}
+                  </label>
+                  <input
+                    id="f-originalId"
+                    name="originalId"
+                    inputMode="numeric"
+                    className={`form-control${failed?.form === "duplicate" && failed.fieldErrors.originalId ? " is-invalid" : ""}`}
+                    aria-describedby={failed?.form === "duplicate" && failed.fieldErrors.originalId ? "f-originalId-error" : undefined}
+                    defaultValue={failed?.form === "duplicate" ? failed.values.originalId : ""}
+                  />
+                  {failed?.form === "duplicate" && failed.fieldErrors.originalId ? (
+                    <div id="f-originalId-error" className="invalid-feedback d-block" role="alert">
+                      {tm(t, failed.fieldErrors.originalId)}
+                    </div>
+                  ) : null}
+                </div>
+                <TextAreaField id="f-reason-duplicate" name="reason" label={t("ideas.reason")} maxLength={1000} errors={failed?.form === "duplicate" ? failed.fieldErrors : undefined} defaultValue={failed?.form === "duplicate" ? failed.values.reason : undefined} />
+                <button type="submit" className="btn btn-outline-primary">
+                  {t("ideas.markDuplicate")}
+                </button>
+              </Form>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+
+      <IdeaStory idea={idea} />
+
+      <CommentThread ideaId={idea.id} comments={comments} canComment={allowed.comment} actor={actor} groupId={idea.groupId} failed={failed} />
+    </>
+  );
+}
