@@ -139,7 +139,8 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
   const duplicates: { id: number; group: string; title: string }[] = [];
 
   for (const [index, [group, status, title, body, tagNames]] of IDEAS.entries()) {
-    const author = colleagues[(index * 7) % colleagues.length]!;
+    // The demo's "dipendente" authored a few ideas, so their notifications have something to say.
+    const author = index % 10 === 2 ? people.get("dipendente@cesena.example")! : colleagues[(index * 7) % colleagues.length]!;
     const createdAt = new Date(now - (72 - index) * dayMs + Math.floor(rnd() * 8) * 3600_000);
     const idea = await buildIdea(db, {
       title,
@@ -165,7 +166,7 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
           actorId: decider.id,
           data: JSON.stringify({ ideaTitle: title, fromStatus: from, toStatus: to, reason: REASONS[to] }),
           createdAt: new Date(at),
-          readAt: now - at > 7 * dayMs ? new Date(at + dayMs) : null,
+          readAt: now - at > 14 * dayMs ? new Date(at + dayMs) : null,
         },
       });
       from = to;
@@ -185,14 +186,14 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
     for (let c = 0; c < count; c++) {
       const commenter = colleagues[Math.floor(rnd() * colleagues.length)]!;
       const when = new Date(Math.min(now - 3600_000, createdAt.getTime() + (c + 1) * Math.floor(rnd() * 3 + 1) * dayMs));
-      const mention = index % 9 === 0 && c === 0 ? " Ne parlavo con @luca.battistini, che segue il tema in Tributi." : "";
+      const mention = index % 9 === 0 && c === 0 ? " Ne parlavo con @anna.bertozzi, che lo vede ogni giorno in Anagrafe." : "";
       const comment = await buildComment(db, { ideaId: idea.id, authorId: commenter.id, body: COMMENTS[Math.floor(rnd() * COMMENTS.length)]! + mention, createdAt: when });
       if (mention) {
-        const luca = people.get("dipendente@cesena.example")!;
+        const anna = people.get("anna.bertozzi@cesena.example")!;
         // Rendered again with the mention resolved, as the app does at write time.
-        await db.comment.update({ where: { id: comment.id }, data: { bodyHtml: renderMarkdown(comment.body, new Map([["luca.battistini", luca.displayName]])) } });
+        await db.comment.update({ where: { id: comment.id }, data: { bodyHtml: renderMarkdown(comment.body, new Map([["anna.bertozzi", anna.displayName]])) } });
         await db.notification.create({
-          data: { userId: luca.id, kind: "MENTION", ideaId: idea.id, commentId: comment.id, actorId: commenter.id, data: JSON.stringify({ ideaTitle: title }), createdAt: when },
+          data: { userId: anna.id, kind: "MENTION", ideaId: idea.id, commentId: comment.id, actorId: commenter.id, data: JSON.stringify({ ideaTitle: title }), createdAt: when },
         });
       }
       await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${idea.id}, ${commenter.id}, ${when})`;
@@ -206,7 +207,7 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
             actorId: commenter.id,
             data: JSON.stringify({ ideaTitle: title }),
             createdAt: when,
-            readAt: now - when.getTime() > 5 * dayMs ? new Date(when.getTime() + dayMs) : null,
+            readAt: now - when.getTime() > 14 * dayMs ? new Date(when.getTime() + dayMs) : null,
           },
         });
       }
