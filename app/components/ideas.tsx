@@ -1,4 +1,5 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import type { IdeaStatus } from "~/domain/ideas";
 import { formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
@@ -72,6 +73,9 @@ export function IdeaCard({ idea, headingLevel = 2 }: { idea: Card; headingLevel?
 export function SupportButton({ ideaId, supported, count, disabled }: { ideaId: number; supported: boolean; count: number; disabled?: boolean }) {
   const t = useT();
   const fetcher = useFetcher<{ supported: boolean; count: number }>();
+  // Only a hydrated page asks for a JSON answer; without JavaScript the form gets a redirect.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const pending = fetcher.formData?.get("intent");
   const shownSupported = pending ? pending === "support" : (fetcher.data?.supported ?? supported);
   const shownCount = pending
@@ -80,6 +84,7 @@ export function SupportButton({ ideaId, supported, count, disabled }: { ideaId: 
   return (
     <fetcher.Form method="post" action={`/idee/${ideaId}`} className="pionieri-support">
       <input type="hidden" name="intent" value={shownSupported ? "unsupport" : "support"} />
+      {hydrated ? <input type="hidden" name="respond" value="json" /> : null}
       <button
         type="submit"
         className={shownSupported ? "btn btn-primary" : "btn btn-outline-primary"}

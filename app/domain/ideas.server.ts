@@ -297,6 +297,12 @@ function decodeCursor(value: string | undefined): Cursor | null {
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");
 
+function cursorKey(value: unknown): number | string {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return Number(value);
+  return typeof value === "number" ? value : String(value);
+}
+
 export type IdeaListItem = {
   id: number;
   title: string;
@@ -343,9 +349,12 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
 
   const cursor = decodeCursor(filters.cursor);
   const offset = cursor && "o" in cursor ? cursor.o : 0;
+  // Dates travel in the cursor as ISO text and go back to the database as dates, so that they
+  // are compared in the format the adapter stores them in.
+  const key0 = cursor && "k" in cursor ? (sort === "recenti" ? new Date(cursor.k) : cursor.k) : null;
   const after =
-    cursor && "k" in cursor && sort
-      ? Prisma.sql`WHERE ("sortKey" < ${cursor.k} OR ("sortKey" = ${cursor.k} AND "id" < ${cursor.i}))`
+    cursor && "k" in cursor && sort && !(key0 instanceof Date && Number.isNaN(key0.getTime()))
+      ? Prisma.sql`WHERE ("sortKey" < ${key0} OR ("sortKey" = ${key0} AND "id" < ${cursor.i}))`
       : Prisma.empty;
 
   const fts = match
@@ -391,7 +400,7 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
   const last = rows[pageSize - 1];
   const nextCursor =
     rows.length > pageSize && last
-      ? encodeCursor(sort ? { k: typeof last.sortKey === "bigint" ? Number(last.sortKey) : (last.sortKey as number | string), i: Number(last.id) } : { o: offset + pageSize })
+      ? encodeCursor(sort ? { k: cursorKey(last.sortKey), i: Number(last.id) } : { o: offset + pageSize })
       : null;
   return { items, nextCursor };
 }

@@ -56,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = field(form, "intent");
   const here = `/idee/${id}`;
-  const fromFetcher = new URL(request.url).searchParams.has("_data");
+  const fromFetcher = field(form, "respond") === "json";
   const commentId = () => {
     const value = field(form, "commentId");
     if (!/^\d{1,10}$/.test(value)) httpError(400, "v.unknownIntent");

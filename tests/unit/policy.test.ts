@@ -19,10 +19,19 @@ const actors: Record<string, Actor | null> = {
 };
 
 // The table drives `can` with actions chosen at run time, so it talks to it untyped.
-const canUntyped = can as (actor: Actor | null, action: Action, resource?: { id: string }) => boolean;
-const assertCanUntyped = assertCan as (actor: Actor | null, action: Action, resource?: { id: string }) => void;
+const canUntyped = can as (actor: Actor | null, action: Action, resource?: object) => boolean;
+const assertCanUntyped = assertCan as (actor: Actor | null, action: Action, resource?: object) => void;
 
-type Case = { action: Action; resource?: { id: string }; label: string; allowed: string[] };
+type Case = { action: Action; resource?: object; label: string; allowed: string[] };
+
+const WRITERS = ["employee", "member", "leader", "otherLeader", "board", "admin"];
+const idea = (status: string, authorId = "member") => ({ groupId: G, authorId, status });
+const comment = (authorId: string, state: { deletedAt?: string; hiddenAt?: string } = {}) => ({
+  authorId,
+  ideaGroupId: G,
+  deletedAt: state.deletedAt ?? null,
+  hiddenAt: state.hiddenAt ?? null,
+});
 
 /** Who may do what: every actor not listed under `allowed` must be refused. */
 const table: Case[] = [
@@ -40,6 +49,37 @@ const table: Case[] = [
   { action: "profile.edit", resource: { id: "employee" }, label: "edit the employee's profile", allowed: ["employee"] },
   { action: "profile.edit", resource: { id: "observer" }, label: "edit the observer's profile", allowed: ["observer"] },
   { action: "intranet.read", label: "read the intranet", allowed: ["employee", "member", "leader", "otherLeader", "board", "admin", "observer"] },
+
+  { action: "idea.create", label: "propose an idea", allowed: WRITERS },
+  { action: "idea.edit", resource: idea("NUOVA"), label: "edit the member's new idea", allowed: ["member"] },
+  { action: "idea.edit", resource: idea("IN_DISCUSSIONE"), label: "edit the member's idea under discussion", allowed: ["member"] },
+  { action: "idea.edit", resource: idea("IN_VALUTAZIONE"), label: "edit the member's idea once under review", allowed: [] },
+  { action: "idea.edit", resource: idea("NUOVA", "leader"), label: "edit the leader's own new idea", allowed: ["leader"] },
+  { action: "idea.support", resource: idea("IN_DISCUSSIONE"), label: "support an open idea", allowed: WRITERS },
+  { action: "idea.support", resource: idea("REALIZZATA"), label: "support a done idea", allowed: [] },
+  { action: "idea.support", resource: idea("NON_ACCOLTA"), label: "support a declined idea", allowed: [] },
+  { action: "idea.support", resource: idea("DUPLICATA"), label: "support a duplicate", allowed: [] },
+  { action: "idea.follow", resource: idea("NUOVA"), label: "follow an idea", allowed: [...WRITERS, "observer"] },
+  { action: "idea.changeStatus", resource: { ...idea("NUOVA"), to: "IN_DISCUSSIONE" }, label: "open the discussion of the group's idea", allowed: ["leader", "board"] },
+  { action: "idea.changeStatus", resource: { ...idea("IN_DISCUSSIONE"), to: "IN_VALUTAZIONE" }, label: "send the group's idea to the board", allowed: ["leader", "board"] },
+  { action: "idea.changeStatus", resource: { ...idea("IN_VALUTAZIONE"), to: "ACCOLTA" }, label: "accept an idea", allowed: ["board"] },
+  { action: "idea.changeStatus", resource: { ...idea("IN_VALUTAZIONE"), to: "NON_ACCOLTA" }, label: "decline an idea", allowed: ["board"] },
+  { action: "idea.changeStatus", resource: { ...idea("ACCOLTA"), to: "IN_REALIZZAZIONE" }, label: "start an accepted idea", allowed: ["leader", "board"] },
+  { action: "idea.changeStatus", resource: { ...idea("IN_REALIZZAZIONE"), to: "REALIZZATA" }, label: "mark an idea done", allowed: ["leader", "board"] },
+  { action: "idea.changeStatus", resource: { ...idea("NUOVA"), to: "ACCOLTA" }, label: "accept a new idea skipping the review", allowed: [] },
+  { action: "idea.changeStatus", resource: { ...idea("NON_ACCOLTA"), to: "ACCOLTA" }, label: "reverse a decision", allowed: [] },
+  { action: "idea.markDuplicate", resource: idea("NUOVA"), label: "mark the group's new idea as duplicate", allowed: ["leader", "board"] },
+  { action: "idea.markDuplicate", resource: idea("ACCOLTA"), label: "mark an accepted idea as duplicate", allowed: [] },
+  { action: "comment.create", resource: idea("NUOVA"), label: "comment", allowed: WRITERS },
+  { action: "comment.edit", resource: comment("employee"), label: "edit the employee's comment", allowed: ["employee"] },
+  { action: "comment.edit", resource: comment("employee", { deletedAt: "2026-01-01" }), label: "edit a removed comment", allowed: [] },
+  { action: "comment.delete", resource: comment("employee"), label: "delete the employee's comment", allowed: ["employee"] },
+  { action: "comment.delete", resource: comment("employee", { hiddenAt: "2026-01-01" }), label: "delete a hidden comment", allowed: [] },
+  { action: "comment.hide", resource: comment("employee"), label: "hide a comment in the group", allowed: ["leader", "board", "admin"] },
+  { action: "comment.hide", resource: comment("employee", { hiddenAt: "2026-01-01" }), label: "hide an already hidden comment", allowed: [] },
+  { action: "comment.report", resource: comment("member"), label: "report the member's comment", allowed: ["employee", "leader", "otherLeader", "board", "admin"] },
+  { action: "moderation.view", resource: { id: G }, label: "see the group's reported comments", allowed: ["leader", "admin"] },
+  { action: "tag.manage", label: "manage the themes", allowed: ["admin"] },
 ];
 
 describe("policy: role × action × ownership", () => {
