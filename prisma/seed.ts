@@ -1,6 +1,6 @@
 /**
- * Demo data for `npm run demo`: the five groups, the project's phases, the demo accounts and
- * about twenty colleagues. Runs only in demo mode (PIONIERI_DEMO=1) and only on an empty
+ * Demo data for `npm run demo`: the demo accounts, about twenty colleagues in the five groups,
+ * and about sixty ideas with their supports, comments, status history and notifications. Runs only in demo mode (PIONIERI_DEMO=1) and only on an empty
  * database, so it can never add known passwords to a real installation.
  */
 import { db, dbReady } from "../app/lib/db.server";
@@ -11,27 +11,14 @@ import {
   addMember,
   addSupports,
   buildComment,
-  buildGroup,
   buildIdea,
-  buildPhase,
   buildStatusChange,
-  buildTag,
   buildUser,
-  GROUPS,
-  TAGS,
   type UserInput,
 } from "../tests/support/factories";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00+01:00`);
-
-const PHASES = [
-  { name: "Esplorazione delle idee", start: "2026-09-14", end: "2027-01-31", description: "Raccogliamo e discutiamo le idee di tutte e tutti: come sarebbe bello se…?" },
-  { name: "Progettazione", start: "2027-02-01", end: "2027-05-31", description: "Le idee accolte diventano progetti: spazi, procedure, strumenti e formazione." },
-  { name: "Sperimentazione", start: "2027-06-01", end: "2027-10-31", description: "Proviamo lo Sportello su alcuni servizi e misuriamo attese e soddisfazione." },
-  { name: "Avvio dello Sportello", start: "2027-11-02", end: "2028-01-31", description: "Lo Sportello del Cittadino apre a tutti i servizi previsti." },
-  { name: "Miglioramento continuo", start: "2028-02-01", end: "2028-12-31", description: "Ascoltiamo cittadini e colleghi e miglioriamo, indicatori alla mano." },
-];
 
 type Person = UserInput & { email: string; displayName: string; office: string; groups?: string[]; leads?: string[] };
 
@@ -78,11 +65,8 @@ async function main() {
     console.log("Il database contiene già dati: nessun dato dimostrativo aggiunto.");
     return;
   }
-  const groups = new Map<string, string>();
-  for (const group of GROUPS) groups.set(group.slug, (await buildGroup(db, group)).id);
-  for (const [position, phase] of PHASES.entries()) {
-    await buildPhase(db, { name: phase.name, description: phase.description, startsOn: day(phase.start), endsOn: day(phase.end), position });
-  }
+  // Groups, themes and phases come with the migrations (reference data of every installation).
+  const groups = new Map((await db.workingGroup.findMany({ select: { id: true, slug: true } })).map((g) => [g.slug, g.id]));
   const joined = day("2026-09-20");
   const people = new Map<string, { id: string; displayName: string; role: string }>();
   for (const [index, person] of PEOPLE.entries()) {
@@ -94,7 +78,7 @@ async function main() {
     for (const slug of memberOf) await addMember(db, user.id, groups.get(slug)!, { joinedAt });
   }
   const ideas = await seedIdeas(groups, people);
-  console.log(`Dati dimostrativi creati: ${GROUPS.length} gruppi, ${PHASES.length} fasi, ${PEOPLE.length} persone, ${ideas} idee.`);
+  console.log(`Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee con sostegni, commenti e notifiche.`);
 }
 
 /** A fixed-seed generator: the demo is the same on every machine. */
@@ -129,8 +113,7 @@ const LEADER_OF: Record<string, string> = {
 /** The demo's ideas with their whole story: status steps with reasons, supports, comments, notifications. */
 async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: string; displayName: string; role: string }>) {
   const rnd = random(20261126);
-  const tags = new Map<string, string>();
-  for (const [position, tag] of TAGS.entries()) tags.set(tag.name, (await buildTag(db, { ...tag, position })).id);
+  const tags = new Map((await db.tag.findMany({ select: { id: true, name: true } })).map((tag) => [tag.name, tag.id]));
   const colleagues = [...people.entries()].filter(([email]) => !email.startsWith("osservatore")).map(([, user]) => user);
   const board = people.get("cabina@cesena.example")!;
   const now = Date.now();

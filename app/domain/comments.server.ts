@@ -55,16 +55,13 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
     const followers = await followersOf(tx, ideaId);
     await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${now})`;
     const data = { ideaTitle: idea.title };
-    const told = new Set<string>([actor.id]);
-    const tell = async (kind: "MENTION" | "REPLY" | "COMMENT", recipients: string[]) => {
-      const fresh = recipients.filter((id) => !told.has(id));
-      fresh.forEach((id) => told.add(id));
-      await notify(tx, { kind, recipients: fresh, actorId: actor.id, ideaId, commentId: comment.id, data });
-    };
-    // Each person hears once, by the most specific reason.
-    await tell("MENTION", mentioned);
-    await tell("REPLY", parentAuthorId ? [parentAuthorId] : []);
-    await tell("COMMENT", [...(idea.authorId ? [idea.authorId] : []), ...followers]);
+    // A mention is its own notice; of "replied to you" and "commented on an idea you follow"
+    // each person gets the more specific one.
+    await notify(tx, { kind: "MENTION", recipients: mentioned, actorId: actor.id, ideaId, commentId: comment.id, data });
+    const replied = parentAuthorId ? [parentAuthorId] : [];
+    await notify(tx, { kind: "REPLY", recipients: replied, actorId: actor.id, ideaId, commentId: comment.id, data });
+    const watchers = [...(idea.authorId ? [idea.authorId] : []), ...followers].filter((id) => !replied.includes(id));
+    await notify(tx, { kind: "COMMENT", recipients: watchers, actorId: actor.id, ideaId, commentId: comment.id, data });
     return comment;
   });
 }

@@ -253,7 +253,7 @@ export default function IdeaPage() {
                     </div>
                   ) : null}
                 </div>
-                <TextAreaField id="f-reason-duplicate" name="reason" label={t("ideas.reason")} maxLength={1000} errors={failed?.form === "duplicate" ? failed.fieldErrors : undefined} defaultValue={failed?.form === "duplicate" ? failed.values.reason : undefined} />
+                <TextAreaField id="f-reason-duplicate" name="reason" label={t("ideas.duplicateReason")} maxLength={1000} errors={failed?.form === "duplicate" ? failed.fieldErrors : undefined} defaultValue={failed?.form === "duplicate" ? failed.values.reason : undefined} />
                 <button type="submit" className="btn btn-outline-primary">
                   {t("ideas.markDuplicate")}
                 </button>

@@ -412,3 +412,36 @@ describe("notifications", () => {
     expect(await server.db.notification.count({ where: { userId: scenario.users.otherLeader.id, readAt: null } })).toBe(0);
   });
 });
+
+describe("themes", () => {
+  it("the admin adds, renames and deletes a theme; ideas are filtered by theme; others get 403", async () => {
+    const before = await server.db.tag.count();
+    for (const who of ["employee", "leader", "board", "observer"]) {
+      expect((await as(who).get("/admin/temi")).status, who).toBe(403);
+      expect((await as(who).post("/admin/temi", { intent: "add", kind: "CANALE", name: "Piccione viaggiatore" })).status, who).toBe(403);
+    }
+    expect(await server.db.tag.count()).toBe(before);
+
+    expect((await as("admin").post("/admin/temi", { intent: "add", kind: "CANALE", name: "Sportello mobile" })).status).toBe(302);
+    expect((await as("admin").post("/admin/temi", { intent: "add", kind: "CANALE", name: "Sportello mobile" })).status).toBe(409);
+    expect((await as("admin").post("/admin/temi", { intent: "add", kind: "ALTRO", name: "X" })).status).toBe(400);
+    const tag = await server.db.tag.findFirstOrThrow({ where: { name: "Sportello mobile" } });
+
+    const response = await as("employee").post("/idee/nuova", {
+      intent: "save",
+      title: "Un camper per le frazioni",
+      body: "Lo Sportello va dove servono i servizi.",
+      groupId: scenario.groups.prodotti!.id,
+      tag: tag.id,
+    });
+    expect(response.status).toBe(302);
+    expect(await text(await as("member").get(`/idee?tema=${tag.id}`))).toContain("Un camper per le frazioni");
+    expect(await text(await as("member").get("/idee?tema=inesistente"))).toContain("Un camper per le frazioni");
+
+    await as("admin").post("/admin/temi", { intent: "rename", tagId: tag.id, name: "Sportello itinerante" });
+    expect((await server.db.tag.findUniqueOrThrow({ where: { id: tag.id } })).name).toBe("Sportello itinerante");
+    await as("admin").post("/admin/temi", { intent: "delete", tagId: tag.id });
+    expect(await server.db.tag.findUnique({ where: { id: tag.id } })).toBeNull();
+    expect(await server.db.idea.count({ where: { title: "Un camper per le frazioni" } })).toBe(1);
+  });
+});

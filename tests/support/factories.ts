@@ -87,49 +87,6 @@ export async function buildInvitation(
   return token;
 }
 
-/** The five working groups, as the project's presentation names them. */
-export const GROUPS: GroupInput[] = [
-  {
-    slug: "logistica",
-    name: "Logistica",
-    colour: "#0066cc",
-    position: 10,
-    description:
-      "Spazi, percorsi e attese: come accogliamo chi entra in Comune. Osserviamo dove va il cittadino, quando e quanto tempo impiega, e ripensiamo sale d'attesa, postazioni e segnaletica dello Sportello.",
-  },
-  {
-    slug: "informatica",
-    name: "Informatica",
-    colour: "#008758",
-    position: 20,
-    description:
-      "Un'informatizzazione «intelligente»: integrare le procedure di back office e le banche dati, perché sportello fisico, web, email, telefono e postazioni automatiche diano al cittadino le stesse risposte.",
-  },
-  {
-    slug: "comunicazione",
-    name: "Comunicazione",
-    colour: "#a66300",
-    position: 30,
-    description:
-      "Far sapere al cittadino quali procedimenti lo riguardano e come si collegano tra loro: modulistica chiara, informazioni complete durante l'istruttoria, ascolto della sua soddisfazione.",
-  },
-  {
-    slug: "prodotti",
-    name: "Prodotti",
-    colour: "#7a3e9d",
-    position: 40,
-    description:
-      "Reingegnerizzare procedimenti e servizi: quali «prodotti» passano allo Sportello, come separare il front office dal back office, quali indicatori aziendali seguire per costi e qualità.",
-  },
-  {
-    slug: "personale-e-formazione",
-    name: "Personale e Formazione",
-    colour: "#b71918",
-    position: 50,
-    description:
-      "Valorizzare le risorse umane e la formazione continua: le competenze per uno sportello polivalente, gli affiancamenti, i percorsi per chi accoglie e per chi «confeziona» i servizi.",
-  },
-];
 
 type IdeaDb = Pick<PrismaClient, "idea" | "ideaEvent" | "follow" | "support" | "comment" | "tag">;
 
@@ -194,21 +151,3 @@ export async function buildComment(db: IdeaDb, input: { ideaId: number; authorId
   });
   return comment;
 }
-
-/** The themes of the project's presentation. */
-export const TAGS: { kind: "MACRO" | "ASSET" | "CANALE"; name: string }[] = [
-  { kind: "MACRO", name: "Qualità del rapporto con l'utenza" },
-  { kind: "MACRO", name: "Efficacia ed efficienza" },
-  { kind: "MACRO", name: "Multicanalità di accesso" },
-  { kind: "ASSET", name: "Reingegnerizzazione di procedimenti e servizi" },
-  { kind: "ASSET", name: "Separazione front office / back office" },
-  { kind: "ASSET", name: "Informatizzazione intelligente" },
-  { kind: "ASSET", name: "Valorizzazione delle risorse umane" },
-  { kind: "ASSET", name: "Formazione continua" },
-  { kind: "CANALE", name: "Sportello fisico" },
-  { kind: "CANALE", name: "Call center" },
-  { kind: "CANALE", name: "Telefonia mobile" },
-  { kind: "CANALE", name: "Web" },
-  { kind: "CANALE", name: "Email" },
-  { kind: "CANALE", name: "Postazioni automatiche" },
-];

@@ -292,6 +292,7 @@ export const en: Record<MessageKey, string> = {
   "ideas.originalId": "Number of the original idea (e.g. 12)",
   "ideas.markDuplicate": "Mark as duplicate",
   "ideas.markedDuplicate": "Idea marked as a duplicate of #{id}: supports and followers moved to the original.",
+  "ideas.duplicateReason": "Public reason for the duplicate",
   "ideas.duplicateSelf": "An idea cannot duplicate itself.",
   "ideas.duplicateUnknown": "Give the number of an existing idea that is not itself a duplicate.",
   "ideas.groupRequired": "Choose the working group you propose the idea to.",

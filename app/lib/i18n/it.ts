@@ -291,6 +291,7 @@ export const it = {
   "ideas.originalId": "Numero dell'idea originale (per esempio 12)",
   "ideas.markDuplicate": "Segna come duplicato",
   "ideas.markedDuplicate": "Idea segnata come duplicato della #{id}: sostegni e chi la seguiva sono passati all'originale.",
+  "ideas.duplicateReason": "Motivazione pubblica del duplicato",
   "ideas.duplicateSelf": "Un'idea non può essere il duplicato di se stessa.",
   "ideas.duplicateUnknown": "Indica il numero di un'idea esistente che non sia a sua volta un duplicato.",
   "ideas.groupRequired": "Scegli il gruppo di lavoro a cui proponi l'idea.",

@@ -1,0 +1,29 @@
+-- Reference data every installation starts with (the admin and the board edit it later):
+-- the five working groups, the themes of the project's presentation and its phases.
+
+INSERT OR IGNORE INTO "WorkingGroup" ("id", "slug", "name", "description", "colour", "position", "createdAt", "updatedAt") VALUES ('grp-logistica', 'logistica', 'Logistica', 'Spazi, percorsi e attese: come accogliamo chi entra in Comune. Osserviamo dove va il cittadino, quando e quanto tempo impiega, e ripensiamo sale d''attesa, postazioni e segnaletica dello Sportello.', '#0066cc', 10, '2026-11-26T00:00:00.000+00:00', '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "WorkingGroup" ("id", "slug", "name", "description", "colour", "position", "createdAt", "updatedAt") VALUES ('grp-informatica', 'informatica', 'Informatica', 'Un''informatizzazione «intelligente»: integrare le procedure di back office e le banche dati, perché sportello fisico, web, email, telefono e postazioni automatiche diano al cittadino le stesse risposte.', '#008758', 20, '2026-11-26T00:00:00.000+00:00', '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "WorkingGroup" ("id", "slug", "name", "description", "colour", "position", "createdAt", "updatedAt") VALUES ('grp-comunicazione', 'comunicazione', 'Comunicazione', 'Far sapere al cittadino quali procedimenti lo riguardano e come si collegano tra loro: modulistica chiara, informazioni complete durante l''istruttoria, ascolto della sua soddisfazione.', '#a66300', 30, '2026-11-26T00:00:00.000+00:00', '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "WorkingGroup" ("id", "slug", "name", "description", "colour", "position", "createdAt", "updatedAt") VALUES ('grp-prodotti', 'prodotti', 'Prodotti', 'Reingegnerizzare procedimenti e servizi: quali «prodotti» passano allo Sportello, come separare il front office dal back office, quali indicatori aziendali seguire per costi e qualità.', '#7a3e9d', 40, '2026-11-26T00:00:00.000+00:00', '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "WorkingGroup" ("id", "slug", "name", "description", "colour", "position", "createdAt", "updatedAt") VALUES ('grp-personale-e-formazione', 'personale-e-formazione', 'Personale e Formazione', 'Valorizzare le risorse umane e la formazione continua: le competenze per uno sportello polivalente, gli affiancamenti, i percorsi per chi accoglie e per chi «confeziona» i servizi.', '#b71918', 50, '2026-11-26T00:00:00.000+00:00', '2026-11-26T00:00:00.000+00:00');
+
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-1', 'MACRO', 'Qualità del rapporto con l''utenza', 0);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-2', 'MACRO', 'Efficacia ed efficienza', 1);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-3', 'MACRO', 'Multicanalità di accesso', 2);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-4', 'ASSET', 'Reingegnerizzazione di procedimenti e servizi', 3);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-5', 'ASSET', 'Separazione front office / back office', 4);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-6', 'ASSET', 'Informatizzazione intelligente', 5);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-7', 'ASSET', 'Valorizzazione delle risorse umane', 6);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-8', 'ASSET', 'Formazione continua', 7);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-9', 'CANALE', 'Sportello fisico', 8);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-10', 'CANALE', 'Call center', 9);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-11', 'CANALE', 'Telefonia mobile', 10);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-12', 'CANALE', 'Web', 11);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-13', 'CANALE', 'Email', 12);
+INSERT OR IGNORE INTO "Tag" ("id", "kind", "name", "position") VALUES ('tag-14', 'CANALE', 'Postazioni automatiche', 13);
+
+INSERT OR IGNORE INTO "Phase" ("id", "name", "description", "startsOn", "endsOn", "position", "createdAt") VALUES ('phase-1', 'Esplorazione delle idee', 'Raccogliamo e discutiamo le idee di tutte e tutti: come sarebbe bello se…?', '2026-09-13T22:00:00.000+00:00', '2027-01-31T22:59:59.000+00:00', 0, '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "Phase" ("id", "name", "description", "startsOn", "endsOn", "position", "createdAt") VALUES ('phase-2', 'Progettazione', 'Le idee accolte diventano progetti: spazi, procedure, strumenti e formazione.', '2027-01-31T23:00:00.000+00:00', '2027-05-31T21:59:59.000+00:00', 1, '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "Phase" ("id", "name", "description", "startsOn", "endsOn", "position", "createdAt") VALUES ('phase-3', 'Sperimentazione', 'Proviamo lo Sportello su alcuni servizi e misuriamo attese e soddisfazione.', '2027-05-31T22:00:00.000+00:00', '2027-10-31T22:59:59.000+00:00', 2, '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "Phase" ("id", "name", "description", "startsOn", "endsOn", "position", "createdAt") VALUES ('phase-4', 'Avvio dello Sportello', 'Lo Sportello del Cittadino apre a tutti i servizi previsti.', '2027-10-31T23:00:00.000+00:00', '2028-01-31T22:59:59.000+00:00', 3, '2026-11-26T00:00:00.000+00:00');
+INSERT OR IGNORE INTO "Phase" ("id", "name", "description", "startsOn", "endsOn", "position", "createdAt") VALUES ('phase-5', 'Miglioramento continuo', 'Ascoltiamo cittadini e colleghi e miglioriamo, indicatori alla mano.', '2028-01-31T23:00:00.000+00:00', '2028-12-31T22:59:59.000+00:00', 4, '2026-11-26T00:00:00.000+00:00');
