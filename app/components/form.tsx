@@ -1,7 +1,56 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import type { FieldErrors } from "~/lib/forms";
-import type { MessageKey } from "~/lib/i18n";
+import type { Message, MessageKey } from "~/lib/i18n";
 import { tm, useT } from "~/lib/i18n/react";
+
+type Control = {
+  id: string;
+  /** props that tie the control to its label's hint and error */
+  a11y: { "aria-invalid"?: true; "aria-describedby"?: string };
+  invalid: boolean;
+};
+
+/**
+ * The frame every field shares: a label (with "obbligatorio" when required), the control, its
+ * hint and its error, tied together with aria-describedby and aria-invalid.
+ */
+function Field({
+  id,
+  label,
+  required,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  error?: Message;
+  children: (control: Control) => ReactNode;
+}) {
+  const t = useT();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="pionieri-field">
+      <label htmlFor={id} className="pionieri-label">
+        {label}
+        {required ? <span className="pionieri-required"> {t("field.required")}</span> : null}
+      </label>
+      {children({ id, invalid: Boolean(error), a11y: { ...(error ? { "aria-invalid": true as const } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) } })}
+      {hint ? (
+        <small id={`${id}-hint`} className="form-text">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
+          {tm(t, error)}
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
 type FieldProps = {
   name: string;
@@ -11,43 +60,24 @@ type FieldProps = {
   type?: string;
   defaultValue?: string;
   required?: boolean;
-  children?: ReactNode;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "defaultValue" | "children">;
 
-/** A labelled input with its hint and error tied to it (aria-describedby, aria-invalid). */
 export function TextField({ name, label, errors, hint, type = "text", defaultValue, required, id, ...rest }: FieldProps) {
-  const t = useT();
-  const inputId = id ?? `f-${name}`;
-  const error = errors?.[name];
-  const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="pionieri-field">
-      <label htmlFor={inputId} className="pionieri-label">
-        {label}
-        {required ? <span className="pionieri-required"> {t("field.required")}</span> : null}
-      </label>
-      <input
-        id={inputId}
-        name={name}
-        type={type}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`form-control${error ? " is-invalid" : ""}`}
-        {...rest}
-      />
-      {hint ? (
-        <small id={`${inputId}-hint`} className="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${inputId}-error`} className="invalid-feedback d-block" role="alert">
-          {tm(t, error)}
-        </div>
-      ) : null}
-    </div>
+    <Field id={id ?? `f-${name}`} label={label} required={required} hint={hint} error={errors?.[name]}>
+      {(control) => (
+        <input
+          id={control.id}
+          name={name}
+          type={type}
+          defaultValue={defaultValue}
+          required={required}
+          className={`form-control${control.invalid ? " is-invalid" : ""}`}
+          {...control.a11y}
+          {...rest}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -66,50 +96,28 @@ export function SelectField({
   defaultValue?: string;
   required?: boolean;
 }) {
-  const t = useT();
-  const id = `f-${name}`;
-  const error = errors?.[name];
   return (
-    <div className="pionieri-field">
-      <label htmlFor={id} className="pionieri-label">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        required={required}
-        className={`form-select${error ? " is-invalid" : ""}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-          {tm(t, error)}
-        </div>
-      ) : null}
-    </div>
+    <Field id={`f-${name}`} label={label} required={required} error={errors?.[name]}>
+      {(control) => (
+        <select
+          id={control.id}
+          name={name}
+          defaultValue={defaultValue}
+          required={required}
+          className={`form-select${control.invalid ? " is-invalid" : ""}`}
+          {...control.a11y}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
-/** Shown above a form that came back with errors, so a screen reader hears it first. */
-export function FormErrors({ errors, message }: { errors?: FieldErrors; message?: MessageKey }) {
-  const t = useT();
-  if (!errors || Object.keys(errors).length === 0) return null;
-  return (
-    <div className="alert alert-danger" role="alert" tabIndex={-1}>
-      {t(message ?? "form.errorSummary")}
-    </div>
-  );
-}
-
-/** A labelled textarea, wired to its error like TextField. */
 export function TextAreaField({
   id,
   name,
@@ -120,6 +128,7 @@ export function TextAreaField({
   maxLength,
   required,
   hint,
+  onChange,
 }: {
   id: string;
   name: string;
@@ -130,37 +139,34 @@ export function TextAreaField({
   maxLength?: number;
   required?: boolean;
   hint?: string;
+  onChange?: (value: string) => void;
 }) {
-  const t = useT();
-  const error = errors?.[name];
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="pionieri-field">
-      <label htmlFor={id} className="pionieri-label">
-        {label}
-        {required ? <span className="pionieri-required"> {t("field.required")}</span> : null}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        maxLength={maxLength}
-        required={required}
-        defaultValue={defaultValue}
-        className={`form-control${error ? " is-invalid" : ""}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-      />
-      {hint ? (
-        <small id={`${id}-hint`} className="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
-          {tm(t, error)}
-        </div>
-      ) : null}
+    <Field id={id} label={label} required={required} hint={hint} error={errors?.[name]}>
+      {(control) => (
+        <textarea
+          id={control.id}
+          name={name}
+          rows={rows}
+          maxLength={maxLength}
+          required={required}
+          defaultValue={defaultValue}
+          className={`form-control${control.invalid ? " is-invalid" : ""}`}
+          onChange={onChange ? (event) => onChange(event.currentTarget.value) : undefined}
+          {...control.a11y}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Shown above a form that came back with errors, so a screen reader hears it first. */
+export function FormErrors({ errors, message }: { errors?: FieldErrors; message?: MessageKey }) {
+  const t = useT();
+  if (!errors || Object.keys(errors).length === 0) return null;
+  return (
+    <div className="alert alert-danger" role="alert" tabIndex={-1}>
+      {t(message ?? "form.errorSummary")}
     </div>
   );
 }

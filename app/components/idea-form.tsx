@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from "react";
 import { IDEA_LIMITS, TAG_KINDS, type IdeaStatus } from "~/domain/ideas";
 import type { FieldErrors } from "~/lib/forms";
 import type { MessageKey } from "~/lib/i18n";
-import { tm, useT } from "~/lib/i18n/react";
-import { FormErrors, SelectField, TextField } from "./form";
+import { useT } from "~/lib/i18n/react";
+import { FormErrors, SelectField, TextAreaField, TextField } from "./form";
 import { StatusBadge } from "./ideas";
 
 type Similar = { id: number; title: string; status: IdeaStatus; supportCount: number };
@@ -77,7 +77,6 @@ export function IdeaForm({
 
   const shownSimilar = similarFetcher.data?.ideas ?? similar ?? [];
   const shownPreview = livePreview ?? preview ?? null;
-  const bodyError = errors?.body;
 
   return (
     <Form method="post" noValidate className="pionieri-idea-form">
@@ -106,30 +105,18 @@ export function IdeaForm({
           options={[{ value: "", label: t("ideas.chooseGroup") }, ...groups.map((g) => ({ value: g.id, label: g.name }))]}
         />
       ) : null}
-      <div className="pionieri-field">
-        <label htmlFor="f-body" className="pionieri-label">
-          {t("ideas.fieldBody")} <span className="pionieri-required">{t("field.required")}</span>
-        </label>
-        <textarea
-          id="f-body"
-          name="body"
-          rows={10}
-          maxLength={IDEA_LIMITS.body}
-          defaultValue={values.body}
-          className={`form-control${bodyError ? " is-invalid" : ""}`}
-          aria-invalid={bodyError ? true : undefined}
-          aria-describedby={`f-body-hint${bodyError ? " f-body-error" : ""}`}
-          onChange={(event) => render(event.currentTarget.value)}
-        />
-        <small id="f-body-hint" className="form-text">
-          {t("ideas.markdownHint")}
-        </small>
-        {bodyError ? (
-          <div id="f-body-error" className="invalid-feedback d-block" role="alert">
-            {tm(t, bodyError)}
-          </div>
-        ) : null}
-      </div>
+      <TextAreaField
+        id="f-body"
+        name="body"
+        label={t("ideas.fieldBody")}
+        required
+        rows={10}
+        maxLength={IDEA_LIMITS.body}
+        defaultValue={values.body}
+        hint={t("ideas.markdownHint")}
+        errors={errors}
+        onChange={render}
+      />
       {TAG_KINDS.map((kind) => {
         const ofKind = tags.filter((tag) => tag.kind === kind);
         if (ofKind.length === 0) return null;

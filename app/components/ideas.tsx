@@ -1,6 +1,8 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { IdeaStatus } from "~/domain/ideas";
+import type { IdeaListItem } from "~/domain/ideas.server";
 import { formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
@@ -20,23 +22,8 @@ export function Highlighted({ text }: { text: string }) {
   );
 }
 
-type Card = {
-  id: number;
-  title: string;
-  status: IdeaStatus;
-  supportCount: number;
-  commentCount: number;
-  createdAt: string;
-  groupName: string;
-  groupSlug: string;
-  groupColour: string;
-  authorName: string | null;
-  supportedByMe: boolean;
-  snippet: string | null;
-  titleHighlighted: string | null;
-};
 
-export function IdeaCard({ idea, headingLevel = 2 }: { idea: Card; headingLevel?: 2 | 3 }) {
+export function IdeaCard({ idea, headingLevel = 2 }: { idea: SerializeFrom<IdeaListItem>; headingLevel?: 2 | 3 }) {
   const t = useT();
   const locale = useLocale();
   const Heading = `h${headingLevel}` as const;

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
-import { FormErrors, TextField } from "~/components/form";
+import { FormErrors, TextAreaField, TextField } from "~/components/form";
 import { listGroupsForAdmin, updateGroup } from "~/domain/groups.server";
 import { assertCan } from "~/domain/policy";
 import { groupSchema, LIMITS } from "~/domain/schemas";
@@ -10,7 +10,7 @@ import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { invalid } from "~/lib/http.server";
-import { tm, useT } from "~/lib/i18n/react";
+import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.groups.title");
@@ -54,26 +54,15 @@ export default function AdminGroups() {
             <Form method="post" noValidate>
               <input type="hidden" name="groupId" value={group.id} />
               <TextField id={`${idPrefix}-name`} name="name" label={t("admin.groups.name")} required maxLength={LIMITS.groupName} errors={errors} defaultValue={values?.name ?? group.name} />
-              <div className="pionieri-field">
-                <label htmlFor={`${idPrefix}-description`} className="pionieri-label">
-                  {t("admin.groups.description")}
-                </label>
-                <textarea
-                  id={`${idPrefix}-description`}
-                  name="description"
-                  rows={4}
-                  maxLength={LIMITS.groupDescription}
-                  className={`form-control${errors?.description ? " is-invalid" : ""}`}
-                  aria-invalid={errors?.description ? true : undefined}
-                  aria-describedby={errors?.description ? `${idPrefix}-description-error` : undefined}
-                  defaultValue={values?.description ?? group.description}
-                />
-                {errors?.description ? (
-                  <div id={`${idPrefix}-description-error`} className="invalid-feedback d-block" role="alert">
-                    {tm(t, errors.description)}
-                  </div>
-                ) : null}
-              </div>
+              <TextAreaField
+                id={`${idPrefix}-description`}
+                name="description"
+                label={t("admin.groups.description")}
+                rows={4}
+                maxLength={LIMITS.groupDescription}
+                errors={errors}
+                defaultValue={values?.description ?? group.description}
+              />
               <div className="pionieri-inline-form">
                 <TextField id={`${idPrefix}-colour`} name="colour" type="color" label={t("admin.groups.colour")} errors={errors} defaultValue={values?.colour ?? group.colour} />
                 <TextField

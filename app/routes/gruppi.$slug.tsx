@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
 import { getGroupBySlug, joinGroup, leaveGroup } from "~/domain/groups.server";
@@ -50,17 +51,7 @@ export default function GroupPage() {
   const leaders = group.members.filter((member) => member.isLeader);
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to="/gruppi">{t("nav.groups")}</Link>
-            <span className="separator">/</span>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            {group.name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb parents={[{ to: "/gruppi", label: t("nav.groups") }]} current={group.name} />
       <header className="pionieri-group-header" style={{ borderLeftColor: group.colour }}>
         <h1>{group.name}</h1>
         <p className="lead">{group.description}</p>

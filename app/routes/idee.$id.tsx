@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { CommentThread } from "~/components/comments";
 import { TextAreaField } from "~/components/form";
 import { FollowButton, StatusBadge, SupportButton } from "~/components/ideas";
@@ -137,21 +138,13 @@ export default function IdeaPage() {
 
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to="/idee">{t("nav.ideas")}</Link>
-            <span className="separator">/</span>
-          </li>
-          <li className="breadcrumb-item">
-            <Link to={`/gruppi/${idea.group.slug}`}>{idea.group.name}</Link>
-            <span className="separator">/</span>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            #{idea.id}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        parents={[
+          { to: "/idee", label: t("nav.ideas") },
+          { to: `/gruppi/${idea.group.slug}`, label: idea.group.name },
+        ]}
+        current={`#${idea.id}`}
+      />
       <article className="pionieri-idea" aria-labelledby="idea-title">
         <header className="pionieri-idea-header" style={{ borderLeftColor: idea.group.colour }}>
           <p className="mb-1">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
 import { IdeaForm } from "~/components/idea-form";
 import { listGroups } from "~/domain/groups.server";
 import { readIdeaForm } from "~/domain/idea-forms.server";
@@ -46,17 +47,7 @@ export default function NewIdea() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <nav aria-label={t("nav.breadcrumb")} className="breadcrumb-container">
-        <ol className="breadcrumb">
-          <li className="breadcrumb-item">
-            <Link to="/idee">{t("nav.ideas")}</Link>
-            <span className="separator">/</span>
-          </li>
-          <li className="breadcrumb-item active" aria-current="page">
-            {t("ideas.newTitle")}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb parents={[{ to: "/idee", label: t("nav.ideas") }]} current={t("ideas.newTitle")} />
       <h1>{t("ideas.newTitle")}</h1>
       <p className="lead pionieri-question">{t("ideas.newQuestion")}</p>
       <p>{t("ideas.newIntro")}</p>

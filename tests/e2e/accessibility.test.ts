@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, login, watchedContext, type Browser } from "../support/browser";
-import { PASSWORD, seedScenario } from "../support/scenario";
-import { startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, login, watchedContext } from "../support/browser";
+import { useServer } from "../support/harness";
+import { PASSWORD } from "../support/scenario";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  await seedScenario(server.db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = useServer({ browser: true });
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("the login page, also with its error message", async () => {
-    const { context, problems } = await watchedContext(browser, server.url);
+    const { context, problems } = await watchedContext(h.browser, h.server.url);
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${h.server.url}/login`);
     await expectAccessible(page);
     await page.getByLabel("Email").fill("qualcuno@test.example");
     await page.getByLabel("Password").fill("sbagliata-ancora");
@@ -34,12 +23,12 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it.each(["/", "/gruppi/logistica", "/admin/utenti", "/admin/gruppi", "/profilo", "/gruppi", "/accessibilita", "/non-esiste"])(
     "%s as the admin, on a desktop and on a 360 px phone",
     async (path) => {
-      const { context, problems } = await watchedContext(browser, server.url);
+      const { context, problems } = await watchedContext(h.browser, h.server.url);
       const page = await context.newPage();
-      await login(page, server.url, "admin@test.example", PASSWORD);
+      await login(page, h.server.url, "admin@test.example", PASSWORD);
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 800 });
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${h.server.url}${path}`);
         await expectAccessible(page);
         // Nothing wider than the screen at 360 px, except inside a scrollable table.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -51,10 +40,10 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   );
 
   it("starts every page with a skip link to the main content, and shows focus", async () => {
-    const { context } = await watchedContext(browser, server.url);
+    const { context } = await watchedContext(h.browser, h.server.url);
     const page = await context.newPage();
-    await login(page, server.url, "dipendente@test.example", PASSWORD);
-    await page.goto(`${server.url}/gruppi`);
+    await login(page, h.server.url, "dipendente@test.example", PASSWORD);
+    await page.goto(`${h.server.url}/gruppi`);
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -68,9 +57,9 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
 
 describe("focus after a navigation", () => {
   it("moves to the main content, so a screen reader starts reading the new page", async () => {
-    const { context } = await watchedContext(browser, server.url);
+    const { context } = await watchedContext(h.browser, h.server.url);
     const page = await context.newPage();
-    await login(page, server.url, "dipendente@test.example", PASSWORD);
+    await login(page, h.server.url, "dipendente@test.example", PASSWORD);
     await page.getByRole("link", { name: "Gruppi", exact: true }).first().click();
     await page.waitForURL("**/gruppi");
     await page.waitForFunction(() => document.activeElement?.id === "contenuto");

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, watchedContext, type Browser } from "../support/browser";
-import { PASSWORD, seedScenario } from "../support/scenario";
-import { startServer, type TestServer } from "../support/server";
+import { describe, expect, it } from "vitest";
+import { login, watchedContext } from "../support/browser";
+import { useServer } from "../support/harness";
+import { PASSWORD } from "../support/scenario";
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  await seedScenario(server.db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h = useServer({ browser: true });
 
 /**
  * The first day of a new colleague: the admin invites them, they accept and set a password,
@@ -28,9 +17,9 @@ describe.each([
     const email = `nuovo.${js ? "js" : "nojs"}@test.example`;
     const name = js ? "Giada Giovane" : "Nino Senzajs";
 
-    const adminSide = await watchedContext(browser, server.url, { javaScriptEnabled: js });
+    const adminSide = await watchedContext(h.browser, h.server.url, { javaScriptEnabled: js });
     const admin = await adminSide.context.newPage();
-    await login(admin, server.url, "admin@test.example", PASSWORD);
+    await login(admin, h.server.url, "admin@test.example", PASSWORD);
     await admin.getByRole("link", { name: "Amministrazione" }).first().click();
     await admin.waitForURL("**/admin/utenti");
     await admin.locator("#invite-email").fill(email);
@@ -39,11 +28,11 @@ describe.each([
     const linkField = admin.getByTestId("invitation-link");
     await linkField.waitFor();
     const link = await linkField.inputValue();
-    expect(link).toMatch(new RegExp(`^${server.url}/invito/[A-Za-z0-9_-]{40,}$`));
+    expect(link).toMatch(new RegExp(`^${h.server.url}/invito/[A-Za-z0-9_-]{40,}$`));
     await adminSide.context.close();
     expect(adminSide.problems).toEqual([]);
 
-    const colleagueSide = await watchedContext(browser, server.url, { javaScriptEnabled: js });
+    const colleagueSide = await watchedContext(h.browser, h.server.url, { javaScriptEnabled: js });
     const page = await colleagueSide.context.newPage();
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Completa il tuo account");
@@ -74,14 +63,14 @@ describe.each([
 
     await page.getByRole("button", { name: "Esci" }).click();
     await page.getByText("Sei uscita, sei uscito da Pionieri").waitFor();
-    await page.goto(`${server.url}/gruppi/prodotti`);
+    await page.goto(`${h.server.url}/gruppi/prodotti`);
     expect(new URL(page.url()).pathname).toBe("/login");
     await colleagueSide.context.close();
     expect(colleagueSide.problems).toEqual([]);
 
-    const user = await server.db.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { group: true } } } });
+    const user = await h.server.db.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { group: true } } } });
     expect(user.displayName).toBe(name);
     expect(user.memberships.map((m) => m.group.slug)).toEqual(["prodotti"]);
-    expect(await server.db.session.count({ where: { userId: user.id } })).toBe(0);
+    expect(await h.server.db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });
