@@ -12,11 +12,15 @@ import {
   addSupports,
   buildComment,
   buildIdea,
+  buildMilestone,
+  buildObjective,
+  buildProgressUpdate,
   buildStatusChange,
   buildUser,
   type UserInput,
 } from "../tests/support/factories";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
+import { MILESTONES, OBJECTIVES } from "./seed-objectives";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00+01:00`);
 
@@ -78,7 +82,8 @@ async function main() {
     for (const slug of memberOf) await addMember(db, user.id, groups.get(slug)!, { joinedAt });
   }
   const ideas = await seedIdeas(groups, people);
-  console.log(`Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee con sostegni, commenti e notifiche.`);
+  const objectives = await seedObjectives(groups, people);
+  console.log(`Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ${objectives} micro-obiettivi con i loro aggiornamenti.`);
 }
 
 /** A fixed-seed generator: the demo is the same on every machine. */
@@ -230,6 +235,49 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
     });
   }
   return IDEAS.length;
+}
+
+/** The plan: objectives owned by members of their groups, carrying ideas, with updates. */
+async function seedObjectives(groups: Map<string, string>, people: Map<string, { id: string }>) {
+  for (const milestone of MILESTONES) {
+    await buildMilestone(db, { title: milestone.title, date: milestone.date, groupId: milestone.group ? groups.get(milestone.group)! : null });
+  }
+  const members = new Map<string, string[]>();
+  for (const m of await db.membership.findMany({ select: { userId: true, groupId: true } })) {
+    members.set(m.groupId, [...(members.get(m.groupId) ?? []), m.userId]);
+  }
+  for (const [index, seed] of OBJECTIVES.entries()) {
+    const groupId = groups.get(seed.group)!;
+    const leader = people.get(LEADER_OF[seed.group]!)!;
+    const candidates = members.get(groupId) ?? [leader.id];
+    const idea = seed.idea ? await db.idea.findFirst({ where: { title: seed.idea }, select: { id: true, status: true } }) : null;
+    const last = seed.updates.at(-1);
+    const objective = await buildObjective(db, {
+      groupId,
+      title: seed.title,
+      description: seed.description,
+      ownerId: candidates[index % candidates.length]!,
+      startOn: seed.start,
+      dueOn: seed.due,
+      forecastOn: seed.forecast ?? null,
+      completedOn: seed.status === "COMPLETATO" ? (last?.[0] ?? seed.due) : null,
+      status: seed.status,
+      progress: seed.progress,
+      indicator: seed.indicator,
+      ideaIds: idea ? [idea.id] : [],
+      createdAt: new Date(`${seed.start}T08:00:00Z`),
+      lastUpdateAt: last ? new Date(`${last[0]}T09:00:00Z`) : null,
+    });
+    if (idea?.status === "ACCOLTA") {
+      // As the app does: an accepted idea taken up by an objective is being realised.
+      const reason = `Portata avanti dal micro-obiettivo «${seed.title}» (#${objective.id}).`;
+      await buildStatusChange(db, { ideaId: idea.id, from: "ACCOLTA", to: "IN_REALIZZAZIONE", actorId: leader.id, reason, at: new Date(`${seed.start}T09:00:00Z`) });
+    }
+    for (const [date, progress, status, note] of seed.updates) {
+      await buildProgressUpdate(db, { objectiveId: objective.id, authorId: leader.id, date, progress, status, note });
+    }
+  }
+  return OBJECTIVES.length;
 }
 
 await main();

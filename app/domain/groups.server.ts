@@ -59,6 +59,10 @@ export async function getGroupBySlug(slug: string) {
   };
 }
 
+export async function findGroupBySlug(slug: string) {
+  return db.workingGroup.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+}
+
 export async function findGroup(id: string) {
   return db.workingGroup.findUnique({ where: { id }, select: { id: true, name: true, slug: true } });
 }

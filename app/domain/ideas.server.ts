@@ -232,6 +232,7 @@ export async function getIdeaPage(actor: Actor, id: number) {
       author: { select: { displayName: true, office: true, email: true, active: true } },
       duplicateOf: { select: { id: true, title: true } },
       tags: { select: { tag: { select: { id: true, kind: true, name: true } } }, orderBy: { tag: { position: "asc" } } },
+      objectives: { select: { objective: { select: { id: true, title: true, progress: true, status: true, group: { select: { name: true } } } } } },
       revisions: { orderBy: { createdAt: "desc" }, select: { id: true, title: true, body: true, createdAt: true, editor: { select: { displayName: true } } } },
       events: {
         orderBy: { createdAt: "asc" },
@@ -249,9 +250,10 @@ export async function getIdeaPage(actor: Actor, id: number) {
     }),
   ]);
   const titles = new Map(related.map((r) => [r.id, r.title]));
-  const { author, tags, events, ...rest } = idea;
+  const { author, tags, events, objectives, ...rest } = idea;
   return {
     ...rest,
+    carriedBy: objectives.map((link) => link.objective),
     author: author ? { displayName: author.displayName, office: author.office, handle: author.email.split("@")[0]! } : null,
     tags: tags.map((t) => t.tag),
     events: events.map((event) => ({

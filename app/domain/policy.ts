@@ -43,6 +43,10 @@ type Rules = {
   /** the moderation list of a group (reported comments) */
   "moderation.view": GroupRef;
   "tag.manage": undefined;
+  /** objectives and the crono-programma */
+  "objective.create": GroupRef;
+  "objective.update": { groupId: string };
+  "timeline.manage": undefined;
 };
 
 export type Action = keyof Rules;
@@ -88,6 +92,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "comment.report": (actor, comment) => canWrite(actor) && live(comment) && comment.authorId !== actor.id,
   "moderation.view": (actor, group) => leads(actor, group.id) || isAdmin(actor),
   "tag.manage": isAdmin,
+  // Leaders plan and report for their own groups; the board for every group.
+  "objective.create": (actor, group) => leads(actor, group.id) || isBoard(actor),
+  "objective.update": (actor, objective) => leads(actor, objective.groupId) || isBoard(actor),
+  "timeline.manage": isBoard,
 };
 
 export function can<A extends Action>(

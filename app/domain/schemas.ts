@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { LOCALES } from "~/lib/i18n";
+import { isDay } from "~/lib/days";
 import { IDEA_LIMITS, TAG_KINDS } from "./ideas";
+import { OBJECTIVE_STATUSES } from "./objectives";
 import { PASSWORD_MAX } from "./passwords";
 import { ROLES } from "./roles";
 
@@ -111,4 +113,99 @@ export const reasonSchema = z.object({
 export const tagSchema = z.object({
   kind: z.enum(TAG_KINDS, { errorMap: () => ({ message: "v.required" }) }),
   name: text(60),
+});
+
+const day = z
+  .string({ required_error: "v.required" })
+  .trim()
+  .min(1, "v.required")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "v.dateFormat")
+  .refine(isDay, "v.dateInvalid");
+
+const optionalDay = z
+  .string()
+  .trim()
+  .default("")
+  .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && isDay(value)), "v.dateInvalid")
+  .transform((value) => value || null);
+
+const progress = z
+  .string({ required_error: "v.required" })
+  .trim()
+  .regex(/^\d{1,3}$/, "v.progressInvalid")
+  .transform(Number)
+  .refine((value) => value <= 100, "v.progressInvalid");
+
+/** A decimal number as Italians type it ("1.234,5" or "1234.5"), or empty. */
+const optionalNumber = z
+  .string()
+  .trim()
+  .default("")
+  .transform((value) => (value === "" ? null : value.includes(",") ? value.replace(/\./g, "").replace(",", ".") : value))
+  .refine((value) => value === null || /^-?\d{1,12}(\.\d{1,4})?$/.test(value), "v.numberInvalid")
+  .transform((value) => (value === null ? null : Number(value)));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .default("")
+    .transform((value) => value.trim())
+    .pipe(z.string().max(max, "v.tooLong"))
+    .transform((value) => value || null);
+
+export const objectiveSchema = z
+  .object({
+    groupId: z.string().min(1, "v.required"),
+    title: text(140),
+    description: z
+      .string()
+      .default("")
+      .transform((value) => value.replace(/\r\n/g, "\n").trim())
+      .pipe(z.string().max(10_000, "v.tooLong")),
+    ownerId: z.string().default(""),
+    startOn: day,
+    dueOn: day,
+    forecastOn: optionalDay,
+    status: z.enum(OBJECTIVE_STATUSES, { errorMap: () => ({ message: "v.required" }) }),
+    progress,
+    indicatorName: optionalText(80),
+    indicatorUnit: optionalText(20),
+    indicatorBaseline: optionalNumber,
+    indicatorTarget: optionalNumber,
+    indicatorCurrent: optionalNumber,
+  })
+  .superRefine((value, ctx) => {
+    if (value.dueOn < value.startOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "v.dueBeforeStart" });
+    if (value.forecastOn && value.forecastOn < value.startOn) ctx.addIssue({ code: "custom", path: ["forecastOn"], message: "v.forecastBeforeStart" });
+    const indicator = [value.indicatorBaseline, value.indicatorTarget, value.indicatorCurrent].some((n) => n !== null);
+    if (indicator && !value.indicatorName) ctx.addIssue({ code: "custom", path: ["indicatorName"], message: "v.indicatorName" });
+  });
+
+export const progressUpdateSchema = z.object({
+  date: day,
+  progress,
+  status: z.enum(OBJECTIVE_STATUSES, { errorMap: () => ({ message: "v.required" }) }),
+  note: z
+    .string()
+    .default("")
+    .transform((value) => value.replace(/\r\n/g, "\n").trim())
+    .pipe(z.string().max(5_000, "v.tooLong")),
+});
+
+export const phaseSchema = z
+  .object({
+    name: text(80),
+    description: z.string().default("").transform((value) => value.trim()).pipe(z.string().max(1000, "v.tooLong")),
+    startOn: day,
+    endOn: day,
+    position: z.coerce.number({ invalid_type_error: "v.positionInvalid" }).int("v.positionInvalid").min(0, "v.positionInvalid").max(999, "v.positionInvalid"),
+  })
+  .superRefine((value, ctx) => {
+    if (value.endOn < value.startOn) ctx.addIssue({ code: "custom", path: ["endOn"], message: "v.dueBeforeStart" });
+  });
+
+export const milestoneSchema = z.object({
+  title: text(120),
+  date: day,
+  groupId: z.string().default(""),
 });

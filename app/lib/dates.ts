@@ -36,3 +36,26 @@ export function romeDay(value: Date | string | number): string {
   }).format(new Date(value));
   return parts;
 }
+
+/** Rome's offset from UTC, in minutes, at an instant (60 in winter, 120 in summer). */
+function romeOffsetMinutes(instant: Date): number {
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" })
+      .formatToParts(instant)
+      .find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+}
+
+/**
+ * The first and last instant of a calendar day in Rome. The clocks change at night, so the
+ * offset at 00:00 UTC is the one of the day's start and the offset at 12:00 UTC that of its end.
+ */
+export function romeDayBounds(day: string): { start: Date; end: Date } {
+  const startGuess = new Date(`${day}T00:00:00Z`);
+  const noon = new Date(`${day}T12:00:00Z`);
+  return {
+    start: new Date(startGuess.getTime() - romeOffsetMinutes(startGuess) * 60_000),
+    end: new Date(new Date(`${day}T23:59:59Z`).getTime() - romeOffsetMinutes(noon) * 60_000),
+  };
+}

@@ -6,6 +6,9 @@ import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
 import { getGroupBySlug, joinGroup, leaveGroup } from "~/domain/groups.server";
 import { listIdeas } from "~/domain/ideas.server";
+import { timelineData } from "~/domain/objectives.server";
+import { ObjectivesTable, TimelineChart } from "~/components/timeline";
+import { addDays, addMonths, startOfMonth, today } from "~/lib/days";
 import { can } from "~/domain/policy";
 import { requireUser, safeRedirectPath } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
@@ -22,8 +25,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const group = notFoundUnless(await getGroupBySlug(params.slug ?? ""));
-  const ideas = await listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10);
-  return json({ group, ideas: ideas.items, moreIdeas: ideas.nextCursor !== null, canPropose: can(user.actor, "idea.create") });
+  const [ideas, timeline] = await Promise.all([listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10), timelineData({ groupId: group.id })]);
+  const now = today();
+  return json({
+    group,
+    ideas: ideas.items,
+    moreIdeas: ideas.nextCursor !== null,
+    canPropose: can(user.actor, "idea.create"),
+    canPlan: can(user.actor, "objective.create", group),
+    timeline: { ...timeline, today: now, from: addMonths(startOfMonth(now), -2), to: addDays(addMonths(startOfMonth(now), 4), -1) },
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -46,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function GroupPage() {
   const t = useT();
   const locale = useLocale();
-  const { group, ideas, moreIdeas, canPropose } = useLoaderData<typeof loader>();
+  const { group, ideas, moreIdeas, canPropose, canPlan, timeline } = useLoaderData<typeof loader>();
   const actor = useRootData()?.user?.actor;
   const leaders = group.members.filter((member) => member.isLeader);
   return (
@@ -61,6 +72,30 @@ export default function GroupPage() {
         </p>
         <MembershipButton group={group} actor={actor} returnTo={`/gruppi/${group.slug}`} />
       </header>
+      <section aria-labelledby="objectives-title" className="mt-4">
+        <div className="pionieri-title-row">
+          <h2 id="objectives-title" className="h4">
+            {t("groups.objectives")}
+          </h2>
+          {canPlan ? (
+            <Link to={`/obiettivi/nuovo?gruppo=${group.slug}`} className="btn btn-outline-primary btn-sm">
+              {t("timeline.newObjective")}
+            </Link>
+          ) : null}
+        </div>
+        <TimelineChart
+          from={timeline.from}
+          to={timeline.to}
+          today={timeline.today}
+          groups={timeline.groups}
+          objectives={timeline.objectives}
+          phases={timeline.phases}
+          milestones={timeline.milestones}
+          idSuffix="-group"
+        />
+        <ObjectivesTable objectives={timeline.objectives} groups={timeline.groups} caption={t("groups.objectivesCaption", { name: group.name })} />
+        <Link to={`/crono-programma?gruppo=${group.slug}`}>{t("groups.inTimeline")}</Link>
+      </section>
       <section aria-labelledby="ideas-title" className="mt-4">
         <div className="pionieri-title-row">
           <h2 id="ideas-title" className="h4">

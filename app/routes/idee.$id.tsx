@@ -167,6 +167,20 @@ export default function IdeaPage() {
           </div>
         ) : null}
         <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
+        {idea.carriedBy.length > 0 ? (
+          <div className="callout pionieri-callout" role="note">
+            <p className="mb-1">
+              <strong>{t("ideas.carriedBy")}</strong>
+            </p>
+            <ul className="mb-0">
+              {idea.carriedBy.map((objective) => (
+                <li key={objective.id}>
+                  <Link to={`/obiettivi/${objective.id}`}>{objective.title}</Link> ({objective.group.name}, {objective.progress}%)
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {idea.tags.length > 0 ? (
           <ul className="pionieri-chips" aria-label={t("ideas.tags")}>
             {TAG_KINDS.flatMap((kind) =>

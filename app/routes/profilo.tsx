@@ -5,6 +5,7 @@ import { FormErrors, SelectField, TextField } from "~/components/form";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
 import { newPasswordSchema, profileSchema, LIMITS } from "~/domain/schemas";
 import { changePassword, updateProfile } from "~/domain/users.server";
+import { hasCalendarToken, regenerateCalendarToken, revokeCalendarToken } from "~/domain/calendar.server";
 import { listGroups } from "~/domain/groups.server";
 import { requireSessionId, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -22,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     profile: { email: user.email, displayName: user.displayName, office: user.office, locale: user.locale, role: user.role },
     groups: groups.map((g) => ({ slug: g.slug, name: g.name, leader: user.actor.leaderOf.includes(g.id) })),
+    hasCalendar: await hasCalendarToken(user.actor),
   });
 }
 
@@ -47,16 +49,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return invalid(result.fieldErrors, { ...values, intent });
     return redirectWithFlash("/profilo", "profile.passwordChanged");
   }
+  if (intent === "calendar") {
+    const token = await regenerateCalendarToken(user.actor);
+    return json({ calendarUrl: `${new URL(request.url).origin}/calendario/${token}.ics` });
+  }
+  if (intent === "calendarRevoke") {
+    await revokeCalendarToken(user.actor);
+    return redirectWithFlash("/profilo", "profile.calendarRevoked", undefined, { tone: "info" });
+  }
   httpError(400, "v.unknownIntent");
 }
 
 export default function Profile() {
   const t = useT();
-  const { profile, groups } = useLoaderData<typeof loader>();
+  const { profile, groups, hasCalendar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const passwordErrors = actionData?.values.intent === "password" ? actionData.fieldErrors : undefined;
-  const profileErrors = actionData?.values.intent === "profile" ? actionData.fieldErrors : undefined;
-  const values = actionData?.values.intent === "profile" ? actionData.values : undefined;
+  const failed = actionData && "values" in actionData ? actionData : undefined;
+  const calendarUrl = actionData && "calendarUrl" in actionData ? actionData.calendarUrl : null;
+  const passwordErrors = failed?.values.intent === "password" ? failed.fieldErrors : undefined;
+  const profileErrors = failed?.values.intent === "profile" ? failed.fieldErrors : undefined;
+  const values = failed?.values.intent === "profile" ? failed.values : undefined;
   return (
     <>
       <h1>{t("profile.title")}</h1>
@@ -127,6 +139,34 @@ export default function Profile() {
           </Form>
         </section>
       </div>
+      <section aria-labelledby="profile-calendar" className="pionieri-panel mb-4">
+        <h2 id="profile-calendar" className="h4">
+          {t("profile.calendarTitle")}
+        </h2>
+        <p>{t("profile.calendarIntro")}</p>
+        {calendarUrl ? (
+          <div className="alert alert-success" role="status">
+            {t("profile.calendarCreated")}
+            <input className="form-control mt-2" readOnly value={calendarUrl} aria-label={t("profile.calendarTitle")} data-testid="calendar-url" />
+          </div>
+        ) : null}
+        <div className="pionieri-actions-row">
+          <Form method="post">
+            <input type="hidden" name="intent" value="calendar" />
+            <button type="submit" className="btn btn-outline-primary">
+              {hasCalendar ? t("profile.calendarRegenerate") : t("profile.calendarCreate")}
+            </button>
+          </Form>
+          {hasCalendar ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="calendarRevoke" />
+              <button type="submit" className="btn btn-outline-danger">
+                {t("profile.calendarRevoke")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </section>
       <section aria-labelledby="profile-groups">
         <h2 id="profile-groups" className="h4">
           {t("profile.yourGroups")}

@@ -151,3 +151,65 @@ export async function buildComment(db: IdeaDb, input: { ideaId: number; authorId
   });
   return comment;
 }
+
+type ObjectiveDb = Pick<PrismaClient, "objective" | "progressUpdate" | "objectiveIdea" | "milestone">;
+
+/** A micro-objective as leaders create it (dates are Rome calendar days, YYYY-MM-DD). */
+export function buildObjective(
+  db: ObjectiveDb,
+  input: {
+    groupId: string;
+    title: string;
+    startOn: string;
+    dueOn: string;
+    description?: string;
+    ownerId?: string | null;
+    forecastOn?: string | null;
+    completedOn?: string | null;
+    status?: string;
+    progress?: number;
+    indicator?: { name: string; unit?: string; baseline?: number; target?: number; current?: number };
+    ideaIds?: number[];
+    createdAt?: Date;
+    lastUpdateAt?: Date | null;
+  },
+) {
+  const description = input.description ?? "";
+  return db.objective.create({
+    data: {
+      groupId: input.groupId,
+      title: input.title,
+      description,
+      descriptionHtml: description ? renderMarkdown(description) : "",
+      ownerId: input.ownerId ?? null,
+      startOn: input.startOn,
+      dueOn: input.dueOn,
+      forecastOn: input.forecastOn ?? null,
+      completedOn: input.completedOn ?? null,
+      status: input.status ?? "PIANIFICATO",
+      progress: input.progress ?? 0,
+      indicatorName: input.indicator?.name ?? null,
+      indicatorUnit: input.indicator?.unit ?? null,
+      indicatorBaseline: input.indicator?.baseline ?? null,
+      indicatorTarget: input.indicator?.target ?? null,
+      indicatorCurrent: input.indicator?.current ?? null,
+      createdAt: input.createdAt ?? new Date(),
+      lastUpdateAt: input.lastUpdateAt ?? null,
+      ideas: { create: (input.ideaIds ?? []).map((ideaId) => ({ ideaId })) },
+    },
+  });
+}
+
+export function buildProgressUpdate(
+  db: ObjectiveDb,
+  input: { objectiveId: number; authorId: string; date: string; progress: number; status: string; note?: string; createdAt?: Date },
+) {
+  const note = input.note ?? "";
+  return db.progressUpdate.create({
+    data: { ...input, note, noteHtml: note ? renderMarkdown(note) : "", createdAt: input.createdAt ?? new Date(`${input.date}T09:00:00Z`) },
+  });
+}
+
+export function buildMilestone(db: ObjectiveDb, input: { title: string; date: string; groupId?: string | null }) {
+  return db.milestone.create({ data: { title: input.title, date: input.date, groupId: input.groupId ?? null } });
+}

@@ -1,0 +1,252 @@
+import type { ReactNode } from "react";
+import { addMonths, daysBetween, type Day } from "~/lib/days";
+import { romeDay, formatDate } from "~/lib/dates";
+import type { MessageKey } from "~/lib/i18n";
+import { useLocale, useT } from "~/lib/i18n/react";
+
+export type TimelineObjective = {
+  id: number;
+  groupId: string;
+  title: string;
+  startOn: string;
+  dueOn: string;
+  forecastOn: string | null;
+  status: string;
+  progress: number;
+  late: boolean;
+  needsUpdate: boolean;
+};
+
+type Props = {
+  from: Day;
+  to: Day;
+  today: Day;
+  groups: { id: string; name: string; colour: string }[];
+  objectives: TimelineObjective[];
+  phases: { id: string; name: string; startsOn: string; endsOn: string }[];
+  milestones: { id: string; title: string; date: string }[];
+  idSuffix?: string;
+};
+
+const WIDTH = 1000;
+const LABEL = 170;
+const HEADER = 56;
+const ROW = 24;
+const LANE_GAP = 10;
+
+/**
+ * The crono-programma drawn on the server as SVG: phases as bands, months as ticks,
+ * milestones as diamonds, a line for today, one lane per group with its objectives as bars
+ * filled to their progress; a forecast past the due day is hatched, late bars are red.
+ * It is a picture (role="img"): the table beside it says the same to screen readers.
+ */
+export function TimelineChart({ from, to, today, groups, objectives, phases, milestones, idSuffix = "" }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const span = Math.max(1, daysBetween(from, to));
+  const x = (day: Day) => LABEL + (Math.min(Math.max(daysBetween(from, day), 0), span) / span) * (WIDTH - LABEL - 8);
+  const visible = (start: Day, end: Day) => end >= from && start <= to;
+
+  const lanes = groups.map((group) => ({
+    group,
+    rows: objectives.filter((o) => o.groupId === group.id && visible(o.startOn, o.forecastOn && o.forecastOn > o.dueOn ? o.forecastOn : o.dueOn)),
+  }));
+  let y = HEADER;
+  const placed = lanes.map((lane) => {
+    const top = y;
+    const height = Math.max(1, lane.rows.length) * ROW + LANE_GAP;
+    y += height;
+    return { ...lane, top, height };
+  });
+  const height = y + 8;
+
+  const months: Day[] = [];
+  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
+  const monthLabel = (day: Day) =>
+    new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  const titleId = `timeline-title${idSuffix}`;
+  const descId = `timeline-desc${idSuffix}`;
+
+  return (
+    <div className="pionieri-timeline-scroll">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="pionieri-timeline" role="img" aria-labelledby={`${titleId} ${descId}`}>
+        <title id={titleId}>{t("timeline.chartTitle", { from: formatDate(`${from}T12:00:00Z`, locale), to: formatDate(`${to}T12:00:00Z`, locale) })}</title>
+        <desc id={descId}>{t("timeline.chartDesc", { count: objectives.length })}</desc>
+        <defs>
+          <pattern id={`hatch${idSuffix}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="6" height="6" fill="#fff" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke="#b71918" strokeWidth="3" />
+          </pattern>
+        </defs>
+
+        {phases
+          .filter((p) => visible(romeDay(p.startsOn), romeDay(p.endsOn)))
+          .map((phase, index) => {
+            const x1 = x(romeDay(phase.startsOn));
+            const x2 = x(romeDay(phase.endsOn));
+            return (
+              <g key={phase.id}>
+                <rect x={x1} y={0} width={Math.max(0, x2 - x1)} height={height} className={index % 2 ? "tl-phase tl-phase-odd" : "tl-phase"} />
+                <text x={x1 + 4} y={14} className="tl-phase-label">
+                  {phase.name}
+                </text>
+              </g>
+            );
+          })}
+
+        {months.map((month) => (
+          <g key={month}>
+            <line x1={x(month)} x2={x(month)} y1={20} y2={height} className="tl-tick" />
+            <text x={x(month) + 3} y={32} className="tl-month">
+              {monthLabel(month)}
+            </text>
+          </g>
+        ))}
+
+        {placed.map(({ group, rows, top, height: laneHeight }) => (
+          <g key={group.id}>
+            <rect x={0} y={top} width={WIDTH} height={laneHeight} className="tl-lane" />
+            <rect x={0} y={top} width={6} height={laneHeight} fill={group.colour} />
+            <text x={12} y={top + 16} className="tl-group">
+              {group.name}
+            </text>
+            {rows.length === 0 ? (
+              <text x={LABEL + 6} y={top + 16} className="tl-empty">
+                {t("timeline.noObjectives")}
+              </text>
+            ) : null}
+            {rows.map((objective, index) => {
+              const barY = top + 5 + index * ROW;
+              const x1 = x(objective.startOn);
+              const x2 = Math.max(x(objective.dueOn), x1 + 2);
+              const filled = x1 + ((x2 - x1) * objective.progress) / 100;
+              const overrun = objective.forecastOn && objective.forecastOn > objective.dueOn ? x(objective.forecastOn) : null;
+              return (
+                <g key={objective.id} className={objective.late ? "tl-bar tl-late" : "tl-bar"}>
+                  <rect x={x1} y={barY} width={x2 - x1} height={14} rx={2} className="tl-bar-bg" stroke={group.colour} />
+                  <rect x={x1} y={barY} width={Math.max(0, filled - x1)} height={14} rx={2} fill={group.colour} className="tl-bar-fill" />
+                  {overrun ? <rect x={x2} y={barY + 2} width={Math.max(0, overrun - x2)} height={10} fill={`url(#hatch${idSuffix})`} className="tl-overrun" /> : null}
+                  <BarLabel start={x1} end={overrun ?? x2} y={barY + 11}>
+                    {objective.late ? "⚠ " : ""}
+                    {objective.title.length > 38 ? `${objective.title.slice(0, 37)}…` : objective.title} · {objective.progress}%
+                  </BarLabel>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+
+        {milestones
+          .filter((m) => m.date >= from && m.date <= to)
+          .map((milestone) => (
+            <g key={milestone.id}>
+              <line x1={x(milestone.date)} x2={x(milestone.date)} y1={40} y2={height} className="tl-milestone-line" />
+              <path d={`M ${x(milestone.date)} 36 l 6 6 l -6 6 l -6 -6 Z`} className="tl-milestone" />
+              <text x={x(milestone.date) + 8} y={47} className="tl-milestone-label">
+                {milestone.title.length > 30 ? `${milestone.title.slice(0, 29)}…` : milestone.title}
+              </text>
+            </g>
+          ))}
+
+        {today >= from && today <= to ? (
+          <g>
+            <line x1={x(today)} x2={x(today)} y1={20} y2={height} className="tl-today" />
+            <text x={x(today) + 3} y={height - 4} className="tl-today-label">
+              {t("timeline.today")}
+            </text>
+          </g>
+        ) : null}
+      </svg>
+      <p className="pionieri-legend" aria-hidden="true">
+        <span className="lg lg-fill" /> {t("timeline.legendProgress")} <span className="lg lg-overrun" /> {t("timeline.legendOverrun")}{" "}
+        <span className="lg lg-late" /> {t("timeline.legendLate")} <span className="lg lg-today" /> {t("timeline.today")}
+      </p>
+    </div>
+  );
+}
+
+const LABEL_ROOM = 190;
+
+/** A bar's label: after the bar, else before it, else over its start with a white halo. */
+function BarLabel({ start, end, y, children }: { start: number; end: number; y: number; children: ReactNode }) {
+  if (end + 4 <= WIDTH - LABEL_ROOM) {
+    return (
+      <text x={end + 4} y={y} className="tl-bar-label">
+        {children}
+      </text>
+    );
+  }
+  if (start - 4 >= LABEL + LABEL_ROOM) {
+    return (
+      <text x={start - 4} y={y} textAnchor="end" className="tl-bar-label">
+        {children}
+      </text>
+    );
+  }
+  return (
+    <text x={start + 4} y={y} className="tl-bar-label tl-bar-label-halo">
+      {children}
+    </text>
+  );
+}
+
+/** The same facts as the chart, as a table: for screen readers, keyboards and printing. */
+export function ObjectivesTable({
+  objectives,
+  groups,
+  caption,
+}: {
+  objectives: (TimelineObjective & { ownerName: string | null; completedOn: string | null })[];
+  groups: { id: string; name: string }[];
+  caption: string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const name = new Map(groups.map((g) => [g.id, g.name]));
+  const day = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale, "short") : "—");
+  return (
+    <div className="table-responsive">
+      <table className="table pionieri-objectives-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("objectives.colTitle")}</th>
+            <th scope="col">{t("objectives.colGroup")}</th>
+            <th scope="col">{t("objectives.colOwner")}</th>
+            <th scope="col">{t("objectives.colStart")}</th>
+            <th scope="col">{t("objectives.colDue")}</th>
+            <th scope="col">{t("objectives.colForecast")}</th>
+            <th scope="col">{t("objectives.colStatus")}</th>
+            <th scope="col">{t("objectives.colProgress")}</th>
+            <th scope="col">{t("objectives.colFlags")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {objectives.length === 0 ? (
+            <tr>
+              <td colSpan={9}>{t("timeline.noObjectives")}</td>
+            </tr>
+          ) : null}
+          {objectives.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">
+                <a href={`/obiettivi/${o.id}`}>{o.title}</a>
+              </th>
+              <td>{name.get(o.groupId)}</td>
+              <td>{o.ownerName ?? "—"}</td>
+              <td>{day(o.startOn)}</td>
+              <td>{day(o.dueOn)}</td>
+              <td>{day(o.forecastOn)}</td>
+              <td>{t(`objective.status.${o.status}` as MessageKey)}</td>
+              <td>{o.progress}%</td>
+              <td>
+                {o.late ? <span className="pionieri-flag pionieri-flag-late">{t("objectives.late")}</span> : null}{" "}
+                {o.needsUpdate ? <span className="pionieri-flag">{t("objectives.needsUpdate")}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { SelectField } from "~/components/form";
+import { ObjectivesTable, TimelineChart } from "~/components/timeline";
+import { listGroups } from "~/domain/groups.server";
+import { isObjectiveStatus, OBJECTIVE_STATUSES, ZOOM_MONTHS, ZOOMS, type Zoom } from "~/domain/objectives";
+import { timelineData } from "~/domain/objectives.server";
+import { can } from "~/domain/policy";
+import { requireUser } from "~/lib/auth.server";
+import { formatDate, romeDay } from "~/lib/dates";
+import { addDays, addMonths, isDay, startOfMonth, today } from "~/lib/days";
+import type { MessageKey } from "~/lib/i18n";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.timeline");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const params = new URL(request.url).searchParams;
+  const groups = await listGroups();
+  const group = groups.find((g) => g.slug === params.get("gruppo"));
+  const status = params.get("stato")?.toUpperCase();
+  const zoom: Zoom = (ZOOMS as readonly string[]).includes(params.get("zoom") ?? "") ? (params.get("zoom") as Zoom) : "trimestre";
+  const now = today();
+  const requested = `${params.get("da") ?? ""}-01`;
+  const from = isDay(requested) ? requested : addMonths(startOfMonth(now), zoom === "anno" ? -3 : zoom === "trimestre" ? -1 : 0);
+  const to = addDays(addMonths(from, ZOOM_MONTHS[zoom]), -1);
+  const data = await timelineData({ groupId: group?.id, status: isObjectiveStatus(status) ? status : undefined });
+  return json({
+    ...data,
+    zoom,
+    from,
+    to,
+    today: now,
+    groupOptions: groups.map((g) => ({ slug: g.slug, name: g.name })),
+    canManage: can(user.actor, "timeline.manage"),
+    creatable: groups.filter((g) => can(user.actor, "objective.create", g)).map((g) => ({ slug: g.slug, name: g.name })),
+  });
+}
+
+export default function Timeline() {
+  const t = useT();
+  const locale = useLocale();
+  const data = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const link = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) next.set(name, value);
+    return `?${next.toString()}`;
+  };
+  const step = ZOOM_MONTHS[data.zoom];
+  const month = (day: string) => day.slice(0, 7);
+  const csv = `/crono-programma/obiettivi.csv${params.toString() ? `?${params.toString()}` : ""}`;
+  const day = (value: string) => formatDate(`${value}T12:00:00Z`, locale);
+
+  return (
+    <div className="pionieri-timeline-page">
+      <div className="pionieri-title-row">
+        <h1>{t("timeline.title")}</h1>
+        <div className="pionieri-actions-row no-print">
+          {data.canManage ? (
+            <Link to="/crono-programma/gestione" className="btn btn-outline-primary btn-sm">
+              {t("timeline.manage")}
+            </Link>
+          ) : null}
+          <a href={csv} className="btn btn-outline-secondary btn-sm" download>
+            {t("timeline.exportCsv")}
+          </a>
+        </div>
+      </div>
+      <p>{t("timeline.intro")}</p>
+      <Form method="get" className="pionieri-filters no-print" aria-label={t("timeline.filters")}>
+        <SelectField
+          name="gruppo"
+          label={t("ideas.filterGroup")}
+          defaultValue={params.get("gruppo") ?? ""}
+          options={[{ value: "", label: t("ideas.allGroups") }, ...data.groupOptions.map((g) => ({ value: g.slug, label: g.name }))]}
+        />
+        <SelectField
+          name="stato"
+          label={t("ideas.filterStatus")}
+          defaultValue={params.get("stato") ?? ""}
+          options={[{ value: "", label: t("ideas.allStatuses") }, ...OBJECTIVE_STATUSES.map((s) => ({ value: s.toLowerCase(), label: t(`objective.status.${s}` as MessageKey) }))]}
+        />
+        <input type="hidden" name="zoom" value={data.zoom} />
+        <button type="submit" className="btn btn-outline-primary">
+          {t("ideas.apply")}
+        </button>
+      </Form>
+      <nav className="pionieri-zoom no-print" aria-label={t("timeline.zoomLabel")}>
+        <span>{t("timeline.zoomLabel")}:</span>
+        {ZOOMS.map((zoom) => (
+          <Link key={zoom} to={link({ zoom, da: month(data.from) })} aria-current={zoom === data.zoom ? "true" : undefined} className={zoom === data.zoom ? "active" : undefined}>
+            {t(`timeline.zoom.${zoom}` as MessageKey)}
+          </Link>
+        ))}
+        <Link to={link({ da: month(addMonths(data.from, -step)) })}>← {t("timeline.previous")}</Link>
+        <Link to={link({ da: month(addMonths(data.from, step)) })}>{t("timeline.next")} →</Link>
+        <Link to={link({ da: month(addMonths(startOfMonth(data.today), data.zoom === "mese" ? 0 : data.zoom === "trimestre" ? -1 : -3)) })}>{t("timeline.backToToday")}</Link>
+      </nav>
+      <p className="pionieri-muted">{t("timeline.range", { from: day(data.from), to: day(data.to) })}</p>
+      <TimelineChart from={data.from} to={data.to} today={data.today} groups={data.groups} objectives={data.objectives} phases={data.phases} milestones={data.milestones} />
+
+      {data.creatable.length > 0 ? (
+        <p className="no-print">
+          {t("timeline.newObjective")}:{" "}
+          {data.creatable.map((g, index) => (
+            <span key={g.slug}>
+              {index > 0 ? " · " : ""}
+              <Link to={`/obiettivi/nuovo?gruppo=${g.slug}`}>{g.name}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+
+      <h2 className="h4 mt-4">{t("timeline.objectivesTable")}</h2>
+      <ObjectivesTable objectives={data.objectives} groups={data.groups} caption={t("timeline.objectivesCaption")} />
+
+      <div className="row">
+        <section className="col-12 col-lg-6" aria-labelledby="phases-title">
+          <h2 id="phases-title" className="h4">
+            {t("timeline.phases")}
+          </h2>
+          <table className="table">
+            <caption className="visually-hidden">{t("timeline.phases")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("timeline.phase")}</th>
+                <th scope="col">{t("timeline.from")}</th>
+                <th scope="col">{t("timeline.to")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.phases.map((phase) => (
+                <tr key={phase.id}>
+                  <th scope="row">
+                    {phase.name}
+                    {phase.pinned ? ` (${t("timeline.pinned")})` : ""}
+                  </th>
+                  <td>{day(romeDay(phase.startsOn))}</td>
+                  <td>{day(romeDay(phase.endsOn))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="col-12 col-lg-6" aria-labelledby="milestones-title">
+          <h2 id="milestones-title" className="h4">
+            {t("timeline.milestones")}
+          </h2>
+          {data.milestones.length === 0 ? (
+            <p>{t("timeline.noMilestones")}</p>
+          ) : (
+            <ul>
+              {data.milestones.map((m) => (
+                <li key={m.id}>
+                  <strong>{day(m.date)}</strong>: {m.title}
+                  {m.groupName ? ` (${m.groupName})` : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { SelectField, TextAreaField, TextField } from "~/components/form";
+import { StatusBadge } from "~/components/ideas";
+import { OBJECTIVE_STATUSES } from "~/domain/objectives";
+import { getObjectivePage, postProgressUpdate } from "~/domain/objectives.server";
+import { progressUpdateSchema } from "~/domain/schemas";
+import { requireUser } from "~/lib/auth.server";
+import { formatDate } from "~/lib/dates";
+import { today } from "~/lib/days";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { field, parseForm } from "~/lib/forms";
+import { httpError, notFoundUnless } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: `${data.objective.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
+
+function objectiveId(param: string | undefined) {
+  if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
+  return Number(param);
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const objective = notFoundUnless(await getObjectivePage(user.actor, objectiveId(params.id)));
+  return json({ objective, today: today() });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const id = objectiveId(params.id);
+  const form = await request.formData();
+  if (field(form, "intent") !== "update") httpError(400, "v.unknownIntent");
+  const parsed = parseForm(progressUpdateSchema, form);
+  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  await postProgressUpdate(user.actor, id, parsed.data);
+  return redirectWithFlash(`/obiettivi/${id}`, "objectives.updatePosted");
+}
+
+const FIELD_LABELS: Record<string, MessageKey> = {
+  title: "objectives.fieldTitle",
+  description: "objectives.fieldDescription",
+  ownerId: "objectives.fieldOwner",
+  startOn: "objectives.fieldStart",
+  dueOn: "objectives.fieldDue",
+  forecastOn: "objectives.fieldForecast",
+  status: "objectives.fieldStatus",
+  progress: "objectives.fieldProgress",
+  indicatorName: "objectives.indicatorName",
+  indicatorUnit: "objectives.indicatorUnit",
+  indicatorBaseline: "objectives.indicatorBaseline",
+  indicatorTarget: "objectives.indicatorTarget",
+  indicatorCurrent: "objectives.indicatorCurrent",
+  ideas: "objectives.carriedIdeas",
+};
+
+export default function ObjectivePage() {
+  const t = useT();
+  const locale = useLocale();
+  const { objective: o, today: day } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const show = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale) : "—");
+  const number = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB").format(value));
+  const indicator = o.indicatorName !== null;
+  const span = o.indicatorTarget !== null && o.indicatorBaseline !== null && o.indicatorTarget !== o.indicatorBaseline ? o.indicatorTarget - o.indicatorBaseline : null;
+  const reached = span !== null && o.indicatorCurrent !== null ? Math.round(((o.indicatorCurrent - o.indicatorBaseline!) / span) * 100) : null;
+
+  return (
+    <>
+      <Breadcrumb parents={[{ to: "/crono-programma", label: t("nav.timeline") }, { to: `/gruppi/${o.group.slug}`, label: o.group.name }]} current={`#${o.id}`} />
+      <header className="pionieri-idea-header" style={{ borderLeftColor: o.group.colour }}>
+        <p className="mb-1">
+          <span className={`pionieri-status pionieri-objective-${o.status.toLowerCase()}`}>{t(`objective.status.${o.status}` as MessageKey)}</span>{" "}
+          {o.late ? <span className="pionieri-flag pionieri-flag-late">{t("objectives.late")}</span> : null}{" "}
+          {o.needsUpdate ? <span className="pionieri-flag">{t("objectives.needsUpdate")}</span> : null}
+        </p>
+        <h1>{o.title}</h1>
+        <p className="pionieri-idea-meta">
+          <span>{t("objectives.ofGroup", { group: o.group.name })}</span>
+          <span>
+            {t("objectives.fieldOwner")}: {o.owner ? <Link to={`/persone/${o.owner.handle}`}>{o.owner.displayName}</Link> : t("objectives.noOwner")}
+          </span>
+        </p>
+      </header>
+      <div className="pionieri-progress" role="progressbar" aria-valuenow={o.progress} aria-valuemin={0} aria-valuemax={100} aria-label={t("objectives.fieldProgress")}>
+        <div className="pionieri-progress-bar" style={{ width: `${o.progress}%`, background: o.group.colour }} />
+      </div>
+      <p>{t("objectives.progressText", { progress: o.progress })}</p>
+      <dl className="pionieri-facts">
+        <div>
+          <dt>{t("objectives.fieldStart")}</dt>
+          <dd>{show(o.startOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("objectives.fieldDue")}</dt>
+          <dd>{show(o.dueOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("objectives.fieldForecast")}</dt>
+          <dd>{show(o.forecastOn)}</dd>
+        </div>
+        <div>
+          <dt>{t("objectives.completedOn")}</dt>
+          <dd>{show(o.completedOn)}</dd>
+        </div>
+      </dl>
+      {o.descriptionHtml ? <div className="pionieri-markdown mb-4" dangerouslySetInnerHTML={{ __html: o.descriptionHtml }} /> : null}
+      {o.canEdit ? (
+        <p>
+          <Link to={`/obiettivi/${o.id}/modifica`} className="btn btn-outline-primary btn-sm">
+            {t("objectives.edit")}
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="ideas-title" className="my-4">
+        <h2 id="ideas-title" className="h4">
+          {t("objectives.carriedIdeas")}
+        </h2>
+        {o.ideas.length === 0 ? (
+          <p>{t("objectives.noIdeas")}</p>
+        ) : (
+          <ul>
+            {o.ideas.map((idea) => (
+              <li key={idea.id}>
+                <Link to={`/idee/${idea.id}`}>
+                  #{idea.id} {idea.title}
+                </Link>{" "}
+                <StatusBadge status={idea.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {indicator ? (
+        <section aria-labelledby="indicator-title" className="my-4 pionieri-panel">
+          <h2 id="indicator-title" className="h4">
+            {t("objectives.indicator")}: {o.indicatorName}
+            {o.indicatorUnit ? ` (${o.indicatorUnit})` : ""}
+          </h2>
+          <p className="mb-1">
+            {t("objectives.indicatorLine", { baseline: number(o.indicatorBaseline), target: number(o.indicatorTarget), current: number(o.indicatorCurrent) })}
+          </p>
+          {reached !== null ? <p className="mb-0">{t("objectives.indicatorReached", { percent: reached })}</p> : null}
+        </section>
+      ) : null}
+
+      {o.canEdit ? (
+        <section aria-labelledby="post-title" className="my-4 pionieri-panel">
+          <h2 id="post-title" className="h4">
+            {t("objectives.postUpdate")}
+          </h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="update" />
+            <div className="pionieri-inline-form">
+              <TextField name="date" type="date" label={t("objectives.updateDate")} required defaultValue={actionData?.values.date ?? day} errors={actionData?.fieldErrors} />
+              <TextField
+                name="progress"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={100}
+                label={t("objectives.fieldProgress")}
+                required
+                defaultValue={actionData?.values.progress ?? String(o.progress)}
+                errors={actionData?.fieldErrors}
+              />
+              <SelectField
+                name="status"
+                label={t("objectives.fieldStatus")}
+                defaultValue={actionData?.values.status ?? o.status}
+                options={OBJECTIVE_STATUSES.map((status) => ({ value: status, label: t(`objective.status.${status}` as MessageKey) }))}
+              />
+            </div>
+            <TextAreaField id="f-note" name="note" label={t("objectives.updateNote")} hint={t("ideas.markdownHint")} rows={4} maxLength={5000} defaultValue={actionData?.values.note} errors={actionData?.fieldErrors} />
+            <button type="submit" className="btn btn-primary">
+              {t("objectives.publishUpdate")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="updates-title" className="my-4">
+        <h2 id="updates-title" className="h4">
+          {t("objectives.updates")}
+        </h2>
+        {o.updates.length === 0 ? <p>{t("objectives.noUpdates")}</p> : null}
+        <ol className="pionieri-story">
+          {o.updates.map((update) => (
+            <li key={update.id}>
+              <time dateTime={update.createdAt}>{show(update.date)}</time>
+              <p className="mb-1">
+                {t("objectives.updateLine", {
+                  who: update.author?.displayName ?? t("ideas.formerColleague"),
+                  progress: update.progress,
+                  status: t(`objective.status.${update.status}` as MessageKey),
+                })}
+              </p>
+              {update.noteHtml ? <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: update.noteHtml }} /> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="changes-title" className="my-4">
+        <h2 id="changes-title" className="h4">
+          {t("objectives.changes")}
+        </h2>
+        {o.changes.length === 0 ? (
+          <p>{t("objectives.noChanges")}</p>
+        ) : (
+          <div className="table-responsive">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("objectives.changeWhen")}</th>
+                  <th scope="col">{t("objectives.changeWho")}</th>
+                  <th scope="col">{t("objectives.changeField")}</th>
+                  <th scope="col">{t("objectives.changeFrom")}</th>
+                  <th scope="col">{t("objectives.changeTo")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.changes.map((change) => (
+                  <tr key={change.id}>
+                    <td>{formatDate(change.createdAt, locale, "dateTime")}</td>
+                    <td>{change.actor?.displayName ?? t("ideas.formerColleague")}</td>
+                    <th scope="row">{FIELD_LABELS[change.field] ? t(FIELD_LABELS[change.field]!) : change.field}</th>
+                    <td className="pionieri-change-value">{change.fromValue ?? "—"}</td>
+                    <td className="pionieri-change-value">{change.toValue ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { ObjectiveForm } from "~/components/objective-form";
+import { findGroupBySlug } from "~/domain/groups.server";
+import { readObjectiveForm } from "~/domain/objective-forms.server";
+import { createObjective, objectiveFormOptions } from "~/domain/objectives.server";
+import { assertCan } from "~/domain/policy";
+import { requireUser } from "~/lib/auth.server";
+import { today } from "~/lib/days";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { notFoundUnless } from "~/lib/http.server";
+import { useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "objectives.newTitle");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const group = notFoundUnless(await findGroupBySlug(new URL(request.url).searchParams.get("gruppo") ?? ""));
+  assertCan(user.actor, "objective.create", group);
+  return json({ group, today: today(), ...(await objectiveFormOptions(group.id)) });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const form = await request.formData();
+  const { values, parsed, ideaIds } = readObjectiveForm(form);
+  if (!parsed.ok) return json({ values, fieldErrors: parsed.fieldErrors }, { status: 400 });
+  const result = await createObjective(user.actor, { ...parsed.data, ideaIds });
+  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors }, { status: 400 });
+  return redirectWithFlash(`/obiettivi/${result.id}`, "objectives.created");
+}
+
+export default function NewObjective() {
+  const t = useT();
+  const { group, members, ideas, today: day } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Breadcrumb parents={[{ to: "/crono-programma", label: t("nav.timeline") }, { to: `/gruppi/${group.slug}`, label: group.name }]} current={t("objectives.newTitle")} />
+      <h1>{t("objectives.newTitle")}</h1>
+      <p>{t("objectives.newIntro", { group: group.name })}</p>
+      <ObjectiveForm
+        values={actionData?.values ?? { startOn: day, status: "PIANIFICATO", progress: "0" }}
+        errors={actionData?.fieldErrors}
+        members={members}
+        ideas={ideas}
+        groupId={group.id}
+        submitLabel={t("objectives.create")}
+      />
+    </>
+  );
+}
