@@ -68,7 +68,8 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
   const descId = `timeline-desc${idSuffix}`;
 
   return (
-    <div className="pionieri-timeline-scroll">
+    // Focusable so that keyboard users can scroll the chart sideways on narrow screens.
+    <div className="pionieri-timeline-scroll" tabIndex={0} role="region" aria-label={t("timeline.scrollLabel")}>
       <svg viewBox={`0 0 ${WIDTH} ${height}`} className="pionieri-timeline" role="img" aria-labelledby={`${titleId} ${descId}`}>
         <title id={titleId}>{t("timeline.chartTitle", { from: formatDate(`${from}T12:00:00Z`, locale), to: formatDate(`${to}T12:00:00Z`, locale) })}</title>
         <desc id={descId}>{t("timeline.chartDesc", { count: objectives.length })}</desc>
@@ -205,7 +206,7 @@ export function ObjectivesTable({
   const name = new Map(groups.map((g) => [g.id, g.name]));
   const day = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale, "short") : "—");
   return (
-    <div className="table-responsive">
+    <div className="table-responsive" tabIndex={0} role="region" aria-label={caption}>
       <table className="table pionieri-objectives-table">
         <caption>{caption}</caption>
         <thead>

@@ -37,6 +37,33 @@ describe("message catalogues", () => {
     for (const key of used) expect(Object.hasOwn(itCatalogue, key), key).toBe(true);
   });
 
+  it("every message key written as a string elsewhere (schemas, actions, flashes) exists", () => {
+    const policy = readFileSync("app/domain/policy.ts", "utf8");
+    const actions = new Set([...policy.matchAll(/^\s+"([a-z]+\.[a-zA-Z.]+)": /gm)].map((m) => m[1]));
+    const prefixes = new Set(Object.keys(itCatalogue).map((key) => key.split(".")[0]));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory() && entry.name !== "generated" && entry.name !== "i18n") walk(full);
+        else if (/\.tsx?$/.test(entry.name)) files.push(full);
+      }
+    };
+    walk("app");
+    // Audit kinds (audit(tx, actor, "phase.create", …)) are codes, not messages.
+    for (const file of files) {
+      for (const match of readFileSync(file, "utf8").matchAll(/audit\(tx, [^,]+, "([^"]+)"/g)) actions.add(match[1]!);
+    }
+    const missing = new Set<string>();
+    for (const file of files) {
+      for (const match of readFileSync(file, "utf8").matchAll(/"([a-z]+)\.([a-zA-Z]+(?:\.[a-zA-Z]+)*)"/g)) {
+        const key = `${match[1]}.${match[2]}`;
+        if (prefixes.has(match[1]!) && !actions.has(key) && !Object.hasOwn(itCatalogue, key)) missing.add(`${key} (${file})`);
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
+
   it("fills parameters and leaves unknown ones visible", () => {
     const t = translator("it");
     expect(t("phase.banner", { name: "Esplorazione delle idee" })).toBe("Oggi siamo nella fase: Esplorazione delle idee");

@@ -80,6 +80,11 @@ const table: Case[] = [
   { action: "comment.report", resource: comment("member"), label: "report the member's comment", allowed: ["employee", "leader", "otherLeader", "board", "admin"] },
   { action: "moderation.view", resource: { id: G }, label: "see the group's reported comments", allowed: ["leader", "admin"] },
   { action: "tag.manage", label: "manage the themes", allowed: ["admin"] },
+  { action: "objective.create", resource: { id: G }, label: "plan an objective for the group", allowed: ["leader", "board"] },
+  { action: "objective.create", resource: { id: "group-prodotti" }, label: "plan an objective for a group nobody here leads", allowed: ["board"] },
+  { action: "objective.update", resource: { groupId: G }, label: "update the group's objective", allowed: ["leader", "board"] },
+  { action: "objective.update", resource: { groupId: OTHER_GROUP }, label: "update the other group's objective", allowed: ["otherLeader", "board"] },
+  { action: "timeline.manage", label: "manage phases and milestones", allowed: ["board"] },
 ];
 
 describe("policy: role × action × ownership", () => {

@@ -508,6 +508,7 @@ export const en: Record<MessageKey, string> = {
   "timeline.range": "From {from} to {to}",
   "timeline.chartTitle": "Timeline from {from} to {to}",
   "timeline.chartDesc": "Project phases, milestones and {count} micro-objectives by group; the details are in the table below.",
+  "timeline.scrollLabel": "Timeline chart (scrollable)",
   "timeline.today": "today",
   "timeline.legendProgress": "progress",
   "timeline.legendOverrun": "forecast past the due date",

@@ -507,6 +507,7 @@ export const it = {
   "timeline.range": "Dal {from} al {to}",
   "timeline.chartTitle": "Crono-programma dal {from} al {to}",
   "timeline.chartDesc": "Fasi del progetto, traguardi e {count} micro-obiettivi per gruppo; il dettaglio è nella tabella che segue.",
+  "timeline.scrollLabel": "Grafico del crono-programma (scorrevole)",
   "timeline.today": "oggi",
   "timeline.legendProgress": "avanzamento",
   "timeline.legendOverrun": "previsione oltre la scadenza",
