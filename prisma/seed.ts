@@ -19,6 +19,7 @@ import {
   buildUser,
   type UserInput,
 } from "../tests/support/factories";
+import { freezeSnapshot } from "../app/domain/board.server";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
 import { MILESTONES, OBJECTIVES } from "./seed-objectives";
 
@@ -83,6 +84,7 @@ async function main() {
   }
   const ideas = await seedIdeas(groups, people);
   const objectives = await seedObjectives(groups, people);
+  await seedSnapshots(people);
   console.log(`Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ${objectives} micro-obiettivi con i loro aggiornamenti.`);
 }
 
@@ -265,7 +267,8 @@ async function seedObjectives(groups: Map<string, string>, people: Map<string, {
       progress: seed.progress,
       indicator: seed.indicator,
       ideaIds: idea ? [idea.id] : [],
-      createdAt: new Date(`${seed.start}T08:00:00Z`),
+      // Plans were written in the first weeks of the project, also for objectives that start later.
+      createdAt: new Date(`${seed.start < "2026-10-05" ? seed.start : "2026-10-05"}T08:00:00Z`),
       lastUpdateAt: last ? new Date(`${last[0]}T09:00:00Z`) : null,
     });
     if (idea?.status === "ACCOLTA") {
@@ -278,6 +281,25 @@ async function seedObjectives(groups: Map<string, string>, people: Map<string, {
     }
   }
   return OBJECTIVES.length;
+}
+
+/**
+ * Two earlier board meetings, frozen as they stood then (the same code as the board's button,
+ * with a date in the past), so that the comparison shows real movement.
+ */
+async function seedSnapshots(people: Map<string, { id: string; role: string; displayName: string }>) {
+  const board = people.get("cabina@cesena.example")!;
+  const actor = { id: board.id, role: "CABINA" as const, active: true, memberOf: [], leaderOf: [] };
+  // The forecasts that moved after the first meeting, recorded as the edit form would.
+  for (const [title, from, to, at] of [
+    ["Numero unico dello Sportello", null, "2027-01-22", "2026-10-19T09:05:00Z"],
+    ["Progetto del nuovo eliminacode unico", null, "2027-03-31", "2026-11-24T09:05:00Z"],
+  ] as const) {
+    const objective = await db.objective.findFirstOrThrow({ where: { title }, select: { id: true, ownerId: true } });
+    await db.objectiveChange.create({ data: { objectiveId: objective.id, actorId: board.id, field: "forecastOn", fromValue: from, toValue: to, createdAt: new Date(at) } });
+  }
+  await freezeSnapshot(actor, { meetingDate: "2026-10-15", notes: "Prima riunione dopo l'avvio dei gruppi. Priorità: eliminacode, prenotazioni online, schede in italiano semplice." }, new Date("2026-10-15T16:00:00Z"));
+  await freezeSnapshot(actor, { meetingDate: "2026-11-12", notes: "Il numero unico slitta a gennaio per il centralino. Chiesto ai Sistemi Informativi un piano per la PEC bloccata." }, new Date("2026-11-12T16:00:00Z"));
 }
 
 await main();

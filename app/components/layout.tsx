@@ -22,6 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
         { to: "/idee", label: t("nav.ideas"), end: false },
         { to: "/gruppi", label: t("nav.groups"), end: false },
         { to: "/crono-programma", label: t("nav.timeline"), end: false },
+        { to: "/cabina-di-regia", label: t("nav.board"), end: false },
         ...(moderates ? [{ to: "/moderazione", label: t("nav.moderation"), end: false }] : []),
         ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),
       ]

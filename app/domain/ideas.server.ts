@@ -143,11 +143,12 @@ export async function setFollow(actor: Actor, ideaId: number, on: boolean) {
  * otherwise), the actor must be one who may take it (403), and decisions need a public reason.
  * Author and followers are told, with the reason.
  */
-export async function changeStatus(actor: Actor, ideaId: number, to: IdeaStatus, reason: string) {
+export async function changeStatus(actor: Actor, ideaId: number, to: IdeaStatus, reason: string, privateNote = "") {
   const idea = await loadIdeaRef(ideaId);
   const step = transition(idea.status, to);
   if (!step) httpError(409, "ideas.transitionInvalid");
   assertCan(actor, "idea.changeStatus", { ...idea, to });
+  if (privateNote) assertCan(actor, "board.privateNotes");
   if (step.reasonRequired && !reason) return { ok: false as const, fieldErrors: { reason: { key: "ideas.reasonRequired" as MessageKey } } };
   await db.$transaction(async (tx) => {
     const now = new Date();
@@ -158,6 +159,7 @@ export async function changeStatus(actor: Actor, ideaId: number, to: IdeaStatus,
       data: { ideaId, actorId: actor.id, kind: "STATUS", fromStatus: idea.status, toStatus: to, reason: reason || null, createdAt: now },
     });
     await audit(tx, actor.id, "idea.status", String(ideaId), { from: idea.status, to, reason });
+    if (privateNote) await tx.boardNote.create({ data: { ideaId, authorId: actor.id, note: privateNote, createdAt: now } });
     await notify(tx, {
       kind: "STATUS",
       recipients: [...(idea.authorId ? [idea.authorId] : []), ...(await followersOf(tx, ideaId))],

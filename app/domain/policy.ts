@@ -47,6 +47,12 @@ type Rules = {
   "objective.create": GroupRef;
   "objective.update": { groupId: string };
   "timeline.manage": undefined;
+  /** the Cabina di Regia */
+  "board.decide": undefined;
+  "board.privateNotes": undefined;
+  "board.freeze": undefined;
+  "board.export": undefined;
+  "audit.view": undefined;
 };
 
 export type Action = keyof Rules;
@@ -96,6 +102,11 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "objective.create": (actor, group) => leads(actor, group.id) || isBoard(actor),
   "objective.update": (actor, objective) => leads(actor, objective.groupId) || isBoard(actor),
   "timeline.manage": isBoard,
+  "board.decide": isBoard,
+  "board.privateNotes": isBoard,
+  "board.freeze": isBoard,
+  "board.export": isBoard,
+  "audit.view": (actor) => isBoard(actor) || isAdmin(actor),
 };
 
 export function can<A extends Action>(

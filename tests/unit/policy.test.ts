@@ -85,6 +85,11 @@ const table: Case[] = [
   { action: "objective.update", resource: { groupId: G }, label: "update the group's objective", allowed: ["leader", "board"] },
   { action: "objective.update", resource: { groupId: OTHER_GROUP }, label: "update the other group's objective", allowed: ["otherLeader", "board"] },
   { action: "timeline.manage", label: "manage phases and milestones", allowed: ["board"] },
+  { action: "board.decide", label: "decide from the board's queue", allowed: ["board"] },
+  { action: "board.privateNotes", label: "read and write the board's private notes", allowed: ["board"] },
+  { action: "board.freeze", label: "freeze a meeting snapshot", allowed: ["board"] },
+  { action: "board.export", label: "export the board's CSV files", allowed: ["board"] },
+  { action: "audit.view", label: "read the audit log", allowed: ["board", "admin"] },
 ];
 
 describe("policy: role × action × ownership", () => {

@@ -1,0 +1,396 @@
+import { Prisma } from "~/generated/prisma/client";
+import { romeDay } from "~/lib/dates";
+import { db } from "~/lib/db.server";
+import { addDays, daysBetween, isDay, today as todayInRome, type Day } from "~/lib/days";
+import { httpError } from "~/lib/http.server";
+import { audit } from "./audit.server";
+import { groupState, median, MIN_OFFICE_SIZE, weightedProgress, WEEKS, type GroupState } from "./board";
+import { IDEA_STATUSES, type IdeaStatus } from "./ideas";
+import { isLate, needsUpdate, OBJECTIVE_STATUSES } from "./objectives";
+import { assertCan } from "./policy";
+import type { Actor } from "./roles";
+
+const DAY_MS = 86_400_000;
+
+export type ObjectiveState = {
+  id: number;
+  groupId: string;
+  title: string;
+  startOn: string;
+  dueOn: string;
+  forecastOn: string | null;
+  status: string;
+  progress: number;
+  late: boolean;
+  needsUpdate: boolean;
+};
+
+export type GroupSummary = {
+  id: string;
+  name: string;
+  slug: string;
+  state: GroupState;
+  byStatus: Record<string, number>;
+  progress: number | null;
+  late: number;
+  needsUpdate: number;
+  nextDue: { id: number; title: string; dueOn: string }[];
+  lastUpdate: string | null;
+};
+
+/**
+ * The objectives as they stood at `asOf`: progress and status from the last update on or
+ * before that day, forecast and due days undone from later changes, flags computed for that
+ * day. With asOf = now it is simply the present.
+ */
+export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
+  const [objectives, updates, changes] = await Promise.all([
+    db.objective.findMany({
+      where: { createdAt: { lte: asOf } },
+      orderBy: [{ groupId: "asc" }, { startOn: "asc" }, { id: "asc" }],
+      select: { id: true, groupId: true, title: true, startOn: true, dueOn: true, forecastOn: true, status: true, progress: true, createdAt: true, lastUpdateAt: true },
+    }),
+    db.progressUpdate.findMany({ where: { createdAt: { lte: asOf } }, orderBy: { createdAt: "asc" }, select: { objectiveId: true, progress: true, status: true, createdAt: true } }),
+    db.objectiveChange.findMany({
+      where: { createdAt: { gt: asOf }, field: { in: ["dueOn", "forecastOn", "status", "progress", "title", "startOn"] } },
+      orderBy: { createdAt: "desc" },
+      select: { objectiveId: true, field: true, fromValue: true },
+    }),
+  ]);
+  const lastUpdate = new Map<number, { progress: number; status: string; createdAt: Date }>();
+  for (const update of updates) lastUpdate.set(update.objectiveId, update);
+  const undo = new Map<number, Record<string, string | null>>();
+  // Newest first: the oldest change after asOf is applied last, leaving its "from" value.
+  for (const change of changes) undo.set(change.objectiveId, { ...(undo.get(change.objectiveId) ?? {}), [change.field]: change.fromValue });
+  const day = romeDay(asOf);
+  const now = asOf.getTime() >= Date.now() - 60_000;
+  return objectives.map((o) => {
+    const before = undo.get(o.id) ?? {};
+    const update = lastUpdate.get(o.id);
+    const state = {
+      ...o,
+      title: before.title ?? o.title,
+      startOn: before.startOn ?? o.startOn,
+      dueOn: before.dueOn ?? o.dueOn,
+      forecastOn: "forecastOn" in before ? (before.forecastOn ?? null) : o.forecastOn,
+      status: now ? o.status : (update?.status ?? before.status ?? "PIANIFICATO"),
+      progress: now ? o.progress : (update?.progress ?? (before.progress !== undefined ? Number(before.progress) : 0)),
+      lastUpdateAt: now ? o.lastUpdateAt : (update?.createdAt ?? null),
+    };
+    return {
+      id: o.id,
+      groupId: o.groupId,
+      title: state.title,
+      startOn: state.startOn,
+      dueOn: state.dueOn,
+      forecastOn: state.forecastOn,
+      status: state.status,
+      progress: state.progress,
+      late: isLate(state, day),
+      needsUpdate: needsUpdate({ ...state, createdAt: o.createdAt }, asOf),
+    };
+  });
+}
+
+/** Each group's figures and red/amber/green state from its objectives' states. */
+export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): Promise<GroupSummary[]> {
+  const groups = await db.workingGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, slug: true } });
+  const lastUpdates = await db.$queryRaw<{ groupId: string; last: unknown }[]>`
+    SELECT o."groupId" AS "groupId", MAX(u."createdAt") AS "last"
+    FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId"
+    WHERE u."createdAt" <= ${asOf}
+    GROUP BY o."groupId"`;
+  const last = new Map(lastUpdates.map((row) => [row.groupId, row.last ? new Date(String(row.last)).toISOString() : null]));
+  const day = romeDay(asOf);
+  return groups.map((group) => {
+    const mine = objectives.filter((o) => o.groupId === group.id);
+    const active = mine.filter((o) => o.status !== "COMPLETATO" && o.status !== "ANNULLATO");
+    const byStatus = Object.fromEntries(OBJECTIVE_STATUSES.map((status) => [status, mine.filter((o) => o.status === status).length]));
+    const figures = {
+      active: active.length,
+      late: active.filter((o) => o.late).length,
+      needsUpdate: active.filter((o) => o.needsUpdate).length,
+      blocked: active.filter((o) => o.status === "BLOCCATO").length,
+    };
+    return {
+      ...group,
+      state: groupState(figures),
+      byStatus,
+      progress: weightedProgress(mine.filter((o) => o.status !== "ANNULLATO").map((o) => ({ progress: o.progress, days: daysBetween(o.startOn, o.dueOn) + 1 }))),
+      late: figures.late,
+      needsUpdate: figures.needsUpdate,
+      nextDue: active
+        .filter((o) => o.dueOn >= day)
+        .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
+        .slice(0, 3)
+        .map(({ id, title, dueOn }) => ({ id, title, dueOn })),
+      lastUpdate: last.get(group.id) ?? null,
+    };
+  });
+}
+
+/** Ideas per status as they stood at `asOf` (the status of their last change on or before it). */
+export async function ideasByStatusAsOf(asOf: Date): Promise<Record<IdeaStatus, number>> {
+  const rows = await db.$queryRaw<{ status: string; count: unknown }[]>`
+    SELECT COALESCE((
+      SELECT e."toStatus" FROM "IdeaEvent" e
+      WHERE e."ideaId" = i."id" AND e."toStatus" IS NOT NULL AND e."createdAt" <= ${asOf}
+      ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1
+    ), 'NUOVA') AS "status", COUNT(*) AS "count"
+    FROM "Idea" i WHERE i."createdAt" <= ${asOf}
+    GROUP BY 1`;
+  const counts = Object.fromEntries(IDEA_STATUSES.map((status) => [status, 0])) as Record<IdeaStatus, number>;
+  for (const row of rows) if (row.status in counts) counts[row.status as IdeaStatus] = Number(row.count);
+  return counts;
+}
+
+/** The board's decisions (accepted or declined) between two instants, oldest first. */
+export async function decisionsBetween(from: Date | null, to: Date) {
+  const events = await db.ideaEvent.findMany({
+    where: { kind: "STATUS", toStatus: { in: ["ACCOLTA", "NON_ACCOLTA"] }, createdAt: { ...(from ? { gt: from } : {}), lte: to } },
+    orderBy: { createdAt: "asc" },
+    select: { ideaId: true, toStatus: true, reason: true, createdAt: true, idea: { select: { title: true } }, actor: { select: { displayName: true } } },
+  });
+  return events.map((e) => ({ ideaId: e.ideaId, title: e.idea.title, toStatus: e.toStatus!, reason: e.reason, at: e.createdAt.toISOString(), by: e.actor?.displayName ?? null }));
+}
+
+/** Distinct people who took part (idea, comment, support, progress update) since an instant, with their office. */
+function participantsSince(since: Date | null) {
+  const after = since ?? new Date(0);
+  return Prisma.sql`
+    SELECT "authorId" AS "userId" FROM "Idea" WHERE "authorId" IS NOT NULL AND "createdAt" >= ${after}
+    UNION SELECT "authorId" FROM "Comment" WHERE "authorId" IS NOT NULL AND "createdAt" >= ${after}
+    UNION SELECT "userId" FROM "Support" WHERE "createdAt" >= ${after}
+    UNION SELECT "authorId" FROM "ProgressUpdate" WHERE "authorId" IS NOT NULL AND "createdAt" >= ${after}`;
+}
+
+/**
+ * Participation in aggregate only: counts per group and per office, never a list of people
+ * (art. 4 of the Statuto dei lavoratori). Offices smaller than MIN_OFFICE_SIZE are merged.
+ */
+export async function participation(now = new Date()) {
+  const d30 = new Date(now.getTime() - 30 * DAY_MS);
+  const d90 = new Date(now.getTime() - 90 * DAY_MS);
+  const staffWhere = Prisma.sql`u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL`;
+  const count = async (since: Date | null) => {
+    const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM (${participantsSince(since)}) p JOIN "User" u ON u."id" = p."userId" WHERE ${staffWhere}`;
+    return Number(rows[0]?.n ?? 0);
+  };
+  const [staffRows, last30, last90, ever, perGroupRows, perOfficeRows] = await Promise.all([
+    db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${staffWhere}`,
+    count(d30),
+    count(d90),
+    count(null),
+    db.$queryRaw<{ groupId: string; name: string; n: unknown }[]>`
+      SELECT g."id" AS "groupId", g."name" AS "name", COUNT(DISTINCT p."userId") AS "n"
+      FROM "WorkingGroup" g
+      LEFT JOIN (
+        SELECT i."groupId", i."authorId" AS "userId" FROM "Idea" i WHERE i."authorId" IS NOT NULL AND i."createdAt" >= ${d90}
+        UNION SELECT i."groupId", c."authorId" FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId" WHERE c."authorId" IS NOT NULL AND c."createdAt" >= ${d90}
+        UNION SELECT i."groupId", s."userId" FROM "Support" s JOIN "Idea" i ON i."id" = s."ideaId" WHERE s."createdAt" >= ${d90}
+        UNION SELECT o."groupId", u."authorId" FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId" WHERE u."authorId" IS NOT NULL AND u."createdAt" >= ${d90}
+      ) p ON p."groupId" = g."id"
+      GROUP BY g."id", g."name", g."position"
+      ORDER BY g."position"`,
+    db.$queryRaw<{ office: string; staff: unknown; n: unknown }[]>`
+      SELECT u."office" AS "office", COUNT(*) AS "staff", SUM(CASE WHEN u."id" IN (SELECT "userId" FROM (${participantsSince(d90)})) THEN 1 ELSE 0 END) AS "n"
+      FROM "User" u WHERE ${staffWhere}
+      GROUP BY u."office" ORDER BY u."office"`,
+  ]);
+  const staff = Number(staffRows[0]?.n ?? 0);
+  const offices: { office: string; staff: number; participants: number }[] = [];
+  const others = { office: "", staff: 0, participants: 0 };
+  for (const row of perOfficeRows) {
+    const entry = { office: row.office, staff: Number(row.staff), participants: Number(row.n) };
+    if (entry.staff >= MIN_OFFICE_SIZE && entry.office) offices.push(entry);
+    else {
+      others.staff += entry.staff;
+      others.participants += entry.participants;
+    }
+  }
+  return {
+    staff,
+    last30,
+    last90,
+    ever,
+    everShare: staff ? Math.round((ever / staff) * 100) : 0,
+    perGroup: perGroupRows.map((row) => ({ groupId: row.groupId, name: row.name, participants: Number(row.n) })),
+    perOffice: others.staff ? [...offices, others] : offices,
+    weekly: await weeklyActivity(now),
+  };
+}
+
+/** Monday of the Rome week a Rome day belongs to. */
+function weekOf(day: Day): Day {
+  const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+
+/**
+ * Ideas, comments and supports per Rome week over the last 26 weeks. Counted by the hour in
+ * SQL, then each hour is put in its Rome day (Rome's offset is whole hours), so it is exact.
+ */
+export async function weeklyActivity(now = new Date()) {
+  const thisWeek = weekOf(todayInRome(now));
+  const firstWeek = addDays(thisWeek, -7 * (WEEKS - 1));
+  const since = new Date(new Date(`${firstWeek}T00:00:00Z`).getTime() - 2 * 3600_000);
+  const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(firstWeek, 7 * i));
+  const buckets = new Map(weeks.map((week) => [week, { week, ideas: 0, comments: 0, supports: 0 }]));
+  const perHour = (table: "Idea" | "Comment" | "Support") =>
+    db.$queryRawUnsafe<{ hour: string; n: unknown }[]>(
+      `SELECT substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "${table}" WHERE "createdAt" >= ? GROUP BY 1`,
+      since,
+    );
+  const [ideas, comments, supports] = await Promise.all([perHour("Idea"), perHour("Comment"), perHour("Support")]);
+  for (const [kind, rows] of [["ideas", ideas], ["comments", comments], ["supports", supports]] as const) {
+    for (const row of rows) {
+      const bucket = buckets.get(weekOf(romeDay(new Date(`${row.hour}:30:00Z`))));
+      if (bucket) bucket[kind] += Number(row.n);
+    }
+  }
+  return weeks.map((week) => buckets.get(week)!);
+}
+
+/** Ideas waiting for the board, oldest first, with the days since they were sent to it. */
+export async function decisionQueue(actor: Actor, now = new Date()) {
+  const ideas = await db.idea.findMany({
+    where: { status: "IN_VALUTAZIONE" },
+    select: {
+      id: true,
+      title: true,
+      supportCount: true,
+      group: { select: { name: true } },
+      events: { where: { toStatus: "IN_VALUTAZIONE" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
+      boardNotes: { orderBy: { createdAt: "desc" }, select: { note: true, createdAt: true, author: { select: { displayName: true } } } },
+    },
+  });
+  const showNotes = actor.role === "CABINA";
+  return ideas
+    .map(({ events, boardNotes, group, ...idea }) => {
+      const since = events[0]?.createdAt ?? now;
+      return {
+        ...idea,
+        groupName: group.name,
+        since: since.toISOString(),
+        ageDays: Math.max(0, daysBetween(romeDay(since), romeDay(now))),
+        notes: showNotes ? boardNotes.map((n) => ({ note: n.note, at: n.createdAt.toISOString(), by: n.author?.displayName ?? null })) : [],
+      };
+    })
+    .sort((a, b) => a.since.localeCompare(b.since));
+}
+
+/** Median days from an idea's proposal to the board's first decision on it. */
+export async function medianDaysToDecision() {
+  const rows = await db.$queryRaw<{ created: unknown; decided: unknown }[]>`
+    SELECT i."createdAt" AS "created", MIN(e."createdAt") AS "decided"
+    FROM "Idea" i JOIN "IdeaEvent" e ON e."ideaId" = i."id"
+    WHERE e."kind" = 'STATUS' AND e."toStatus" IN ('ACCOLTA', 'NON_ACCOLTA')
+    GROUP BY i."id"`;
+  return median(rows.map((row) => (new Date(String(row.decided)).getTime() - new Date(String(row.created)).getTime()) / DAY_MS).map((d) => Math.round(d * 10) / 10));
+}
+
+export async function dashboard(actor: Actor, now = new Date()) {
+  const objectives = await objectivesAsOf(now);
+  const [groups, ideasByStatus, queue, medianDays, people] = await Promise.all([
+    groupSummaries(objectives, now),
+    ideasByStatusAsOf(now),
+    decisionQueue(actor, now),
+    medianDaysToDecision(),
+    participation(now),
+  ]);
+  return { groups, ideasByStatus, queue, medianDays, participation: people };
+}
+
+export type SnapshotData = {
+  groups: GroupSummary[];
+  ideasByStatus: Record<string, number>;
+  decisions: Awaited<ReturnType<typeof decisionsBetween>>;
+  objectives: ObjectiveState[];
+  asOf: string;
+};
+
+/** Freezes the state for a meeting: figures, decisions since the previous snapshot, objectives. */
+export async function freezeSnapshot(actor: Actor, input: { meetingDate: string; notes: string }, asOf = new Date()) {
+  assertCan(actor, "board.freeze");
+  const previous = await db.snapshot.findFirst({ where: { createdAt: { lt: asOf } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const objectives = await objectivesAsOf(asOf);
+  const data: SnapshotData = {
+    groups: await groupSummaries(objectives, asOf),
+    ideasByStatus: await ideasByStatusAsOf(asOf),
+    decisions: await decisionsBetween(previous?.createdAt ?? null, asOf),
+    objectives,
+    asOf: asOf.toISOString(),
+  };
+  return db.$transaction(async (tx) => {
+    const snapshot = await tx.snapshot.create({
+      data: { meetingDate: input.meetingDate, notes: input.notes, data: JSON.stringify(data), createdById: actor.id, createdAt: asOf },
+      select: { id: true },
+    });
+    await audit(tx, actor.id, "snapshot.freeze", snapshot.id, { meetingDate: input.meetingDate });
+    return snapshot;
+  });
+}
+
+export function listSnapshots() {
+  return db.snapshot.findMany({
+    orderBy: [{ createdAt: "desc" }],
+    select: { id: true, meetingDate: true, createdAt: true, notes: true, createdBy: { select: { displayName: true } } },
+  });
+}
+
+export async function getSnapshot(id: string) {
+  const snapshot = await db.snapshot.findUnique({ where: { id }, include: { createdBy: { select: { displayName: true } } } });
+  if (!snapshot) return null;
+  const { data, ...rest } = snapshot;
+  return { ...rest, data: JSON.parse(data) as SnapshotData };
+}
+
+/** What moved between two snapshots (the older one first, whichever order they are given in). */
+export async function compareSnapshots(aId: string, bId: string) {
+  if (aId === bId) httpError(404, "board.compareSame");
+  const [x, y] = await Promise.all([getSnapshot(aId), getSnapshot(bId)]);
+  if (!x || !y) httpError(404, "board.snapshotUnknown");
+  const [a, b] = x.createdAt <= y.createdAt ? [x, y] : [y, x];
+  const before = new Map(a.data.objectives.map((o) => [o.id, o]));
+  const end = (o: ObjectiveState) => o.forecastOn ?? o.dueOn;
+  const slipped = b.data.objectives
+    .filter((o) => before.has(o.id))
+    .map((o) => ({ now: o, then: before.get(o.id)! }))
+    .filter(({ now, then }) => end(now) > end(then) || (now.late && !then.late));
+  const completed = b.data.objectives.filter((o) => o.status === "COMPLETATO" && before.get(o.id)?.status !== "COMPLETATO");
+  const added = b.data.objectives.filter((o) => !before.has(o.id));
+  const groups = b.data.groups.map((group) => ({ now: group, then: a.data.groups.find((g) => g.id === group.id) ?? null }));
+  return { a, b, groups, slipped, completed, added, decisions: await decisionsBetween(a.createdAt, b.createdAt) };
+}
+
+export function parseMeetingDate(value: string) {
+  return isDay(value.trim()) ? value.trim() : null;
+}
+
+/** The audit log: who changed what, filterable by kind, person and days; pages of 50. */
+export async function auditLog(actor: Actor, filters: { kind?: string; actorId?: string; from?: string; to?: string; page: number }) {
+  assertCan(actor, "audit.view");
+  const where: Prisma.AuditEventWhereInput = {};
+  if (filters.kind) where.kind = { startsWith: filters.kind };
+  if (filters.actorId) where.actorId = filters.actorId;
+  if (filters.from || filters.to) {
+    where.createdAt = {
+      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
+      ...(filters.to ? { lt: new Date(`${addDays(filters.to, 1)}T00:00:00Z`) } : {}),
+    };
+  }
+  const size = 50;
+  const [total, rows, kinds, actors] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (filters.page - 1) * size,
+      take: size,
+      select: { id: true, kind: true, subjectId: true, data: true, createdAt: true, actor: { select: { displayName: true } } },
+    }),
+    db.auditEvent.findMany({ distinct: ["kind"], select: { kind: true }, orderBy: { kind: "asc" } }),
+    db.user.findMany({ where: { auditEvents: { some: {} } }, select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / size)), page: filters.page, rows, kinds: kinds.map((k) => k.kind), actors };
+}

@@ -1,0 +1,247 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GroupsTable, WeeklyChart } from "~/components/board";
+import { FormErrors, TextAreaField, TextField } from "~/components/form";
+import { StatusBadge } from "~/components/ideas";
+import { dashboard, freezeSnapshot, listSnapshots, parseMeetingDate } from "~/domain/board.server";
+import { EXPORTS } from "~/domain/board";
+import { IDEA_STATUSES } from "~/domain/ideas";
+import { changeStatus } from "~/domain/ideas.server";
+import { assertCan, can } from "~/domain/policy";
+import { requireUser } from "~/lib/auth.server";
+import { formatDate } from "~/lib/dates";
+import { today } from "~/lib/days";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { field, type FieldErrors } from "~/lib/forms";
+import { httpError } from "~/lib/http.server";
+import type { MessageKey } from "~/lib/i18n";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.board");
+
+/** Readable by every colleague: the project promises transparency. Actions are the board's. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const [data, snapshots] = await Promise.all([dashboard(user.actor), listSnapshots()]);
+  return json({
+    ...data,
+    snapshots: snapshots.slice(0, 5),
+    today: today(),
+    can: { decide: can(user.actor, "board.decide"), freeze: can(user.actor, "board.freeze"), export: can(user.actor, "board.export"), audit: can(user.actor, "audit.view") },
+  });
+}
+
+type Failure = { form: string; fieldErrors: FieldErrors; values: Record<string, string> };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const form = await request.formData();
+  const intent = field(form, "intent");
+  const values = { reason: field(form, "reason"), privateNote: field(form, "privateNote"), meetingDate: field(form, "meetingDate"), notes: field(form, "notes") };
+  if (intent === "decide") {
+    assertCan(user.actor, "board.decide");
+    const ideaId = field(form, "ideaId");
+    const to = field(form, "to");
+    if (!/^\d{1,10}$/.test(ideaId)) httpError(404);
+    if (to !== "ACCOLTA" && to !== "NON_ACCOLTA") httpError(400, "board.chooseDecision");
+    const reason = values.reason.trim().slice(0, 1000);
+    const result = await changeStatus(user.actor, Number(ideaId), to, reason, values.privateNote.trim().slice(0, 2000));
+    if (!result.ok) return json<Failure>({ form: `decide-${ideaId}`, fieldErrors: result.fieldErrors, values }, { status: 400 });
+    return redirectWithFlash("/cabina-di-regia#coda", "board.decided", { status: to });
+  }
+  if (intent === "freeze") {
+    assertCan(user.actor, "board.freeze");
+    const meetingDate = parseMeetingDate(values.meetingDate);
+    if (!meetingDate) return json<Failure>({ form: "freeze", fieldErrors: { meetingDate: { key: "v.dateFormat" } }, values }, { status: 400 });
+    const snapshot = await freezeSnapshot(user.actor, { meetingDate, notes: values.notes.trim().slice(0, 5000) });
+    return redirectWithFlash(`/cabina-di-regia/riunioni/${snapshot.id}`, "board.frozen");
+  }
+  httpError(400, "v.unknownIntent");
+}
+
+export default function Board() {
+  const t = useT();
+  const locale = useLocale();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = (name: string) => (actionData?.form === name ? actionData : undefined);
+  const p = data.participation;
+  return (
+    <>
+      <h1>{t("board.title")}</h1>
+      <p>{t("board.intro")}</p>
+      {data.can.freeze || data.can.export || data.can.audit ? (
+        <nav className="pionieri-actions-row mb-3" aria-label={t("board.tools")}>
+          <Link to="/cabina-di-regia/riunioni" className="btn btn-outline-primary btn-sm">
+            {t("board.snapshots")}
+          </Link>
+          {data.can.audit ? (
+            <Link to="/registro" className="btn btn-outline-primary btn-sm">
+              {t("audit.title")}
+            </Link>
+          ) : null}
+          {data.can.export
+            ? EXPORTS.map((kind) => (
+                <a key={kind} href={`/cabina-di-regia/esporta/${kind}`} className="btn btn-outline-secondary btn-sm" download>
+                  {t(`board.export.${kind}` as MessageKey)}
+                </a>
+              ))
+            : null}
+        </nav>
+      ) : (
+        <p>
+          <Link to="/cabina-di-regia/riunioni">{t("board.snapshots")}</Link>
+        </p>
+      )}
+
+      <section aria-labelledby="groups-title" className="mb-5">
+        <h2 id="groups-title">{t("board.groupsTitle")}</h2>
+        <p className="pionieri-rule">{t("board.ragRule")}</p>
+        <GroupsTable groups={data.groups} caption={t("board.groupsCaption")} />
+      </section>
+
+      <section aria-labelledby="ideas-title" className="mb-5">
+        <h2 id="ideas-title">{t("board.ideasTitle")}</h2>
+        <ul className="pionieri-counts">
+          {IDEA_STATUSES.map((status) => (
+            <li key={status}>
+              <StatusBadge status={status} /> <strong>{data.ideasByStatus[status]}</strong>
+            </li>
+          ))}
+        </ul>
+        <p>{data.medianDays === null ? t("board.noDecisions") : t("board.medianDays", { days: String(data.medianDays).replace(".", locale === "it" ? "," : ".") })}</p>
+
+        <h3 id="coda" className="h4">
+          {t("board.queue")} ({data.queue.length})
+        </h3>
+        {data.queue.length === 0 ? <p>{t("board.queueEmpty")}</p> : null}
+        <ol className="pionieri-plain-list">
+          {data.queue.map((idea) => {
+            const failure = failed(`decide-${idea.id}`);
+            return (
+              <li key={idea.id} className="pionieri-panel mb-3">
+                <h4 className="h5 mb-1">
+                  <Link to={`/idee/${idea.id}`}>
+                    #{idea.id} {idea.title}
+                  </Link>
+                </h4>
+                <p className="pionieri-muted mb-2">
+                  {idea.groupName} · {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })} ·{" "}
+                  {t(idea.ageDays === 1 ? "board.waitingOne" : "board.waiting", { days: idea.ageDays, date: formatDate(idea.since, locale) })}
+                </p>
+                {idea.notes.length > 0 ? (
+                  <div className="pionieri-private">
+                    <p className="mb-1">
+                      <strong>{t("board.privateNotes")}</strong>
+                    </p>
+                    <ul className="mb-0">
+                      {idea.notes.map((note, i) => (
+                        <li key={i}>
+                          {note.note} <span className="pionieri-muted">({note.by}, {formatDate(note.at, locale)})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {data.can.decide ? (
+                  <Form method="post" className="mt-2">
+                    <input type="hidden" name="intent" value="decide" />
+                    <input type="hidden" name="ideaId" value={idea.id} />
+                    <fieldset>
+                      <legend className="pionieri-label">{t("board.decision")}</legend>
+                      <label className="pionieri-check">
+                        <input type="radio" name="to" value="ACCOLTA" defaultChecked /> {t("status.ACCOLTA")}
+                      </label>
+                      <label className="pionieri-check">
+                        <input type="radio" name="to" value="NON_ACCOLTA" /> {t("status.NON_ACCOLTA")}
+                      </label>
+                    </fieldset>
+                    <TextAreaField id={`reason-${idea.id}`} name="reason" label={t("board.publicReason")} required maxLength={1000} errors={failure?.fieldErrors} defaultValue={failure?.values.reason} />
+                    <TextAreaField id={`note-${idea.id}`} name="privateNote" label={t("board.privateNote")} hint={t("board.privateNoteHint")} maxLength={2000} defaultValue={failure?.values.privateNote} />
+                    <button type="submit" className="btn btn-primary btn-sm">
+                      {t("board.decideSubmit", { id: idea.id })}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <section aria-labelledby="participation-title" className="mb-5">
+        <h2 id="participation-title">{t("board.participationTitle")}</h2>
+        <p>{t("board.participationIntro")}</p>
+        <ul className="pionieri-counts">
+          <li>{t("board.last30", { count: p.last30, staff: p.staff })}</li>
+          <li>{t("board.last90", { count: p.last90, staff: p.staff })}</li>
+          <li>{t("board.everShare", { share: p.everShare, count: p.ever })}</li>
+        </ul>
+        <div className="row">
+          <div className="col-12 col-lg-6">
+            <table className="table">
+              <caption>{t("board.perGroup")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("board.group")}</th>
+                  <th scope="col">{t("board.participants90")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.perGroup.map((g) => (
+                  <tr key={g.groupId}>
+                    <th scope="row">{g.name}</th>
+                    <td>{g.participants}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="col-12 col-lg-6">
+            <table className="table">
+              <caption>{t("board.perOffice")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("board.office")}</th>
+                  <th scope="col">{t("board.participants90")}</th>
+                  <th scope="col">{t("board.staff")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.perOffice.map((o) => (
+                  <tr key={o.office || "altri"}>
+                    <th scope="row">{o.office || t("board.otherOffices")}</th>
+                    <td>{o.participants}</td>
+                    <td>{o.staff}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <h3 className="h5">{t("board.weeklyChart")}</h3>
+        <WeeklyChart weeks={p.weekly} />
+      </section>
+
+      {data.can.freeze ? (
+        <section aria-labelledby="freeze-title" className="pionieri-panel mb-4">
+          <h2 id="freeze-title" className="h4">
+            {t("board.freezeTitle")}
+          </h2>
+          <p>{t("board.freezeIntro")}</p>
+          <FormErrors errors={failed("freeze")?.fieldErrors} />
+          <Form method="post">
+            <input type="hidden" name="intent" value="freeze" />
+            <TextField name="meetingDate" type="date" label={t("board.meetingDate")} required defaultValue={failed("freeze")?.values.meetingDate ?? data.today} errors={failed("freeze")?.fieldErrors} />
+            <TextAreaField id="f-notes" name="notes" label={t("board.meetingNotes")} rows={4} maxLength={5000} defaultValue={failed("freeze")?.values.notes} />
+            <button type="submit" className="btn btn-primary">
+              {t("board.freeze")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StateBadge } from "~/components/board";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Decisions, statusLabel } from "~/components/snapshot";
+import { compareSnapshots } from "~/domain/board.server";
+import { requireUser } from "~/lib/auth.server";
+import { formatDate } from "~/lib/dates";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "board.compare");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireUser(context, request);
+  const params = new URL(request.url).searchParams;
+  return json(await compareSnapshots(params.get("a") ?? "", params.get("b") ?? ""));
+}
+
+export default function Compare() {
+  const t = useT();
+  const locale = useLocale();
+  const { a, b, groups, slipped, completed, added, decisions } = useLoaderData<typeof loader>();
+  const day = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale, "short") : "—");
+  const aDate = day(a.meetingDate);
+  const bDate = day(b.meetingDate);
+  return (
+    <>
+      <Breadcrumb parents={[{ to: "/cabina-di-regia", label: t("nav.board") }, { to: "/cabina-di-regia/riunioni", label: t("board.snapshots") }]} current={t("board.compare")} />
+      <h1>{t("board.compareTitle", { a: aDate, b: bDate })}</h1>
+      <div className="table-responsive" tabIndex={0} role="region" aria-label={t("board.groupsCompared")}>
+        <table className="table">
+          <caption>{t("board.groupsCompared")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("board.group")}</th>
+              <th scope="col">{t("board.stateOn", { date: aDate })}</th>
+              <th scope="col">{t("board.stateOn", { date: bDate })}</th>
+              <th scope="col">{t("board.progressOn", { date: aDate })}</th>
+              <th scope="col">{t("board.progressOn", { date: bDate })}</th>
+              <th scope="col">{t("board.lateOn", { date: bDate })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map(({ now, then }) => (
+              <tr key={now.id}>
+                <th scope="row">{now.name}</th>
+                <td>{then ? <StateBadge state={then.state} /> : "—"}</td>
+                <td>
+                  <StateBadge state={now.state} />
+                </td>
+                <td>{then?.progress === null || !then ? "—" : `${then.progress}%`}</td>
+                <td>
+                  {now.progress === null ? "—" : `${now.progress}%`}
+                  {then && then.progress !== null && now.progress !== null && now.progress !== then.progress ? ` (${now.progress > then.progress ? "+" : ""}${now.progress - then.progress})` : ""}
+                </td>
+                <td>
+                  {now.late}
+                  {then && then.late !== now.late ? ` (${t("board.was", { value: then.late })})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section aria-labelledby="slipped-title">
+        <h2 id="slipped-title" className="h4">
+          {t("board.slipped")} ({slipped.length})
+        </h2>
+        {slipped.length === 0 ? <p>{t("board.noSlipped")}</p> : null}
+        <ul>
+          {slipped.map(({ now, then }) => (
+            <li key={now.id}>
+              <Link to={`/obiettivi/${now.id}`}>{now.title}</Link>:{" "}
+              {t("board.slippedLine", { from: day(then.forecastOn ?? then.dueOn), to: day(now.forecastOn ?? now.dueOn) })}
+              {now.late && !then.late ? ` · ${t("board.becameLate")}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="completed-title">
+        <h2 id="completed-title" className="h4">
+          {t("board.completedBetween")} ({completed.length})
+        </h2>
+        <ul>
+          {completed.map((o) => (
+            <li key={o.id}>
+              <Link to={`/obiettivi/${o.id}`}>{o.title}</Link> ({statusLabel(t, o.status)})
+            </li>
+          ))}
+        </ul>
+        {added.length > 0 ? (
+          <>
+            <h2 className="h4">
+              {t("board.addedBetween")} ({added.length})
+            </h2>
+            <ul>
+              {added.map((o) => (
+                <li key={o.id}>
+                  <Link to={`/obiettivi/${o.id}`}>{o.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="decided-title">
+        <h2 id="decided-title" className="h4">
+          {t("board.decidedBetween")} ({decisions.length})
+        </h2>
+        <Decisions decisions={decisions} />
+      </section>
+    </>
+  );
+}
