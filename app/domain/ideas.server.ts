@@ -243,19 +243,24 @@ export async function getIdeaPage(actor: Actor, id: number) {
     },
   });
   if (!idea) return null;
-  const [support, follow, related] = await Promise.all([
+  const [support, follow, related, boardNotes] = await Promise.all([
     db.support.findUnique({ where: { ideaId_userId: { ideaId: id, userId: actor.id } }, select: { ideaId: true } }),
     db.follow.findUnique({ where: { ideaId_userId: { ideaId: id, userId: actor.id } }, select: { ideaId: true } }),
     db.idea.findMany({
       where: { id: { in: idea.events.map((e) => e.relatedIdeaId).filter((x): x is number => x !== null) } },
       select: { id: true, title: true },
     }),
+    // The board's private notes reach only the board.
+    can(actor, "board.privateNotes")
+      ? db.boardNote.findMany({ where: { ideaId: id }, orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true, author: { select: { displayName: true } } } })
+      : Promise.resolve([]),
   ]);
   const titles = new Map(related.map((r) => [r.id, r.title]));
   const { author, tags, events, objectives, ...rest } = idea;
   return {
     ...rest,
     carriedBy: objectives.map((link) => link.objective),
+    boardNotes: boardNotes.map((n) => ({ id: n.id, note: n.note, at: n.createdAt, by: n.author?.displayName ?? null })),
     author: author ? { displayName: author.displayName, office: author.office, handle: author.email.split("@")[0]! } : null,
     tags: tags.map((t) => t.tag),
     events: events.map((event) => ({

@@ -270,6 +270,24 @@ export default function IdeaPage() {
         </section>
       ) : null}
 
+      {idea.boardNotes.length > 0 ? (
+        <section className="pionieri-private my-3" aria-labelledby="board-notes">
+          <h2 id="board-notes" className="h6">
+            {t("board.privateNotes")}
+          </h2>
+          <ul className="mb-0">
+            {idea.boardNotes.map((note) => (
+              <li key={note.id}>
+                {note.note}{" "}
+                <span className="pionieri-muted">
+                  ({note.by ?? t("ideas.formerColleague")}, {formatDate(note.at, locale)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <IdeaStory idea={idea} />
 
       <CommentThread ideaId={idea.id} comments={comments} canComment={allowed.comment} actor={actor} groupId={idea.groupId} failed={failed} />
