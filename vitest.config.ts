@@ -8,7 +8,8 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/per-file-db.ts"],
     env: { NODE_ENV: "test", LOG_REQUESTS: "false" },
-    testTimeout: 30_000,
+    // Browser journeys take 10–15 s alone and longer when two files share the 2 cores.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },

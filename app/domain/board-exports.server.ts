@@ -66,14 +66,14 @@ export async function boardExport(actor: Actor, kind: ExportKind, locale: Locale
     case "partecipazione": {
       const p = await participation();
       return toCsv(
-        [t("export.scope"), t("export.name"), t("export.participants"), t("export.staff")],
+        [t("export.scope"), t("export.name"), t("export.participants"), t("export.participants90"), t("export.staff")],
         [
-          [t("export.scopeAll"), t("export.last30"), p.last30, p.staff],
-          [t("export.scopeAll"), t("export.last90"), p.last90, p.staff],
-          [t("export.scopeAll"), t("export.ever"), p.ever, p.staff],
-          ...p.perGroup.map((g) => [t("export.scopeGroup"), g.name, g.participants, ""]),
-          ...p.perOffice.map((o) => [t("export.scopeOffice"), o.office || t("board.otherOffices"), o.participants, o.staff]),
-          ...p.weekly.map((w) => [t("export.scopeWeek"), w.week, `${w.ideas} / ${w.comments} / ${w.supports}`, ""]),
+          [t("export.scopeAll"), t("export.last30"), p.last30, "", p.staff],
+          [t("export.scopeAll"), t("export.last90"), "", p.last90, p.staff],
+          [t("export.scopeAll"), t("export.ever"), p.ever, "", p.staff],
+          ...p.perGroup.map((g) => [t("export.scopeGroup"), g.name, g.last30, g.last90, ""]),
+          ...p.perOffice.map((o) => [t("export.scopeOffice"), o.office || t("board.otherOffices"), o.last30, o.last90, o.staff]),
+          ...p.weekly.map((w) => [t("export.scopeWeek"), w.week, `${w.ideas} / ${w.comments} / ${w.supports}`, "", ""]),
         ],
       );
     }

@@ -181,45 +181,52 @@ export async function participation(now = new Date()) {
     const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM (${participantsSince(since)}) p JOIN "User" u ON u."id" = p."userId" WHERE ${staffWhere}`;
     return Number(rows[0]?.n ?? 0);
   };
-  const [staffRows, last30, last90, ever, perGroupRows, perOfficeRows] = await Promise.all([
+  const perGroup = (since: Date) => db.$queryRaw<{ groupId: string; name: string; n: unknown }[]>`
+      SELECT g."id" AS "groupId", g."name" AS "name", COUNT(DISTINCT p."userId") AS "n"
+      FROM "WorkingGroup" g
+      LEFT JOIN (
+        SELECT i."groupId", i."authorId" AS "userId" FROM "Idea" i WHERE i."authorId" IS NOT NULL AND i."createdAt" >= ${since}
+        UNION SELECT i."groupId", c."authorId" FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId" WHERE c."authorId" IS NOT NULL AND c."createdAt" >= ${since}
+        UNION SELECT i."groupId", s."userId" FROM "Support" s JOIN "Idea" i ON i."id" = s."ideaId" WHERE s."createdAt" >= ${since}
+        UNION SELECT o."groupId", u."authorId" FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId" WHERE u."authorId" IS NOT NULL AND u."createdAt" >= ${since}
+      ) p ON p."groupId" = g."id"
+      GROUP BY g."id", g."name", g."position"
+      ORDER BY g."position"`;
+  const perOffice = (since: Date) => db.$queryRaw<{ office: string; staff: unknown; n: unknown }[]>`
+      SELECT u."office" AS "office", COUNT(*) AS "staff", SUM(CASE WHEN u."id" IN (SELECT "userId" FROM (${participantsSince(since)})) THEN 1 ELSE 0 END) AS "n"
+      FROM "User" u WHERE ${staffWhere}
+      GROUP BY u."office" ORDER BY u."office"`;
+  const [staffRows, last30, last90, ever, groups30, groups90, offices30, offices90] = await Promise.all([
     db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${staffWhere}`,
     count(d30),
     count(d90),
     count(null),
-    db.$queryRaw<{ groupId: string; name: string; n: unknown }[]>`
-      SELECT g."id" AS "groupId", g."name" AS "name", COUNT(DISTINCT p."userId") AS "n"
-      FROM "WorkingGroup" g
-      LEFT JOIN (
-        SELECT i."groupId", i."authorId" AS "userId" FROM "Idea" i WHERE i."authorId" IS NOT NULL AND i."createdAt" >= ${d90}
-        UNION SELECT i."groupId", c."authorId" FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId" WHERE c."authorId" IS NOT NULL AND c."createdAt" >= ${d90}
-        UNION SELECT i."groupId", s."userId" FROM "Support" s JOIN "Idea" i ON i."id" = s."ideaId" WHERE s."createdAt" >= ${d90}
-        UNION SELECT o."groupId", u."authorId" FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId" WHERE u."authorId" IS NOT NULL AND u."createdAt" >= ${d90}
-      ) p ON p."groupId" = g."id"
-      GROUP BY g."id", g."name", g."position"
-      ORDER BY g."position"`,
-    db.$queryRaw<{ office: string; staff: unknown; n: unknown }[]>`
-      SELECT u."office" AS "office", COUNT(*) AS "staff", SUM(CASE WHEN u."id" IN (SELECT "userId" FROM (${participantsSince(d90)})) THEN 1 ELSE 0 END) AS "n"
-      FROM "User" u WHERE ${staffWhere}
-      GROUP BY u."office" ORDER BY u."office"`,
+    perGroup(d30),
+    perGroup(d90),
+    perOffice(d30),
+    perOffice(d90),
   ]);
   const staff = Number(staffRows[0]?.n ?? 0);
-  const offices: { office: string; staff: number; participants: number }[] = [];
-  const others = { office: "", staff: 0, participants: 0 };
-  for (const row of perOfficeRows) {
-    const entry = { office: row.office, staff: Number(row.staff), participants: Number(row.n) };
+  const in30 = new Map(offices30.map((row) => [row.office, Number(row.n)]));
+  const offices: { office: string; staff: number; last30: number; last90: number }[] = [];
+  const others = { office: "", staff: 0, last30: 0, last90: 0 };
+  for (const row of offices90) {
+    const entry = { office: row.office, staff: Number(row.staff), last30: in30.get(row.office) ?? 0, last90: Number(row.n) };
     if (entry.staff >= MIN_OFFICE_SIZE && entry.office) offices.push(entry);
     else {
       others.staff += entry.staff;
-      others.participants += entry.participants;
+      others.last30 += entry.last30;
+      others.last90 += entry.last90;
     }
   }
+  const groups30ById = new Map(groups30.map((row) => [row.groupId, Number(row.n)]));
   return {
     staff,
     last30,
     last90,
     ever,
     everShare: staff ? Math.round((ever / staff) * 100) : 0,
-    perGroup: perGroupRows.map((row) => ({ groupId: row.groupId, name: row.name, participants: Number(row.n) })),
+    perGroup: groups90.map((row) => ({ groupId: row.groupId, name: row.name, last30: groups30ById.get(row.groupId) ?? 0, last90: Number(row.n) })),
     perOffice: others.staff ? [...offices, others] : offices,
     weekly: await weeklyActivity(now),
   };

@@ -186,6 +186,7 @@ export default function Board() {
               <thead>
                 <tr>
                   <th scope="col">{t("board.group")}</th>
+                  <th scope="col">{t("board.participants30")}</th>
                   <th scope="col">{t("board.participants90")}</th>
                 </tr>
               </thead>
@@ -193,7 +194,8 @@ export default function Board() {
                 {p.perGroup.map((g) => (
                   <tr key={g.groupId}>
                     <th scope="row">{g.name}</th>
-                    <td>{g.participants}</td>
+                    <td>{g.last30}</td>
+                    <td>{g.last90}</td>
                   </tr>
                 ))}
               </tbody>
@@ -205,6 +207,7 @@ export default function Board() {
               <thead>
                 <tr>
                   <th scope="col">{t("board.office")}</th>
+                  <th scope="col">{t("board.participants30")}</th>
                   <th scope="col">{t("board.participants90")}</th>
                   <th scope="col">{t("board.staff")}</th>
                 </tr>
@@ -213,7 +216,8 @@ export default function Board() {
                 {p.perOffice.map((o) => (
                   <tr key={o.office || "altri"}>
                     <th scope="row">{o.office || t("board.otherOffices")}</th>
-                    <td>{o.participants}</td>
+                    <td>{o.last30}</td>
+                    <td>{o.last90}</td>
                     <td>{o.staff}</td>
                   </tr>
                 ))}

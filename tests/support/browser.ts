@@ -27,7 +27,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function watchedContext(browser: Browser, base: string, options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: "it-IT", timezoneId: "Europe/Rome" });
   // Shorter than the test's own timeout, so a stuck step names itself.
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(20_000);
   const problems: string[] = [];
   const origin = new URL(base).origin;
   context.on("request", (request) => {
