@@ -87,7 +87,7 @@ export async function updateIdea(actor: Actor, id: number, input: Omit<IdeaInput
   const idea = await loadIdeaRef(id);
   assertCan(actor, "idea.edit", idea);
   const [{ html, mentioned }, tagIds] = await Promise.all([renderWithMentions(input.body), validTagIds(input.tagIds)]);
-  const before = new Set((await db.idea.findUnique({ where: { id }, select: { body: true } }))?.body.match(/@[\w.-]+/g) ?? []);
+  const before = new Set(idea.body.match(/@[\w.-]+/g) ?? []);
   await db.$transaction(async (tx) => {
     await tx.ideaRevision.create({ data: { ideaId: id, title: idea.title, body: idea.body, editorId: actor.id } });
     const now = new Date();
