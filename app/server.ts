@@ -5,6 +5,7 @@
  * compression and long-lived caching of fingerprinted files. docs/decisions/0003-express-server.md
  */
 import { randomBytes } from "node:crypto";
+import { rmSync, writeFileSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
@@ -113,6 +114,10 @@ app.all(
 );
 
 await dbReady;
+// While this file exists (with a live pid), `npm run db:restore` refuses to replace the database.
+const pidFile = `${env.databaseUrl.replace(/^file:/, "")}.pid`;
+writeFileSync(pidFile, String(process.pid));
+process.once("exit", () => rmSync(pidFile, { force: true }));
 const server = app.listen(env.port, env.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.port;

@@ -1,4 +1,6 @@
+import type { SerializeFrom } from "@remix-run/node";
 import type { GroupState } from "~/domain/board";
+import type { GroupSummary } from "~/domain/board.server";
 import { formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
@@ -87,21 +89,9 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
   );
 }
 
-type Summary = {
-  id: string;
-  name: string;
-  slug: string;
-  state: GroupState;
-  byStatus: Record<string, number>;
-  progress: number | null;
-  late: number;
-  needsUpdate: number;
-  nextDue: { id: number; title: string; dueOn: string }[];
-  lastUpdate: string | null;
-};
 
 /** The groups' figures: also used, frozen, by the snapshot pages. */
-export function GroupsTable({ groups, caption }: { groups: Summary[]; caption: string }) {
+export function GroupsTable({ groups, caption }: { groups: SerializeFrom<GroupSummary>[]; caption: string }) {
   const t = useT();
   const locale = useLocale();
   return (

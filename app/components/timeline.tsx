@@ -30,7 +30,7 @@ type Props = {
 
 const WIDTH = 1000;
 const LABEL = 170;
-const HEADER = 56;
+const HEADER = 68;
 const ROW = 24;
 const LANE_GAP = 10;
 
@@ -139,11 +139,12 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
 
         {milestones
           .filter((m) => m.date >= from && m.date <= to)
-          .map((milestone) => (
+          .map((milestone, index) => (
             <g key={milestone.id}>
               <line x1={x(milestone.date)} x2={x(milestone.date)} y1={40} y2={height} className="tl-milestone-line" />
               <path d={`M ${x(milestone.date)} 36 l 6 6 l -6 6 l -6 -6 Z`} className="tl-milestone" />
-              <text x={x(milestone.date) + 8} y={47} className="tl-milestone-label">
+              {/* Neighbouring milestones take turns on two lines so their labels do not overlap. */}
+              <text x={x(milestone.date) + 8} y={index % 2 ? 61 : 47} className="tl-milestone-label">
                 {milestone.title.length > 30 ? `${milestone.title.slice(0, 29)}…` : milestone.title}
               </text>
             </g>

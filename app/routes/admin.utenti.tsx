@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Pager } from "~/components/pager";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { AdminNav } from "~/components/admin-nav";
 import { listGroupsForAdmin } from "~/domain/groups.server";
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ ...result, groups: groups.map(({ id, name }) => ({ id, name })) });
 }
 
-function backTo(request: Request, form: FormData) {
+function backTo(form: FormData) {
   const query = field(form, "query");
   return `/admin/utenti${query.startsWith("?") ? query : ""}`;
 }
@@ -54,13 +55,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const role = field(form, "role");
       if (!isRole(role)) httpError(400, "v.roleInvalid");
       const target = await changeRole(user.actor, userId, role);
-      return redirectWithFlash(backTo(request, form), "admin.users.roleChanged", { name: target.displayName, role: role });
+      return redirectWithFlash(backTo(form), "admin.users.roleChanged", { name: target.displayName, role: role });
     }
     case "deactivate":
     case "reactivate": {
       const target = await setActive(user.actor, userId, intent === "reactivate");
       return redirectWithFlash(
-        backTo(request, form),
+        backTo(form),
         intent === "reactivate" ? "admin.users.reactivated" : "admin.users.deactivated",
         { name: target.displayName },
       );
@@ -69,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "unleader": {
       const { user: target, group } = await setLeader(user.actor, userId, field(form, "groupId"), intent === "leader");
       return redirectWithFlash(
-        backTo(request, form),
+        backTo(form),
         intent === "leader" ? "admin.users.leaderSet" : "admin.users.leaderUnset",
         { name: target.displayName, group: group.name },
       );
@@ -89,11 +90,6 @@ export default function AdminUsers() {
   const inviteErrors = actionData && !actionData.ok ? actionData.fieldErrors : undefined;
   const inviteValues = actionData && !actionData.ok ? actionData.values : undefined;
   const groupName = new Map(data.groups.map((g) => [g.id, g.name]));
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("pagina", String(page));
-    return `?${next.toString()}`;
-  };
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
 
   return (
@@ -298,13 +294,7 @@ export default function AdminUsers() {
           </table>
         </div>
       )}
-      {data.pages > 1 ? (
-        <nav aria-label={t("admin.users.page", { page: data.page, pages: data.pages })} className="pionieri-pager">
-          {data.page > 1 ? <Link to={pageLink(data.page - 1)}>{t("admin.users.prev")}</Link> : <span />}
-          <span>{t("admin.users.page", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>{t("admin.users.next")}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={data.pages} />
     </>
   );
 }

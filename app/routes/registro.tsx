@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Pager } from "~/components/pager";
 import { SelectField, TextField } from "~/components/form";
 import { auditLog } from "~/domain/board.server";
 import { requireUser } from "~/lib/auth.server";
@@ -32,11 +33,6 @@ export default function AuditLog() {
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set("pagina", String(page));
-    return `?${next.toString()}`;
-  };
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -76,13 +72,7 @@ export default function AuditLog() {
           </tbody>
         </table>
       </div>
-      {data.pages > 1 ? (
-        <nav className="pionieri-pager" aria-label={t("admin.users.page", { page: data.page, pages: data.pages })}>
-          {data.page > 1 ? <Link to={pageLink(data.page - 1)}>{t("admin.users.prev")}</Link> : <span />}
-          <span>{t("admin.users.page", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>{t("admin.users.next")}</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={data.pages} />
     </>
   );
 }
