@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
+  type ShouldRevalidateFunction,
   Links,
   Meta,
   Outlet,
@@ -59,6 +60,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     clear ? { headers: { "Set-Cookie": clear } } : undefined,
   );
 }
+
+/** The Markdown preview asks the server while one types: no need to reload the whole page's data. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/idee/anteprima" ? false : defaultShouldRevalidate;
 
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 

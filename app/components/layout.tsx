@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { can } from "~/domain/policy";
 import { formatDate } from "~/lib/dates";
 import { tm, useLocale, useT } from "~/lib/i18n/react";
@@ -14,6 +14,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const isAdmin = can(user?.actor, "user.list");
   useFocusMainOnNavigation(location.key, location.hash);
+  const flash = useFlash(data?.flash ?? null, location.key);
 
   const moderates = isAdmin || (user?.actor.leaderOf.length ?? 0) > 0;
   const links = user
@@ -123,9 +124,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       ) : null}
       <main id="contenuto" tabIndex={-1} className="container my-4">
-        {data?.flash ? (
-          <div className={`alert alert-${data.flash.tone}`} role="status">
-            {tm(t, data.flash)}
+        {flash ? (
+          <div className={`alert alert-${flash.tone}`} role="status">
+            {tm(t, flash)}
           </div>
         ) : null}
         {children}
@@ -176,4 +177,19 @@ function useFocusMainOnNavigation(key: string, hash: string) {
     }
     if (!hash) document.getElementById("contenuto")?.focus({ preventScroll: true });
   }, [key, hash]);
+}
+
+type Flash = NonNullable<NonNullable<ReturnType<typeof useRootData>>["flash"]>;
+
+/**
+ * The flash message stays for the whole visit of the page it was meant for: a later
+ * revalidation of the root loader (after a fetcher, say) finds the cookie already used and
+ * would otherwise wipe it. A new navigation shows whatever the new page brought.
+ */
+function useFlash(current: Flash | null, locationKey: string) {
+  const [shown, setShown] = useState({ key: locationKey, flash: current });
+  if (shown.key !== locationKey || (current && JSON.stringify(current) !== JSON.stringify(shown.flash))) {
+    setShown({ key: locationKey, flash: current });
+  }
+  return shown.key === locationKey ? shown.flash : current;
 }

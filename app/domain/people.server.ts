@@ -17,3 +17,38 @@ export async function getPerson(handle: string) {
   });
   return user;
 }
+
+/** Everything Pionieri holds about the person (GDPR art. 15): what they wrote, did and received. */
+export async function personalData(userId: string) {
+  const [user, ideas, comments, supports, follows, notifications, updates] = await Promise.all([
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: {
+        email: true,
+        displayName: true,
+        office: true,
+        role: true,
+        locale: true,
+        active: true,
+        createdAt: true,
+        memberships: { select: { isLeader: true, joinedAt: true, group: { select: { name: true } } } },
+      },
+    }),
+    db.idea.findMany({ where: { authorId: userId }, orderBy: { id: "asc" }, select: { id: true, title: true, body: true, status: true, createdAt: true, editedAt: true } }),
+    db.comment.findMany({ where: { authorId: userId }, orderBy: { id: "asc" }, select: { id: true, ideaId: true, body: true, createdAt: true, editedAt: true, deletedAt: true } }),
+    db.support.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { ideaId: true, createdAt: true } }),
+    db.follow.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { ideaId: true, createdAt: true } }),
+    db.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { kind: true, ideaId: true, data: true, createdAt: true, readAt: true } }),
+    db.progressUpdate.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: { objectiveId: true, date: true, progress: true, status: true, note: true, createdAt: true } }),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: user,
+    ideas,
+    comments,
+    supports,
+    follows,
+    notifications: notifications.map((n) => ({ ...n, data: JSON.parse(n.data) as unknown })),
+    progressUpdates: updates,
+  };
+}

@@ -167,6 +167,15 @@ export default function Profile() {
           ) : null}
         </div>
       </section>
+      <section aria-labelledby="profile-data" className="mb-4">
+        <h2 id="profile-data" className="h4">
+          {t("profile.dataTitle")}
+        </h2>
+        <p>{t("profile.dataIntro")}</p>
+        <a href="/profilo/dati" className="btn btn-outline-primary" download>
+          {t("profile.dataDownload")}
+        </a>
+      </section>
       <section aria-labelledby="profile-groups">
         <h2 id="profile-groups" className="h4">
           {t("profile.yourGroups")}

@@ -282,3 +282,19 @@ describe("profile", () => {
     expect(await server.db.user.findUniqueOrThrow({ where: { email: "leader.logistica@test.example" } })).toEqual(before);
   });
 });
+
+describe("personal data (GDPR art. 15)", () => {
+  it("downloads one's own data as JSON, and only one's own", async () => {
+    const browser = new Client(server.url);
+    await browser.login("leader.logistica@test.example", PASSWORD);
+    const response = await browser.get("/profilo/dati");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain("attachment");
+    const data = await response.json();
+    expect(data.profile).toMatchObject({ email: "leader.logistica@test.example", displayName: "Lia Logistica" });
+    expect(data.profile.memberships).toEqual([expect.objectContaining({ isLeader: true, group: { name: "Logistica" } })]);
+    expect(JSON.stringify(data)).not.toContain("passwordHash");
+    expect(JSON.stringify(data)).not.toContain("dipendente@test.example");
+    expect((await new Client(server.url).get("/profilo/dati")).status).toBe(302);
+  });
+});

@@ -552,6 +552,9 @@ export const en: Record<MessageKey, string> = {
   "groups.inTimeline": "See in the timeline",
   "ideas.carriedBy": "Carried by:",
 
+  "profile.dataTitle": "Your data",
+  "profile.dataIntro": "Download a copy of everything Pionieri keeps about you: profile, groups, ideas, comments, supports, notifications and updates (GDPR art. 15).",
+  "profile.dataDownload": "Download my data (JSON)",
   "profile.calendarTitle": "Deadlines in your calendar",
   "profile.calendarIntro": "A secret, personal address to add to your calendar (Outlook, Thunderbird, phone): it holds the due dates of your groups' micro-objectives and the project's milestones.",
   "profile.calendarCreate": "Create my calendar address",

@@ -551,6 +551,9 @@ export const it = {
   "groups.inTimeline": "Vedi nel crono-programma",
   "ideas.carriedBy": "Portata avanti da:",
 
+  "profile.dataTitle": "I tuoi dati",
+  "profile.dataIntro": "Scarica una copia di tutto ciò che Pionieri conserva su di te: profilo, gruppi, idee, commenti, sostegni, notifiche e aggiornamenti (art. 15 del GDPR).",
+  "profile.dataDownload": "Scarica i miei dati (JSON)",
   "profile.calendarTitle": "Scadenze nel tuo calendario",
   "profile.calendarIntro": "Un indirizzo segreto e personale da aggiungere al tuo calendario (Outlook, Thunderbird, telefono): contiene le scadenze dei micro-obiettivi dei tuoi gruppi e i traguardi del progetto.",
   "profile.calendarCreate": "Crea il mio indirizzo del calendario",
