@@ -22,7 +22,7 @@ import { readFlash } from "./lib/flash.server";
 import { DEFAULT_LOCALE, type Locale } from "./lib/i18n";
 import styles from "./styles/generated/main.css";
 import { env } from "./lib/env.server";
-import { pageTitle } from "./lib/meta";
+import { pageTitle, retryAfterHeaders } from "./lib/meta";
 
 export const links: LinksFunction = () => [
   { rel: "preload", href: "/fonts/titillium-web-v10-latin-ext_latin-regular.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
@@ -60,6 +60,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     clear ? { headers: { "Set-Cookie": clear } } : undefined,
   );
 }
+
+/** A thrown 429 is rendered by this route's error boundary, so its Retry-After passes here. */
+export const headers = retryAfterHeaders;
 
 /** The Markdown preview asks the server while one types: no need to reload the whole page's data. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>

@@ -1,5 +1,6 @@
 import { db } from "~/lib/db.server";
-import { httpError } from "~/lib/http.server";
+import { httpError, tooMany } from "~/lib/http.server";
+import { actionLimits, consume } from "~/lib/rate-limit.server";
 import { audit } from "./audit.server";
 import { renderWithMentions } from "./ideas.server";
 import { followersOf, notify } from "./notifications.server";
@@ -35,6 +36,8 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
   const idea = await db.idea.findUnique({ where: { id: ideaId }, select: { id: true, title: true, groupId: true, authorId: true, status: true } });
   if (!idea) httpError(404);
   assertCan(actor, "comment.create", idea);
+  const wait = consume(actionLimits.comment, actor.id);
+  if (wait) tooMany(wait);
   let parentId: number | null = null;
   let parentAuthorId: string | null = null;
   if (input.parentId !== undefined) {

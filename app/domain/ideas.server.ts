@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { httpError } from "~/lib/http.server";
+import { httpError, tooMany } from "~/lib/http.server";
+import { actionLimits, consume } from "~/lib/rate-limit.server";
 import type { MessageKey } from "~/lib/i18n";
 import { mentionedHandles, renderMarkdown } from "~/lib/markdown.server";
 import { ftsQuery, MARK_END, MARK_START } from "~/lib/search";
@@ -53,6 +54,8 @@ export async function createIdea(actor: Actor, input: IdeaInput) {
   assertCan(actor, "idea.create");
   const group = await db.workingGroup.findUnique({ where: { id: input.groupId }, select: { id: true } });
   if (!group) httpError(400, "ideas.groupInvalid");
+  const wait = consume(actionLimits.idea, actor.id);
+  if (wait) tooMany(wait);
   const [{ html, mentioned }, tagIds] = await Promise.all([renderWithMentions(input.body), validTagIds(input.tagIds)]);
   return db.$transaction(async (tx) => {
     const idea = await tx.idea.create({

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/lib/password.server";
 import { db } from "~/lib/db.server";
+import { tooMany } from "~/lib/http.server";
+import { actionLimits, consume } from "~/lib/rate-limit.server";
 import type { FieldErrors } from "~/lib/forms";
 import { audit } from "./audit.server";
 import { passwordProblem } from "./passwords";
@@ -34,6 +36,8 @@ export async function inviteUser(actor: Actor, input: { email: string; role: Rol
     select: { id: true },
   });
   if (pending) return { ok: false, fieldErrors: { email: { key: "v.invitePending" } } };
+  const wait = consume(actionLimits.invitation, actor.id);
+  if (wait) tooMany(wait);
 
   const token = newToken();
   await db.$transaction(async (tx) => {

@@ -28,3 +28,11 @@ export function notFoundUnless<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) httpError(404);
   return value;
 }
+
+/**
+ * Too many of an action in a short time: 429 with Retry-After and a message in the page.
+ * The root route's `headers` passes Retry-After on to the document response.
+ */
+export function tooMany(retryAfterSeconds: number): never {
+  throw json({ key: "error.tooManyWait", params: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) } }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
+}

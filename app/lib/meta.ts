@@ -1,4 +1,4 @@
-import type { MetaDescriptor } from "@remix-run/node";
+import type { HeadersFunction, MetaDescriptor } from "@remix-run/node";
 import { DEFAULT_LOCALE, isLocale, translator, type MessageKey, type MessageParams } from "./i18n";
 
 type Match = { id: string; data: unknown };
@@ -10,3 +10,11 @@ export function pageTitle(matches: readonly Match[], key: MessageKey, params?: M
   const t = translator(locale);
   return [{ title: `${t(key, params)} · ${t("app.name")}` }];
 }
+
+/** Passes Retry-After from a 429 (thrown or returned) on to the document response. */
+export const retryAfterHeaders: HeadersFunction = ({ errorHeaders, actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After") ?? actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};

@@ -36,3 +36,18 @@ export class RateLimiter {
     for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
   }
 }
+
+/** Limits on writing actions per person, so that a script or a stuck key cannot flood the intranet. */
+export const actionLimits = {
+  comment: new RateLimiter(30, 10 * 60 * 1000),
+  idea: new RateLimiter(10, 60 * 60 * 1000),
+  invitation: new RateLimiter(50, 60 * 60 * 1000),
+};
+
+/** Counts one action of `key`; returns the seconds to wait when over the limit (nothing counted then). */
+export function consume(limiter: RateLimiter, key: string): number {
+  const wait = limiter.retryAfter(key);
+  if (wait > 0) return wait;
+  limiter.hit(key);
+  return 0;
+}

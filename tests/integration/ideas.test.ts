@@ -445,3 +445,31 @@ describe("themes", () => {
     expect(await server.db.idea.count({ where: { title: "Un camper per le frazioni" } })).toBe(1);
   });
 });
+
+describe("rate limits on writing", () => {
+  it("answers the 31st comment in ten minutes and the 11th idea in an hour with 429 + Retry-After, writing nothing", async () => {
+    const writer = await buildUser(server.db, { email: "scrittore@test.example", displayName: "Sara Scrittrice", password: PASSWORD });
+    const browser = new Client(server.url);
+    await browser.login(writer.email, PASSWORD);
+    const idea = await ideaAt(server.db, scenario, "NUOVA");
+    for (let i = 0; i < 30; i++) {
+      expect((await browser.post(`/idee/${idea.id}`, { intent: "comment", body: `Commento ${i}` })).status, `comment ${i}`).toBe(302);
+    }
+    const before = await ideaState(server.db, idea.id);
+    const refused = await browser.post(`/idee/${idea.id}`, { intent: "comment", body: "Uno di troppo" });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await text(refused)).toContain("troppe operazioni di questo tipo");
+    expect(await ideaState(server.db, idea.id)).toEqual(before);
+    // Others are not affected.
+    expect((await as("member").post(`/idee/${idea.id}`, { intent: "comment", body: "Io posso" })).status).toBe(302);
+
+    const count = await server.db.idea.count();
+    for (let i = 0; i < 10; i++) {
+      expect((await browser.post("/idee/nuova", { intent: "save", title: `Idea a raffica ${i}`, body: "x", groupId: scenario.groups.prodotti!.id })).status).toBe(302);
+    }
+    const tooMany = await browser.post("/idee/nuova", { intent: "save", title: "Idea di troppo", body: "x", groupId: scenario.groups.prodotti!.id });
+    expect(tooMany.status).toBe(429);
+    expect(await server.db.idea.count()).toBe(count + 10);
+  });
+});

@@ -198,6 +198,7 @@ export const en: Record<MessageKey, string> = {
   "error.badRequest": "The request is not valid.",
   "error.tooManyTitle": "Too many requests",
   "error.tooMany": "You made too many requests in a short time. Try again in a few minutes.",
+  "error.tooManyWait": "You did this too many times in a short while. Try again in {minutes} minutes.",
   "error.genericTitle": "Something went wrong",
   "error.generic": "An unexpected error occurred. Try again; if it persists, tell the IT help desk.",
   "error.backHome": "Back to home",

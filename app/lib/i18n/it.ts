@@ -197,6 +197,7 @@ export const it = {
   "error.badRequest": "La richiesta non è valida.",
   "error.tooManyTitle": "Troppe richieste",
   "error.tooMany": "Hai fatto troppe richieste in poco tempo. Riprova tra qualche minuto.",
+  "error.tooManyWait": "Hai fatto troppe operazioni di questo tipo in poco tempo. Riprova tra {minutes} minuti.",
   "error.genericTitle": "Qualcosa è andato storto",
   "error.generic": "Si è verificato un errore imprevisto. Riprova; se il problema continua, avvisa l'assistenza informatica.",
   "error.backHome": "Torna alla home",
