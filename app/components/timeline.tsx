@@ -1,21 +1,11 @@
 import type { ReactNode } from "react";
+import type { ObjectiveState } from "~/domain/objectives";
 import { addMonths, daysBetween, type Day } from "~/lib/days";
 import { romeDay, formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 
-export type TimelineObjective = {
-  id: number;
-  groupId: string;
-  title: string;
-  startOn: string;
-  dueOn: string;
-  forecastOn: string | null;
-  status: string;
-  progress: number;
-  late: boolean;
-  needsUpdate: boolean;
-};
+export type TimelineObjective = ObjectiveState;
 
 type Props = {
   from: Day;

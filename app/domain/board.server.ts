@@ -6,24 +6,12 @@ import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import { groupState, median, MIN_OFFICE_SIZE, weightedProgress, WEEKS, type GroupState } from "./board";
 import { IDEA_STATUSES, type IdeaStatus } from "./ideas";
-import { isLate, needsUpdate, OBJECTIVE_STATUSES } from "./objectives";
-import { assertCan } from "./policy";
+import { isLate, needsUpdate, OBJECTIVE_STATUSES, type ObjectiveState } from "./objectives";
+import { assertCan, can } from "./policy";
 import type { Actor } from "./roles";
 
 const DAY_MS = 86_400_000;
 
-export type ObjectiveState = {
-  id: number;
-  groupId: string;
-  title: string;
-  startOn: string;
-  dueOn: string;
-  forecastOn: string | null;
-  status: string;
-  progress: number;
-  late: boolean;
-  needsUpdate: boolean;
-};
 
 export type GroupSummary = {
   id: string;
@@ -276,7 +264,7 @@ export async function decisionQueue(actor: Actor, now = new Date()) {
       boardNotes: { orderBy: { createdAt: "desc" }, select: { note: true, createdAt: true, author: { select: { displayName: true } } } },
     },
   });
-  const showNotes = actor.role === "CABINA";
+  const showNotes = can(actor, "board.privateNotes");
   return ideas
     .map(({ events, boardNotes, group, ...idea }) => {
       const since = events[0]?.createdAt ?? now;

@@ -43,3 +43,17 @@ export const CARRIABLE_IDEA_STATUSES = ["ACCOLTA", "IN_REALIZZAZIONE", "REALIZZA
 export const ZOOMS = ["mese", "trimestre", "anno"] as const;
 export type Zoom = (typeof ZOOMS)[number];
 export const ZOOM_MONTHS: Record<Zoom, number> = { mese: 1, trimestre: 3, anno: 12 };
+
+/** An objective with its flags: what the timeline draws and a snapshot keeps. */
+export type ObjectiveState = {
+  id: number;
+  groupId: string;
+  title: string;
+  startOn: string;
+  dueOn: string;
+  forecastOn: string | null;
+  status: string;
+  progress: number;
+  late: boolean;
+  needsUpdate: boolean;
+};

@@ -11,7 +11,7 @@ import { createMilestone, createPhase, deleteMilestone, deletePhase, pinPhase, u
 import { requireUser } from "~/lib/auth.server";
 import { formatDate, romeDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm } from "~/lib/forms";
+import { field, parseForm, type FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
@@ -88,13 +88,17 @@ export default function ManageTimeline() {
             <Form method="post">
               <input type="hidden" name="intent" value="updatePhase" />
               <input type="hidden" name="phaseId" value={phase.id} />
-              <div className="pionieri-inline-form">
-                <TextField id={`name-${phase.id}`} name="name" label={t("timeline.phaseName")} required defaultValue={values?.name ?? phase.name} errors={errors} maxLength={80} />
-                <TextField id={`start-${phase.id}`} name="startOn" type="date" label={t("timeline.from")} required defaultValue={values?.startOn ?? romeDay(phase.startsOn)} errors={errors} />
-                <TextField id={`end-${phase.id}`} name="endOn" type="date" label={t("timeline.to")} required defaultValue={values?.endOn ?? romeDay(phase.endsOn)} errors={errors} />
-                <TextField id={`pos-${phase.id}`} name="position" type="number" label={t("admin.groups.position")} defaultValue={values?.position ?? String(phase.position)} errors={errors} />
-              </div>
-              <TextAreaField id={`desc-${phase.id}`} name="description" label={t("admin.groups.description")} defaultValue={values?.description ?? phase.description} errors={errors} maxLength={1000} />
+              <PhaseFields
+                prefix={phase.id}
+                errors={errors}
+                values={{
+                  name: values?.name ?? phase.name,
+                  startOn: values?.startOn ?? romeDay(phase.startsOn),
+                  endOn: values?.endOn ?? romeDay(phase.endsOn),
+                  position: values?.position ?? String(phase.position),
+                  description: values?.description ?? phase.description,
+                }}
+              />
               <button type="submit" className="btn btn-primary btn-sm">
                 {t("timeline.savePhase", { name: phase.name })}
               </button>
@@ -125,13 +129,11 @@ export default function ManageTimeline() {
         <FormErrors errors={errorsFor("new-phase")} />
         <Form method="post">
           <input type="hidden" name="intent" value="createPhase" />
-          <div className="pionieri-inline-form">
-            <TextField id="new-phase-name" name="name" label={t("timeline.phaseName")} required defaultValue={newPhase?.name} errors={errorsFor("new-phase")} maxLength={80} />
-            <TextField id="new-phase-start" name="startOn" type="date" label={t("timeline.from")} required defaultValue={newPhase?.startOn} errors={errorsFor("new-phase")} />
-            <TextField id="new-phase-end" name="endOn" type="date" label={t("timeline.to")} required defaultValue={newPhase?.endOn} errors={errorsFor("new-phase")} />
-            <TextField id="new-phase-pos" name="position" type="number" label={t("admin.groups.position")} defaultValue={newPhase?.position ?? String(phases.length)} errors={errorsFor("new-phase")} />
-          </div>
-          <TextAreaField id="new-phase-desc" name="description" label={t("admin.groups.description")} defaultValue={newPhase?.description} maxLength={1000} />
+          <PhaseFields
+            prefix="new-phase"
+            errors={errorsFor("new-phase")}
+            values={{ ...newPhase, position: newPhase?.position ?? String(phases.length) }}
+          />
           <button type="submit" className="btn btn-primary btn-sm">
             {t("timeline.addPhase")}
           </button>
@@ -170,6 +172,22 @@ export default function ManageTimeline() {
           </button>
         </Form>
       </section>
+    </>
+  );
+}
+
+/** The fields of a phase, the same for editing one and adding one. */
+function PhaseFields({ prefix, errors, values }: { prefix: string; errors?: FieldErrors; values: Partial<Record<"name" | "startOn" | "endOn" | "position" | "description", string>> }) {
+  const t = useT();
+  return (
+    <>
+      <div className="pionieri-inline-form">
+        <TextField id={`${prefix}-name`} name="name" label={t("timeline.phaseName")} required defaultValue={values.name} errors={errors} maxLength={80} />
+        <TextField id={`${prefix}-start`} name="startOn" type="date" label={t("timeline.from")} required defaultValue={values.startOn} errors={errors} />
+        <TextField id={`${prefix}-end`} name="endOn" type="date" label={t("timeline.to")} required defaultValue={values.endOn} errors={errors} />
+        <TextField id={`${prefix}-pos`} name="position" type="number" label={t("admin.groups.position")} defaultValue={values.position} errors={errors} />
+      </div>
+      <TextAreaField id={`${prefix}-desc`} name="description" label={t("admin.groups.description")} defaultValue={values.description} errors={errors} maxLength={1000} />
     </>
   );
 }
