@@ -15,6 +15,7 @@ import type { PionieriContext } from "./lib/context";
 import { dbReady } from "./lib/db.server";
 import { env } from "./lib/env.server";
 import { DEMO_ACCOUNTS_NOTE } from "./lib/demo";
+import { statementsSoFar, withTally } from "./lib/sql-count.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,6 +60,20 @@ if (env.logRequests) {
       console.log(`${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
     });
     next();
+  });
+}
+
+if (env.bench) {
+  // `npm run bench`: each response says how many SQL statements its request ran.
+  app.use((_req, res, next) => {
+    withTally(() => {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+        this.setHeader("X-Sql-Statements", String(statementsSoFar()));
+        return writeHead.apply(this, args);
+      } as typeof writeHead;
+      next();
+    });
   });
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { countStatement } from "./sql-count.server";
 
 /** Milliseconds a statement waits for another writer before SQLite gives up (SQLITE_BUSY). */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -27,7 +28,25 @@ export function createClient(url: string) {
   const file = filePath(url);
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  if (env.bench) countStatements(adapter);
   return new PrismaClient({ adapter });
+}
+
+type Prepares = { client: { prepare: (sql: string) => unknown } };
+
+/** Benchmark mode: every statement the driver prepares is counted for the current request. */
+function countStatements(factory: PrismaBetterSQLite3) {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const { client } = adapter as unknown as Prepares;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => {
+      countStatement();
+      return prepare(sql);
+    };
+    return adapter;
+  };
 }
 
 export type Db = ReturnType<typeof createClient>;

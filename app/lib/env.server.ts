@@ -26,6 +26,7 @@ const schema = z.object({
   COOKIE_SECURE: flag,
   PIONIERI_DEMO: flag,
   LOG_REQUESTS: flag,
+  PIONIERI_BENCH: flag,
   A11Y_CONTACT: z.string().email().default("accessibilita@cesena.example"),
 });
 
@@ -39,6 +40,8 @@ export type Env = {
   cookieSecure: boolean;
   demo: boolean;
   logRequests: boolean;
+  /** Benchmark mode (`npm run bench`): counts SQL statements per request and serves /bench/floor. */
+  bench: boolean;
   a11yContact: string;
 };
 
@@ -59,6 +62,7 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
     demo: e.PIONIERI_DEMO ?? false,
     logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
+    bench: e.PIONIERI_BENCH ?? false,
     a11yContact: e.A11Y_CONTACT,
   };
 }

@@ -1,0 +1,16 @@
+/** What the benchmark data holds and where: shared by the generator and the runner. */
+export const BENCH = {
+  users: 5_000,
+  ideas: 20_000,
+  supports: 300_000,
+  comments: 100_000,
+  objectives: 600,
+  updates: 6_000,
+  /** The idea with exactly 200 comments that the benchmark opens. */
+  busyIdea: 4_242,
+} as const;
+
+export const BENCH_DB = process.env.BENCH_DB ?? "tmp/bench/bench.db";
+/** The generator's "now": fixed, so that the file is the same on every run. */
+export const BENCH_NOW = new Date("2026-11-25T11:00:00Z");
+export const BENCH_PASSWORD = "pionieri-bench";

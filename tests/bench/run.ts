@@ -1,0 +1,323 @@
+/**
+ * `npm run bench`: the production build on the large data set (`npm run bench:data`), measured
+ * with autocannon over loopback at 16 connections as logged-in colleagues, against a floor route
+ * served by the same server. Prints PASS/FAIL per target and exits non-zero when one is missed;
+ * writes tests/bench/results.{md,json} and the README's table. docs/decisions/0010-speed.md
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { BENCH, BENCH_DB } from "./config";
+import { lighthouseScores, type LighthouseResult } from "./lighthouse";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const CONNECTIONS = 16;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP = 3;
+const TARGETS = { p95: 50, floorShare: 0.25, toggleP95: 20, statements: 12, jsKb: 100, cssKb: 50, rssMb: 300 };
+
+const source = path.resolve(ROOT, BENCH_DB);
+if (!existsSync(source)) {
+  console.error(`Manca il database di prova ${source}: esegui prima "npm run bench:data".`);
+  process.exit(1);
+}
+
+if (!process.env.BENCH_SKIP_BUILD) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+
+// Each run starts from the generated file: the writes of a run do not leak into the next.
+const file = path.join(path.dirname(source), "run.db");
+for (const suffix of ["", "-wal", "-shm", ".pid"]) rmSync(file + suffix, { force: true });
+copyFileSync(source, file);
+
+// Sessions made the way a login makes them (Lucia stores the id): 1,000 colleagues, so that
+// comment posting stays under the per-person limit (30 in 10 minutes) without switching it off.
+const sql = new Database(file);
+const colleagues = sql
+  .prepare(`SELECT u."id" FROM "User" u WHERE u."role" = 'DIPENDENTE' AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."isLeader") ORDER BY u."id" LIMIT 1000`)
+  .all() as { id: string }[];
+const insertSession = sql.prepare(`INSERT INTO "Session" ("id", "userId", "expiresAt", "createdAt") VALUES (?, ?, ?, ?)`);
+const isoNow = (offset = 0) => new Date(Date.now() + offset).toISOString().replace("Z", "+00:00");
+const cookies = sql.transaction(() =>
+  colleagues.map(({ id }) => {
+    const sessionId = randomBytes(20).toString("hex");
+    insertSession.run(sessionId, id, isoNow(8 * 3600_000), isoNow());
+    return `pionieri_session=${sessionId}`;
+  }),
+)();
+const group = "informatica";
+const popular = sql.prepare(`SELECT "id" FROM "Idea" ORDER BY "supportCount" DESC LIMIT 1`).get() as { id: number };
+sql.close();
+
+// --- the server -------------------------------------------------------------------------------
+const server: ChildProcess = spawn(process.execPath, ["build/index.js"], {
+  cwd: ROOT,
+  env: {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${file}`,
+    COOKIE_SECURE: "false",
+    LOG_REQUESTS: "false",
+    PIONIERI_BENCH: "1",
+  },
+  stdio: ["ignore", "pipe", "inherit"],
+});
+const base = await new Promise<string>((resolve, reject) => {
+  let out = "";
+  server.stdout!.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    const match = /http:\/\/localhost:(\d+)/.exec(out);
+    if (match) resolve(`http://127.0.0.1:${match[1]}`);
+  });
+  server.once("exit", (code) => reject(new Error(`il server è uscito (${code}): ${out}`)));
+});
+const stopServer = () => server.exitCode === null && server.kill("SIGTERM");
+process.on("exit", stopServer);
+
+function peakRssMb() {
+  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+// --- what a page ships: the scripts and styles its HTML asks for, gzip as served ---------------
+const gzipCache = new Map<string, number>();
+function gzipBytes(href: string) {
+  let size = gzipCache.get(href);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(path.join(ROOT, "public", new URL(href, base).pathname))).length;
+    gzipCache.set(href, size);
+  }
+  return size;
+}
+function shipped(html: string) {
+  const scripts = new Set<string>();
+  const styles = new Set<string>();
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const src = /\bsrc="([^"]+)"/.exec(tag)?.[1];
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (tag.startsWith("<script") && src) scripts.add(src);
+    else if (/rel="modulepreload"/.test(tag) && href) scripts.add(href);
+    else if (/rel="stylesheet"/.test(tag) && href) styles.add(href);
+  }
+  // Remix's inline bootstrap imports the entry and the route modules: those are in modulepreload.
+  for (const [, spec] of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g)) scripts.add(spec!);
+  const sum = (set: Set<string>) => [...set].filter((href) => href.startsWith("/build/") || href.startsWith("/")).reduce((n, href) => n + gzipBytes(href), 0);
+  return { jsKb: sum(scripts) / 1024, cssKb: sum(styles) / 1024 };
+}
+
+// --- the measured endpoints -------------------------------------------------------------------
+type Endpoint = {
+  name: string;
+  path: string;
+  kind: "page" | "action" | "floor";
+  method?: "GET" | "POST";
+  /** Builds each request's headers and body (sessions rotate; toggles alternate). */
+  next?: () => { headers: Record<string, string>; body?: string };
+};
+let rotation = 0;
+const nextCookie = () => cookies[rotation++ % cookies.length]!;
+const page = (name: string, pagePath: string): Endpoint => ({ name, path: pagePath, kind: "page" });
+const supported = new Set<string>();
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const postHeaders = (cookie: string) => ({ cookie, origin: base, "content-type": "application/x-www-form-urlencoded" });
+
+const endpoints: Endpoint[] = [
+  { name: "Floor (route vuota, senza layout)", path: "/bench/floor", kind: "floor" },
+  page("Home", "/"),
+  page("/idee (più recenti)", "/idee"),
+  page("/idee filtrate per gruppo e stato", `/idee?gruppo=${group}&stato=IN_DISCUSSIONE`),
+  page("/idee?q= (ricerca)", "/idee?q=sportello+attese"),
+  page("Idea con 200 commenti", `/idee/${BENCH.busyIdea}`),
+  page("/crono-programma", "/crono-programma"),
+  page("/cabina-di-regia", "/cabina-di-regia"),
+  page("Pagina di gruppo", `/gruppi/${group}`),
+  {
+    name: "Azione: sostegno on/off",
+    path: `/idee/${popular.id}?_data=${encodeURIComponent("routes/idee.$id")}`,
+    kind: "action",
+    method: "POST",
+    next() {
+      const cookie = nextCookie();
+      const on = !supported.has(cookie);
+      if (on) supported.add(cookie);
+      else supported.delete(cookie);
+      return { headers: postHeaders(cookie), body: form({ intent: on ? "support" : "unsupport", respond: "json" }) };
+    },
+  },
+  {
+    name: "Azione: nuovo commento",
+    path: `/idee/${popular.id}?_data=${encodeURIComponent("routes/idee.$id")}`,
+    kind: "action",
+    method: "POST",
+    next: () => ({ headers: postHeaders(nextCookie()), body: form({ intent: "comment", body: "Sono d'accordo: proviamolo su un servizio e misuriamo le attese." }) }),
+  },
+];
+
+type Row = {
+  name: string;
+  path: string;
+  kind: Endpoint["kind"];
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  statements: number | null;
+  jsKb: number | null;
+  cssKb: number | null;
+};
+
+async function probe(endpoint: Endpoint) {
+  const request = endpoint.next?.() ?? { headers: endpoint.kind === "floor" ? {} : { cookie: nextCookie() } };
+  const response = await fetch(base + endpoint.path, { method: endpoint.method ?? "GET", headers: request.headers, body: request.body, redirect: "manual" });
+  const body = await response.text();
+  if (response.status >= 300) throw new Error(`${endpoint.name}: ${response.status} ${body.slice(0, 300)}`);
+  const statements = Number(response.headers.get("x-sql-statements"));
+  return { statements, ...(endpoint.kind === "page" ? shipped(body) : { jsKb: null, cssKb: null }) };
+}
+
+/** autocannon's own percentiles skip p95: every response time is kept and read here instead. */
+function percentiles(times: number[]) {
+  const sorted = Float64Array.from(times).sort();
+  const at = (p: number) => Math.round(10 * (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN)) / 10;
+  return { p50: at(50), p95: at(95), p99: at(99) };
+}
+
+function load(endpoint: Endpoint, seconds: number) {
+  const times: number[] = [];
+  return new Promise<{ result: autocannon.Result; times: number[] }>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: base,
+        connections: CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: endpoint.method ?? "GET",
+            path: endpoint.path,
+            setupRequest(request) {
+              const made = endpoint.next?.() ?? { headers: endpoint.kind === "floor" ? {} : { cookie: nextCookie() } };
+              return { ...request, headers: { ...request.headers, ...made.headers }, body: made.body };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve({ result, times })),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    autocannon.track(instance, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false });
+  });
+}
+
+const rows: Row[] = [];
+for (const endpoint of endpoints) {
+  const { statements, jsKb, cssKb } = await probe(endpoint);
+  await load(endpoint, WARMUP);
+  const { result, times } = await load(endpoint, DURATION);
+  const row: Row = {
+    name: endpoint.name,
+    path: endpoint.path.replace(/\?_data=.*$/, ""),
+    kind: endpoint.kind,
+    rps: result.requests.average,
+    ...percentiles(times),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statements,
+    jsKb,
+    cssKb,
+  };
+  rows.push(row);
+  console.log(`${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  SQL ${statements}`);
+}
+
+const rssMb = peakRssMb();
+const lighthouse: LighthouseResult[] = process.env.BENCH_SKIP_LIGHTHOUSE
+  ? []
+  : await lighthouseScores(base, cookies[0]!, [
+      { name: "Home", path: "/" },
+      { name: "/idee", path: "/idee" },
+      { name: "Idea", path: `/idee/${BENCH.busyIdea}` },
+    ]);
+stopServer();
+
+// --- targets ----------------------------------------------------------------------------------
+const floor = rows.find((row) => row.kind === "floor")!;
+type Check = { what: string; value: string; target: string; pass: boolean };
+const checks: Check[] = [];
+const check = (what: string, value: number, target: number, unit: string, atMost = true, digits = 0) =>
+  checks.push({ what, value: `${value.toFixed(digits)} ${unit}`.trim(), target: `${atMost ? "≤" : "≥"} ${target} ${unit}`.trim(), pass: atMost ? value <= target : value >= target });
+for (const row of rows.filter((r) => r.kind !== "floor")) {
+  const toggle = row.name.includes("sostegno");
+  check(`${row.name}: p95`, row.p95, toggle ? TARGETS.toggleP95 : TARGETS.p95, "ms");
+  checks.push({ what: `${row.name}: risposte non 2xx`, value: `${row.non2xx + row.errors}`, target: "0", pass: row.non2xx + row.errors === 0 });
+  if (row.kind === "page") {
+    check(`${row.name}: quota del floor`, (100 * row.rps) / floor.rps, 100 * TARGETS.floorShare, "%", false, 1);
+    check(`${row.name}: istruzioni SQL`, row.statements!, TARGETS.statements, "");
+    check(`${row.name}: JavaScript gzip`, row.jsKb!, TARGETS.jsKb, "KB", true, 1);
+    check(`${row.name}: CSS gzip`, row.cssKb!, TARGETS.cssKb, "KB", true, 1);
+  }
+}
+check("RSS di picco del server", rssMb, TARGETS.rssMb, "MB");
+for (const result of lighthouse) {
+  check(`Lighthouse ${result.name}: prestazioni`, result.performance, 95, "", false);
+  check(`Lighthouse ${result.name}: accessibilità`, result.accessibility, 100, "", false);
+  check(`Lighthouse ${result.name}: buone pratiche`, result.bestPractices, 95, "", false);
+}
+
+const machine = `${os.cpus().length} core ${os.cpus()[0]?.model.trim() ?? ""}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
+const when = new Date().toISOString();
+const failed = checks.filter((c) => !c.pass);
+
+writeFileSync(
+  path.join(import.meta.dirname, "results.json"),
+  JSON.stringify({ when, machine, connections: CONNECTIONS, seconds: DURATION, data: BENCH, rows, rssMb, lighthouse, checks }, null, 2) + "\n",
+);
+
+const fmt = (n: number | null, digits = 0) => (n === null ? "–" : n.toFixed(digits));
+const table = [
+  `Misurato il ${when.slice(0, 10)} su ${machine}; ${CONNECTIONS} connessioni, ${DURATION} s per riga dopo ${WARMUP} s di riscaldamento; dati: ${BENCH.users.toLocaleString("it-IT")} persone, ${BENCH.ideas.toLocaleString("it-IT")} idee, ${BENCH.supports.toLocaleString("it-IT")} sostegni, ${BENCH.comments.toLocaleString("it-IT")} commenti, ${BENCH.objectives} obiettivi con ${BENCH.updates.toLocaleString("it-IT")} aggiornamenti.`,
+  "",
+  "| Pagina o azione | req/s | % floor | p50 ms | p95 ms | p99 ms | non 2xx | SQL | JS gzip KB | CSS gzip KB |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.rps)} | ${r.kind === "floor" ? "100" : fmt((100 * r.rps) / floor.rps, 1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${fmt(r.statements)} | ${fmt(r.jsKb, 1)} | ${fmt(r.cssKb, 1)} |`,
+  ),
+  "",
+  `RSS di picco del server: ${rssMb.toFixed(0)} MB.`,
+  ...(lighthouse.length
+    ? ["", "| Lighthouse 12.2.3 (Chromium di Debian, collega autenticato) | Prestazioni | Accessibilità | Buone pratiche |", "| --- | ---: | ---: | ---: |", ...lighthouse.map((l) => `| ${l.name} (${l.path}) | ${l.performance} | ${l.accessibility} | ${l.bestPractices} |`)]
+    : []),
+].join("\n");
+const report = [
+  "# Risultati del benchmark",
+  "",
+  "Generato da `npm run bench` (tests/bench/run.ts): non modificare a mano.",
+  "",
+  table,
+  "",
+  "## Obiettivi",
+  "",
+  "| Controllo | Valore | Obiettivo | Esito |",
+  "| --- | ---: | ---: | --- |",
+  ...checks.map((c) => `| ${c.what} | ${c.value} | ${c.target} | ${c.pass ? "PASS" : "**FAIL**"} |`),
+  "",
+].join("\n");
+writeFileSync(path.join(import.meta.dirname, "results.md"), report);
+
+const readme = path.join(ROOT, "README.md");
+const text = readFileSync(readme, "utf8");
+const marked = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
+if (marked.test(text)) writeFileSync(readme, text.replace(marked, `$1${table}$2`));
+
+console.log("");
+for (const c of checks) console.log(`${c.pass ? "PASS" : "FAIL"}  ${c.what}: ${c.value} (obiettivo ${c.target})`);
+console.log(failed.length ? `\n${failed.length} obiettivi mancati.` : "\nTutti gli obiettivi raggiunti.");
+process.exit(failed.length ? 1 : 0);
