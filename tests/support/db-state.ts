@@ -1,0 +1,30 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../../app/lib/db.server";
+
+/** Tables a request may touch without "writing": sessions slide, throttles are in memory. */
+const IGNORED = new Set(["Session", "_prisma_migrations"]);
+
+/**
+ * A fingerprint of every row of every table (full-text shadow tables aside): two equal
+ * fingerprints mean nothing was written. Used to check that refused requests changed nothing.
+ */
+export async function dbFingerprint(db: Db) {
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE 'idea_fts%' ORDER BY "name"`,
+  );
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (IGNORED.has(name)) continue;
+    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    out[name] = createHash("sha256")
+      .update(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value)))
+      .digest("hex")
+      .slice(0, 16);
+  }
+  return out;
+}
+
+/** The tables whose rows differ between two fingerprints. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>) {
+  return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+}
