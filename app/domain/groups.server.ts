@@ -1,3 +1,4 @@
+import { httpError } from "~/lib/http.server";
 import { db } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { assertCan } from "./policy";
@@ -70,7 +71,7 @@ export async function findGroup(id: string) {
 /** Voluntary: anyone but an observer joins; joining twice is harmless. */
 export async function joinGroup(actor: Actor, groupId: string) {
   const group = await findGroup(groupId);
-  if (!group) throw new Response("Not Found", { status: 404 });
+  if (!group) httpError(404);
   if (actor.memberOf.includes(groupId)) return group;
   assertCan(actor, "group.join", group);
   await db.membership.upsert({
@@ -84,7 +85,7 @@ export async function joinGroup(actor: Actor, groupId: string) {
 /** Leaving also ends a leadership of that group. */
 export async function leaveGroup(actor: Actor, groupId: string) {
   const group = await findGroup(groupId);
-  if (!group) throw new Response("Not Found", { status: 404 });
+  if (!group) httpError(404);
   if (!actor.memberOf.includes(groupId)) return group;
   assertCan(actor, "group.leave", group);
   await db.$transaction(async (tx) => {
@@ -111,7 +112,7 @@ export async function updateGroup(
     where: { id: input.groupId },
     select: { id: true, name: true, description: true, colour: true, position: true },
   });
-  if (!group) throw new Response("Not Found", { status: 404 });
+  if (!group) httpError(404);
   assertCan(actor, "group.edit", group);
   const { groupId, ...data } = input;
   await db.$transaction(async (tx) => {

@@ -290,8 +290,10 @@ export type IdeaFilters = {
 
 type Cursor = { k: number | string; i: number } | { o: number };
 
+/** A cursor comes from our own "next page" link: anything else is answered 400, not guessed at. */
 function decodeCursor(value: string | undefined): Cursor | null {
-  if (!value || value.length > 200) return null;
+  if (!value) return null;
+  if (value.length > 200) httpError(400, "v.cursorInvalid");
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
     if (parsed && typeof parsed === "object") {
@@ -302,9 +304,9 @@ function decodeCursor(value: string | undefined): Cursor | null {
       }
     }
   } catch {
-    // A cursor that is not ours starts from the first page.
+    // Not base64 JSON: the same answer as any other cursor that is not ours.
   }
-  return null;
+  httpError(400, "v.cursorInvalid");
 }
 
 const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString("base64url");

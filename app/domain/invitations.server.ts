@@ -1,3 +1,4 @@
+import { httpError } from "~/lib/http.server";
 import { createHash, randomBytes } from "node:crypto";
 import { hashPassword } from "~/lib/password.server";
 import { db } from "~/lib/db.server";
@@ -61,7 +62,7 @@ export async function inviteUser(actor: Actor, input: { email: string; role: Rol
  */
 export async function createAccessLink(actor: Actor, userId: string, now = new Date()) {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, displayName: true } });
-  if (!user) throw new Response("Not Found", { status: 404 });
+  if (!user) httpError(404);
   assertCan(actor, "user.resetAccess", user);
   const token = newToken();
   await db.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { EDITABLE_STATUSES, isClosed, MERGEABLE_STATUSES, transition, type Decider } from "./ideas";
+import { errorResponse } from "~/lib/error-response";
 import type { Actor } from "./roles";
 
 /**
@@ -126,6 +127,6 @@ export function assertCan<A extends Action>(
   ...resource: Rules[A] extends undefined ? [] : [Rules[A]]
 ): asserts actor is Actor {
   if (!can(actor, action, ...resource)) {
-    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+    throw errorResponse(403);
   }
 }

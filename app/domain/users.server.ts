@@ -1,3 +1,4 @@
+import { httpError } from "~/lib/http.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { db } from "~/lib/db.server";
@@ -78,7 +79,7 @@ export async function listUsers(actor: Actor, filters: UserFilters) {
 
 async function findUserOr404(id: string) {
   const user = await db.user.findUnique({ where: { id }, select: { id: true, displayName: true, role: true, active: true, email: true } });
-  if (!user) throw new Response("Not Found", { status: 404 });
+  if (!user) httpError(404);
   return user;
 }
 
@@ -110,7 +111,7 @@ export async function setLeader(actor: Actor, userId: string, groupId: string, i
   const user = await findUserOr404(userId);
   assertCan(actor, "user.setLeader", user);
   const group = await db.workingGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
-  if (!group) throw new Response("Not Found", { status: 404 });
+  if (!group) httpError(404);
   await db.$transaction(async (tx) => {
     if (isLeader) {
       await tx.membership.upsert({

@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { errorResponse } from "./error-response";
 import type { FieldErrors } from "./forms";
 import type { Message, MessageKey, MessageParams } from "./i18n";
 
@@ -21,7 +22,7 @@ export function invalid(
 
 /** Throws a Response that the nearest error boundary shows inside the layout. */
 export function httpError(status: 400 | 403 | 404 | 409 | 413 | 429, message?: MessageKey, params?: MessageParams): never {
-  throw json(message ? { key: message, params } : null, { status });
+  throw errorResponse(status, message, params);
 }
 
 export function notFoundUnless<T>(value: T | null | undefined): T {

@@ -1,3 +1,4 @@
+import { httpError } from "~/lib/http.server";
 import { env } from "~/lib/env.server";
 
 /**
@@ -6,6 +7,6 @@ import { env } from "~/lib/env.server";
  * It exists only in benchmark mode.
  */
 export function loader() {
-  if (!env.bench) throw new Response("Pagina non trovata", { status: 404 });
+  if (!env.bench) httpError(404);
   return new Response("ok", { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

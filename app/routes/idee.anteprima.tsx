@@ -1,3 +1,4 @@
+import { httpError } from "~/lib/http.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { IDEA_LIMITS } from "~/domain/ideas";
@@ -13,5 +14,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  throw new Response("Not Found", { status: 404 });
+  httpError(404);
 }

@@ -7,6 +7,7 @@ import { auditLog } from "~/domain/board.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { isDay } from "~/lib/days";
+import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
@@ -15,7 +16,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.tit
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const params = new URL(request.url).searchParams;
-  const day = (name: string) => (isDay(params.get(name) ?? "") ? params.get(name)! : undefined);
+  const day = (name: string) => {
+    const value = params.get(name) ?? "";
+    if (value && !isDay(value)) httpError(400, "v.dateFormat");
+    return value || undefined;
+  };
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
   return json(
     await auditLog(user.actor, {

@@ -361,7 +361,7 @@ describe("finding ideas", () => {
     },
   );
 
-  it("filters by group, status, mine and supported; unknown sorts and garbage cursors fall back to the default", async () => {
+  it("filters by group, status, mine and supported; unknown sorts and filters fall back to the default, forged cursors are a 400", async () => {
     const idea = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", { title: "Filtrami per stato", authorId: scenario.users.otherLeader.id });
     await addSupports(server.db, idea.id, [scenario.users.admin.id]);
     expect(await text(await as("employee").get("/idee?stato=in-valutazione"))).toContain("Filtrami per stato");
@@ -370,8 +370,13 @@ describe("finding ideas", () => {
     expect(await text(await as("otherLeader").get("/idee?mie=1"))).toContain("Filtrami per stato");
     expect(await text(await as("employee").get("/idee?mie=1"))).not.toContain("Filtrami per stato");
     expect(await text(await as("admin").get("/idee?sostengo=1"))).toContain("Filtrami per stato");
-    for (const query of ["sort=boh", "cursor=%%%", "cursor=eyJrIjp7fX0", "sort=sostegni&cursor=bm90LWpzb24", "stato=inventato", "gruppo=nessuno"]) {
+    for (const query of ["sort=boh", "stato=inventato", "gruppo=nessuno"]) {
       expect((await as("employee").get(`/idee?${query}`)).status, query).toBe(200);
+    }
+    for (const query of ["cursor=%%%", "cursor=eyJrIjp7fX0", "sort=sostegni&cursor=bm90LWpzb24"]) {
+      const response = await as("employee").get(`/idee?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(await text(response)).toContain("pagina successiva non è valido");
     }
   });
 

@@ -225,6 +225,7 @@ export const en: Record<MessageKey, string> = {
   "v.invitePending": "There is already a valid invitation for this email: use “New access link” from the list.",
   "v.cannotChangeSelf": "You cannot change your own role or deactivate your own account.",
   "v.notMember": "To lead a group one must be a member: the person will be added to the group.",
+  "v.cursorInvalid": "The link to the next page is not valid: start again from the first page of the list.",
   "v.unknownIntent": "Unknown operation.",
 
   "nav.adminTags": "Themes",

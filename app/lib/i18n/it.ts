@@ -224,6 +224,7 @@ export const it = {
   "v.invitePending": "C'è già un invito valido per questa email: usa «Nuovo link di accesso» dall'elenco.",
   "v.cannotChangeSelf": "Non puoi cambiare il tuo ruolo né disattivare il tuo account.",
   "v.notMember": "Per coordinare un gruppo bisogna prima farne parte: la persona verrà aggiunta al gruppo.",
+  "v.cursorInvalid": "Il link alla pagina successiva non è valido: riparti dalla prima pagina dell'elenco.",
   "v.unknownIntent": "Operazione non riconosciuta.",
 
   "nav.adminTags": "Temi",
