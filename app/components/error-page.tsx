@@ -8,6 +8,7 @@ const TITLES: Record<number, [MessageKey, MessageKey]> = {
   404: ["error.notFoundTitle", "error.notFound"],
   409: ["error.conflictTitle", "error.badRequest"],
   429: ["error.tooManyTitle", "error.tooMany"],
+  503: ["error.unavailableTitle", "error.busy"],
 };
 
 /** The page for a refused or failed request, inside the layout. No stack trace, ever. */

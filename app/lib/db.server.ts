@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { errorResponse } from "./error-response";
 import { countStatement } from "./sql-count.server";
 
 /** Milliseconds a statement waits for another writer before SQLite gives up (SQLITE_BUSY). */
@@ -29,7 +30,57 @@ export function createClient(url: string) {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   if (env.bench) countStatements(adapter);
-  return new PrismaClient({ adapter });
+  // The extension changes no method's shape: keep the plain client type for the domain code.
+  const client = new PrismaClient({ adapter }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw unavailable(error) ?? error;
+        }
+      },
+    },
+  });
+  // A transaction can also fail outside any one operation (at COMMIT): the same answer there.
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(client, {
+    async $transaction(...args: unknown[]) {
+      try {
+        return await transaction(...args);
+      } catch (error) {
+        throw unavailable(error) ?? error;
+      }
+    },
+  });
+  return client as unknown as PrismaClient;
+}
+
+/**
+ * SQLite could not write: another writer held the lock past busy_timeout (SQLITE_BUSY, which
+ * the adapter reports as a time-out) or the disk is full (SQLITE_FULL, or SQLITE_IOERR_* when the
+ * WAL files cannot grow). Both are answered 503
+ * with an Italian message by the page's error boundary, instead of a 500; nothing is half-written
+ * because the statement (or its transaction) was rolled back by SQLite.
+ */
+function unavailable(error: unknown): Response | null {
+  const text = describe(error);
+  // A full disk shows as SQLITE_FULL, or as an I/O error when the WAL index cannot grow.
+  if (/SQLITE_FULL|SQLITE_IOERR|database or disk is full|disk I\/O error/i.test(text)) {
+    console.error(`Spazio su disco esaurito o errore di scrittura (${/SQLITE_\w+/.exec(text)?.[0] ?? "I/O"}): le scritture sono rifiutate con 503.`);
+    return errorResponse(503, "error.full", undefined, { "Retry-After": "300" });
+  }
+  if (/SQLITE_BUSY|database is locked|SocketTimeout|P1008/i.test(text)) {
+    console.error(`Database occupato oltre ${BUSY_TIMEOUT_MS} ms (SQLITE_BUSY): risposta 503.`);
+    return errorResponse(503, "error.busy", undefined, { "Retry-After": "5" });
+  }
+  return null;
+}
+
+function describe(error: unknown, depth = 0): string {
+  if (!error || typeof error !== "object" || depth > 4) return String(error);
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
+  return [e.name, e.code, e.message, JSON.stringify(e.meta ?? null), e.cause ? describe(e.cause, depth + 1) : ""].join(" ");
 }
 
 type Prepares = { client: { prepare: (sql: string) => unknown } };

@@ -6,6 +6,7 @@ const DEFAULT_KEYS: Partial<Record<number, MessageKey>> = {
   404: "error.notFound",
   409: "error.badRequest",
   429: "error.tooMany",
+  503: "error.busy",
 };
 const italian = translator("it");
 
@@ -13,10 +14,10 @@ const italian = translator("it");
  * A refused request as a Response: `key` lets the error page speak the reader's language;
  * `message` is the same in Italian, for what has no page (a CSV, a calendar feed, a fetch).
  */
-export function errorResponse(status: number, key?: MessageKey, params?: MessageParams) {
+export function errorResponse(status: number, key?: MessageKey, params?: MessageParams, headers: Record<string, string> = {}) {
   const messageKey = key ?? DEFAULT_KEYS[status] ?? "error.badRequest";
   return new Response(JSON.stringify({ key: messageKey, params, message: italian(messageKey, params) }), {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8" },
+    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
   });
 }

@@ -12,11 +12,13 @@ export type TestServer = {
   dbFile: string;
   output: () => string;
   stop: () => Promise<void>;
+  /** Ends the process with SIGKILL, as a crash would (the test's client stays open). */
+  crash: () => Promise<void>;
 };
 
 /** Starts the built app (build/index.js) on a free port with a database file of its own. */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const dbFile = freshDatabaseFile("server");
+export async function startServer(env: Record<string, string> = {}, options: { dbFile?: string } = {}): Promise<TestServer> {
+  const dbFile = options.dbFile ?? freshDatabaseFile("server");
   const db = createClient(`file:${dbFile}`);
   await applyPragmas(db);
   let log = "";
@@ -53,10 +55,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     db,
     dbFile,
     output: () => log,
-    async stop() {
+    async crash() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
+      child.kill("SIGKILL");
       await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
       await db.$disconnect();
     },
   };
