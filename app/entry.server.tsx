@@ -51,6 +51,6 @@ export default function handleRequest(
 /** Unexpected errors are logged once, without the request's cookies or body. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  const path = new URL(request.url).pathname.replace(/^\/invito\/[^/]+/, "/invito/[token]");
+  const path = new URL(request.url).pathname.replace(/^\/(invito|calendario)\/[^/]+/, "/$1/[token]");
   console.error(`Errore su ${request.method} ${path}:`, error instanceof Error ? error.stack : error);
 };

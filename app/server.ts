@@ -55,8 +55,8 @@ if (env.logRequests) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // Paths only: no query strings, and invitation tokens masked.
-      const path = req.path.replace(/^\/invito\/[^/]+/, "/invito/[token]");
+      // Paths only: no query strings; invitation and calendar secrets masked.
+      const path = req.path.replace(/^\/(invito|calendario)\/[^/]+/, "/$1/[token]");
       console.log(`${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
     });
     next();

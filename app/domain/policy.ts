@@ -24,6 +24,8 @@ type Rules = {
   "user.invite": undefined;
   "user.changeRole": UserRef;
   "user.setActive": UserRef;
+  /** deactivate for good and remove the personal data; what the person wrote stays, unsigned */
+  "user.anonymise": UserRef;
   "user.resetAccess": UserRef;
   "user.setLeader": UserRef;
   "group.edit": GroupRef;
@@ -76,6 +78,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   // An admin cannot demote or deactivate themselves: the project would risk having no admin.
   "user.changeRole": (actor, user) => isAdmin(actor) && !self(actor, user),
   "user.setActive": (actor, user) => isAdmin(actor) && !self(actor, user),
+  "user.anonymise": (actor, user) => isAdmin(actor) && !self(actor, user),
   "user.resetAccess": isAdmin,
   "user.setLeader": isAdmin,
   "group.edit": isAdmin,

@@ -16,3 +16,6 @@ export type Actor = {
   /** ids of the groups this person leads (a subset of memberOf) */
   leaderOf: readonly string[];
 };
+
+/** The name an anonymised account shows wherever its content appears (app/domain/users.server.ts). */
+export const FORMER_COLLEAGUE = "ex collaboratore";

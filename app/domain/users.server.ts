@@ -1,3 +1,4 @@
+import { FORMER_COLLEAGUE } from "./roles";
 import { httpError } from "~/lib/http.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
@@ -102,6 +103,38 @@ export async function setActive(actor: Actor, userId: string, active: boolean) {
     await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
     if (!active) await tx.session.deleteMany({ where: { userId } });
     await audit(tx, actor.id, active ? "user.reactivate" : "user.deactivate", userId, {});
+  });
+  return user;
+}
+
+/**
+ * Deactivates an account for good and removes its personal data (GDPR art. 17): name, e-mail,
+ * office, password, sessions, invitations, calendar secret, memberships, follows and
+ * notifications go; ideas, comments, supports and updates stay, signed "ex collaboratore".
+ */
+export async function anonymiseUser(actor: Actor, userId: string) {
+  const user = await findUserOr404(userId);
+  assertCan(actor, "user.anonymise", user);
+  await db.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { userId } });
+    await tx.invitation.deleteMany({ where: { OR: [{ userId }, { email: user.email }] } });
+    await tx.calendarToken.deleteMany({ where: { userId } });
+    await tx.membership.deleteMany({ where: { userId } });
+    await tx.follow.deleteMany({ where: { userId } });
+    await tx.notification.deleteMany({ where: { userId } });
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        displayName: FORMER_COLLEAGUE,
+        email: `ex-${userId}@anonimo.invalid`,
+        office: "",
+        passwordHash: null,
+        locale: "it",
+        active: false,
+        deactivatedAt: new Date(),
+      },
+    });
+    await audit(tx, actor.id, "user.anonymise", userId, {});
   });
   return user;
 }

@@ -9,7 +9,8 @@ import { createAccessLink, invitationPath, inviteUser } from "~/domain/invitatio
 import { can } from "~/domain/policy";
 import { isRole, ROLES } from "~/domain/roles";
 import { inviteSchema, LIMITS } from "~/domain/schemas";
-import { changeRole, listUsers, parseUserFilters, setActive, setLeader } from "~/domain/users.server";
+import { FORMER_COLLEAGUE } from "~/domain/roles";
+import { anonymiseUser, changeRole, listUsers, parseUserFilters, setActive, setLeader } from "~/domain/users.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { field, parseForm, typedValues } from "~/lib/forms";
@@ -65,6 +66,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         intent === "reactivate" ? "admin.users.reactivated" : "admin.users.deactivated",
         { name: target.displayName },
       );
+    }
+    case "anonymise": {
+      if (field(form, "confirm") !== "1") httpError(400, "admin.users.anonymiseConfirmRequired");
+      const target = await anonymiseUser(user.actor, userId);
+      return redirectWithFlash(backTo(form), "admin.users.anonymised", { name: target.displayName });
     }
     case "leader":
     case "unleader": {
@@ -284,6 +290,26 @@ export default function AdminUsers() {
                               {t(u.active ? "admin.users.deactivate" : "admin.users.reactivate")}
                             </button>
                           </Form>
+                        ) : null}
+                        {can(actor, "user.anonymise", u) && u.displayName !== FORMER_COLLEAGUE ? (
+                          <details className="pionieri-anonymise">
+                            <summary className="btn btn-outline-danger btn-xs">{t("admin.users.anonymise")}</summary>
+                            <Form method="post" className="mt-2">
+                              <input type="hidden" name="intent" value="anonymise" />
+                              <input type="hidden" name="userId" value={u.id} />
+                              <input type="hidden" name="query" value={query} />
+                              <p className="small mb-1">{t("admin.users.anonymiseExplain", { name: u.displayName })}</p>
+                              <div className="form-check">
+                                <input className="form-check-input" type="checkbox" name="confirm" value="1" id={`anonymise-${u.id}`} required />
+                                <label className="form-check-label small" htmlFor={`anonymise-${u.id}`}>
+                                  {t("admin.users.anonymiseConfirm")}
+                                </label>
+                              </div>
+                              <button type="submit" className="btn btn-danger btn-xs mt-1" aria-label={t("admin.users.anonymiseFor", { name: u.displayName })}>
+                                {t("admin.users.anonymise")}
+                              </button>
+                            </Form>
+                          </details>
                         ) : null}
                       </div>
                     </td>

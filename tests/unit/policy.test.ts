@@ -43,6 +43,8 @@ const table: Case[] = [
   { action: "user.changeRole", resource: { id: "admin" }, label: "change the admin's own role", allowed: [] },
   { action: "user.setActive", resource: { id: "employee" }, label: "deactivate someone else", allowed: ["admin"] },
   { action: "user.setActive", resource: { id: "admin" }, label: "deactivate the admin's own account", allowed: [] },
+  { action: "user.anonymise", resource: { id: "employee" }, label: "anonymise someone else", allowed: ["admin"] },
+  { action: "user.anonymise", resource: { id: "admin" }, label: "anonymise the admin's own account", allowed: [] },
   { action: "user.resetAccess", resource: { id: "employee" }, label: "create an access link", allowed: ["admin"] },
   { action: "user.setLeader", resource: { id: "employee" }, label: "name a group leader", allowed: ["admin"] },
   { action: "group.edit", resource: { id: G }, label: "edit a group", allowed: ["admin"] },

@@ -1,0 +1,86 @@
+/**
+ * Personal data: the admin's anonymisation (content stays, signed "ex collaboratore") and logs
+ * that never hold passwords, tokens or session ids.
+ */
+import { describe, expect, it } from "vitest";
+import { changedTables, dbFingerprint } from "../support/db-state";
+import { buildComment, buildIdea, buildInvitation } from "../support/factories";
+import { useServer } from "../support/harness";
+import { Client, text } from "../support/http";
+import { PASSWORD } from "../support/scenario";
+
+const harness = useServer({ env: { LOG_REQUESTS: "true" } });
+
+describe("anonymising an account", () => {
+  it("keeps the content, signed «ex collaboratore», and removes the person", async () => {
+    const { server, scenario } = harness;
+    const { users, groups } = scenario;
+    const idea = await buildIdea(server.db, { title: "Un'idea che resta", groupId: groups.logistica!.id, authorId: users.member.id });
+    await buildComment(server.db, { ideaId: idea.id, authorId: users.member.id, body: "Un commento che resta" });
+    const member = new Client(server.url);
+    await member.login("membro@test.example", PASSWORD);
+    await member.post("/profilo", { intent: "calendar" });
+
+    const admin = new Client(server.url);
+    await admin.login("admin@test.example", PASSWORD);
+    // Without the confirmation nothing happens.
+    const before = await dbFingerprint(server.db);
+    const unconfirmed = await admin.post("/admin/utenti", { intent: "anonymise", userId: users.member.id });
+    expect(unconfirmed.status).toBe(400);
+    expect(await text(unconfirmed)).toContain("spunta la conferma");
+    expect(changedTables(before, await dbFingerprint(server.db))).toEqual([]);
+    // A colleague cannot do it.
+    const employee = new Client(server.url);
+    await employee.login("dipendente@test.example", PASSWORD);
+    const refused = await employee.post("/admin/utenti", { intent: "anonymise", userId: users.member.id, confirm: "1" });
+    expect(refused.status).toBe(403);
+    expect(changedTables(before, await dbFingerprint(server.db))).toEqual([]);
+
+    const done = await admin.post("/admin/utenti", { intent: "anonymise", userId: users.member.id, confirm: "1" });
+    expect(done.status).toBe(302);
+    const row = await server.db.user.findUniqueOrThrow({ where: { id: users.member.id } });
+    expect(row).toMatchObject({ displayName: "ex collaboratore", office: "", passwordHash: null, active: false });
+    expect(row.email).not.toContain("membro");
+    expect(await server.db.session.count({ where: { userId: users.member.id } })).toBe(0);
+    expect(await server.db.membership.count({ where: { userId: users.member.id } })).toBe(0);
+    expect(await server.db.calendarToken.count({ where: { userId: users.member.id } })).toBe(0);
+    expect(await server.db.idea.count({ where: { authorId: users.member.id } })).toBe(1);
+
+    // The old session is over; the idea and the comment still show, signed "ex collaboratore".
+    expect((await member.get("/")).headers.get("location")).toMatch(/^\/login/);
+    const page = await text(await employee.get(`/idee/${idea.id}`));
+    expect(page).toContain("Un'idea che resta");
+    expect(page).toContain("Un commento che resta");
+    expect(page).toContain("ex collaboratore");
+    expect(page).not.toContain("Marta Membro");
+    expect((await employee.get("/persone/membro")).status).toBe(404);
+    // The e-mail address is free for a new invitation.
+    expect((await admin.post("/admin/utenti", { intent: "invite", email: "membro@test.example", role: "DIPENDENTE" })).status).toBe(200);
+  });
+});
+
+describe("logs", () => {
+  it("never hold passwords, invitation or calendar tokens, or session ids", async () => {
+    const { server } = harness;
+    const token = await buildInvitation(server.db, { email: "nuovo.arrivo@test.example" });
+    const newcomer = new Client(server.url);
+    await newcomer.get(`/invito/${token}`);
+    await newcomer.post(`/invito/${token}`, { displayName: "Nuovo Arrivo", office: "URP", password: "frase-segreta-del-log", passwordConfirm: "frase-segreta-del-log" });
+    const session = newcomer.session()!;
+    expect(session).toBeTruthy();
+    const wrong = new Client(server.url);
+    await wrong.post("/login", { email: "admin@test.example", password: "password-sbagliata-nel-log" });
+    const calendar = await newcomer.post("/profilo", { intent: "calendar" });
+    const feed = /\/calendario\/([A-Za-z0-9_-]{20,})\.ics/.exec(await calendar.text())![1]!;
+    expect((await new Client(server.url).get(`/calendario/${feed}.ics`)).status).toBe(200);
+    await newcomer.get("/idee?q=frase");
+    await newcomer.post("/logout", {});
+
+    const log = server.output();
+    expect(log).toContain("POST /login 401");
+    expect(log).toContain("/invito/[token]");
+    for (const secret of [token, session, feed, "frase-segreta-del-log", "password-sbagliata-nel-log", PASSWORD]) {
+      expect(log).not.toContain(secret);
+    }
+  });
+});
