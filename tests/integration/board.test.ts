@@ -210,6 +210,9 @@ describe("the board's pages over HTTP", () => {
     expect(expected).toBeGreaterThan(0);
     expect(log).toContain(`${expected} registrazioni`);
     expect(await h.server.db.auditEvent.count()).toBeGreaterThan(expected);
-    expect((await (await as("board")).get("/registro?dal=ieri&al=2026-99-99&pagina=abc")).status).toBe(200);
+    expect((await (await as("board")).get("/registro?pagina=abc")).status).toBe(200);
+    const badDates = await (await as("board")).get("/registro?dal=ieri&al=2026-99-99");
+    expect(badDates.status).toBe(400);
+    expect(await text(badDates)).toContain("AAAA-MM-GG");
   });
 });
