@@ -117,7 +117,7 @@ describe("a crash in the middle of a write burst", () => {
     const acknowledged: number[] = [];
     let stop = false;
     const writers = people.map(async (client, w) => {
-      for (let n = 0; !stop && n < 25; n++) {
+      for (let n = 0; !stop && n < 200; n++) {
         try {
           const response = await client.post(`/idee/${idea.id}`, { intent: "comment", body: `Scrittore ${w}, commento ${n}` });
           const id = /#commento-(\d+)/.exec(response.headers.get("location") ?? "")?.[1];
@@ -127,11 +127,12 @@ describe("a crash in the middle of a write burst", () => {
         }
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Crash once a good number of writes were acknowledged, with the others in flight.
+    for (let waited = 0; acknowledged.length < 20 && waited < 60_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     await first.crash();
     stop = true;
     await Promise.all(writers);
-    expect(acknowledged.length).toBeGreaterThan(5);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
 
     const check = new Database(first.dbFile);
     const integrity = check.pragma("integrity_check", { simple: true });
