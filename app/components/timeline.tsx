@@ -52,8 +52,8 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
 
   const months: Day[] = [];
   for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
-  const monthLabel = (day: Day) =>
-    new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${day}T12:00:00Z`));
+  const monthFormat = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+  const monthLabel = (day: Day) => monthFormat.format(new Date(`${day}T12:00:00Z`));
   const titleId = `timeline-title${idSuffix}`;
   const descId = `timeline-desc${idSuffix}`;
 

@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { romeDay } from "~/lib/dates";
-import { db } from "~/lib/db.server";
+import { db, reader, storedDate, whileUnchanged } from "~/lib/db.server";
 import { addDays, daysBetween, isDay, today as todayInRome, type Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
@@ -252,31 +252,36 @@ export async function weeklyActivity(now = new Date()) {
 }
 
 /** Ideas waiting for the board, oldest first, with the days since they were sent to it. */
-export async function decisionQueue(actor: Actor, now = new Date()) {
-  const ideas = await db.idea.findMany({
-    where: { status: "IN_VALUTAZIONE" },
-    select: {
-      id: true,
-      title: true,
-      supportCount: true,
-      group: { select: { name: true } },
-      events: { where: { toStatus: "IN_VALUTAZIONE" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } },
-      boardNotes: { orderBy: { createdAt: "desc" }, select: { note: true, createdAt: true, author: { select: { displayName: true } } } },
-    },
-  });
+export async function decisionQueue(actor: Actor, now = new Date(), limit = QUEUE_SHOWN) {
+  const rows = reader().all<{ id: number; title: string; supportCount: number; groupName: string; since: string | null }>(Prisma.sql`
+    SELECT i."id", i."title", i."supportCount", g."name" AS "groupName",
+           (SELECT MAX(e."createdAt") FROM "IdeaEvent" e WHERE e."ideaId" = i."id" AND e."toStatus" = 'IN_VALUTAZIONE') AS "since"
+    FROM "Idea" i JOIN "WorkingGroup" g ON g."id" = i."groupId"
+    WHERE i."status" = 'IN_VALUTAZIONE'
+    ORDER BY "since" IS NULL, "since", i."id"
+    LIMIT ${limit}`);
+  const total = reader().get<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Idea" WHERE "status" = 'IN_VALUTAZIONE'`)?.n ?? 0;
   const showNotes = can(actor, "board.privateNotes");
-  return ideas
-    .map(({ events, boardNotes, group, ...idea }) => {
-      const since = events[0]?.createdAt ?? now;
-      return {
-        ...idea,
-        groupName: group.name,
-        since: since.toISOString(),
-        ageDays: Math.max(0, daysBetween(romeDay(since), romeDay(now))),
-        notes: showNotes ? boardNotes.map((n) => ({ note: n.note, at: n.createdAt.toISOString(), by: n.author?.displayName ?? null })) : [],
-      };
-    })
-    .sort((a, b) => a.since.localeCompare(b.since));
+  const notes = showNotes && rows.length
+    ? await db.boardNote.findMany({
+        where: { ideaId: { in: rows.map((row) => row.id) } },
+        orderBy: { createdAt: "desc" },
+        select: { ideaId: true, note: true, createdAt: true, author: { select: { displayName: true } } },
+      })
+    : [];
+  const items = rows.map((row) => {
+    const since = row.since ? storedDate(row.since) : now;
+    return {
+      id: row.id,
+      title: row.title,
+      supportCount: row.supportCount,
+      groupName: row.groupName,
+      since: since.toISOString(),
+      ageDays: Math.max(0, daysBetween(romeDay(since), romeDay(now))),
+      notes: notes.filter((n) => n.ideaId === row.id).map((n) => ({ note: n.note, at: n.createdAt.toISOString(), by: n.author?.displayName ?? null })),
+    };
+  });
+  return { items, total };
 }
 
 /** Median days from an idea's proposal to the board's first decision on it. */
@@ -289,16 +294,25 @@ export async function medianDaysToDecision() {
   return median(rows.map((row) => (new Date(String(row.decided)).getTime() - new Date(String(row.created)).getTime()) / DAY_MS).map((d) => Math.round(d * 10) / 10));
 }
 
+/** How many of the waiting ideas the dashboard lists (oldest first); the rest are one link away. */
+export const QUEUE_SHOWN = 25;
+
 export async function dashboard(actor: Actor, now = new Date()) {
-  const objectives = await objectivesAsOf(now);
-  const [groups, ideasByStatus, queue, medianDays, people] = await Promise.all([
-    groupSummaries(objectives, now),
-    ideasByStatusAsOf(now),
-    decisionQueue(actor, now),
-    medianDaysToDecision(),
-    participation(now),
-  ]);
-  return { groups, ideasByStatus, queue, medianDays, participation: people };
+  // The figures are the same for everyone and costly at scale (participation scans every
+  // support and comment): computed once per state of the database, not once per visit.
+  const figures = await whileUnchanged(`board.figures.${romeDay(now)}`, async () => {
+    const asOf = new Date();
+    const objectives = await objectivesAsOf(asOf);
+    const [groups, ideasByStatus, medianDays, people] = await Promise.all([
+      groupSummaries(objectives, asOf),
+      ideasByStatusAsOf(asOf),
+      medianDaysToDecision(),
+      participation(asOf),
+    ]);
+    return { groups, ideasByStatus, medianDays, participation: people, computedAt: asOf.toISOString() };
+  });
+  const queue = await decisionQueue(actor, now);
+  return { ...figures, queue: queue.items, queueTotal: queue.total };
 }
 
 export type SnapshotData = {

@@ -1,62 +1,49 @@
 import { httpError } from "~/lib/http.server";
-import { db } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, reader, storedDate } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { assertCan } from "./policy";
 import type { Actor } from "./roles";
 
-const memberSelect = {
-  isLeader: true,
-  joinedAt: true,
-  user: { select: { id: true, displayName: true, office: true } },
-} as const;
-
 /** The groups in their order, each with its leaders and member count (home and /gruppi). */
+/** The groups as choices (filters, forms, lanes): no counts, one cheap statement. */
+export async function groupOptions() {
+  return reader().all<{ id: string; slug: string; name: string; colour: string }>(
+    Prisma.sql`SELECT "id", "slug", "name", "colour" FROM "WorkingGroup" ORDER BY "position", "name"`,
+  );
+}
+
 export async function listGroups() {
-  const groups = await db.workingGroup.findMany({
-    orderBy: [{ position: "asc" }, { name: "asc" }],
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      colour: true,
-      _count: { select: { memberships: { where: { user: { active: true } } } } },
-      memberships: {
-        where: { isLeader: true, user: { active: true } },
-        orderBy: { user: { displayName: "asc" } },
-        select: { user: { select: { id: true, displayName: true } } },
-      },
-    },
-  });
-  return groups.map(({ _count, memberships, ...group }) => ({
-    ...group,
-    memberCount: _count.memberships,
-    leaders: memberships.map((m) => m.user),
-  }));
+  // Home, ideas, timeline: the groups with their active members counted and their leaders, in
+  // one statement on the fast path.
+  const rows = reader().all<{ id: string; slug: string; name: string; description: string; colour: string; memberCount: number; leaders: string }>(Prisma.sql`
+    SELECT g."id", g."slug", g."name", g."description", g."colour",
+           (SELECT COUNT(*) FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1 WHERE m."groupId" = g."id") AS "memberCount",
+           (SELECT json_group_array(json_object('id', l."id", 'displayName', l."displayName")) FROM (
+              SELECT u."id", u."displayName" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1
+              WHERE m."groupId" = g."id" AND m."isLeader" = 1 ORDER BY u."displayName") l) AS "leaders"
+    FROM "WorkingGroup" g
+    ORDER BY g."position", g."name"`);
+  return rows.map(({ leaders, ...group }) => ({ ...group, leaders: JSON.parse(leaders) as { id: string; displayName: string }[] }));
 }
 
 /** One group with its active members, leaders first. */
-export async function getGroupBySlug(slug: string) {
-  const group = await db.workingGroup.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      colour: true,
-      memberships: {
-        where: { user: { active: true } },
-        orderBy: [{ isLeader: "desc" }, { user: { displayName: "asc" } }],
-        select: memberSelect,
-      },
-    },
-  });
+/** A group's page: its members, leaders first, at most `memberLimit` of them (and how many in all). */
+export async function getGroupBySlug(slug: string, memberLimit = Number.MAX_SAFE_INTEGER) {
+  const group = await db.workingGroup.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true, colour: true } });
   if (!group) return null;
-  const { memberships, ...rest } = group;
+  const rows = reader().all<{ id: string; displayName: string; office: string; isLeader: number; joinedAt: string }>(Prisma.sql`
+    SELECT u."id", u."displayName", u."office", m."isLeader", m."joinedAt"
+    FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1
+    WHERE m."groupId" = ${group.id}
+    ORDER BY m."isLeader" DESC, u."displayName", u."id"
+    LIMIT ${Math.min(memberLimit, 100_000)}`);
+  const total = reader().get<{ n: number }>(Prisma.sql`
+    SELECT COUNT(*) AS "n" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1 WHERE m."groupId" = ${group.id}`)?.n ?? 0;
   return {
-    ...rest,
-    members: memberships.map((m) => ({ ...m.user, isLeader: m.isLeader, joinedAt: m.joinedAt })),
+    ...group,
+    memberCount: total,
+    members: rows.map((m) => ({ id: m.id, displayName: m.displayName, office: m.office, isLeader: m.isLeader === 1, joinedAt: storedDate(m.joinedAt) })),
   };
 }
 

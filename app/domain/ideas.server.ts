@@ -1,5 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
+import { db, reader, storedDate } from "~/lib/db.server";
 import { httpError, tooMany } from "~/lib/http.server";
 import { actionLimits, consume } from "~/lib/rate-limit.server";
 import type { MessageKey } from "~/lib/i18n";
@@ -378,7 +378,7 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     ? Prisma.sql`snippet("idea_fts", 1, ${MARK_START}, ${MARK_END}, '…', 14) AS "snippet", highlight("idea_fts", 0, ${MARK_START}, ${MARK_END}) AS "titleHighlighted"`
     : Prisma.sql`NULL AS "snippet", NULL AS "titleHighlighted"`;
 
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+  const rows = reader().all<Record<string, unknown>>(Prisma.sql`
     SELECT * FROM (
       SELECT i."id", i."title", i."status", i."supportCount", i."commentCount", i."createdAt",
              g."name" AS "groupName", g."slug" AS "groupSlug", g."colour" AS "groupColour",
@@ -394,7 +394,7 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     )
     ${after}
     ORDER BY "sortKey" DESC, "id" DESC
-    LIMIT ${pageSize + 1} OFFSET ${sort ? 0 : offset}`;
+    LIMIT ${pageSize + 1} OFFSET ${sort ? 0 : offset}`);
 
   const items: IdeaListItem[] = rows.slice(0, pageSize).map((row) => ({
     id: Number(row.id),
@@ -423,53 +423,34 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
 export async function similarIdeas(text: string, excludeId?: number) {
   const match = ftsQuery(text, "any");
   if (!match) return [];
-  const rows = await db.$queryRaw<{ id: unknown; title: unknown; status: unknown; supportCount: unknown }[]>`
+  const rows = reader().all<{ id: unknown; title: unknown; status: unknown; supportCount: unknown }>(Prisma.sql`
     SELECT i."id", i."title", i."status", i."supportCount"
     FROM "idea_fts" JOIN "Idea" i ON i."id" = "idea_fts".rowid
     WHERE "idea_fts" MATCH ${match} AND i."status" <> 'DUPLICATA' AND i."id" <> ${excludeId ?? -1}
     ORDER BY bm25("idea_fts", 10.0, 1.0)
-    LIMIT 5`;
+    LIMIT 5`);
   return rows.map((row) => ({ id: Number(row.id), title: String(row.title), status: row.status as IdeaStatus, supportCount: Number(row.supportCount) }));
 }
 
 /** The latest things that happened across the intranet (home page). */
 export async function recentActivity(limit = 10) {
-  const [events, comments] = await Promise.all([
-    db.ideaEvent.findMany({
-      where: { kind: { in: ["CREATED", "STATUS", "MERGED_INTO"] } },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: { id: true, kind: true, toStatus: true, createdAt: true, idea: { select: { id: true, title: true } }, actor: { select: { displayName: true } } },
-    }),
-    db.comment.findMany({
-      where: { deletedAt: null, hiddenAt: null },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: { id: true, createdAt: true, idea: { select: { id: true, title: true } }, author: { select: { displayName: true } } },
-    }),
-  ]);
-  return [
-    ...events.map((e) => ({
-      id: `e${e.id}`,
-      kind: e.kind as "CREATED" | "STATUS" | "MERGED_INTO",
-      toStatus: e.toStatus,
-      at: e.createdAt,
-      ideaId: e.idea.id,
-      ideaTitle: e.idea.title,
-      who: e.actor?.displayName ?? null,
-    })),
-    ...comments.map((c) => ({
-      id: `c${c.id}`,
-      kind: "COMMENT" as const,
-      toStatus: null,
-      at: c.createdAt,
-      ideaId: c.idea.id,
-      ideaTitle: c.idea.title,
-      who: c.author?.displayName ?? null,
-    })),
-  ]
-    .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .slice(0, limit);
+  // The home page's feed: the latest idea events and comments, merged, on the fast path.
+  type Row = { id: string; kind: "CREATED" | "STATUS" | "MERGED_INTO" | "COMMENT"; toStatus: string | null; at: string; ideaId: number; ideaTitle: string; who: string | null };
+  const rows = reader().all<Row>(Prisma.sql`
+    SELECT * FROM (
+      SELECT 'e' || e."id" AS "id", e."kind" AS "kind", e."toStatus" AS "toStatus", e."createdAt" AS "at",
+             i."id" AS "ideaId", i."title" AS "ideaTitle", u."displayName" AS "who"
+      FROM "IdeaEvent" e JOIN "Idea" i ON i."id" = e."ideaId" LEFT JOIN "User" u ON u."id" = e."actorId"
+      WHERE e."kind" IN ('CREATED', 'STATUS', 'MERGED_INTO')
+      ORDER BY e."createdAt" DESC LIMIT ${limit})
+    UNION ALL
+    SELECT * FROM (
+      SELECT 'c' || c."id", 'COMMENT', NULL, c."createdAt", i."id", i."title", u."displayName"
+      FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId" LEFT JOIN "User" u ON u."id" = c."authorId"
+      WHERE c."deletedAt" IS NULL AND c."hiddenAt" IS NULL
+      ORDER BY c."createdAt" DESC LIMIT ${limit})
+    ORDER BY "at" DESC LIMIT ${limit}`);
+  return rows.map((row) => ({ ...row, at: storedDate(row.at) }));
 }
 
 /** Which status changes this actor could make on this idea now (for the page's controls). */

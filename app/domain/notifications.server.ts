@@ -1,5 +1,5 @@
-import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, reader } from "~/lib/db.server";
 import type { Actor } from "./roles";
 
 type Tx = Prisma.TransactionClient;
@@ -47,8 +47,10 @@ export async function followersOf(tx: Tx, ideaId: number) {
   return rows.map((row) => row.userId);
 }
 
+/** On every page (the bell in the header): read on the fast path. */
 export function unreadCount(userId: string) {
-  return db.notification.count({ where: { userId, readAt: null } });
+  const row = reader().get<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`);
+  return row?.n ?? 0;
 }
 
 export const NOTIFICATIONS_PAGE = 30;

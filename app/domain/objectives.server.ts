@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import type { Day } from "~/lib/days";
 import type { FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { renderWithMentions } from "./ideas.server";
@@ -249,7 +250,8 @@ export async function getObjectiveForEdit(actor: Actor, id: number) {
   return { ...rest, ideaIds: ideas.map((link) => link.ideaId) };
 }
 
-export type TimelineFilters = { groupId?: string; status?: ObjectiveStatus };
+/** `from`/`to` (calendar days): only the objectives that overlap the window shown. */
+export type TimelineFilters = { groupId?: string; status?: ObjectiveStatus; from?: Day; to?: Day };
 
 /** Everything the crono-programma draws: phases, milestones and objectives with their flags. */
 export async function timelineData(filters: TimelineFilters = {}) {
@@ -261,7 +263,12 @@ export async function timelineData(filters: TimelineFilters = {}) {
       select: { id: true, title: true, date: true, group: { select: { name: true } } },
     }),
     db.objective.findMany({
-      where: { ...(filters.groupId ? { groupId: filters.groupId } : {}), ...(filters.status ? { status: filters.status } : {}) },
+      where: {
+        ...(filters.groupId ? { groupId: filters.groupId } : {}),
+        ...(filters.status ? { status: filters.status } : {}),
+        ...(filters.to ? { startOn: { lte: filters.to } } : {}),
+        ...(filters.from ? { OR: [{ dueOn: { gte: filters.from } }, { forecastOn: { gte: filters.from } }, { completedOn: { gte: filters.from } }] } : {}),
+      },
       orderBy: [{ startOn: "asc" }, { id: "asc" }],
       select: {
         id: true,

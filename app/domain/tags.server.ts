@@ -1,12 +1,15 @@
-import { db } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, reader } from "~/lib/db.server";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import type { TagKind } from "./ideas";
 import { assertCan } from "./policy";
 import type { Actor } from "./roles";
 
-export function listTags() {
-  return db.tag.findMany({ orderBy: [{ kind: "asc" }, { position: "asc" }, { name: "asc" }], select: { id: true, kind: true, name: true, position: true } });
+export async function listTags() {
+  return reader().all<{ id: string; kind: string; name: string; position: number }>(
+    Prisma.sql`SELECT "id", "kind", "name", "position" FROM "Tag" ORDER BY "kind", "position", "name"`,
+  );
 }
 
 export async function addTag(actor: Actor, input: { kind: TagKind; name: string }) {

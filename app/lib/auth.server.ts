@@ -6,7 +6,8 @@ import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import type { Actor, Role } from "~/domain/roles";
 import { isRole } from "~/domain/roles";
-import { db } from "./db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, reader, storedDate } from "./db.server";
 import { env } from "./env.server";
 import { isLocale, type Locale } from "./i18n";
 
@@ -27,30 +28,46 @@ type UserAttributes = {
   memberships: { groupId: string; isLeader: boolean }[];
 };
 type SessionAttributes = { createdAt: Date };
+type SessionRow = {
+  id: string;
+  userId: string;
+  expiresAt: string;
+  createdAt: string;
+  email: string;
+  displayName: string;
+  office: string;
+  role: string;
+  active: number;
+  locale: string;
+  memberships: string;
+};
 
-const userSelect = {
-  id: true,
-  email: true,
-  displayName: true,
-  office: true,
-  role: true,
-  active: true,
-  locale: true,
-  memberships: { select: { groupId: true, isLeader: true } },
-} as const;
 
 /** Lucia's adapter over our Prisma models (the official one does not accept Prisma 6). */
 const adapter: Adapter = {
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await db.session.findUnique({
-      where: { id: sessionId },
-      select: { id: true, userId: true, expiresAt: true, createdAt: true, user: { select: userSelect } },
-    });
+    // Every request asks this: one prepared statement on the read connection (decision 0010).
+    const row = reader().get<SessionRow>(Prisma.sql`
+      SELECT s."id", s."userId", s."expiresAt", s."createdAt",
+             u."email", u."displayName", u."office", u."role", u."active", u."locale",
+             (SELECT json_group_array(json_object('groupId', m."groupId", 'isLeader', m."isLeader"))
+                FROM "Membership" m WHERE m."userId" = u."id") AS "memberships"
+      FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+      WHERE s."id" = ${sessionId}`);
     if (!row) return [null, null];
-    const { id: userId, ...userAttributes } = row.user;
+    const memberships = (JSON.parse(row.memberships) as { groupId: string; isLeader: number }[]).map((m) => ({ groupId: m.groupId, isLeader: m.isLeader === 1 }));
+    const attributes: UserAttributes = {
+      email: row.email,
+      displayName: row.displayName,
+      office: row.office,
+      role: row.role,
+      active: row.active === 1,
+      locale: row.locale,
+      memberships,
+    };
     return [
-      { id: row.id, userId: row.userId, expiresAt: row.expiresAt, attributes: { createdAt: row.createdAt } },
-      { id: userId, attributes: userAttributes },
+      { id: row.id, userId: row.userId, expiresAt: storedDate(row.expiresAt), attributes: { createdAt: storedDate(row.createdAt) } },
+      { id: row.userId, attributes },
     ];
   },
   async getUserSessions(userId) {

@@ -26,23 +26,18 @@ export function formatDate(value: Date | string | number, locale: Locale, style:
   return format.format(new Date(value));
 }
 
+// Making an Intl.DateTimeFormat costs far more than using one: each is made once.
+const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" });
+
 /** The calendar day in Rome (YYYY-MM-DD) on which an instant falls. */
 export function romeDay(value: Date | string | number): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(new Date(value));
-  return parts;
+  return dayFormat.format(new Date(value));
 }
 
 /** Rome's offset from UTC, in minutes, at an instant (60 in winter, 120 in summer). */
 function romeOffsetMinutes(instant: Date): number {
-  const name =
-    new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" })
-      .formatToParts(instant)
-      .find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const name = offsetFormat.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }

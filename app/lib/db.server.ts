@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "~/generated/prisma/client";
+import BetterSqlite3 from "better-sqlite3";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { env } from "./env.server";
 import { errorResponse } from "./error-response";
 import { countStatement } from "./sql-count.server";
@@ -111,12 +112,88 @@ export async function applyPragmas(client: Db) {
   await client.$queryRawUnsafe(`PRAGMA synchronous = ${PRAGMAS.synchronous}`);
 }
 
-declare global {
-  // Survives module reloads in development so that one connection stays open.
-  var __pionieriDb: { client: Db; ready: Promise<void> } | undefined;
+/**
+ * The read path of hot pages: a second, read-only connection to the same file with its
+ * statements prepared once. Prisma's per-query cost (query compiler, row mapping, a fresh
+ * `prepare` for every statement) is several times the cost of these queries in SQLite itself,
+ * so the pages everyone opens read here (docs/decisions/0010-speed-benchmark.md). Writes stay
+ * with Prisma, inside its transactions. In WAL mode a reader sees the last committed state and
+ * never waits for the writer.
+ */
+export class Reader {
+  readonly #sqlite: BetterSqlite3.Database;
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  constructor(url: string) {
+    this.#sqlite = new BetterSqlite3(filePath(url), { readonly: true, fileMustExist: true });
+    this.#sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+
+  #statement(sql: string) {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#sqlite.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    countStatement();
+    return statement;
+  }
+
+  /** All rows of a query written with Prisma.sql (the same placeholders and values as $queryRaw). */
+  all<T>(query: Prisma.Sql): T[] {
+    return this.#statement(query.sql).all(...query.values.map(toSqlite)) as T[];
+  }
+
+  get<T>(query: Prisma.Sql): T | undefined {
+    return this.#statement(query.sql).get(...query.values.map(toSqlite)) as T | undefined;
+  }
+
+  /**
+   * SQLite's data_version: it changes whenever another connection (the app's writer, a script,
+   * a restore) commits to the file. Reading it costs next to nothing.
+   */
+  version(): number {
+    return this.#sqlite.pragma("data_version", { simple: true }) as number;
+  }
+
+  close() {
+    this.#sqlite.close();
+  }
 }
 
-function init() {
+const memo = new Map<string, { version: number; value: Promise<unknown> }>();
+
+/**
+ * A value computed from the database, kept until anything is committed to the file (whoever
+ * commits): for aggregates that are costly to compute and read far more often than written.
+ */
+export function whileUnchanged<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const version = reader().version();
+  const hit = memo.get(key);
+  if (hit && hit.version === version) return hit.value as Promise<T>;
+  const value = compute();
+  memo.set(key, { version, value });
+  value.catch(() => memo.delete(key));
+  return value;
+}
+
+/** Values as the Prisma adapter stores them: dates as ISO text with "+00:00", booleans as 0/1. */
+function toSqlite(value: unknown) {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/** A stored date (ISO text) back to a Date. */
+export function storedDate(value: unknown): Date {
+  return new Date(String(value));
+}
+
+declare global {
+  // Survives module reloads in development so that one connection stays open.
+  var __pionieriDb: { client: Db; ready: Promise<void>; reader?: Reader } | undefined;
+}
+
+function init(): { client: Db; ready: Promise<void>; reader?: Reader } {
   const client = createClient(env.databaseUrl);
   return { client, ready: applyPragmas(client) };
 }
@@ -126,3 +203,8 @@ const holder = (globalThis.__pionieriDb ??= init());
 /** The application's Prisma client. Await `dbReady` before serving. */
 export const db: Db = holder.client;
 export const dbReady: Promise<void> = holder.ready;
+
+/** The read-only connection (opened on first use, once the file exists and is migrated). */
+export function reader(): Reader {
+  return (holder.reader ??= new Reader(env.databaseUrl));
+}

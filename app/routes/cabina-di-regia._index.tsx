@@ -114,7 +114,7 @@ export default function Board() {
         <p>{data.medianDays === null ? t("board.noDecisions") : t("board.medianDays", { days: String(data.medianDays).replace(".", locale === "it" ? "," : ".") })}</p>
 
         <h3 id="coda" className="h4">
-          {t("board.queue")} ({data.queue.length})
+          {t("board.queue")} ({data.queueTotal})
         </h3>
         {data.queue.length === 0 ? <p>{t("board.queueEmpty")}</p> : null}
         <ol className="pionieri-plain-list">
@@ -169,6 +169,11 @@ export default function Board() {
             );
           })}
         </ol>
+        {data.queueTotal > data.queue.length ? (
+          <p>
+            <Link to="/idee?stato=in-valutazione">{t("board.queueMore", { shown: data.queue.length, total: data.queueTotal })}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="participation-title" className="mb-5">

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SelectField } from "~/components/form";
 import { ObjectivesTable, TimelineChart } from "~/components/timeline";
-import { listGroups } from "~/domain/groups.server";
+import { groupOptions } from "~/domain/groups.server";
 import { isObjectiveStatus, OBJECTIVE_STATUSES, ZOOM_MONTHS, ZOOMS, type Zoom } from "~/domain/objectives";
 import { timelineData } from "~/domain/objectives.server";
 import { can } from "~/domain/policy";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.timel
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const params = new URL(request.url).searchParams;
-  const groups = await listGroups();
+  const groups = await groupOptions();
   const group = groups.find((g) => g.slug === params.get("gruppo"));
   const status = params.get("stato")?.toUpperCase();
   const zoom: Zoom = (ZOOMS as readonly string[]).includes(params.get("zoom") ?? "") ? (params.get("zoom") as Zoom) : "trimestre";
@@ -27,7 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const requested = `${params.get("da") ?? ""}-01`;
   const from = isDay(requested) ? requested : addMonths(startOfMonth(now), zoom === "anno" ? -3 : zoom === "trimestre" ? -1 : 0);
   const to = addDays(addMonths(from, ZOOM_MONTHS[zoom]), -1);
-  const data = await timelineData({ groupId: group?.id, status: isObjectiveStatus(status) ? status : undefined });
+  // Only what the window shows: the chart and the table tell the same facts, at any scale.
+  const data = await timelineData({ groupId: group?.id, status: isObjectiveStatus(status) ? status : undefined, from, to });
   return json({
     ...data,
     zoom,

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
-import { listGroups } from "~/domain/groups.server";
+import { groupOptions } from "~/domain/groups.server";
 import { timelineData } from "~/domain/objectives.server";
 import { assertCan } from "~/domain/policy";
 import { milestoneSchema, phaseSchema } from "~/domain/schemas";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "timeline.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   assertCan(user.actor, "timeline.manage");
-  const [{ phases, milestones }, groups] = await Promise.all([timelineData(), listGroups()]);
+  const [{ phases, milestones }, groups] = await Promise.all([timelineData(), groupOptions()]);
   return json({ phases, milestones, groups: groups.map(({ id, name }) => ({ id, name })) });
 }
 

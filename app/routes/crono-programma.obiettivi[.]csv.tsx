@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listGroups } from "~/domain/groups.server";
+import { groupOptions } from "~/domain/groups.server";
 import { isObjectiveStatus } from "~/domain/objectives";
 import { timelineData } from "~/domain/objectives.server";
 import { requireUser } from "~/lib/auth.server";
@@ -11,7 +11,7 @@ import { translator, type MessageKey } from "~/lib/i18n";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const params = new URL(request.url).searchParams;
-  const groups = await listGroups();
+  const groups = await groupOptions();
   const group = groups.find((g) => g.slug === params.get("gruppo"));
   const status = params.get("stato")?.toUpperCase();
   const data = await timelineData({ groupId: group?.id, status: isObjectiveStatus(status) ? status : undefined });

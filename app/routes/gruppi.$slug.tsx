@@ -22,24 +22,30 @@ import { useRootData } from "~/root";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.group.name} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
 
+const MEMBERS_SHOWN = 50;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const group = notFoundUnless(await getGroupBySlug(params.slug ?? ""));
-  const [ideas, timeline] = await Promise.all([listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10), timelineData({ groupId: group.id })]);
+  // At scale a group has hundreds of members: the first ones on the page, all of them on request.
+  const allMembers = new URL(request.url).searchParams.get("membri") === "tutti";
+  const group = notFoundUnless(await getGroupBySlug(params.slug ?? "", allMembers ? undefined : MEMBERS_SHOWN));
   const now = today();
+  const from = addMonths(startOfMonth(now), -2);
+  const to = addDays(addMonths(startOfMonth(now), 4), -1);
+  const [ideas, timeline] = await Promise.all([listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10), timelineData({ groupId: group.id, from, to })]);
   return json({
     group,
     ideas: ideas.items,
     moreIdeas: ideas.nextCursor !== null,
     canPropose: can(user.actor, "idea.create"),
     canPlan: can(user.actor, "objective.create", group),
-    timeline: { ...timeline, today: now, from: addMonths(startOfMonth(now), -2), to: addDays(addMonths(startOfMonth(now), 4), -1) },
+    timeline: { ...timeline, today: now, from, to },
   });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const group = notFoundUnless(await getGroupBySlug(params.slug ?? ""));
+  const group = notFoundUnless(await getGroupBySlug(params.slug ?? "", 0));
   const form = await request.formData();
   const intent = field(form, "intent");
   const back = safeRedirectPath(field(form, "returnTo"), `/gruppi/${group.slug}`);
@@ -122,7 +128,7 @@ export default function GroupPage() {
       </section>
       <section aria-labelledby="members-title" className="mt-4">
         <h2 id="members-title" className="h4">
-          {t("groups.memberList")} <span className="pionieri-count">({memberCountLabel(t, group.members.length)})</span>
+          {t("groups.memberList")} <span className="pionieri-count">({memberCountLabel(t, group.memberCount)})</span>
         </h2>
         <div className="table-responsive">
           <table className="table">
@@ -146,6 +152,11 @@ export default function GroupPage() {
             </tbody>
           </table>
         </div>
+        {group.memberCount > group.members.length ? (
+          <p>
+            <Link to={`/gruppi/${group.slug}?membri=tutti#members-title`}>{t("groups.allMembers", { count: group.memberCount })}</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
 import { IdeaCard, SortLinks } from "~/components/ideas";
-import { listGroups } from "~/domain/groups.server";
+import { groupOptions } from "~/domain/groups.server";
 import { IDEA_LIMITS, IDEA_SORTS, IDEA_STATUSES, statusFromSlug, statusSlug, TAG_KINDS, type IdeaSort } from "~/domain/ideas";
 import { listIdeas } from "~/domain/ideas.server";
 import { can } from "~/domain/policy";
@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.ideas
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const params = new URL(request.url).searchParams;
-  const [groups, tags] = await Promise.all([listGroups(), listTags()]);
+  const [groups, tags] = await Promise.all([groupOptions(), listTags()]);
   const sortParam = params.get("sort") ?? "";
   const q = (params.get("q") ?? "").trim().slice(0, IDEA_LIMITS.query);
   // Unknown values of a filter or a sort fall back to the default: a link never breaks the page.

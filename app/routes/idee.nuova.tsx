@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { IdeaForm } from "~/components/idea-form";
-import { listGroups } from "~/domain/groups.server";
+import { groupOptions } from "~/domain/groups.server";
 import { readIdeaForm } from "~/domain/idea-forms.server";
 import { ideaSchema } from "~/domain/schemas";
 import { createIdea, renderWithMentions, similarIdeas } from "~/domain/ideas.server";
@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.new
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   assertCan(user.actor, "idea.create");
-  const [groups, tags] = await Promise.all([listGroups(), listTags()]);
+  const [groups, tags] = await Promise.all([groupOptions(), listTags()]);
   const slug = new URL(request.url).searchParams.get("gruppo");
   const preselected = groups.find((g) => g.slug === slug)?.id ?? "";
   return json({ groups: groups.map(({ id, name }) => ({ id, name })), tags, preselected });

@@ -6,7 +6,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
 import { newPasswordSchema, profileSchema, LIMITS } from "~/domain/schemas";
 import { changePassword, updateProfile } from "~/domain/users.server";
 import { hasCalendarToken, regenerateCalendarToken, revokeCalendarToken } from "~/domain/calendar.server";
-import { listGroups } from "~/domain/groups.server";
+import { groupOptions } from "~/domain/groups.server";
 import { requireSessionId, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { field, parseForm, typedValues } from "~/lib/forms";
@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const groups = (await listGroups()).filter((group) => user.actor.memberOf.includes(group.id));
+  const groups = (await groupOptions()).filter((group) => user.actor.memberOf.includes(group.id));
   return json({
     profile: { email: user.email, displayName: user.displayName, office: user.office, locale: user.locale, role: user.role },
     groups: groups.map((g) => ({ slug: g.slug, name: g.name, leader: user.actor.leaderOf.includes(g.id) })),
