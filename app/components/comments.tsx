@@ -26,6 +26,8 @@ type Failed = { form: string; fieldErrors: FieldErrors; values: Record<string, s
 export function CommentThread({
   ideaId,
   comments,
+  earlier,
+  total,
   canComment,
   actor,
   groupId,
@@ -33,19 +35,27 @@ export function CommentThread({
 }: {
   ideaId: number;
   comments: (CommentView & { replies: CommentView[] })[];
+  /** Threads before the ones shown (a long discussion opens on its latest threads). */
+  earlier: number;
+  /** Comments and replies in all. */
+  total: number;
   canComment: boolean;
   actor: Actor | undefined;
   groupId: string;
   failed: Failed;
 }) {
   const t = useT();
-  const count = comments.reduce((n, c) => n + 1 + c.replies.length, 0);
   return (
     <section className="my-4" aria-labelledby="comments-title">
       <h2 id="comments-title" className="h4">
-        {t("comments.title")} <span className="pionieri-count">({count})</span>
+        {t("comments.title")} <span className="pionieri-count">({total})</span>
       </h2>
       {comments.length === 0 ? <p>{t("comments.none")}</p> : null}
+      {earlier > 0 ? (
+        <p>
+          <Link to={`/idee/${ideaId}?commenti=tutti#comments-title`}>{t("comments.showEarlier", { count: earlier })}</Link>
+        </p>
+      ) : null}
       <ol className="pionieri-comments">
         {comments.map((comment) => (
           <li key={comment.id}>

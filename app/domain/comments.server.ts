@@ -1,4 +1,5 @@
-import { db } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { db, reader, storedDate } from "~/lib/db.server";
 import { httpError, tooMany } from "~/lib/http.server";
 import { actionLimits, consume } from "~/lib/rate-limit.server";
 import { audit } from "./audit.server";
@@ -154,29 +155,45 @@ export async function dismissReport(actor: Actor, reportId: string) {
 }
 
 /** The comments of an idea, threaded one level; removed and hidden ones keep their place. */
-export async function listComments(ideaId: number) {
-  const rows = await db.comment.findMany({
-    where: { ideaId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      parentId: true,
-      bodyHtml: true,
-      createdAt: true,
-      editedAt: true,
-      deletedAt: true,
-      hiddenAt: true,
-      hiddenReason: true,
-      authorId: true,
-      author: { select: { displayName: true, email: true } },
-    },
-  });
-  const shown = rows.map(({ author, bodyHtml, ...row }) => ({
+/** Threads shown at first on an idea's page: the latest ones; the earlier ones are one link away. */
+export const THREADS_SHOWN = 40;
+
+/**
+ * An idea's comments as threads (one level of replies), oldest first: the latest `shown`
+ * threads and how many there are in all. One statement on the fast path.
+ */
+export async function listComments(ideaId: number, shown = Number.MAX_SAFE_INTEGER) {
+  type Row = {
+    id: number;
+    parentId: number | null;
+    bodyHtml: string;
+    createdAt: string;
+    editedAt: string | null;
+    deletedAt: string | null;
+    hiddenAt: string | null;
+    hiddenReason: string | null;
+    authorId: string | null;
+    authorName: string | null;
+    authorEmail: string | null;
+  };
+  const rows = reader().all<Row>(Prisma.sql`
+    SELECT c."id", c."parentId", c."bodyHtml", c."createdAt", c."editedAt", c."deletedAt", c."hiddenAt", c."hiddenReason", c."authorId",
+           u."displayName" AS "authorName", u."email" AS "authorEmail"
+    FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
+    WHERE c."ideaId" = ${ideaId}
+    ORDER BY c."createdAt", c."id"`);
+  const shownRows = rows.map(({ authorName, authorEmail, bodyHtml, createdAt, editedAt, deletedAt, hiddenAt, ...row }) => ({
     ...row,
-    bodyHtml: row.deletedAt || row.hiddenAt ? "" : bodyHtml,
-    authorName: author?.displayName ?? null,
-    authorHandle: author ? author.email.split("@")[0]! : null,
+    createdAt: storedDate(createdAt),
+    editedAt: editedAt ? storedDate(editedAt) : null,
+    deletedAt: deletedAt ? storedDate(deletedAt) : null,
+    hiddenAt: hiddenAt ? storedDate(hiddenAt) : null,
+    bodyHtml: deletedAt || hiddenAt ? "" : bodyHtml,
+    authorName,
+    authorHandle: authorEmail ? authorEmail.split("@")[0]! : null,
   }));
-  const top = shown.filter((c) => c.parentId === null);
-  return top.map((comment) => ({ ...comment, replies: shown.filter((reply) => reply.parentId === comment.id) }));
+  const replies = new Map<number, typeof shownRows>();
+  for (const row of shownRows) if (row.parentId !== null) replies.set(row.parentId, [...(replies.get(row.parentId) ?? []), row]);
+  const threads = shownRows.filter((c) => c.parentId === null).map((comment) => ({ ...comment, replies: replies.get(comment.id) ?? [] }));
+  return { threads: threads.slice(Math.max(0, threads.length - shown)), total: threads.length, comments: rows.length };
 }

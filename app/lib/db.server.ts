@@ -31,12 +31,15 @@ export function createClient(url: string) {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
   if (env.bench) countStatements(adapter);
+  keepConnection(adapter);
   // The extension changes no method's shape: keep the plain client type for the domain code.
   const client = new PrismaClient({ adapter }).$extends({
     query: {
-      async $allOperations({ args, query }) {
+      async $allOperations({ model, operation, args, query }) {
         try {
-          return await query(args);
+          const result = await query(args);
+          if (model !== "Session" && WRITES.test(operation)) ownWrites += 1;
+          return result;
         } catch (error) {
           throw unavailable(error) ?? error;
         }
@@ -84,7 +87,31 @@ function describe(error: unknown, depth = 0): string {
   return [e.name, e.code, e.message, JSON.stringify(e.meta ?? null), e.cause ? describe(e.cause, depth + 1) : ""].join(" ");
 }
 
-type Prepares = { client: { prepare: (sql: string) => unknown } };
+type Prepares = { client: { prepare: (sql: string) => unknown; pragma: (sql: string, options: { simple: true }) => unknown } };
+
+/** Operations that write; session sliding is left out on purpose (it changes no content). */
+const WRITES = /^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|\$executeRaw|\$executeRawUnsafe)$/;
+let ownWrites = 0;
+let writerConnection: Prepares["client"] | null = null;
+
+function keepConnection(factory: PrismaBetterSQLite3) {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    writerConnection = (adapter as unknown as Prepares).client;
+    return adapter;
+  };
+}
+
+/**
+ * Changes when content changes: our own writes (counted as they happen, sessions aside) and
+ * commits by anyone else (SQLite's data_version on the app's own connection moves only for
+ * other connections: a script, a restore, a test).
+ */
+function contentVersion() {
+  const others = writerConnection ? Number(writerConnection.pragma("data_version", { simple: true })) : -1;
+  return `${others}:${ownWrites}`;
+}
 
 /** Benchmark mode: every statement the driver prepares is counted for the current request. */
 function countStatements(factory: PrismaBetterSQLite3) {
@@ -147,27 +174,20 @@ export class Reader {
     return this.#statement(query.sql).get(...query.values.map(toSqlite)) as T | undefined;
   }
 
-  /**
-   * SQLite's data_version: it changes whenever another connection (the app's writer, a script,
-   * a restore) commits to the file. Reading it costs next to nothing.
-   */
-  version(): number {
-    return this.#sqlite.pragma("data_version", { simple: true }) as number;
-  }
-
   close() {
     this.#sqlite.close();
   }
 }
 
-const memo = new Map<string, { version: number; value: Promise<unknown> }>();
+const memo = new Map<string, { version: string; value: Promise<unknown> }>();
 
 /**
- * A value computed from the database, kept until anything is committed to the file (whoever
- * commits): for aggregates that are costly to compute and read far more often than written.
+ * A value computed from the database, kept until its content changes (any write of ours but a
+ * session's, any commit by another process): for aggregates that are costly to compute and
+ * read far more often than written.
  */
 export function whileUnchanged<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const version = reader().version();
+  const version = contentVersion();
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value as Promise<T>;
   const value = compute();

@@ -6,7 +6,7 @@ import { CommentThread } from "~/components/comments";
 import { TextAreaField } from "~/components/form";
 import { FollowButton, StatusBadge, SupportButton } from "~/components/ideas";
 import { IdeaStory } from "~/components/idea-story";
-import { addComment, deleteComment, editComment, hideComment, listComments, reportComment } from "~/domain/comments.server";
+import { addComment, deleteComment, editComment, hideComment, listComments, reportComment, THREADS_SHOWN } from "~/domain/comments.server";
 import { isIdeaStatus, TAG_KINDS, transition } from "~/domain/ideas";
 import { changeStatus, getIdeaPage, markDuplicate, possibleTransitions, setFollow, setSupport } from "~/domain/ideas.server";
 import { can } from "~/domain/policy";
@@ -33,10 +33,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const id = ideaId(params.id);
   const idea = notFoundUnless(await getIdeaPage(user.actor, id));
-  const comments = await listComments(id);
+  // A long discussion opens on its latest threads; the earlier ones are one link away.
+  const allComments = new URL(request.url).searchParams.get("commenti") === "tutti";
+  const comments = await listComments(id, allComments ? undefined : THREADS_SHOWN);
   return json({
     idea,
-    comments,
+    comments: comments.threads,
+    commentThreads: comments.total,
+    commentCount: comments.comments,
     transitions: possibleTransitions(user.actor, idea),
     can: {
       edit: can(user.actor, "idea.edit", idea),
@@ -81,19 +85,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const formName = field(form, "parentId") ? `reply-${field(form, "parentId")}` : "comment";
       if (!parsed.ok) return failure(formName, parsed.fieldErrors, parsed.values);
       const comment = await addComment(user.actor, id, { body: parsed.data.body, parentId: parsed.data.parentId });
-      return redirectWithFlash(`${here}#commento-${comment.id}`, "comments.added");
+      // A reply may sit in an earlier thread: the full list shows it wherever it is.
+      return redirectWithFlash(`${here}${parsed.data.parentId ? "?commenti=tutti" : ""}#commento-${comment.id}`, "comments.added");
     }
     case "editComment": {
       const target = commentId();
       const parsed = parseForm(commentSchema, form);
       if (!parsed.ok) return failure(`edit-${target}`, parsed.fieldErrors, parsed.values);
       await editComment(user.actor, target, parsed.data.body);
-      return redirectWithFlash(`${here}#commento-${target}`, "comments.edited.flash");
+      return redirectWithFlash(`${here}?commenti=tutti#commento-${target}`, "comments.edited.flash");
     }
     case "deleteComment": {
       const target = commentId();
       await deleteComment(user.actor, target);
-      return redirectWithFlash(`${here}#commento-${target}`, "comments.deleted", undefined, { tone: "info" });
+      return redirectWithFlash(`${here}?commenti=tutti#commento-${target}`, "comments.deleted", undefined, { tone: "info" });
     }
     case "hideComment":
     case "reportComment": {
@@ -103,7 +108,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.data.reason) return failure(`${intent}-${target}`, { reason: { key: "ideas.reasonRequired" } }, typedValues(form));
       if (intent === "hideComment") await hideComment(user.actor, target, parsed.data.reason);
       else await reportComment(user.actor, target, parsed.data.reason);
-      return redirectWithFlash(`${here}#commento-${target}`, intent === "hideComment" ? "comments.hidden" : "comments.reported", undefined, { tone: "info" });
+      return redirectWithFlash(`${here}?commenti=tutti#commento-${target}`, intent === "hideComment" ? "comments.hidden" : "comments.reported", undefined, { tone: "info" });
     }
     case "status": {
       const to = field(form, "to");
@@ -131,7 +136,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function IdeaPage() {
   const t = useT();
   const locale = useLocale();
-  const { idea, comments, transitions, can: allowed } = useLoaderData<typeof loader>();
+  const { idea, comments, commentThreads, commentCount, transitions, can: allowed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = actionData && "form" in actionData ? actionData : undefined;
   const actor = useRootData()?.user?.actor;
@@ -290,7 +295,16 @@ export default function IdeaPage() {
 
       <IdeaStory idea={idea} />
 
-      <CommentThread ideaId={idea.id} comments={comments} canComment={allowed.comment} actor={actor} groupId={idea.groupId} failed={failed} />
+      <CommentThread
+        ideaId={idea.id}
+        comments={comments}
+        earlier={commentThreads - comments.length}
+        total={commentCount}
+        canComment={allowed.comment}
+        actor={actor}
+        groupId={idea.groupId}
+        failed={failed}
+      />
     </>
   );
 }

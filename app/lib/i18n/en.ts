@@ -341,6 +341,7 @@ export const en: Record<MessageKey, string> = {
   "story.reason": "Reason: {reason}",
 
   "comments.title": "Comments",
+  "comments.showEarlier": "Show the {count} earlier threads",
   "comments.none": "No comments yet: start the discussion.",
   "comments.new": "Your comment",
   "comments.hint": "Markdown allowed; @name.surname to involve someone.",

@@ -340,6 +340,7 @@ export const it = {
   "story.reason": "Motivazione: {reason}",
 
   "comments.title": "Commenti",
+  "comments.showEarlier": "Mostra le {count} discussioni precedenti",
   "comments.none": "Ancora nessun commento: inizia tu la discussione.",
   "comments.new": "Il tuo commento",
   "comments.hint": "Markdown ammesso; @nome.cognome per coinvolgere qualcuno.",
