@@ -314,8 +314,8 @@ writeFileSync(path.join(import.meta.dirname, "results.md"), report);
 
 const readme = path.join(ROOT, "README.md");
 const text = readFileSync(readme, "utf8");
-const marked = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
-if (marked.test(text)) writeFileSync(readme, text.replace(marked, `$1${table}$2`));
+const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
+if (marked.test(text)) writeFileSync(readme, text.replace(marked, () => `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
 
 console.log("");
 for (const c of checks) console.log(`${c.pass ? "PASS" : "FAIL"}  ${c.what}: ${c.value} (obiettivo ${c.target})`);
