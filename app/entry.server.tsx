@@ -3,6 +3,11 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { registerCatalogue } from "./lib/i18n";
+import { en } from "./lib/i18n/en";
+
+// The server speaks every language; the browser loads only the page's (lib/i18n/index.ts).
+registerCatalogue("en", en);
 
 const ABORT_DELAY_MS = 5_000;
 

@@ -77,12 +77,15 @@ if (env.bench) {
   });
 }
 
-app.use(compression());
+// Level 4: most of level 6's savings on HTML for about half the CPU (decision 0010).
+app.use(compression({ level: 4 }));
 
 // Fingerprinted by the build: cache for a year, never revalidate.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use("/fonts", express.static("public/fonts", { immutable: true, maxAge: "1y", index: false }));
-app.use(express.static("public", { maxAge: "1h", index: false }));
+// The other public files, asked for by name: pages do not pay for a failed file lookup.
+app.use("/icons", express.static("public/icons", { maxAge: "1h", index: false }));
+app.get("/favicon.svg", (_req, res) => res.sendFile("favicon.svg", { root: "public", maxAge: "1h" }));
 
 function refuse(res: Response, status: number, title: string, message: string) {
   res

@@ -2,9 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDate, romeDay } from "~/lib/dates";
-import { translator } from "~/lib/i18n";
+import { registerCatalogue, translator } from "~/lib/i18n";
 import { en } from "~/lib/i18n/en";
 import { it as itCatalogue } from "~/lib/i18n/it";
+
+// As the server does at start (entry.server.tsx).
+registerCatalogue("en", en);
 
 describe("message catalogues", () => {
   it("English has exactly the Italian keys, none empty", () => {

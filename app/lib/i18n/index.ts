@@ -1,4 +1,3 @@
-import { en } from "./en";
 import { it, type MessageKey } from "./it";
 
 export type { MessageKey };
@@ -6,7 +5,26 @@ export const LOCALES = ["it", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "it";
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { it, en };
+/**
+ * Italian is the reference and always here. Other languages are registered when needed: the
+ * server registers them all at start (entry.server.tsx), the browser loads the page's language
+ * before hydrating (entry.client.tsx), so no page ships a language it does not show.
+ */
+const catalogues: Partial<Record<Locale, Record<MessageKey, string>>> = { it };
+
+export function registerCatalogue(locale: Locale, messages: Record<MessageKey, string>) {
+  catalogues[locale] = messages;
+}
+
+export function hasCatalogue(locale: Locale) {
+  return catalogues[locale] !== undefined;
+}
+
+/** Loads a language's messages (a separate chunk in the browser). */
+export async function loadCatalogue(locale: Locale) {
+  if (hasCatalogue(locale)) return;
+  if (locale === "en") registerCatalogue("en", (await import("./en")).en);
+}
 
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -20,7 +38,7 @@ export function isMessageKey(value: unknown): value is MessageKey {
 }
 
 export function translator(locale: Locale): Translate {
-  const catalogue = catalogues[locale];
+  const catalogue = catalogues[locale] ?? it;
   return (key, params) => {
     const template = catalogue[key] ?? it[key] ?? key;
     if (!params) return template;

@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useMemo } from "react";
-import { DEFAULT_LOCALE, translator, type Locale, type Message, type Translate } from "./index";
+import { useEffect, useMemo, useState } from "react";
+import { DEFAULT_LOCALE, hasCatalogue, loadCatalogue, translator, type Locale, type Message, type Translate } from "./index";
 
 type RootData = { locale: Locale } | undefined;
 
@@ -12,7 +12,17 @@ export function useLocale(): Locale {
 
 export function useT(): Translate {
   const locale = useLocale();
-  return useMemo(() => translator(locale), [locale]);
+  // After switching language without a reload, the new catalogue arrives a moment later.
+  const [loads, setLoads] = useState(0);
+  useEffect(() => {
+    if (hasCatalogue(locale)) return;
+    let live = true;
+    void loadCatalogue(locale).then(() => live && setLoads((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [locale]);
+  return useMemo(() => translator(locale), [locale, loads]);
 }
 
 /** Translates a Message (key + parameters) coming from an action or the flash cookie. */
