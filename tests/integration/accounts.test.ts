@@ -172,6 +172,24 @@ describe("the admin's user management", () => {
     expect(kinds).toEqual(expect.arrayContaining(["user.role", "group.leader.add", "group.leader.remove"]));
   });
 
+  it("a role change or a new leader takes effect on the person's very next request", async () => {
+    const board = new Client(server.url);
+    await board.login("cabina@test.example", PASSWORD);
+    expect((await board.get("/crono-programma/gestione")).status).toBe(200);
+    await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.board.id, role: "DIPENDENTE" });
+    expect((await board.get("/crono-programma/gestione")).status).toBe(403);
+    await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.board.id, role: "CABINA" });
+    expect((await board.get("/crono-programma/gestione")).status).toBe(200);
+
+    const employee = new Client(server.url);
+    await employee.login("dipendente@test.example", PASSWORD);
+    expect((await employee.get("/obiettivi/nuovo?gruppo=prodotti")).status).toBe(403);
+    await admin.post("/admin/utenti", { intent: "leader", userId: scenario.users.employee.id, groupId: scenario.groups.prodotti!.id });
+    expect((await employee.get("/obiettivi/nuovo?gruppo=prodotti")).status).toBe(200);
+    await admin.post("/admin/utenti", { intent: "unleader", userId: scenario.users.employee.id, groupId: scenario.groups.prodotti!.id });
+    expect((await employee.get("/obiettivi/nuovo?gruppo=prodotti")).status).toBe(403);
+  });
+
   it("does not let the admin demote or deactivate themselves", async () => {
     const before = await snapshot();
     expect((await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.admin.id, role: "DIPENDENTE" })).status).toBe(403);
