@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Idea_groupId_createdAt_idx" ON "Idea"("groupId", "createdAt");
+
