@@ -4,7 +4,6 @@
  * fails the first test, so a new page cannot slip through unreviewed. Every refused write is
  * checked to have changed nothing; every allowed write to have changed something.
  */
-import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { changedTables, dbFingerprint } from "../support/db-state";
 import { buildComment, buildIdea, buildObjective, buildStatusChange } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client } from "../support/http";
+import { signedIn as signedInAs } from "../support/sessions";
 import { ROOT } from "../support/paths";
 import { PASSWORD } from "../support/scenario";
 
@@ -22,6 +22,16 @@ type Answer = 200 | 400 | 401 | 403 | 404 | 410 | "login" | "redirect" | "write"
 type Row = Record<ActorName, Answer>;
 
 const harness = useServer();
+const EMAILS: Record<Exclude<ActorName, "anonymous">, string> = {
+  observer: "osservatore@test.example",
+  employee: "dipendente@test.example",
+  author: "membro@test.example",
+  leader: "leader.logistica@test.example",
+  otherLeader: "leader.informatica@test.example",
+  board: "cabina@test.example",
+  admin: "admin@test.example",
+  deactivated: "inattivo@test.example",
+};
 const clients = {} as Record<ActorName, Client>;
 type Fixture = Awaited<ReturnType<typeof arrange>>;
 let fixture: Fixture;
@@ -277,16 +287,7 @@ async function arrange() {
 beforeAll(async () => {
   fixture = await arrange();
   const { server } = harness;
-  const emails: Record<Exclude<ActorName, "anonymous">, string> = {
-    observer: "osservatore@test.example",
-    employee: "dipendente@test.example",
-    author: "membro@test.example",
-    leader: "leader.logistica@test.example",
-    otherLeader: "leader.informatica@test.example",
-    board: "cabina@test.example",
-    admin: "admin@test.example",
-    deactivated: "inattivo@test.example",
-  };
+  const emails = EMAILS;
   clients.anonymous = new Client(server.url);
   // The employee logs in through the page; the others get a session the way a login makes it
   // (the login throttle would otherwise count this file's many sign-ins from one address).
@@ -366,25 +367,11 @@ for (const [route, entry] of Object.entries(MATRIX)) {
   });
 }
 
-/** A Client with a fresh session of `email`, stored as a login stores it. */
-async function signedIn(email: string) {
-  const { db, url } = harness.server;
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const id = randomBytes(20).toString("hex");
-  await db.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + 8 * 3600_000) } });
-  const client = new Client(url);
-  client.cookies.set("pionieri_session", id);
-  return client;
-}
 
 function emailOf(actor: ActorName) {
-  return {
-    observer: "osservatore@test.example",
-    employee: "dipendente@test.example",
-    author: "membro@test.example",
-    leader: "leader.logistica@test.example",
-    otherLeader: "leader.informatica@test.example",
-    board: "cabina@test.example",
-    admin: "admin@test.example",
-  }[actor as "admin"];
+  return EMAILS[actor as Exclude<ActorName, "anonymous">];
+}
+
+async function signedIn(email: string) {
+  return signedInAs(harness.server, email);
 }

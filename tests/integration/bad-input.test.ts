@@ -3,13 +3,13 @@
  * refuse gets a 4xx with a clear Italian message (never a 500) and writes nothing; text that is
  * allowed but dangerous (markup, formulas, links) is shown inert wherever it appears.
  */
-import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../app/lib/markdown.server";
 import { changedTables, dbFingerprint } from "../support/db-state";
 import { buildIdea, buildInvitation, buildObjective, buildStatusChange } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
+import { signedIn as signedInAs } from "../support/sessions";
 
 const harness = useServer();
 let employee: Client;
@@ -19,15 +19,7 @@ let admin: Client;
 let ideaId: number;
 let objectiveId: number;
 
-async function signedIn(email: string) {
-  const { db, url } = harness.server;
-  const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const id = randomBytes(20).toString("hex");
-  await db.session.create({ data: { id, userId: user.id, expiresAt: new Date(Date.now() + 8 * 3600_000) } });
-  const client = new Client(url);
-  client.cookies.set("pionieri_session", id);
-  return client;
-}
+const signedIn = (email: string) => signedInAs(harness.server, email);
 
 beforeAll(async () => {
   employee = await signedIn("dipendente@test.example");
