@@ -301,7 +301,7 @@ export async function dashboard(actor: Actor, now = new Date()) {
   // The figures are the same for everyone and costly at scale (participation scans every
   // support and comment): computed once per state of the database, not once per visit.
   const figures = await whileUnchanged(`board.figures.${romeDay(now)}`, async () => {
-    const asOf = new Date();
+    const asOf = now;
     const objectives = await objectivesAsOf(asOf);
     const [groups, ideasByStatus, medianDays, people] = await Promise.all([
       groupSummaries(objectives, asOf),

@@ -5,7 +5,9 @@ import { audit } from "./audit.server";
 import { assertCan } from "./policy";
 import type { Actor } from "./roles";
 
-/** The groups in their order, each with its leaders and member count (home and /gruppi). */
+/** A group's active members (deactivated accounts keep their membership but do not count). */
+const ACTIVE_MEMBERS = Prisma.sql`"Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1`;
+
 /** The groups as choices (filters, forms, lanes): no counts, one cheap statement. */
 export async function groupOptions() {
   return reader().all<{ id: string; slug: string; name: string; colour: string }>(
@@ -13,33 +15,31 @@ export async function groupOptions() {
   );
 }
 
+/** The groups in their order, each with its leaders and member count (home and /gruppi): one statement. */
 export async function listGroups() {
-  // Home, ideas, timeline: the groups with their active members counted and their leaders, in
-  // one statement on the fast path.
   const rows = reader().all<{ id: string; slug: string; name: string; description: string; colour: string; memberCount: number; leaders: string }>(Prisma.sql`
     SELECT g."id", g."slug", g."name", g."description", g."colour",
-           (SELECT COUNT(*) FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1 WHERE m."groupId" = g."id") AS "memberCount",
+           (SELECT COUNT(*) FROM ${ACTIVE_MEMBERS} WHERE m."groupId" = g."id") AS "memberCount",
            (SELECT json_group_array(json_object('id', l."id", 'displayName', l."displayName")) FROM (
-              SELECT u."id", u."displayName" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1
+              SELECT u."id", u."displayName" FROM ${ACTIVE_MEMBERS}
               WHERE m."groupId" = g."id" AND m."isLeader" = 1 ORDER BY u."displayName") l) AS "leaders"
     FROM "WorkingGroup" g
     ORDER BY g."position", g."name"`);
   return rows.map(({ leaders, ...group }) => ({ ...group, leaders: JSON.parse(leaders) as { id: string; displayName: string }[] }));
 }
 
-/** One group with its active members, leaders first. */
-/** A group's page: its members, leaders first, at most `memberLimit` of them (and how many in all). */
+/** A group's page: its active members, leaders first, at most `memberLimit` of them (and how many in all). */
 export async function getGroupBySlug(slug: string, memberLimit = Number.MAX_SAFE_INTEGER) {
   const group = await db.workingGroup.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true, colour: true } });
   if (!group) return null;
   const rows = reader().all<{ id: string; displayName: string; office: string; isLeader: number; joinedAt: string }>(Prisma.sql`
     SELECT u."id", u."displayName", u."office", m."isLeader", m."joinedAt"
-    FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1
+    FROM ${ACTIVE_MEMBERS}
     WHERE m."groupId" = ${group.id}
     ORDER BY m."isLeader" DESC, u."displayName", u."id"
     LIMIT ${Math.min(memberLimit, 100_000)}`);
   const total = reader().get<{ n: number }>(Prisma.sql`
-    SELECT COUNT(*) AS "n" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1 WHERE m."groupId" = ${group.id}`)?.n ?? 0;
+    SELECT COUNT(*) AS "n" FROM ${ACTIVE_MEMBERS} WHERE m."groupId" = ${group.id}`)?.n ?? 0;
   return {
     ...group,
     memberCount: total,

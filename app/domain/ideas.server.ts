@@ -432,7 +432,7 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     status: row.status as IdeaStatus,
     supportCount: Number(row.supportCount),
     commentCount: Number(row.commentCount),
-    createdAt: new Date(String(row.createdAt)).toISOString(),
+    createdAt: storedDate(row.createdAt).toISOString(),
     groupName: String(row.groupName),
     groupSlug: String(row.groupSlug),
     groupColour: String(row.groupColour),

@@ -30,8 +30,7 @@ export function createClient(url: string) {
   const file = filePath(url);
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
-  if (env.bench) countStatements(adapter);
-  keepConnection(adapter);
+  onConnect(adapter);
   // The extension changes no method's shape: keep the plain client type for the domain code.
   const client = new PrismaClient({ adapter }).$extends({
     query: {
@@ -94,11 +93,23 @@ const WRITES = /^(create|createMany|createManyAndReturn|update|updateMany|update
 let ownWrites = 0;
 let writerConnection: Prepares["client"] | null = null;
 
-function keepConnection(factory: PrismaBetterSQLite3) {
+/**
+ * The driver's own connection, when Prisma opens it: kept for `contentVersion`, and in
+ * benchmark mode every statement it prepares is counted for the current request.
+ */
+function onConnect(factory: PrismaBetterSQLite3) {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    writerConnection = (adapter as unknown as Prepares).client;
+    const { client } = adapter as unknown as Prepares;
+    writerConnection = client;
+    if (env.bench) {
+      const prepare = client.prepare.bind(client);
+      client.prepare = (sql: string) => {
+        countStatement();
+        return prepare(sql);
+      };
+    }
     return adapter;
   };
 }
@@ -111,21 +122,6 @@ function keepConnection(factory: PrismaBetterSQLite3) {
 function contentVersion() {
   const others = writerConnection ? Number(writerConnection.pragma("data_version", { simple: true })) : -1;
   return `${others}:${ownWrites}`;
-}
-
-/** Benchmark mode: every statement the driver prepares is counted for the current request. */
-function countStatements(factory: PrismaBetterSQLite3) {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const { client } = adapter as unknown as Prepares;
-    const prepare = client.prepare.bind(client);
-    client.prepare = (sql: string) => {
-      countStatement();
-      return prepare(sql);
-    };
-    return adapter;
-  };
 }
 
 export type Db = ReturnType<typeof createClient>;

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
-import { getGroupBySlug, joinGroup, leaveGroup } from "~/domain/groups.server";
+import { findGroupBySlug, getGroupBySlug, joinGroup, leaveGroup } from "~/domain/groups.server";
 import { listIdeas } from "~/domain/ideas.server";
 import { timelineData } from "~/domain/objectives.server";
 import { ObjectivesTable, TimelineChart } from "~/components/timeline";
@@ -45,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const group = notFoundUnless(await getGroupBySlug(params.slug ?? "", 0));
+  const group = notFoundUnless(await findGroupBySlug(params.slug ?? ""));
   const form = await request.formData();
   const intent = field(form, "intent");
   const back = safeRedirectPath(field(form, "returnTo"), `/gruppi/${group.slug}`);

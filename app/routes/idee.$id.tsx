@@ -61,6 +61,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = field(form, "intent");
   const here = `/idee/${id}`;
+  // A comment may sit in an earlier thread than those shown at first: the full list has it.
+  const atComment = (commentId: number) => `${here}?commenti=tutti#commento-${commentId}`;
   const fromFetcher = field(form, "respond") === "json";
   const commentId = () => {
     const value = field(form, "commentId");
@@ -85,20 +87,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const formName = field(form, "parentId") ? `reply-${field(form, "parentId")}` : "comment";
       if (!parsed.ok) return failure(formName, parsed.fieldErrors, parsed.values);
       const comment = await addComment(user.actor, id, { body: parsed.data.body, parentId: parsed.data.parentId });
-      // A reply may sit in an earlier thread: the full list shows it wherever it is.
-      return redirectWithFlash(`${here}${parsed.data.parentId ? "?commenti=tutti" : ""}#commento-${comment.id}`, "comments.added");
+      // A new thread is among the latest; a reply may be in an earlier one.
+      return redirectWithFlash(parsed.data.parentId ? atComment(comment.id) : `${here}#commento-${comment.id}`, "comments.added");
     }
     case "editComment": {
       const target = commentId();
       const parsed = parseForm(commentSchema, form);
       if (!parsed.ok) return failure(`edit-${target}`, parsed.fieldErrors, parsed.values);
       await editComment(user.actor, target, parsed.data.body);
-      return redirectWithFlash(`${here}?commenti=tutti#commento-${target}`, "comments.edited.flash");
+      return redirectWithFlash(atComment(target), "comments.edited.flash");
     }
     case "deleteComment": {
       const target = commentId();
       await deleteComment(user.actor, target);
-      return redirectWithFlash(`${here}?commenti=tutti#commento-${target}`, "comments.deleted", undefined, { tone: "info" });
+      return redirectWithFlash(atComment(target), "comments.deleted", undefined, { tone: "info" });
     }
     case "hideComment":
     case "reportComment": {
@@ -108,7 +110,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!parsed.data.reason) return failure(`${intent}-${target}`, { reason: { key: "ideas.reasonRequired" } }, typedValues(form));
       if (intent === "hideComment") await hideComment(user.actor, target, parsed.data.reason);
       else await reportComment(user.actor, target, parsed.data.reason);
-      return redirectWithFlash(`${here}?commenti=tutti#commento-${target}`, intent === "hideComment" ? "comments.hidden" : "comments.reported", undefined, { tone: "info" });
+      return redirectWithFlash(atComment(target), intent === "hideComment" ? "comments.hidden" : "comments.reported", undefined, { tone: "info" });
     }
     case "status": {
       const to = field(form, "to");

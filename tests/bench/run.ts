@@ -107,7 +107,7 @@ function shipped(html: string) {
   }
   // Remix's inline bootstrap imports the entry and the route modules: those are in modulepreload.
   for (const [, spec] of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g)) scripts.add(spec!);
-  const sum = (set: Set<string>) => [...set].filter((href) => href.startsWith("/build/") || href.startsWith("/")).reduce((n, href) => n + gzipBytes(href), 0);
+  const sum = (set: Set<string>) => [...set].filter((href) => href.startsWith("/")).reduce((n, href) => n + gzipBytes(href), 0);
   return { jsKb: sum(scripts) / 1024, cssKb: sum(styles) / 1024 };
 }
 
