@@ -1,6 +1,6 @@
 import { httpError } from "~/lib/http.server";
 import { Prisma } from "~/generated/prisma/client";
-import { db, reader, storedDate } from "~/lib/db.server";
+import { db, reader, storedDate, whileUnchanged } from "~/lib/db.server";
 import { audit } from "./audit.server";
 import { assertCan } from "./policy";
 import type { Actor } from "./roles";
@@ -15,8 +15,15 @@ export async function groupOptions() {
   );
 }
 
-/** The groups in their order, each with its leaders and member count (home and /gruppi): one statement. */
-export async function listGroups() {
+/**
+ * The groups in their order, each with its leaders and member count (home and /gruppi): one
+ * statement, counting thousands of memberships, so kept until the content changes.
+ */
+export function listGroups() {
+  return whileUnchanged("groups", async () => readGroups());
+}
+
+function readGroups() {
   const rows = reader().all<{ id: string; slug: string; name: string; description: string; colour: string; memberCount: number; leaders: string }>(Prisma.sql`
     SELECT g."id", g."slug", g."name", g."description", g."colour",
            (SELECT COUNT(*) FROM ${ACTIVE_MEMBERS} WHERE m."groupId" = g."id") AS "memberCount",

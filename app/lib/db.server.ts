@@ -53,6 +53,10 @@ export function createClient(url: string) {
         return await transaction(...args);
       } catch (error) {
         throw unavailable(error) ?? error;
+      } finally {
+        // Writes inside a transaction were counted before COMMIT: a value computed meanwhile
+        // (from the last committed state) must not outlive the commit, so count once more.
+        ownWrites += 1;
       }
     },
   });
