@@ -1,7 +1,6 @@
-import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { registerCatalogue } from "./lib/i18n";
 import { en } from "./lib/i18n/en";
@@ -9,11 +8,11 @@ import { en } from "./lib/i18n/en";
 // The server speaks every language; the browser loads only the page's (lib/i18n/index.ts).
 registerCatalogue("en", en);
 
-const ABORT_DELAY_MS = 5_000;
-
 /**
  * Renders the whole page before sending it (no deferred data here): every page is complete
- * HTML, which is what a colleague without JavaScript and a screen reader need.
+ * HTML, which is what a colleague without JavaScript and a screen reader need. With nothing to
+ * stream, one string is cheaper than React's stream turned into a web stream and back into
+ * Node's (docs/decisions/0010-speed-benchmark.md).
  */
 export default function handleRequest(
   request: Request,
@@ -23,34 +22,13 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onAllReady() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
-    setTimeout(abort, ABORT_DELAY_MS);
-  });
+  const html = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Unexpected errors are logged once, without the request's cookies or body. */
