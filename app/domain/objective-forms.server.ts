@@ -1,5 +1,5 @@
 import { parseForm, typedValues } from "~/lib/forms";
-import { objectiveSchema } from "./schemas";
+import { objectiveSchema } from "./schemas.server";
 
 /** The objective form as typed (to show again) and validated (to save). */
 export function readObjectiveForm(form: FormData) {

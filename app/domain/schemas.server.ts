@@ -5,9 +5,13 @@ import { IDEA_LIMITS, TAG_KINDS } from "./ideas";
 import { OBJECTIVE_STATUSES } from "./objectives";
 import { PASSWORD_MAX } from "./passwords";
 import { ROLES } from "./roles";
+import { LIMITS } from "./limits";
 
-/** Form schemas shared by the pages (limits on inputs) and the actions (validation). */
-export const LIMITS = { email: 254, displayName: 80, office: 80, groupName: 60, groupDescription: 2000, search: 100 } as const;
+/**
+ * The actions' form schemas. Server only (zod stays out of the pages' JavaScript); the limits the
+ * forms show as maxlength live in limits.ts and ideas.ts.
+ */
+export { LIMITS };
 
 const text = (max: number) =>
   z

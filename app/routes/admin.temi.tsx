@@ -5,7 +5,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { TAG_KINDS } from "~/domain/ideas";
 import { assertCan } from "~/domain/policy";
-import { tagSchema } from "~/domain/schemas";
+import { tagSchema } from "~/domain/schemas.server";
 import { addTag, deleteTag, listTags, renameTag } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";

@@ -6,7 +6,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/
 import { groupOptions } from "~/domain/groups.server";
 import { timelineData } from "~/domain/objectives.server";
 import { assertCan } from "~/domain/policy";
-import { milestoneSchema, phaseSchema } from "~/domain/schemas";
+import { milestoneSchema, phaseSchema } from "~/domain/schemas.server";
 import { createMilestone, createPhase, deleteMilestone, deletePhase, pinPhase, updatePhase } from "~/domain/timeline.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate, romeDay } from "~/lib/dates";

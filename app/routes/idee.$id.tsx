@@ -10,7 +10,7 @@ import { addComment, deleteComment, editComment, hideComment, listComments, repo
 import { isIdeaStatus, TAG_KINDS, transition } from "~/domain/ideas";
 import { changeStatus, getIdeaPage, markDuplicate, possibleTransitions, setFollow, setSupport } from "~/domain/ideas.server";
 import { can } from "~/domain/policy";
-import { commentSchema, reasonSchema } from "~/domain/schemas";
+import { commentSchema, reasonSchema } from "~/domain/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";

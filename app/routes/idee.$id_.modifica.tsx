@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { IdeaForm } from "~/components/idea-form";
 import { readIdeaForm } from "~/domain/idea-forms.server";
-import { ideaEditSchema } from "~/domain/schemas";
+import { ideaEditSchema } from "~/domain/schemas.server";
 import { getIdeaForEdit, renderWithMentions, similarIdeas, updateIdea } from "~/domain/ideas.server";
 import { listTags } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";

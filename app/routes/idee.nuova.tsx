@@ -5,7 +5,7 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { IdeaForm } from "~/components/idea-form";
 import { groupOptions } from "~/domain/groups.server";
 import { readIdeaForm } from "~/domain/idea-forms.server";
-import { ideaSchema } from "~/domain/schemas";
+import { ideaSchema } from "~/domain/schemas.server";
 import { createIdea, renderWithMentions, similarIdeas } from "~/domain/ideas.server";
 import { assertCan } from "~/domain/policy";
 import { listTags } from "~/domain/tags.server";

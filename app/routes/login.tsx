@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/form";
 import { attemptLogin } from "~/domain/login.server";
-import { loginSchema } from "~/domain/schemas";
+import { loginSchema } from "~/domain/schemas.server";
 import { createSession, endSession, safeRedirectPath } from "~/lib/auth.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "~/lib/demo";
 import { env } from "~/lib/env.server";

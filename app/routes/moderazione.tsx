@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/form";
 import { dismissReport, hideComment, moderationQueue } from "~/domain/comments.server";
-import { reasonSchema } from "~/domain/schemas";
+import { reasonSchema } from "~/domain/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";

@@ -6,7 +6,7 @@ import { SelectField, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/ideas";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
 import { getObjectivePage, postProgressUpdate } from "~/domain/objectives.server";
-import { progressUpdateSchema } from "~/domain/schemas";
+import { progressUpdateSchema } from "~/domain/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { today } from "~/lib/days";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isLate, needsUpdate } from "~/domain/objectives";
-import { objectiveSchema } from "~/domain/schemas";
+import { objectiveSchema } from "~/domain/schemas.server";
 import { romeDayBounds } from "~/lib/dates";
 import { addDays, addMonths, daysBetween, isDay, today } from "~/lib/days";
 import { parseForm } from "~/lib/forms";
