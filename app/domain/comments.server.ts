@@ -4,7 +4,7 @@ import { httpError, tooMany } from "~/lib/http.server";
 import { actionLimits, consume } from "~/lib/rate-limit.server";
 import { audit } from "./audit.server";
 import { renderWithMentions } from "./ideas.server";
-import { followersOf, notify } from "./notifications.server";
+import { notify, notifyWatchers } from "./notifications.server";
 import { assertCan, can } from "./policy";
 import type { Actor } from "./roles";
 
@@ -56,7 +56,6 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
     });
     await recountComments(tx, ideaId);
     await tx.idea.update({ where: { id: ideaId }, data: { lastActivityAt: now } });
-    const followers = await followersOf(tx, ideaId);
     await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${now})`;
     const data = { ideaTitle: idea.title };
     // A mention is its own notice; of "replied to you" and "commented on an idea you follow"
@@ -64,8 +63,7 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
     await notify(tx, { kind: "MENTION", recipients: mentioned, actorId: actor.id, ideaId, commentId: comment.id, data });
     const replied = parentAuthorId ? [parentAuthorId] : [];
     await notify(tx, { kind: "REPLY", recipients: replied, actorId: actor.id, ideaId, commentId: comment.id, data });
-    const watchers = [...(idea.authorId ? [idea.authorId] : []), ...followers].filter((id) => !replied.includes(id));
-    await notify(tx, { kind: "COMMENT", recipients: watchers, actorId: actor.id, ideaId, commentId: comment.id, data });
+    await notifyWatchers(tx, { kind: "COMMENT", ideaId, authorId: idea.authorId, actorId: actor.id, commentId: comment.id, data, except: replied });
     return comment;
   });
 }

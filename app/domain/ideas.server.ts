@@ -13,7 +13,7 @@ import {
   type IdeaSort,
   type IdeaStatus,
 } from "./ideas";
-import { followersOf, notify } from "./notifications.server";
+import { notify, notifyWatchers } from "./notifications.server";
 import { assertCan, can } from "./policy";
 import type { Actor } from "./roles";
 
@@ -163,11 +163,11 @@ export async function changeStatus(actor: Actor, ideaId: number, to: IdeaStatus,
     });
     await audit(tx, actor.id, "idea.status", String(ideaId), { from: idea.status, to, reason });
     if (privateNote) await tx.boardNote.create({ data: { ideaId, authorId: actor.id, note: privateNote, createdAt: now } });
-    await notify(tx, {
+    await notifyWatchers(tx, {
       kind: "STATUS",
-      recipients: [...(idea.authorId ? [idea.authorId] : []), ...(await followersOf(tx, ideaId))],
-      actorId: actor.id,
       ideaId,
+      authorId: idea.authorId,
+      actorId: actor.id,
       data: { ideaTitle: idea.title, fromStatus: idea.status, toStatus: to, ...(reason ? { reason } : {}) },
     });
   });
@@ -193,7 +193,6 @@ export async function markDuplicate(actor: Actor, ideaId: number, originalId: nu
       data: { status: "DUPLICATA", duplicateOfId: originalId, lastActivityAt: now },
     });
     if (moved.count !== 1) httpError(409, "ideas.transitionInvalid");
-    const recipients = [...(idea.authorId ? [idea.authorId] : []), ...(await followersOf(tx, ideaId))];
     await tx.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") SELECT ${originalId}, "userId", "createdAt" FROM "Support" WHERE "ideaId" = ${ideaId}`;
     await tx.$executeRaw`DELETE FROM "Support" WHERE "ideaId" = ${ideaId}`;
     await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") SELECT ${originalId}, "userId", "createdAt" FROM "Follow" WHERE "ideaId" = ${ideaId}`;
@@ -206,11 +205,12 @@ export async function markDuplicate(actor: Actor, ideaId: number, originalId: nu
       ],
     });
     await audit(tx, actor.id, "idea.duplicate", String(ideaId), { originalId, reason });
-    await notify(tx, {
+    // The duplicate's followers were copied, not moved: they are still its watchers here.
+    await notifyWatchers(tx, {
       kind: "MERGE",
-      recipients,
-      actorId: actor.id,
       ideaId,
+      authorId: idea.authorId,
+      actorId: actor.id,
       data: { ideaTitle: idea.title, originalId, originalTitle: original.title, ...(reason ? { reason } : {}) },
     });
   });

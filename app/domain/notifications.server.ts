@@ -41,10 +41,22 @@ export async function notify(
   });
 }
 
-/** Author and followers of an idea: who hears about its status changes and comments. */
-export async function followersOf(tx: Tx, ideaId: number) {
-  const rows = await tx.follow.findMany({ where: { ideaId, user: { active: true } }, select: { userId: true } });
-  return rows.map((row) => row.userId);
+/**
+ * Tells an idea's author and its active followers (but the actor and `except`): one statement
+ * whatever their number, since an idea followed by a thousand colleagues is one comment away
+ * from a thousand notices (docs/decisions/0010-speed-benchmark.md).
+ */
+export async function notifyWatchers(
+  tx: Tx,
+  input: { kind: NotificationKind; ideaId: number; authorId: string | null; actorId: string | null; commentId?: number; data: NotificationData; except?: string[] },
+) {
+  const skip = [input.actorId ?? "", ...(input.except ?? [])];
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt")
+    SELECT 'n' || lower(hex(randomblob(12))), "userId", ${input.kind}, ${input.ideaId}, ${input.commentId ?? null}, ${input.actorId}, ${JSON.stringify(input.data)}, ${new Date()}
+    FROM (SELECT f."userId" FROM "Follow" f JOIN "User" u ON u."id" = f."userId" AND u."active" = 1 WHERE f."ideaId" = ${input.ideaId}
+          UNION SELECT ${input.authorId} WHERE ${input.authorId} IS NOT NULL)
+    WHERE "userId" NOT IN (${Prisma.join(skip)})`;
 }
 
 /** On every page (the bell in the header): read on the fast path. */

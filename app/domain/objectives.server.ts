@@ -5,7 +5,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { renderWithMentions } from "./ideas.server";
 import { audit } from "./audit.server";
-import { followersOf, notify } from "./notifications.server";
+import { notifyWatchers } from "./notifications.server";
 import { CARRIABLE_IDEA_STATUSES, isLate, needsUpdate, type ObjectiveStatus } from "./objectives";
 import { assertCan, can } from "./policy";
 import type { Actor } from "./roles";
@@ -75,11 +75,11 @@ async function carryIdeas(tx: Tx, actor: Actor, objective: { id: number; title: 
     if (moved.count !== 1) continue;
     const reason = `Portata avanti dal micro-obiettivo «${objective.title}» (#${objective.id}).`;
     await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "STATUS", fromStatus: "ACCOLTA", toStatus: "IN_REALIZZAZIONE", reason, createdAt: now } });
-    await notify(tx, {
+    await notifyWatchers(tx, {
       kind: "STATUS",
-      recipients: [...(idea.authorId ? [idea.authorId] : []), ...(await followersOf(tx, idea.id))],
-      actorId: actor.id,
       ideaId: idea.id,
+      authorId: idea.authorId,
+      actorId: actor.id,
       data: { ideaTitle: idea.title, fromStatus: "ACCOLTA", toStatus: "IN_REALIZZAZIONE", reason },
     });
   }

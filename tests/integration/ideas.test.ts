@@ -273,6 +273,8 @@ describe("the status workflow", () => {
 describe("comments", () => {
   it("comments and one level of replies; followers, the replied-to and the mentioned are told once each", async () => {
     const idea = await ideaAt(server.db, scenario, "IN_DISCUSSIONE", { authorId: scenario.users.employee.id });
+    // A deactivated colleague who followed the idea hears nothing more; an observer who follows does.
+    await server.db.follow.createMany({ data: [{ ideaId: idea.id, userId: scenario.users.inactive.id }, { ideaId: idea.id, userId: scenario.users.observer.id }] });
     const first = await as("member").post(`/idee/${idea.id}`, { intent: "comment", body: "Bella idea, ne parlo con @leader.logistica" });
     expect(first.status).toBe(302);
     const top = await server.db.comment.findFirstOrThrow({ where: { ideaId: idea.id } });
@@ -288,6 +290,13 @@ describe("comments", () => {
     expect(await kinds(scenario.users.employee.id)).toEqual(["COMMENT", "COMMENT"]);
     expect(await kinds(scenario.users.leader.id)).toEqual(["MENTION", "REPLY"]);
     expect(await kinds(scenario.users.member.id)).toEqual(["COMMENT", "REPLY"]);
+    expect(await kinds(scenario.users.observer.id)).toEqual(["COMMENT", "COMMENT", "COMMENT"]);
+    expect(await kinds(scenario.users.inactive.id)).toEqual([]);
+    // Each notice names the comment it is about and reads back as a date.
+    const notices = await server.db.notification.findMany({ where: { ideaId: idea.id, userId: scenario.users.observer.id } });
+    expect(new Set(notices.map((n) => n.commentId)).size).toBe(3);
+    for (const n of notices) expect(Math.abs(n.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(new Set(notices.map((n) => n.id)).size).toBe(3);
   });
 
   it("edit and delete one's own; a removed comment leaves its replies; others get 403", async () => {
