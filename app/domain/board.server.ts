@@ -32,18 +32,22 @@ export type GroupSummary = {
  * day. With asOf = now it is simply the present.
  */
 export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
+  const now = asOf.getTime() >= Date.now() - 60_000;
   const [objectives, updates, changes] = await Promise.all([
     db.objective.findMany({
       where: { createdAt: { lte: asOf } },
       orderBy: [{ groupId: "asc" }, { startOn: "asc" }, { id: "asc" }],
       select: { id: true, groupId: true, title: true, startOn: true, dueOn: true, forecastOn: true, status: true, progress: true, createdAt: true, lastUpdateAt: true },
     }),
-    db.progressUpdate.findMany({ where: { createdAt: { lte: asOf } }, orderBy: { createdAt: "asc" }, select: { objectiveId: true, progress: true, status: true, createdAt: true } }),
-    db.objectiveChange.findMany({
-      where: { createdAt: { gt: asOf }, field: { in: ["dueOn", "forecastOn", "status", "progress", "title", "startOn"] } },
-      orderBy: { createdAt: "desc" },
-      select: { objectiveId: true, field: true, fromValue: true },
-    }),
+    // The present is the objectives' own columns: history is read only for a past instant.
+    now ? [] : db.progressUpdate.findMany({ where: { createdAt: { lte: asOf } }, orderBy: { createdAt: "asc" }, select: { objectiveId: true, progress: true, status: true, createdAt: true } }),
+    now
+      ? []
+      : db.objectiveChange.findMany({
+          where: { createdAt: { gt: asOf }, field: { in: ["dueOn", "forecastOn", "status", "progress", "title", "startOn"] } },
+          orderBy: { createdAt: "desc" },
+          select: { objectiveId: true, field: true, fromValue: true },
+        }),
   ]);
   const lastUpdate = new Map<number, { progress: number; status: string; createdAt: Date }>();
   for (const update of updates) lastUpdate.set(update.objectiveId, update);
@@ -51,7 +55,6 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
   // Newest first: the oldest change after asOf is applied last, leaving its "from" value.
   for (const change of changes) undo.set(change.objectiveId, { ...(undo.get(change.objectiveId) ?? {}), [change.field]: change.fromValue });
   const day = romeDay(asOf);
-  const now = asOf.getTime() >= Date.now() - 60_000;
   return objectives.map((o) => {
     const before = undo.get(o.id) ?? {};
     const update = lastUpdate.get(o.id);
@@ -82,15 +85,14 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
 
 /** Each group's figures and red/amber/green state from its objectives' states. */
 export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): Promise<GroupSummary[]> {
-  const groups = await db.workingGroup.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, slug: true } });
-  const lastUpdates = await db.$queryRaw<{ groupId: string; last: unknown }[]>`
-    SELECT o."groupId" AS "groupId", MAX(u."createdAt") AS "last"
-    FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId"
-    WHERE u."createdAt" <= ${asOf}
-    GROUP BY o."groupId"`;
-  const last = new Map(lastUpdates.map((row) => [row.groupId, row.last ? new Date(String(row.last)).toISOString() : null]));
+  const rows = await db.$queryRaw<{ id: string; name: string; slug: string; last: unknown }[]>`
+    SELECT g."id", g."name", g."slug",
+           (SELECT MAX(u."createdAt") FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId"
+            WHERE o."groupId" = g."id" AND u."createdAt" <= ${asOf}) AS "last"
+    FROM "WorkingGroup" g
+    ORDER BY g."position", g."name"`;
   const day = romeDay(asOf);
-  return groups.map((group) => {
+  return rows.map(({ last, ...group }) => {
     const mine = objectives.filter((o) => o.groupId === group.id);
     const active = mine.filter((o) => o.status !== "COMPLETATO" && o.status !== "ANNULLATO");
     const byStatus = Object.fromEntries(OBJECTIVE_STATUSES.map((status) => [status, mine.filter((o) => o.status === status).length]));
@@ -112,7 +114,7 @@ export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): 
         .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
         .slice(0, 3)
         .map(({ id, title, dueOn }) => ({ id, title, dueOn })),
-      lastUpdate: last.get(group.id) ?? null,
+      lastUpdate: last ? storedDate(last).toISOString() : null,
     };
   });
 }
@@ -147,59 +149,49 @@ export async function decisionsBetween(from: Date | null, to: Date) {
   return events.map((e) => ({ ideaId: e.ideaId, title: e.idea.title, toStatus: e.toStatus!, reason: e.reason, at: e.createdAt.toISOString(), by: e.actor?.displayName ?? null }));
 }
 
-/** Distinct people who took part (idea, comment, support, progress update) since an instant, with their office. */
-function participantsSince(since: Date | null) {
-  const after = since ?? new Date(0);
-  return Prisma.sql`
-    SELECT "authorId" AS "userId" FROM "Idea" WHERE "authorId" IS NOT NULL AND "createdAt" >= ${after}
-    UNION SELECT "authorId" FROM "Comment" WHERE "authorId" IS NOT NULL AND "createdAt" >= ${after}
-    UNION SELECT "userId" FROM "Support" WHERE "createdAt" >= ${after}
-    UNION SELECT "authorId" FROM "ProgressUpdate" WHERE "authorId" IS NOT NULL AND "createdAt" >= ${after}`;
-}
+/** Who did what when: ideas, comments, supports and progress updates, with the group they concern. */
+const ACTIVITY = Prisma.sql`
+  SELECT i."authorId" AS "userId", i."groupId" AS "groupId", i."createdAt" AS "at" FROM "Idea" i WHERE i."authorId" IS NOT NULL
+  UNION ALL SELECT c."authorId", i."groupId", c."createdAt" FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId" WHERE c."authorId" IS NOT NULL
+  UNION ALL SELECT s."userId", i."groupId", s."createdAt" FROM "Support" s JOIN "Idea" i ON i."id" = s."ideaId"
+  UNION ALL SELECT u."authorId", o."groupId", u."createdAt" FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId" WHERE u."authorId" IS NOT NULL`;
 
 /**
  * Participation in aggregate only: counts per group and per office, never a list of people
  * (art. 4 of the Statuto dei lavoratori). Offices smaller than MIN_OFFICE_SIZE are merged.
+ * Three statements: each colleague's latest activity by office (which also gives the totals),
+ * distinct people per group, and the weekly chart.
  */
 export async function participation(now = new Date()) {
   const d30 = new Date(now.getTime() - 30 * DAY_MS);
   const d90 = new Date(now.getTime() - 90 * DAY_MS);
-  const staffWhere = Prisma.sql`u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL`;
-  const count = async (since: Date | null) => {
-    const rows = await db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM (${participantsSince(since)}) p JOIN "User" u ON u."id" = p."userId" WHERE ${staffWhere}`;
-    return Number(rows[0]?.n ?? 0);
-  };
-  const perGroup = (since: Date) => db.$queryRaw<{ groupId: string; name: string; n: unknown }[]>`
-      SELECT g."id" AS "groupId", g."name" AS "name", COUNT(DISTINCT p."userId") AS "n"
+  const [officeRows, groupRows, weekly] = await Promise.all([
+    db.$queryRaw<{ office: string; staff: unknown; last30: unknown; last90: unknown; ever: unknown }[]>`
+      SELECT u."office" AS "office", COUNT(*) AS "staff",
+             SUM(l."at" >= ${d30}) AS "last30", SUM(l."at" >= ${d90}) AS "last90", SUM(l."at" IS NOT NULL) AS "ever"
+      FROM "User" u
+      LEFT JOIN (SELECT a."userId", MAX(a."at") AS "at" FROM (${ACTIVITY}) a GROUP BY a."userId") l ON l."userId" = u."id"
+      WHERE u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL
+      GROUP BY u."office" ORDER BY u."office"`,
+    db.$queryRaw<{ groupId: string; name: string; last30: unknown; last90: unknown }[]>`
+      SELECT g."id" AS "groupId", g."name" AS "name",
+             COUNT(DISTINCT CASE WHEN a."at" >= ${d30} THEN a."userId" END) AS "last30",
+             COUNT(DISTINCT a."userId") AS "last90"
       FROM "WorkingGroup" g
-      LEFT JOIN (
-        SELECT i."groupId", i."authorId" AS "userId" FROM "Idea" i WHERE i."authorId" IS NOT NULL AND i."createdAt" >= ${since}
-        UNION SELECT i."groupId", c."authorId" FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId" WHERE c."authorId" IS NOT NULL AND c."createdAt" >= ${since}
-        UNION SELECT i."groupId", s."userId" FROM "Support" s JOIN "Idea" i ON i."id" = s."ideaId" WHERE s."createdAt" >= ${since}
-        UNION SELECT o."groupId", u."authorId" FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId" WHERE u."authorId" IS NOT NULL AND u."createdAt" >= ${since}
-      ) p ON p."groupId" = g."id"
+      LEFT JOIN (${ACTIVITY}) a ON a."groupId" = g."id" AND a."at" >= ${d90}
       GROUP BY g."id", g."name", g."position"
-      ORDER BY g."position"`;
-  const perOffice = (since: Date) => db.$queryRaw<{ office: string; staff: unknown; n: unknown }[]>`
-      SELECT u."office" AS "office", COUNT(*) AS "staff", SUM(CASE WHEN u."id" IN (SELECT "userId" FROM (${participantsSince(since)})) THEN 1 ELSE 0 END) AS "n"
-      FROM "User" u WHERE ${staffWhere}
-      GROUP BY u."office" ORDER BY u."office"`;
-  const [staffRows, last30, last90, ever, groups30, groups90, offices30, offices90] = await Promise.all([
-    db.$queryRaw<{ n: unknown }[]>`SELECT COUNT(*) AS "n" FROM "User" u WHERE ${staffWhere}`,
-    count(d30),
-    count(d90),
-    count(null),
-    perGroup(d30),
-    perGroup(d90),
-    perOffice(d30),
-    perOffice(d90),
+      ORDER BY g."position"`,
+    weeklyActivity(now),
   ]);
-  const staff = Number(staffRows[0]?.n ?? 0);
-  const in30 = new Map(offices30.map((row) => [row.office, Number(row.n)]));
+  const totals = { staff: 0, last30: 0, last90: 0, ever: 0 };
   const offices: { office: string; staff: number; last30: number; last90: number }[] = [];
   const others = { office: "", staff: 0, last30: 0, last90: 0 };
-  for (const row of offices90) {
-    const entry = { office: row.office, staff: Number(row.staff), last30: in30.get(row.office) ?? 0, last90: Number(row.n) };
+  for (const row of officeRows) {
+    const entry = { office: row.office, staff: Number(row.staff), last30: Number(row.last30 ?? 0), last90: Number(row.last90 ?? 0) };
+    totals.staff += entry.staff;
+    totals.last30 += entry.last30;
+    totals.last90 += entry.last90;
+    totals.ever += Number(row.ever ?? 0);
     if (entry.staff >= MIN_OFFICE_SIZE && entry.office) offices.push(entry);
     else {
       others.staff += entry.staff;
@@ -207,16 +199,12 @@ export async function participation(now = new Date()) {
       others.last90 += entry.last90;
     }
   }
-  const groups30ById = new Map(groups30.map((row) => [row.groupId, Number(row.n)]));
   return {
-    staff,
-    last30,
-    last90,
-    ever,
-    everShare: staff ? Math.round((ever / staff) * 100) : 0,
-    perGroup: groups90.map((row) => ({ groupId: row.groupId, name: row.name, last30: groups30ById.get(row.groupId) ?? 0, last90: Number(row.n) })),
+    ...totals,
+    everShare: totals.staff ? Math.round((totals.ever / totals.staff) * 100) : 0,
+    perGroup: groupRows.map((row) => ({ groupId: row.groupId, name: row.name, last30: Number(row.last30), last90: Number(row.last90) })),
     perOffice: others.staff ? [...offices, others] : offices,
-    weekly: await weeklyActivity(now),
+    weekly,
   };
 }
 
@@ -236,31 +224,27 @@ export async function weeklyActivity(now = new Date()) {
   const since = new Date(new Date(`${firstWeek}T00:00:00Z`).getTime() - 2 * 3600_000);
   const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(firstWeek, 7 * i));
   const buckets = new Map(weeks.map((week) => [week, { week, ideas: 0, comments: 0, supports: 0 }]));
-  const perHour = (table: "Idea" | "Comment" | "Support") =>
-    db.$queryRawUnsafe<{ hour: string; n: unknown }[]>(
-      `SELECT substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "${table}" WHERE "createdAt" >= ? GROUP BY 1`,
-      since,
-    );
-  const [ideas, comments, supports] = await Promise.all([perHour("Idea"), perHour("Comment"), perHour("Support")]);
-  for (const [kind, rows] of [["ideas", ideas], ["comments", comments], ["supports", supports]] as const) {
-    for (const row of rows) {
-      const bucket = buckets.get(weekOf(romeDay(new Date(`${row.hour}:30:00Z`))));
-      if (bucket) bucket[kind] += Number(row.n);
-    }
+  const rows = await db.$queryRaw<{ kind: "ideas" | "comments" | "supports"; hour: string; n: unknown }[]>`
+    SELECT 'ideas' AS "kind", substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "Idea" WHERE "createdAt" >= ${since} GROUP BY 2
+    UNION ALL SELECT 'comments', substr("createdAt", 1, 13), COUNT(*) FROM "Comment" WHERE "createdAt" >= ${since} GROUP BY 2
+    UNION ALL SELECT 'supports', substr("createdAt", 1, 13), COUNT(*) FROM "Support" WHERE "createdAt" >= ${since} GROUP BY 2`;
+  for (const row of rows) {
+    const bucket = buckets.get(weekOf(romeDay(new Date(`${row.hour}:30:00Z`))));
+    if (bucket) bucket[row.kind] += Number(row.n);
   }
   return weeks.map((week) => buckets.get(week)!);
 }
 
 /** Ideas waiting for the board, oldest first, with the days since they were sent to it. */
 export async function decisionQueue(actor: Actor, now = new Date(), limit = QUEUE_SHOWN) {
-  const rows = reader().all<{ id: number; title: string; supportCount: number; groupName: string; since: string | null }>(Prisma.sql`
-    SELECT i."id", i."title", i."supportCount", g."name" AS "groupName",
+  const rows = reader().all<{ id: number; title: string; supportCount: number; groupName: string; since: string | null; total: number }>(Prisma.sql`
+    SELECT i."id", i."title", i."supportCount", g."name" AS "groupName", COUNT(*) OVER () AS "total",
            (SELECT MAX(e."createdAt") FROM "IdeaEvent" e WHERE e."ideaId" = i."id" AND e."toStatus" = 'IN_VALUTAZIONE') AS "since"
     FROM "Idea" i JOIN "WorkingGroup" g ON g."id" = i."groupId"
     WHERE i."status" = 'IN_VALUTAZIONE'
     ORDER BY "since" IS NULL, "since", i."id"
     LIMIT ${limit}`);
-  const total = reader().get<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Idea" WHERE "status" = 'IN_VALUTAZIONE'`)?.n ?? 0;
+  const total = rows[0]?.total ?? 0;
   const showNotes = can(actor, "board.privateNotes");
   const notes = showNotes && rows.length
     ? await db.boardNote.findMany({

@@ -81,6 +81,25 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
     };
     expect(figures.participation.last30).toBe(await distinct(since30));
     expect(figures.participation.ever).toBe(await distinct(new Date(0)));
+    expect(figures.participation.last90).toBe(await distinct(new Date(now - 90 * 86400_000)));
+    // Per office and per group, from the same rows counted another way.
+    const offices = figures.participation.perOffice;
+    expect(offices.reduce((n, o) => n + o.staff, 0)).toBe(figures.participation.staff);
+    expect(offices.reduce((n, o) => n + o.last30, 0)).toBe(figures.participation.last30);
+    expect(offices.reduce((n, o) => n + o.last90, 0)).toBe(figures.participation.last90);
+    const since90 = new Date(now - 90 * 86400_000);
+    expect(figures.participation.perGroup.some((g) => g.last90 > 0 && g.last30 > 0)).toBe(true);
+    for (const group of figures.participation.perGroup) {
+      const people = new Set<string>();
+      const ideas = await db.idea.findMany({ where: { groupId: group.groupId }, select: { authorId: true, createdAt: true, comments: { select: { authorId: true, createdAt: true } }, supports: { select: { userId: true, createdAt: true } } } });
+      for (const idea of ideas) {
+        if (idea.authorId && idea.createdAt >= since90) people.add(idea.authorId);
+        for (const c of idea.comments) if (c.authorId && c.createdAt >= since90) people.add(c.authorId);
+        for (const s of idea.supports) if (s.createdAt >= since90) people.add(s.userId);
+      }
+      for (const u of await db.progressUpdate.findMany({ where: { objective: { groupId: group.groupId }, createdAt: { gte: since90 } }, select: { authorId: true } })) if (u.authorId) people.add(u.authorId);
+      expect(group.last90, group.name).toBe(people.size);
+    }
     const staff = await db.user.count({ where: { active: true, role: { not: "OSSERVATORE" }, passwordHash: { not: null } } });
     expect(figures.participation.staff).toBe(staff);
     expect(figures.participation.everShare).toBe(Math.round((figures.participation.ever / staff) * 100));
