@@ -160,19 +160,24 @@ const ACTIVITY = Prisma.sql`
  * Participation in aggregate only: counts per group and per office, never a list of people
  * (art. 4 of the Statuto dei lavoratori). Offices smaller than MIN_OFFICE_SIZE are merged.
  * Three statements: each colleague's latest activity by office (which also gives the totals),
- * distinct people per group, and the weekly chart.
+ * distinct people per group over the last 90 days, and the weekly chart.
  */
 export async function participation(now = new Date()) {
   const d30 = new Date(now.getTime() - 30 * DAY_MS);
   const d90 = new Date(now.getTime() - 90 * DAY_MS);
   const [officeRows, groupRows, weekly] = await Promise.all([
     db.$queryRaw<{ office: string; staff: unknown; last30: unknown; last90: unknown; ever: unknown }[]>`
-      SELECT u."office" AS "office", COUNT(*) AS "staff",
-             SUM(l."at" >= ${d30}) AS "last30", SUM(l."at" >= ${d90}) AS "last90", SUM(l."at" IS NOT NULL) AS "ever"
-      FROM "User" u
-      LEFT JOIN (SELECT a."userId", MAX(a."at") AS "at" FROM (${ACTIVITY}) a GROUP BY a."userId") l ON l."userId" = u."id"
-      WHERE u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL
-      GROUP BY u."office" ORDER BY u."office"`,
+      SELECT "office", COUNT(*) AS "staff", SUM("at" >= ${d30}) AS "last30", SUM("at" >= ${d90}) AS "last90", SUM("at" IS NOT NULL) AS "ever"
+      FROM (
+        -- Each colleague's latest activity: four index seeks per person, (author, date) indexes.
+        SELECT u."office" AS "office", NULLIF(MAX(
+          COALESCE((SELECT MAX("createdAt") FROM "Idea" WHERE "authorId" = u."id"), ''),
+          COALESCE((SELECT MAX("createdAt") FROM "Comment" WHERE "authorId" = u."id"), ''),
+          COALESCE((SELECT MAX("createdAt") FROM "Support" WHERE "userId" = u."id"), ''),
+          COALESCE((SELECT MAX("createdAt") FROM "ProgressUpdate" WHERE "authorId" = u."id"), '')), '') AS "at"
+        FROM "User" u
+        WHERE u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL)
+      GROUP BY "office" ORDER BY "office"`,
     db.$queryRaw<{ groupId: string; name: string; last30: unknown; last90: unknown }[]>`
       SELECT g."id" AS "groupId", g."name" AS "name",
              COUNT(DISTINCT CASE WHEN a."at" >= ${d30} THEN a."userId" END) AS "last30",
@@ -235,16 +240,19 @@ export async function weeklyActivity(now = new Date()) {
   return weeks.map((week) => buckets.get(week)!);
 }
 
-/** Ideas waiting for the board, oldest first, with the days since they were sent to it. */
-export async function decisionQueue(actor: Actor, now = new Date(), limit = QUEUE_SHOWN) {
-  const rows = reader().all<{ id: number; title: string; supportCount: number; groupName: string; since: string | null; total: number }>(Prisma.sql`
-    SELECT i."id", i."title", i."supportCount", g."name" AS "groupName", COUNT(*) OVER () AS "total",
+/** Ideas waiting for the board, oldest first, with when they were sent to it (the same for everyone). */
+function waitingIdeas(limit: number) {
+  return reader().all<{ id: number; title: string; supportCount: number; groupName: string; since: string | null }>(Prisma.sql`
+    SELECT i."id", i."title", i."supportCount", g."name" AS "groupName",
            (SELECT MAX(e."createdAt") FROM "IdeaEvent" e WHERE e."ideaId" = i."id" AND e."toStatus" = 'IN_VALUTAZIONE') AS "since"
     FROM "Idea" i JOIN "WorkingGroup" g ON g."id" = i."groupId"
     WHERE i."status" = 'IN_VALUTAZIONE'
     ORDER BY "since" IS NULL, "since", i."id"
     LIMIT ${limit}`);
-  const total = rows[0]?.total ?? 0;
+}
+
+/** The waiting ideas as the dashboard shows them: days waited as of `now`, private notes for who may read them. */
+async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>, now: Date) {
   const showNotes = can(actor, "board.privateNotes");
   const notes = showNotes && rows.length
     ? await db.boardNote.findMany({
@@ -253,7 +261,7 @@ export async function decisionQueue(actor: Actor, now = new Date(), limit = QUEU
         select: { ideaId: true, note: true, createdAt: true, author: { select: { displayName: true } } },
       })
     : [];
-  const items = rows.map((row) => {
+  return rows.map((row) => {
     const since = row.since ? storedDate(row.since) : now;
     return {
       id: row.id,
@@ -265,7 +273,6 @@ export async function decisionQueue(actor: Actor, now = new Date(), limit = QUEU
       notes: notes.filter((n) => n.ideaId === row.id).map((n) => ({ note: n.note, at: n.createdAt.toISOString(), by: n.author?.displayName ?? null })),
     };
   });
-  return { items, total };
 }
 
 /** Median days from an idea's proposal to the board's first decision on it. */
@@ -282,9 +289,10 @@ export async function medianDaysToDecision() {
 export const QUEUE_SHOWN = 25;
 
 export async function dashboard(actor: Actor, now = new Date()) {
-  // The figures are the same for everyone and costly at scale (participation scans every
-  // support and comment): computed once per state of the database, not once per visit.
-  const figures = await whileUnchanged(`board.figures.${romeDay(now)}`, async () => {
+  // The figures and the queue are the same for everyone and costly at scale (participation
+  // scans every support and comment, the queue dates every waiting idea): computed once per
+  // state of the database, not once per visit. Ages and private notes are per request.
+  const { waiting, ...figures } = await whileUnchanged(`board.figures.${romeDay(now)}`, async () => {
     const asOf = now;
     const objectives = await objectivesAsOf(asOf);
     const [groups, ideasByStatus, medianDays, people] = await Promise.all([
@@ -293,10 +301,10 @@ export async function dashboard(actor: Actor, now = new Date()) {
       medianDaysToDecision(),
       participation(asOf),
     ]);
-    return { groups, ideasByStatus, medianDays, participation: people, computedAt: asOf.toISOString() };
+    return { groups, ideasByStatus, medianDays, participation: people, computedAt: asOf.toISOString(), waiting: waitingIdeas(QUEUE_SHOWN) };
   });
-  const queue = await decisionQueue(actor, now);
-  return { ...figures, queue: queue.items, queueTotal: queue.total };
+  const queue = await decisionQueue(actor, waiting, now);
+  return { ...figures, queue, queueTotal: figures.ideasByStatus.IN_VALUTAZIONE };
 }
 
 export type SnapshotData = {

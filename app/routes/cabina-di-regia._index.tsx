@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GroupsTable, WeeklyChart } from "~/components/board";
 import { FormErrors, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/ideas";
-import { dashboard, freezeSnapshot, listSnapshots, parseMeetingDate } from "~/domain/board.server";
+import { dashboard, freezeSnapshot, parseMeetingDate } from "~/domain/board.server";
 import { EXPORTS } from "~/domain/board";
 import { IDEA_STATUSES } from "~/domain/ideas";
 import { changeStatus } from "~/domain/ideas.server";
@@ -24,10 +24,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.board
 /** Readable by every colleague: the project promises transparency. Actions are the board's. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const [data, snapshots] = await Promise.all([dashboard(user.actor), listSnapshots()]);
+  const data = await dashboard(user.actor);
   return json({
     ...data,
-    snapshots: snapshots.slice(0, 5),
     today: today(),
     can: { decide: can(user.actor, "board.decide"), freeze: can(user.actor, "board.freeze"), export: can(user.actor, "board.export"), audit: can(user.actor, "audit.view") },
   });
