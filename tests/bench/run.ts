@@ -54,7 +54,10 @@ const popular = sql.prepare(`SELECT "id" FROM "Idea" ORDER BY "supportCount" DES
 sql.close();
 
 // --- the server -------------------------------------------------------------------------------
-const server: ChildProcess = spawn(process.execPath, ["build/index.js"], {
+// Node's options exactly as `npm start` gives them (the heap limit shapes the memory figure).
+const startScript = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+const nodeOptions = (/\bnode\s+(.*?)\s*\S*build\/index\.js/.exec(startScript)?.[1] ?? "").split(/\s+/).filter(Boolean);
+const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/index.js"], {
   cwd: ROOT,
   env: {
     PATH: process.env.PATH,
