@@ -4,8 +4,11 @@ import { renderToString } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { registerCatalogue } from "./lib/i18n";
 import { en } from "./lib/i18n/en";
+import { it } from "./lib/i18n/it";
 
-// The server speaks every language; the browser loads only the page's (lib/i18n/index.ts).
+// The server speaks every language, all of each; the browser loads only the page's language
+// (lib/i18n/index.ts) and of Italian the parts the page uses (lib/i18n/it.ts).
+registerCatalogue("it", it);
 registerCatalogue("en", en);
 
 /**

@@ -19,7 +19,7 @@ import { useNonce } from "./components/nonce";
 import { unreadCount } from "./domain/notifications.server";
 import { currentPhase } from "./domain/phases.server";
 import { readFlash } from "./lib/flash.server";
-import { DEFAULT_LOCALE, type Locale } from "./lib/i18n";
+import { DEFAULT_LOCALE, translator, type Locale } from "./lib/i18n";
 import styles from "./styles/generated/main.css";
 import { env } from "./lib/env.server";
 import { pageTitle, retryAfterHeaders } from "./lib/meta";
@@ -50,7 +50,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       locale,
       demo: env.demo,
-      flash,
+      // Translated here: a message may come from another part of the site than the page's
+      // (its Italian part need not be in this page's JavaScript).
+      flash: flash ? { ...flash, text: translator(locale)(flash.key, flash.params) } : null,
       phase,
       unread,
       user: user

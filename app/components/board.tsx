@@ -4,6 +4,7 @@ import type { GroupSummary } from "~/domain/board.server";
 import { formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
+import "~/lib/i18n/messages/board";
 
 /** Red/amber/green in words and colour: the colour alone would say nothing to some readers. */
 export function StateBadge({ state }: { state: GroupState }) {

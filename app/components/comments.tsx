@@ -6,6 +6,7 @@ import { formatDate } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { TextAreaField } from "./form";
+import "~/lib/i18n/messages/ideas";
 
 type CommentView = {
   id: number;

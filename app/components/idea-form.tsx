@@ -6,6 +6,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form";
 import { StatusBadge } from "./ideas";
+import "~/lib/i18n/messages/ideas";
 
 type Similar = { id: number; title: string; status: IdeaStatus; supportCount: number };
 

@@ -7,6 +7,7 @@ import { formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { highlightParts } from "~/lib/search";
+import "~/lib/i18n/messages/ideas";
 
 export function StatusBadge({ status }: { status: IdeaStatus | string }) {
   const t = useT();

@@ -4,6 +4,7 @@ import { addMonths, daysBetween, type Day } from "~/lib/days";
 import { romeDay, formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
+import "~/lib/i18n/messages/plan";
 
 export type TimelineObjective = ObjectiveState;
 

@@ -13,6 +13,7 @@ import { parseForm } from "~/lib/forms";
 import { invalid } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/admin";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.groups.title");
 

@@ -13,6 +13,7 @@ import { addDays, addMonths, isDay, startOfMonth, today } from "~/lib/days";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/plan";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.timeline");
 

@@ -15,6 +15,7 @@ import { field, parseForm, type FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/plan";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "timeline.manage");
 

@@ -20,6 +20,8 @@ import type { MessageKey } from "~/lib/i18n";
 import { tm, useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/root";
+import "~/lib/i18n/messages/board";
+import "~/lib/i18n/messages/ideas";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.idea.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

@@ -12,6 +12,7 @@ import { requireUser } from "~/lib/auth.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/ideas";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.ideas");
 

@@ -13,6 +13,7 @@ import { parseForm, typedValues, type FieldErrors } from "~/lib/forms";
 import { invalid } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/account";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data && "invitation" in data && data.invitation.isReset ? "invite.resetTitle" : "invite.title");

@@ -11,6 +11,7 @@ import { parseForm, typedValues } from "~/lib/forms";
 import { invalid } from "~/lib/http.server";
 import { tm, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/account";
 
 /** Remix keeps only cookies from an action's headers unless the route passes the rest on. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -11,6 +11,7 @@ import { field, parseForm } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/ideas";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "moderation.title");
 

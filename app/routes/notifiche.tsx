@@ -10,6 +10,7 @@ import { httpError } from "~/lib/http.server";
 import type { MessageKey, Translate } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/account";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 

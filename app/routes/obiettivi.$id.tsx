@@ -16,6 +16,7 @@ import { httpError, notFoundUnless } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/plan";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.objective.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

@@ -15,6 +15,7 @@ import { httpError, invalid } from "~/lib/http.server";
 import { LOCALES } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/account";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 

@@ -10,6 +10,7 @@ import { isDay } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/board";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 

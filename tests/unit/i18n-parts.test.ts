@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The Italian catalogue travels in parts (app/lib/i18n/messages): a page's JavaScript carries
+ * the core and the parts its modules import. This checks, from the sources, that every route has
+ * every message it can show: the keys written in its modules (its own file, the components and
+ * libraries it imports, the root's), and the keys its server modules hand back to the page as
+ * form errors. Refusals (httpError, errorResponse) and flash messages are left out: they reach the
+ * page already translated by the server.
+ */
+const APP = path.resolve(import.meta.dirname, "../../app");
+const MESSAGES = path.join(APP, "lib/i18n/messages");
+
+const partOf = new Map<string, string>();
+for (const file of readdirSync(MESSAGES)) {
+  const part = file.replace(/\.ts$/, "");
+  for (const [, key] of readFileSync(path.join(MESSAGES, file), "utf8").matchAll(/^ {2}"([a-zA-Z]+\.[^"]+)":/gm)) partOf.set(key!, part);
+}
+const allKeys = [...partOf.keys()];
+
+function resolve(from: string, spec: string): string | null {
+  const base = spec.startsWith("~/") ? path.join(APP, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  if (!base) return null;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) if (existsSync(candidate) && candidate.match(/\.tsx?$/)) return candidate;
+  return null;
+}
+
+const imports = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(/^import\s+(?:type\s+)?(?:[^"']*from\s+)?["']([^"']+)["']/gm)]
+    .filter((m) => !m[0].startsWith("import type"))
+    .map((m) => resolve(file, m[1]!))
+    .filter((f): f is string => f !== null);
+
+/** The modules a file brings into the browser (server modules are left out of the browser build). */
+function clientGraph(entry: string, seen = new Set<string>()) {
+  if (seen.has(entry) || /\.server\.tsx?$/.test(entry)) return seen;
+  seen.add(entry);
+  for (const next of imports(entry)) clientGraph(next, seen);
+  return seen;
+}
+
+/** The server modules a route calls, through each other. */
+function serverGraph(entry: string, seen = new Set<string>()) {
+  for (const next of imports(entry)) {
+    if (!/\.server\.tsx?$/.test(next) || seen.has(next)) continue;
+    seen.add(next);
+    serverGraph(next, seen);
+  }
+  return seen;
+}
+
+function keysIn(source: string) {
+  const keys = new Set<string>();
+  for (const [, key] of source.matchAll(/["']([a-zA-Z]+\.[A-Za-z0-9_.]+)["']/g)) if (partOf.has(key!)) keys.add(key!);
+  for (const [, prefix] of source.matchAll(/`([a-zA-Z]+\.[A-Za-z0-9_.]*)\$\{/g)) for (const key of allKeys) if (key.startsWith(prefix!)) keys.add(key);
+  return keys;
+}
+
+/** What a server module hands back to the page as a key (not a refusal, not a flash). */
+function formKeysIn(source: string) {
+  const stripped = source.replace(/(httpError|errorResponse|redirectWithFlash|flashCookie|assertCan|can)\([^)]*\)/g, "");
+  return keysIn(stripped);
+}
+
+const root = path.join(APP, "root.tsx");
+const routes = readdirSync(path.join(APP, "routes")).map((file) => path.join(APP, "routes", file));
+
+describe("Italian catalogue in parts", () => {
+  it("has every key in exactly one part, and the parts are what it.ts joins", () => {
+    expect(partOf.size).toBeGreaterThan(600);
+    const joined = readFileSync(path.join(APP, "lib/i18n/it.ts"), "utf8");
+    for (const part of new Set(partOf.values())) expect(joined).toContain(`./messages/${part}"`);
+  });
+
+  for (const route of routes) {
+    it(`gives ${path.basename(route)} every message it can show`, () => {
+      const modules = new Set([...clientGraph(root), ...clientGraph(route)]);
+      const loaded = new Set(["core", ...[...modules].filter((f) => f.startsWith(MESSAGES)).map((f) => path.basename(f, ".ts"))]);
+      const needed = new Map<string, string>();
+      // The policy's action names ("board.freeze") look like keys but are never shown.
+      for (const file of modules) if (!file.endsWith("domain/policy.ts")) for (const key of keysIn(readFileSync(file, "utf8"))) needed.set(key, path.relative(APP, file));
+      for (const file of serverGraph(route)) for (const key of formKeysIn(readFileSync(file, "utf8"))) if (!needed.has(key)) needed.set(key, path.relative(APP, file));
+      const missing = [...needed].filter(([key]) => !loaded.has(partOf.get(key)!)).map(([key, file]) => `${key} [${partOf.get(key)}] (${file})`);
+      expect(missing).toEqual([]);
+    });
+  }
+});
