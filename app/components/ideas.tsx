@@ -1,18 +1,12 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import type { IdeaStatus } from "~/domain/ideas";
 import type { IdeaListItem } from "~/domain/ideas.server";
 import { formatDate } from "~/lib/dates";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { highlightParts } from "~/lib/search";
 import "~/lib/i18n/messages/ideas";
-
-export function StatusBadge({ status }: { status: IdeaStatus | string }) {
-  const t = useT();
-  return <span className={`pionieri-status pionieri-status-${status.toLowerCase()}`}>{t(`status.${status}` as MessageKey)}</span>;
-}
+import { StatusBadge } from "./status-badge";
 
 /** Text from the search index with the matched words marked, rendered without any HTML. */
 export function Highlighted({ text }: { text: string }) {

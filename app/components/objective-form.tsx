@@ -4,7 +4,7 @@ import type { FieldErrors } from "~/lib/forms";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form";
-import { StatusBadge } from "./ideas";
+import { StatusBadge } from "./status-badge";
 import "~/lib/i18n/messages/plan";
 
 export type ObjectiveValues = Record<string, string> & { ideaIds?: string[] };

@@ -5,7 +5,7 @@ import { formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { GroupsTable } from "./board";
-import { StatusBadge } from "./ideas";
+import { StatusBadge } from "./status-badge";
 import "~/lib/i18n/messages/board";
 
 type Snapshot = { id: string; meetingDate: string; createdAt: string; notes: string; createdBy: { displayName: string } | null; data: SnapshotData };

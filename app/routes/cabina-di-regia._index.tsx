@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GroupsTable, WeeklyChart } from "~/components/board";
 import { FormErrors, TextAreaField, TextField } from "~/components/form";
-import { StatusBadge } from "~/components/ideas";
+import { StatusBadge } from "~/components/status-badge";
 import { dashboard, freezeSnapshot, parseMeetingDate } from "~/domain/board.server";
 import { EXPORTS } from "~/domain/board";
 import { IDEA_STATUSES } from "~/domain/ideas";

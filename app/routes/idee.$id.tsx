@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { CommentThread } from "~/components/comments";
 import { TextAreaField } from "~/components/form";
-import { FollowButton, StatusBadge, SupportButton } from "~/components/ideas";
+import { FollowButton, SupportButton } from "~/components/ideas";
+import { StatusBadge } from "~/components/status-badge";
 import { IdeaStory } from "~/components/idea-story";
 import { addComment, deleteComment, editComment, hideComment, listComments, reportComment, THREADS_SHOWN } from "~/domain/comments.server";
 import { isIdeaStatus, TAG_KINDS, transition } from "~/domain/ideas";
@@ -20,7 +21,6 @@ import type { MessageKey } from "~/lib/i18n";
 import { tm, useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/root";
-import "~/lib/i18n/messages/board";
 import "~/lib/i18n/messages/ideas";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
-import { StatusBadge } from "~/components/ideas";
+import { StatusBadge } from "~/components/status-badge";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
 import { getObjectivePage, postProgressUpdate } from "~/domain/objectives.server";
 import { progressUpdateSchema } from "~/domain/schemas.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/ideas";
+import { StatusBadge } from "~/components/status-badge";
 import { getPerson } from "~/domain/people.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";

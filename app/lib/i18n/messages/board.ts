@@ -25,7 +25,6 @@ export const board = {
   "board.queueEmpty": "Nessuna idea in attesa di decisione.",
   "board.waiting": "in attesa da {days} giorni (dal {date})",
   "board.waitingOne": "in attesa da 1 giorno (dal {date})",
-  "board.privateNotes": "Note riservate della Cabina",
   "board.decision": "Decisione",
   "board.publicReason": "Motivazione pubblica",
   "board.privateNote": "Nota riservata (facoltativa)",

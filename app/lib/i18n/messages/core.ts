@@ -221,5 +221,6 @@ export const core = {
   "ideas.duplicateSelf": "Un'idea non può essere il duplicato di se stessa.",
   "ideas.duplicateUnknown": "Indica il numero di un'idea esistente che non sia a sua volta un duplicato.",
   "ideas.groupRequired": "Scegli il gruppo di lavoro a cui proponi l'idea.",
+  "board.privateNotes": "Note riservate della Cabina",
   "objectives.ownerNotMember": "Il responsabile deve far parte del gruppo.",
 } as const;
