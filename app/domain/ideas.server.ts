@@ -387,9 +387,7 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
         ? Prisma.sql`i."commentCount"`
         : sort === "tendenza"
           ? Prisma.sql`(SELECT COUNT(*) FROM "Support" s WHERE s."ideaId" = i."id" AND s."createdAt" >= ${since})`
-          : sort === "recenti"
-            ? Prisma.sql`i."createdAt"`
-            : Prisma.sql`-bm25("idea_fts", 10.0, 1.0)`;
+          : Prisma.sql`i."createdAt"`;
 
   const cursor = decodeCursor(filters.cursor);
   const offset = cursor && "o" in cursor ? cursor.o : 0;
@@ -408,23 +406,37 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     ? Prisma.sql`snippet("idea_fts", 1, ${MARK_START}, ${MARK_END}, '…', 14) AS "snippet", highlight("idea_fts", 0, ${MARK_START}, ${MARK_END}) AS "titleHighlighted"`
     : Prisma.sql`NULL AS "snippet", NULL AS "titleHighlighted"`;
 
-  const rows = reader().all<Record<string, unknown>>(Prisma.sql`
-    SELECT * FROM (
-      SELECT i."id", i."title", i."status", i."supportCount", i."commentCount", i."createdAt",
-             g."name" AS "groupName", g."slug" AS "groupSlug", g."colour" AS "groupColour",
-             u."displayName" AS "authorName",
-             EXISTS (SELECT 1 FROM "Support" m WHERE m."ideaId" = i."id" AND m."userId" = ${actor.id}) AS "supportedByMe",
-             ${snippet},
-             ${key} AS "sortKey"
-      FROM "Idea" i
-      ${fts}
-      JOIN "WorkingGroup" g ON g."id" = i."groupId"
-      LEFT JOIN "User" u ON u."id" = i."authorId"
-      WHERE ${Prisma.join(where, " AND ")}
-    )
-    ${after}
-    ORDER BY "sortKey" DESC, "id" DESC
-    LIMIT ${pageSize + 1} OFFSET ${sort ? 0 : offset}`);
+  const columns = Prisma.sql`
+    i."id", i."title", i."status", i."supportCount", i."commentCount", i."createdAt",
+    g."name" AS "groupName", g."slug" AS "groupSlug", g."colour" AS "groupColour",
+    u."displayName" AS "authorName",
+    EXISTS (SELECT 1 FROM "Support" m WHERE m."ideaId" = i."id" AND m."userId" = ${actor.id}) AS "supportedByMe",
+    ${snippet}`;
+  const rows = match && !sort
+    ? // Best match first: FTS5 orders by its rank column (bm25 with the title weighing ten times
+      // the body, set by a migration) and the page stops after its rows, so snippets and joins
+      // are computed for the rows shown, not for every idea matching a common word.
+      reader().all<Record<string, unknown>>(Prisma.sql`
+        SELECT ${columns}
+        FROM "idea_fts"
+        JOIN "Idea" i ON i."id" = "idea_fts".rowid
+        JOIN "WorkingGroup" g ON g."id" = i."groupId"
+        LEFT JOIN "User" u ON u."id" = i."authorId"
+        WHERE "idea_fts" MATCH ${match} AND ${Prisma.join(where, " AND ")}
+        ORDER BY "idea_fts"."rank"
+        LIMIT ${pageSize + 1} OFFSET ${offset}`)
+    : reader().all<Record<string, unknown>>(Prisma.sql`
+        SELECT * FROM (
+          SELECT ${columns}, ${key} AS "sortKey"
+          FROM "Idea" i
+          ${fts}
+          JOIN "WorkingGroup" g ON g."id" = i."groupId"
+          LEFT JOIN "User" u ON u."id" = i."authorId"
+          WHERE ${Prisma.join(where, " AND ")}
+        )
+        ${after}
+        ORDER BY "sortKey" DESC, "id" DESC
+        LIMIT ${pageSize + 1}`);
 
   const items: IdeaListItem[] = rows.slice(0, pageSize).map((row) => ({
     id: Number(row.id),

@@ -362,6 +362,14 @@ describe("finding ideas", () => {
     expect(prefix).toContain("Perché la coda è così lunga?");
   });
 
+  it("ranks by relevance: a word in the title weighs more than the same word in the body", async () => {
+    const inBody = await ideaAt(server.db, scenario, "NUOVA", { title: "Un'idea qualunque", body: "Parla di totem, totem e ancora totem in sala." });
+    const inTitle = await ideaAt(server.db, scenario, "NUOVA", { title: "Un totem all'ingresso", body: "Per prendere il numero senza fare la fila." });
+    const html = await (await as("employee").get("/idee?q=totem")).text();
+    const order = [...html.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id === inBody.id || id === inTitle.id);
+    expect([...new Set(order)]).toEqual([inTitle.id, inBody.id]);
+  });
+
   it.each(['"', "AND OR NOT", "title:*", "(", "NEAR(a b", "*", "'; DROP TABLE Idea; --", "perché\"*"])(
     "answers the query %j without an error",
     async (q) => {
