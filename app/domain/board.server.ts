@@ -254,12 +254,13 @@ function waitingIdeas(limit: number) {
 /** The waiting ideas as the dashboard shows them: days waited as of `now`, private notes for who may read them. */
 async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>, now: Date) {
   const showNotes = can(actor, "board.privateNotes");
+  // One statement with the authors' names (Prisma would read them with a second one).
   const notes = showNotes && rows.length
-    ? await db.boardNote.findMany({
-        where: { ideaId: { in: rows.map((row) => row.id) } },
-        orderBy: { createdAt: "desc" },
-        select: { ideaId: true, note: true, createdAt: true, author: { select: { displayName: true } } },
-      })
+    ? reader().all<{ ideaId: number; note: string; createdAt: string; by: string | null }>(Prisma.sql`
+        SELECT n."ideaId", n."note", n."createdAt", u."displayName" AS "by"
+        FROM "BoardNote" n LEFT JOIN "User" u ON u."id" = n."authorId"
+        WHERE n."ideaId" IN (${Prisma.join(rows.map((row) => row.id))})
+        ORDER BY n."createdAt" DESC, n."id"`)
     : [];
   return rows.map((row) => {
     const since = row.since ? storedDate(row.since) : now;
@@ -270,7 +271,7 @@ async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>
       groupName: row.groupName,
       since: since.toISOString(),
       ageDays: Math.max(0, daysBetween(romeDay(since), romeDay(now))),
-      notes: notes.filter((n) => n.ideaId === row.id).map((n) => ({ note: n.note, at: n.createdAt.toISOString(), by: n.author?.displayName ?? null })),
+      notes: notes.filter((n) => n.ideaId === row.id).map((n) => ({ note: n.note, at: storedDate(n.createdAt).toISOString(), by: n.by })),
     };
   });
 }

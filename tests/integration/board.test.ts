@@ -187,8 +187,10 @@ describe("the board's pages over HTTP", () => {
     expect(await text(again)).toContain("non è nello stato");
 
     const other = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "Con nota riservata" });
-    await h.server.db.boardNote.create({ data: { ideaId: other.id, authorId: h.scenario.users.board.id, note: "Sentire il sindaco prima" } });
-    expect(await text(await board.get("/cabina-di-regia"))).toContain("Sentire il sindaco prima");
+    await h.server.db.boardNote.create({ data: { ideaId: other.id, authorId: h.scenario.users.admin.id, note: "Sentire il sindaco prima" } });
+    const page = await text(await board.get("/cabina-di-regia"));
+    expect(page).toContain("Sentire il sindaco prima");
+    expect(page).toContain(h.scenario.users.admin.displayName);
     for (const who of ["employee", "admin", "leader"] as const) {
       expect(await (await (await as(who)).get("/cabina-di-regia")).text(), who).not.toContain("Sentire il sindaco prima");
     }
