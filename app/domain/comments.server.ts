@@ -152,9 +152,11 @@ export async function dismissReport(actor: Actor, reportId: string) {
   await db.commentReport.update({ where: { id: reportId }, data: { resolvedAt: new Date(), resolvedById: actor.id } });
 }
 
-/** The comments of an idea, threaded one level; removed and hidden ones keep their place. */
-/** Threads shown at first on an idea's page: the latest ones; the earlier ones are one link away. */
-export const THREADS_SHOWN = 40;
+/**
+ * Threads shown at first on an idea's page: the latest 20 with their replies (a phone's worth of
+ * reading, and half the page a long discussion used to weigh); the earlier ones are one link away.
+ */
+export const THREADS_SHOWN = 20;
 
 /**
  * An idea's comments as threads (one level of replies), oldest first: the latest `shown`

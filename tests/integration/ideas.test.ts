@@ -4,6 +4,7 @@ import { Client, text } from "../support/http";
 import { ideaAt, ideaState } from "../support/ideas";
 import { PASSWORD, seedScenario, type Scenario } from "../support/scenario";
 import { startServer, type TestServer } from "../support/server";
+import { THREADS_SHOWN } from "~/domain/comments.server";
 
 let server: TestServer;
 let scenario: Scenario;
@@ -297,6 +298,27 @@ describe("comments", () => {
     expect(new Set(notices.map((n) => n.commentId)).size).toBe(3);
     for (const n of notices) expect(Math.abs(n.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(new Set(notices.map((n) => n.id)).size).toBe(3);
+  });
+
+  it(`opens a long discussion on its latest ${THREADS_SHOWN} threads, the earlier ones one link away`, async () => {
+    const idea = await ideaAt(server.db, scenario, "IN_DISCUSSIONE");
+    const start = Date.now() - 3600_000;
+    const threads = [];
+    for (let i = 0; i < THREADS_SHOWN + 5; i++) {
+      threads.push(await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.employee.id, body: `Discussione numero ${i}.`, createdAt: new Date(start + i * 1000) }));
+    }
+    // A fresh reply keeps an old thread old: threads are ordered by when they started.
+    await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Risposta tardiva.", parentId: threads[0]!.id });
+    const first = await text(await as("employee").get(`/idee/${idea.id}`));
+    expect(first).toContain("Mostra le 5 discussioni precedenti");
+    expect(first).toContain(`Discussione numero ${THREADS_SHOWN + 4}.`);
+    expect(first).toContain("Discussione numero 5.");
+    for (const old of [0, 4]) expect(first).not.toContain(`Discussione numero ${old}.`);
+    expect(first).not.toContain("Risposta tardiva.");
+    const all = await text(await as("employee").get(`/idee/${idea.id}?commenti=tutti`));
+    for (const i of [0, 4, 5, THREADS_SHOWN + 4]) expect(all).toContain(`Discussione numero ${i}.`);
+    expect(all).toContain("Risposta tardiva.");
+    expect(all).not.toContain("discussioni precedenti");
   });
 
   it("edit and delete one's own; a removed comment leaves its replies; others get 403", async () => {
