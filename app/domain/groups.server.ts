@@ -35,23 +35,27 @@ function readGroups() {
   return rows.map(({ leaders, ...group }) => ({ ...group, leaders: JSON.parse(leaders) as { id: string; displayName: string }[] }));
 }
 
-/** A group's page: its active members, leaders first, at most `memberLimit` of them (and how many in all). */
+/**
+ * A group's page: its active members, leaders first, at most `memberLimit` of them (and how many
+ * in all). Memberships change seldom and a group has a thousand members at scale: the group and
+ * its count come from the cached list, the members are kept until the content changes.
+ */
 export async function getGroupBySlug(slug: string, memberLimit = Number.MAX_SAFE_INTEGER) {
-  const group = await db.workingGroup.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true, colour: true } });
+  const group = (await listGroups()).find((candidate) => candidate.slug === slug);
   if (!group) return null;
-  const rows = reader().all<{ id: string; displayName: string; office: string; isLeader: number; joinedAt: string }>(Prisma.sql`
-    SELECT u."id", u."displayName", u."office", m."isLeader", m."joinedAt"
-    FROM ${ACTIVE_MEMBERS}
-    WHERE m."groupId" = ${group.id}
-    ORDER BY m."isLeader" DESC, u."displayName", u."id"
-    LIMIT ${Math.min(memberLimit, 100_000)}`);
-  const total = reader().get<{ n: number }>(Prisma.sql`
-    SELECT COUNT(*) AS "n" FROM ${ACTIVE_MEMBERS} WHERE m."groupId" = ${group.id}`)?.n ?? 0;
-  return {
-    ...group,
-    memberCount: total,
-    members: rows.map((m) => ({ id: m.id, displayName: m.displayName, office: m.office, isLeader: m.isLeader === 1, joinedAt: storedDate(m.joinedAt) })),
-  };
+  const limit = Math.min(memberLimit, 100_000);
+  const members = await whileUnchanged(`group.members.${group.id}.${limit}`, async () =>
+    reader()
+      .all<{ id: string; displayName: string; office: string; isLeader: number; joinedAt: string }>(Prisma.sql`
+        SELECT u."id", u."displayName", u."office", m."isLeader", m."joinedAt"
+        FROM ${ACTIVE_MEMBERS}
+        WHERE m."groupId" = ${group.id}
+        ORDER BY m."isLeader" DESC, u."displayName", u."id"
+        LIMIT ${limit}`)
+      .map((m) => ({ id: m.id, displayName: m.displayName, office: m.office, isLeader: m.isLeader === 1, joinedAt: storedDate(m.joinedAt) })),
+  );
+  const { id, name, description, colour, memberCount } = group;
+  return { id, slug: group.slug, name, description, colour, memberCount, members };
 }
 
 export async function findGroupBySlug(slug: string) {

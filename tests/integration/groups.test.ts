@@ -20,6 +20,11 @@ describe("voluntary groups", () => {
     const browser = new Client(server.url);
     await browser.login("dipendente@test.example", PASSWORD);
     const group = scenario.groups.comunicazione!;
+    // Someone else looking at the page before, between and after: the member list follows.
+    const viewer = new Client(server.url);
+    await viewer.login("osservatore@test.example", PASSWORD);
+    const members = async () => text(await viewer.get(`/gruppi/${group.slug}`));
+    expect(await members()).not.toContain("Dario Dipendente");
     const join = await browser.post(`/gruppi/${group.slug}`, { intent: "join", returnTo: `/gruppi/${group.slug}` });
     expect(join.status).toBe(302);
     expect(await memberships(scenario.users.employee.id)).toEqual([{ groupId: group.id, isLeader: false }]);
@@ -31,9 +36,12 @@ describe("voluntary groups", () => {
     await browser.post(`/gruppi/${group.slug}`, { intent: "join" });
     expect(await memberships(scenario.users.employee.id)).toHaveLength(1);
 
+    expect(await members()).toContain("Dario Dipendente");
+
     const leave = await browser.post(`/gruppi/${group.slug}`, { intent: "leave", returnTo: "/" });
     expect(leave.headers.get("location")).toBe("/");
     expect(await memberships(scenario.users.employee.id)).toEqual([]);
+    expect(await members()).not.toContain("Dario Dipendente");
   });
 
   it("a leader who leaves stops leading", async () => {
