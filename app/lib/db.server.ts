@@ -90,7 +90,7 @@ function describe(error: unknown, depth = 0): string {
   return [e.name, e.code, e.message, JSON.stringify(e.meta ?? null), e.cause ? describe(e.cause, depth + 1) : ""].join(" ");
 }
 
-type Prepares = { client: { prepare: (sql: string) => unknown; pragma: (sql: string, options: { simple: true }) => unknown } };
+type Prepares = { client: BetterSqlite3.Database };
 
 /** Operations that write; session sliding is left out on purpose (it changes no content). */
 const WRITES = /^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|\$executeRaw|\$executeRawUnsafe)$/;
@@ -109,10 +109,10 @@ function onConnect(factory: PrismaBetterSQLite3) {
     writerConnection = client;
     if (env.bench) {
       const prepare = client.prepare.bind(client);
-      client.prepare = (sql: string) => {
+      client.prepare = ((sql: string) => {
         countStatement();
         return prepare(sql);
-      };
+      }) as typeof client.prepare;
     }
     return adapter;
   };
@@ -126,6 +126,37 @@ function onConnect(factory: PrismaBetterSQLite3) {
 function contentVersion() {
   const others = writerConnection ? Number(writerConnection.pragma("data_version", { simple: true })) : -1;
   return `${others}:${ownWrites}`;
+}
+
+/** What a `writeNow` write can do: run a statement, read one row (queries written with Prisma.sql). */
+export type Writer = {
+  run(query: Prisma.Sql): number;
+  get<T>(query: Prisma.Sql): T | undefined;
+};
+
+/**
+ * A small write straight on the app's own connection, as one synchronous transaction: BEGIN
+ * IMMEDIATE to COMMIT within one turn of the event loop, so no other request's statement can
+ * slip in between. For the hottest small writes (a support), where Prisma's per-query cost was
+ * most of the request (docs/decisions/0010-speed-benchmark.md). When the connection is inside
+ * one of Prisma's interactive transactions (which await between statements), it answers null and
+ * the caller takes the Prisma path: a write of ours must never join someone else's transaction.
+ */
+export function writeNow<T>(write: (sql: Writer) => T): T | null {
+  const connection = writerConnection;
+  if (!connection || connection.inTransaction) return null;
+  const writer: Writer = {
+    run: (query) => connection.prepare(query.sql).run(...query.values.map(toSqlite)).changes,
+    // The adapter reads integers as BigInt on this connection; our values are small numbers.
+    get: <R>(query: Prisma.Sql) => connection.prepare(query.sql).safeIntegers(false).get(...query.values.map(toSqlite)) as R | undefined,
+  };
+  try {
+    const result = connection.transaction(() => write(writer)).immediate();
+    ownWrites += 1;
+    return result;
+  } catch (error) {
+    throw unavailable(error) ?? error;
+  }
 }
 
 export type Db = ReturnType<typeof createClient>;
