@@ -26,11 +26,15 @@ function filePath(url: string) {
   return url.replace(/^file:/, "");
 }
 
-export function createClient(url: string) {
+/**
+ * A Prisma client on a SQLite file. `own`: the app's own client (db below), whose connection
+ * `contentVersion` and `writeNow` use; tests and scripts make others.
+ */
+export function createClient(url: string, { own = false }: { own?: boolean } = {}) {
   const file = filePath(url);
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
-  onConnect(adapter);
+  onConnect(adapter, own);
   // The extension changes no method's shape: keep the plain client type for the domain code.
   const client = new PrismaClient({ adapter }).$extends({
     query: {
@@ -101,12 +105,12 @@ let writerConnection: Prepares["client"] | null = null;
  * The driver's own connection, when Prisma opens it: kept for `contentVersion`, and in
  * benchmark mode every statement it prepares is counted for the current request.
  */
-function onConnect(factory: PrismaBetterSQLite3) {
+function onConnect(factory: PrismaBetterSQLite3, own: boolean) {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     const { client } = adapter as unknown as Prepares;
-    writerConnection = client;
+    if (own) writerConnection = client;
     if (env.bench) {
       const prepare = client.prepare.bind(client);
       client.prepare = ((sql: string) => {
@@ -245,7 +249,7 @@ declare global {
 }
 
 function init(): { client: Db; ready: Promise<void>; reader?: Reader } {
-  const client = createClient(env.databaseUrl);
+  const client = createClient(env.databaseUrl, { own: true });
   return { client, ready: applyPragmas(client) };
 }
 

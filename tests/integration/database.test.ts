@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPragmas, BUSY_TIMEOUT_MS, createClient, db, dbReady } from "~/lib/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { applyPragmas, BUSY_TIMEOUT_MS, createClient, db, dbReady, writeNow } from "~/lib/db.server";
 import { Client } from "../support/http";
 import { freshDatabaseFile } from "../support/per-file-db";
 import { startServer, type TestServer } from "../support/server";
@@ -27,6 +28,33 @@ describe("SQLite settings", () => {
     expect(Number(await pragma(raw, "synchronous"))).toBe(1);
     await expect(raw.membership.create({ data: { userId: "nobody", groupId: "nothing" } })).rejects.toThrow();
     await raw.$disconnect();
+  });
+
+  it("writeNow writes all or nothing, and steps aside while one of Prisma's transactions is open", async () => {
+    await dbReady;
+    const tag = (name: string) => Prisma.sql`INSERT INTO "Tag" ("id", "kind", "name") VALUES (${`t-${name}`}, 'MACRO', ${name})`;
+    expect(writeNow((sql) => sql.run(tag("scritto-subito")))).toBe(1);
+    expect(await db.tag.count({ where: { name: "scritto-subito" } })).toBe(1);
+    // A failure half-way undoes the first statement too.
+    expect(() =>
+      writeNow((sql) => {
+        sql.run(tag("a-meta"));
+        sql.run(tag("a-meta"));
+      }),
+    ).toThrow();
+    expect(await db.tag.count({ where: { name: "a-meta" } })).toBe(0);
+    // Inside an interactive transaction (awaiting between statements) it would join it: it must not.
+    let during: number | null = -1;
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO "Tag" ("id", "kind", "name") VALUES ('t-prisma', 'MACRO', 'prisma')`;
+        during = writeNow((sql) => sql.run(tag("nel-mezzo")));
+        throw new Error("rollback");
+      }),
+    ).rejects.toThrow("rollback");
+    expect(during).toBeNull();
+    expect(await db.tag.count({ where: { name: { in: ["prisma", "nel-mezzo"] } } })).toBe(0);
+    expect(writeNow((sql) => sql.run(tag("dopo")))).toBe(1);
   });
 
   describe("the running server", () => {
