@@ -419,6 +419,21 @@ describe("finding ideas", () => {
     }
   });
 
+  it("sorts by trend on the supports of the last 14 days, not on all of them", async () => {
+    const u = scenario.users;
+    const lately = await ideaAt(server.db, scenario, "NUOVA", { title: "Tendenza recente" });
+    const once = await ideaAt(server.db, scenario, "NUOVA", { title: "Tendenza passata" });
+    await addSupports(server.db, lately.id, [u.admin.id, u.board.id, u.leader.id]);
+    await addSupports(server.db, once.id, [u.admin.id, u.board.id, u.leader.id, u.otherLeader.id], new Date(Date.now() - 30 * 86400_000));
+    await addSupports(server.db, once.id, [u.member.id]);
+    const html = await (await as("employee").get("/idee?sort=tendenza")).text();
+    const order = [...html.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id === lately.id || id === once.id);
+    expect([...new Set(order)]).toEqual([lately.id, once.id]);
+    const bySupports = await (await as("employee").get("/idee?sort=sostegni")).text();
+    const total = [...bySupports.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id === lately.id || id === once.id);
+    expect([...new Set(total)]).toEqual([once.id, lately.id]);
+  });
+
   it("pages 20 at a time with a cursor in every sort, without repeating or skipping", async () => {
     for (let i = 0; i < 25; i++) await ideaAt(server.db, scenario, "NUOVA", { title: `Paginazione ${String(i).padStart(2, "0")}` });
     for (const sort of ["recenti", "sostegni", "discusse", "tendenza", ""]) {
