@@ -109,8 +109,13 @@ export async function updateIdea(actor: Actor, id: number, input: Omit<IdeaInput
 }
 
 /** Recomputes an idea's support count from the rows themselves: exact whatever ran in between. */
+/** An idea's support count, recomputed from its rows (so it stays exact whatever races). */
+function supportRecount(ideaId: number) {
+  return Prisma.sql`UPDATE "Idea" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "ideaId" = ${ideaId}) WHERE "id" = ${ideaId}`;
+}
+
 function recountSupports(tx: Tx, ideaId: number) {
-  return tx.$executeRaw`UPDATE "Idea" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "ideaId" = ${ideaId}) WHERE "id" = ${ideaId}`;
+  return tx.$executeRaw(supportRecount(ideaId));
 }
 
 /**
@@ -120,23 +125,22 @@ function recountSupports(tx: Tx, ideaId: number) {
 export async function setSupport(actor: Actor, ideaId: number, on: boolean) {
   const idea = await loadIdeaRef(ideaId);
   if (on) assertCan(actor, "idea.support", idea);
-  const now = new Date();
+  const change = on
+    ? Prisma.sql`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${new Date()})`
+    : Prisma.sql`DELETE FROM "Support" WHERE "ideaId" = ${ideaId} AND "userId" = ${actor.id}`;
+  const current = Prisma.sql`SELECT "supportCount" FROM "Idea" WHERE "id" = ${ideaId}`;
   const fast = writeNow((sql) => {
-    if (on) sql.run(Prisma.sql`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${now})`);
-    else sql.run(Prisma.sql`DELETE FROM "Support" WHERE "ideaId" = ${ideaId} AND "userId" = ${actor.id}`);
-    sql.run(Prisma.sql`UPDATE "Idea" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "ideaId" = ${ideaId}) WHERE "id" = ${ideaId}`);
-    return sql.get<{ supportCount: number }>(Prisma.sql`SELECT "supportCount" FROM "Idea" WHERE "id" = ${ideaId}`)!.supportCount;
+    sql.run(change);
+    sql.run(supportRecount(ideaId));
+    return sql.get<{ supportCount: number }>(current)!.supportCount;
   });
   if (fast !== null) return { supported: on, count: fast };
+  // One of Prisma's transactions is open on the connection: the same statements, through Prisma.
   const count = await db.$transaction(async (tx) => {
-    if (on) {
-      await tx.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${now})`;
-    } else {
-      await tx.$executeRaw`DELETE FROM "Support" WHERE "ideaId" = ${ideaId} AND "userId" = ${actor.id}`;
-    }
+    await tx.$executeRaw(change);
     await recountSupports(tx, ideaId);
-    const row = await tx.idea.findUniqueOrThrow({ where: { id: ideaId }, select: { supportCount: true } });
-    return row.supportCount;
+    const [row] = await tx.$queryRaw<{ supportCount: unknown }[]>(current);
+    return Number(row!.supportCount);
   });
   return { supported: on, count };
 }

@@ -11,7 +11,6 @@ import { LIMITS } from "./limits";
  * The actions' form schemas. Server only (zod stays out of the pages' JavaScript); the limits the
  * forms show as maxlength live in limits.ts and ideas.ts.
  */
-export { LIMITS };
 
 const text = (max: number) =>
   z

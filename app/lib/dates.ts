@@ -34,19 +34,20 @@ function remember(key: string, make: () => string): string {
   return text;
 }
 
+function makeFormat(key: string, locale: Locale, style: DateStyle) {
+  const format = new Intl.DateTimeFormat(intlLocale[locale], { ...styles[style], timeZone: TIME_ZONE });
+  cache.set(key, format);
+  return format;
+}
+
 /** The one date formatter: server and browser render the same text, so hydration agrees. */
 export function formatDate(value: Date | string | number, locale: Locale, style: DateStyle = "date"): string {
   const key = `${locale}:${style}`;
-  let format = cache.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale[locale], { ...styles[style], timeZone: TIME_ZONE });
-    cache.set(key, format);
-  }
+  const format = cache.get(key) ?? makeFormat(key, locale, style);
   const instant = new Date(value);
   const time = instant.getTime();
   if (style === "dateTime" || Number.isNaN(time)) return format.format(instant);
-  const intl = format;
-  return remember(`${key}:${Math.floor(time / HOUR_MS)}`, () => intl.format(instant));
+  return remember(`${key}:${Math.floor(time / HOUR_MS)}`, () => format.format(instant));
 }
 
 // Making an Intl.DateTimeFormat costs far more than using one: each is made once.
