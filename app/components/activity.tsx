@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
+import "~/lib/i18n/messages/groups";
 
 type Activity = { id: string; kind: string; toStatus: string | null; at: string; ideaId: number; ideaTitle: string; who: string | null };
 

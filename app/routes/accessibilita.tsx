@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { env } from "~/lib/env.server";
 import { useLocale, useT } from "~/lib/i18n/react";
+import "~/lib/i18n/messages/accessibility";
 import { pageTitle } from "~/lib/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "a11y.title");

@@ -14,6 +14,7 @@ import { httpError, invalid } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/admin";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tags.title");
 

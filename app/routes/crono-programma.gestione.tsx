@@ -16,6 +16,7 @@ import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import "~/lib/i18n/messages/plan";
+import "~/lib/i18n/messages/admin";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "timeline.manage");
 

@@ -18,6 +18,7 @@ import { httpError, notFoundUnless } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/root";
+import "~/lib/i18n/messages/groups";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.group.name} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

@@ -7,6 +7,7 @@ import { requireUser } from "~/lib/auth.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/root";
+import "~/lib/i18n/messages/groups";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "groups.title");
 

@@ -8,6 +8,7 @@ import { formatDate } from "~/lib/dates";
 import { notFoundUnless } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/groups";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.person.displayName} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

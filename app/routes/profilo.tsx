@@ -16,6 +16,7 @@ import { LOCALES } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import "~/lib/i18n/messages/account";
+import "~/lib/i18n/messages/groups";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 

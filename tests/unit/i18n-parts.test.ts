@@ -16,7 +16,7 @@ const MESSAGES = path.join(APP, "lib/i18n/messages");
 const partOf = new Map<string, string>();
 for (const file of readdirSync(MESSAGES)) {
   const part = file.replace(/\.ts$/, "");
-  for (const [, key] of readFileSync(path.join(MESSAGES, file), "utf8").matchAll(/^ {2}"([a-zA-Z]+\.[^"]+)":/gm)) partOf.set(key!, part);
+  for (const [, key] of readFileSync(path.join(MESSAGES, file), "utf8").matchAll(/^ {2}"([a-zA-Z][a-zA-Z0-9]*\.[^"]+)":/gm)) partOf.set(key!, part);
 }
 const allKeys = [...partOf.keys()];
 
@@ -53,8 +53,8 @@ function serverGraph(entry: string, seen = new Set<string>()) {
 
 function keysIn(source: string) {
   const keys = new Set<string>();
-  for (const [, key] of source.matchAll(/["']([a-zA-Z]+\.[A-Za-z0-9_.]+)["']/g)) if (partOf.has(key!)) keys.add(key!);
-  for (const [, prefix] of source.matchAll(/`([a-zA-Z]+\.[A-Za-z0-9_.]*)\$\{/g)) for (const key of allKeys) if (key.startsWith(prefix!)) keys.add(key);
+  for (const [, key] of source.matchAll(/["']([a-zA-Z][a-zA-Z0-9]*\.[A-Za-z0-9_.]+)["']/g)) if (partOf.has(key!)) keys.add(key!);
+  for (const [, prefix] of source.matchAll(/`([a-zA-Z][a-zA-Z0-9]*\.[A-Za-z0-9_.]*)\$\{/g)) for (const key of allKeys) if (key.startsWith(prefix!)) keys.add(key);
   return keys;
 }
 

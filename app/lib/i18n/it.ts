@@ -1,7 +1,9 @@
 import { account } from "./messages/account";
+import { accessibility } from "./messages/accessibility";
 import { admin } from "./messages/admin";
 import { board } from "./messages/board";
 import { core } from "./messages/core";
+import { groups } from "./messages/groups";
 import { ideas } from "./messages/ideas";
 import { plan } from "./messages/plan";
 
@@ -12,6 +14,6 @@ import { plan } from "./messages/plan";
  * registers itself when loaded; tests/unit/i18n-parts.test.ts checks every page has what it
  * uses). The server, which imports this file, has them all.
  */
-export const it = { ...core, ...ideas, ...board, ...plan, ...admin, ...account } as const;
+export const it = { ...core, ...ideas, ...board, ...plan, ...admin, ...account, ...groups, ...accessibility } as const;
 
 export type MessageKey = keyof typeof it;

@@ -58,6 +58,21 @@ export const admin = {
   "admin.groups.colour": "Colore",
   "admin.groups.save": "Salva il gruppo {name}",
   "admin.groups.saved": "Gruppo {name} aggiornato.",
+  "admin.groups.description": "Descrizione",
+  "admin.groups.position": "Ordine",
+  "tags.title": "Temi delle idee",
+  "tags.intro": "Le idee possono portare temi di tre tipi, dal documento del progetto: macro aree, asset di lavoro e canali.",
+  "tags.name": "Nome",
+  "tags.add": "Aggiungi un tema",
+  "tags.addSubmit": "Aggiungi",
+  "tags.added": "Tema «{name}» aggiunto.",
+  "tags.rename": "Rinomina",
+  "tags.renameLabel": "Nome del tema «{name}»",
+  "tags.renamed": "Tema rinominato in «{name}».",
+  "tags.delete": "Elimina",
+  "tags.deleteNamed": "Elimina il tema «{name}»",
+  "tags.deleted": "Tema eliminato: le idee che lo portavano restano.",
+  "tags.exists": "Esiste già un tema con questo nome.",
 } as const;
 
 addItalian(admin);
