@@ -158,42 +158,62 @@ export async function dismissReport(actor: Actor, reportId: string) {
  */
 export const THREADS_SHOWN = 20;
 
+type CommentColumns = {
+  id: number;
+  parentId: number | null;
+  bodyHtml: string;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  hiddenAt: string | null;
+  hiddenReason: string | null;
+  authorId: string | null;
+  authorName: string | null;
+  authorEmail: string | null;
+};
+
+/** A comment as the page shows it: dates as dates, no text once removed or hidden, a handle for the author's page. */
+function shownComment(row: CommentColumns) {
+  const gone = row.deletedAt !== null || row.hiddenAt !== null;
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    authorId: row.authorId,
+    authorName: row.authorName,
+    authorHandle: row.authorEmail ? row.authorEmail.split("@")[0]! : null,
+    bodyHtml: gone ? "" : row.bodyHtml,
+    createdAt: storedDate(row.createdAt),
+    editedAt: row.editedAt ? storedDate(row.editedAt) : null,
+    deletedAt: row.deletedAt ? storedDate(row.deletedAt) : null,
+    hiddenAt: row.hiddenAt ? storedDate(row.hiddenAt) : null,
+    hiddenReason: row.hiddenReason,
+  };
+}
+type ShownComment = ReturnType<typeof shownComment>;
+
 /**
  * An idea's comments as threads (one level of replies), oldest first: the latest `shown`
- * threads and how many there are in all. One statement on the fast path.
+ * threads with their replies, how many threads there are and how many comments. One statement:
+ * the rows of threads not shown are never read (an idea with 200 comments used to load and
+ * convert all of them to show 36).
  */
-export async function listComments(ideaId: number, shown = Number.MAX_SAFE_INTEGER) {
-  type Row = {
-    id: number;
-    parentId: number | null;
-    bodyHtml: string;
-    createdAt: string;
-    editedAt: string | null;
-    deletedAt: string | null;
-    hiddenAt: string | null;
-    hiddenReason: string | null;
-    authorId: string | null;
-    authorName: string | null;
-    authorEmail: string | null;
-  };
+export async function listComments(ideaId: number, shown?: number) {
+  type Row = CommentColumns & { threads: number; comments: number };
   const rows = reader().all<Row>(Prisma.sql`
+    WITH "latest" AS (
+      SELECT "id" FROM "Comment" WHERE "ideaId" = ${ideaId} AND "parentId" IS NULL
+      ORDER BY "createdAt" DESC, "id" DESC LIMIT ${shown ?? -1}
+    )
     SELECT c."id", c."parentId", c."bodyHtml", c."createdAt", c."editedAt", c."deletedAt", c."hiddenAt", c."hiddenReason", c."authorId",
-           u."displayName" AS "authorName", u."email" AS "authorEmail"
+           u."displayName" AS "authorName", u."email" AS "authorEmail",
+           (SELECT count(*) FROM "Comment" WHERE "ideaId" = ${ideaId} AND "parentId" IS NULL) AS "threads",
+           (SELECT count(*) FROM "Comment" WHERE "ideaId" = ${ideaId}) AS "comments"
     FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
-    WHERE c."ideaId" = ${ideaId}
+    WHERE c."ideaId" = ${ideaId} AND (c."id" IN "latest" OR c."parentId" IN "latest")
     ORDER BY c."createdAt", c."id"`);
-  const shownRows = rows.map(({ authorName, authorEmail, bodyHtml, createdAt, editedAt, deletedAt, hiddenAt, ...row }) => ({
-    ...row,
-    createdAt: storedDate(createdAt),
-    editedAt: editedAt ? storedDate(editedAt) : null,
-    deletedAt: deletedAt ? storedDate(deletedAt) : null,
-    hiddenAt: hiddenAt ? storedDate(hiddenAt) : null,
-    bodyHtml: deletedAt || hiddenAt ? "" : bodyHtml,
-    authorName,
-    authorHandle: authorEmail ? authorEmail.split("@")[0]! : null,
-  }));
-  const replies = new Map<number, typeof shownRows>();
-  for (const row of shownRows) if (row.parentId !== null) replies.set(row.parentId, [...(replies.get(row.parentId) ?? []), row]);
-  const threads = shownRows.filter((c) => c.parentId === null).map((comment) => ({ ...comment, replies: replies.get(comment.id) ?? [] }));
-  return { threads: threads.slice(Math.max(0, threads.length - shown)), total: threads.length, comments: rows.length };
+  const replies = new Map<number, ShownComment[]>();
+  for (const row of rows) if (row.parentId === null) replies.set(row.id, []);
+  for (const row of rows) if (row.parentId !== null) replies.get(row.parentId)?.push(shownComment(row));
+  const threads = rows.filter((row) => row.parentId === null).map((row) => ({ ...shownComment(row), replies: replies.get(row.id)! }));
+  return { threads, total: rows[0]?.threads ?? 0, comments: rows[0]?.comments ?? 0 };
 }

@@ -309,8 +309,12 @@ describe("comments", () => {
     }
     // A fresh reply keeps an old thread old: threads are ordered by when they started.
     await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Risposta tardiva.", parentId: threads[0]!.id });
+    await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Risposta a una discussione recente.", parentId: threads[THREADS_SHOWN]!.id });
     const first = await text(await as("employee").get(`/idee/${idea.id}`));
     expect(first).toContain("Mostra le 5 discussioni precedenti");
+    // The count is of every comment, the threads not shown and all replies included.
+    expect(first).toContain(`Commenti ( ${THREADS_SHOWN + 7} )`);
+    expect(first).toContain("Risposta a una discussione recente.");
     expect(first).toContain(`Discussione numero ${THREADS_SHOWN + 4}.`);
     expect(first).toContain("Discussione numero 5.");
     for (const old of [0, 4]) expect(first).not.toContain(`Discussione numero ${old}.`);
@@ -318,6 +322,8 @@ describe("comments", () => {
     const all = await text(await as("employee").get(`/idee/${idea.id}?commenti=tutti`));
     for (const i of [0, 4, 5, THREADS_SHOWN + 4]) expect(all).toContain(`Discussione numero ${i}.`);
     expect(all).toContain("Risposta tardiva.");
+    expect(all).toContain("Risposta a una discussione recente.");
+    expect(all).toContain(`Commenti ( ${THREADS_SHOWN + 7} )`);
     expect(all).not.toContain("discussioni precedenti");
   });
 
