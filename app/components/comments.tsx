@@ -6,7 +6,8 @@ import { formatDate } from "~/lib/dates";
 import type { FieldErrors } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { TextAreaField } from "./form";
-import "~/lib/i18n/messages/ideas";
+import "~/lib/i18n/messages/forms";
+import "~/lib/i18n/messages/idea";
 
 type CommentView = {
   id: number;

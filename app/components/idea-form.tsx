@@ -6,7 +6,8 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form";
 import { StatusBadge } from "./status-badge";
-import "~/lib/i18n/messages/ideas";
+import "~/lib/i18n/messages/forms";
+import "~/lib/i18n/messages/idea";
 
 type Similar = { id: number; title: string; status: IdeaStatus; supportCount: number };
 

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/lib/i18n";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
-import "~/lib/i18n/messages/ideas";
+import "~/lib/i18n/messages/idea";
 
 type Story = {
   events: {

@@ -5,7 +5,8 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form";
 import { StatusBadge } from "./status-badge";
-import "~/lib/i18n/messages/plan";
+import "~/lib/i18n/messages/forms";
+import "~/lib/i18n/messages/objectives";
 
 export type ObjectiveValues = Record<string, string> & { ideaIds?: string[] };
 

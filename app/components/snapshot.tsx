@@ -6,7 +6,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { GroupsTable } from "./board";
 import { StatusBadge } from "./status-badge";
-import "~/lib/i18n/messages/board";
+import "~/lib/i18n/messages/meetings";
 
 type Snapshot = { id: string; meetingDate: string; createdAt: string; notes: string; createdBy: { displayName: string } | null; data: SnapshotData };
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { parseForm, typedValues } from "~/lib/forms";
+import { typedValues } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 
 /** What the idea form sent, as typed (to show again) and as validated by `schema` (to save). */
 export function readIdeaForm<S extends z.ZodTypeAny>(form: FormData, schema: S) {

@@ -1,4 +1,5 @@
-import { parseForm, typedValues } from "~/lib/forms";
+import { typedValues } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { objectiveSchema } from "./schemas.server";
 
 /** The objective form as typed (to show again) and validated (to save). */

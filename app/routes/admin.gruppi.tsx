@@ -9,10 +9,11 @@ import { groupSchema } from "~/domain/schemas.server";
 import { LIMITS } from "~/domain/limits";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { invalid } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/admin";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.groups.title");

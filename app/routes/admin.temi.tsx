@@ -9,11 +9,13 @@ import { tagSchema } from "~/domain/schemas.server";
 import { addTag, deleteTag, listTags, renameTag } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm, typedValues } from "~/lib/forms";
+import { field, typedValues } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { httpError, invalid } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/admin";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tags.title");

@@ -14,11 +14,13 @@ import { FORMER_COLLEAGUE } from "~/domain/roles";
 import { anonymiseUser, changeRole, listUsers, parseUserFilters, setActive, setLeader } from "~/domain/users.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm, typedValues } from "~/lib/forms";
+import { field, typedValues } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { httpError, invalid } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/root";
+import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/admin";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.users.title");

@@ -18,6 +18,7 @@ import { httpError } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/board";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.board");

@@ -9,7 +9,6 @@ import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/board";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "board.compare");
 

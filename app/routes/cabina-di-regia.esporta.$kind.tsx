@@ -6,6 +6,8 @@ import { csvResponse } from "~/lib/csv";
 import { today } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import "~/lib/i18n/messages/board";
+import "~/lib/i18n/messages/meetings";
+import "~/lib/i18n/messages/objectives";
 import "~/lib/i18n/messages/plan";
 
 /** The board's CSV exports (ideas with their history, objectives, updates, participation). */

@@ -8,7 +8,6 @@ import { requireUser } from "~/lib/auth.server";
 import { notFoundUnless } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/board";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "board.snapshotTitle", { date: data?.snapshot.meetingDate ?? "" });
 

@@ -9,6 +9,7 @@ import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import "~/lib/i18n/messages/board";
+import "~/lib/i18n/messages/meetings";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "board.snapshots");
 

@@ -11,10 +11,13 @@ import { createMilestone, createPhase, deleteMilestone, deletePhase, pinPhase, u
 import { requireUser } from "~/lib/auth.server";
 import { formatDate, romeDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm, type FieldErrors } from "~/lib/forms";
+import { field, type FieldErrors } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/forms";
+import "~/lib/i18n/messages/objectives";
 import "~/lib/i18n/messages/plan";
 import "~/lib/i18n/messages/admin";
 

@@ -6,6 +6,7 @@ import { requireUser } from "~/lib/auth.server";
 import { csvResponse, toCsv } from "~/lib/csv";
 import { today } from "~/lib/days";
 import { translator, type MessageKey } from "~/lib/i18n";
+import "~/lib/i18n/messages/objectives";
 import "~/lib/i18n/messages/plan";
 
 /** The objectives (with the crono-programma's filters) as a CSV file for Excel. */

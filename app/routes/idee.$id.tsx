@@ -15,13 +15,14 @@ import { commentSchema, reasonSchema } from "~/domain/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm, typedValues, type FieldErrors } from "~/lib/forms";
+import { field, typedValues, type FieldErrors } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { httpError, notFoundUnless } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { tm, useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/root";
-import "~/lib/i18n/messages/ideas";
+import "~/lib/i18n/messages/idea";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.idea.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

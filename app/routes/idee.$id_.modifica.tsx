@@ -11,7 +11,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import type { FieldErrors } from "~/lib/forms";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/ideas";
+import "~/lib/i18n/messages/idea";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.editTitle");
 

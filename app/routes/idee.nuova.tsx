@@ -14,7 +14,6 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import type { FieldErrors } from "~/lib/forms";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/ideas";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.newTitle");
 

@@ -9,10 +9,12 @@ import { acceptInvitationSchema, newPasswordSchema } from "~/domain/schemas.serv
 import { LIMITS } from "~/domain/limits";
 import { createSession, endSession } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { parseForm, typedValues, type FieldErrors } from "~/lib/forms";
+import { typedValues, type FieldErrors } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { invalid } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/account";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

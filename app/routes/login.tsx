@@ -7,10 +7,12 @@ import { loginSchema } from "~/domain/schemas.server";
 import { createSession, endSession, safeRedirectPath } from "~/lib/auth.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "~/lib/demo";
 import { env } from "~/lib/env.server";
-import { parseForm, typedValues } from "~/lib/forms";
+import { typedValues } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { invalid } from "~/lib/http.server";
 import { tm, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/account";
 
 /** Remix keeps only cookies from an action's headers unless the route passes the rest on. */

@@ -7,11 +7,13 @@ import { reasonSchema } from "~/domain/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm } from "~/lib/forms";
+import { field } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/ideas";
+import "~/lib/i18n/messages/forms";
+import "~/lib/i18n/messages/idea";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "moderation.title");
 

@@ -11,12 +11,14 @@ import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { today } from "~/lib/days";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm } from "~/lib/forms";
+import { field } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { httpError, notFoundUnless } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/plan";
+import "~/lib/i18n/messages/forms";
+import "~/lib/i18n/messages/objectives";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.objective.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

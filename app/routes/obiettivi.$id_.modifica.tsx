@@ -11,7 +11,7 @@ import { field, type FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/plan";
+import "~/lib/i18n/messages/objectives";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "objectives.editTitle");
 

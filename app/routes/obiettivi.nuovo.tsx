@@ -13,7 +13,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { notFoundUnless } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/plan";
+import "~/lib/i18n/messages/objectives";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "objectives.newTitle");
 

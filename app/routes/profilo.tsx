@@ -10,11 +10,13 @@ import { hasCalendarToken, regenerateCalendarToken, revokeCalendarToken } from "
 import { groupOptions } from "~/domain/groups.server";
 import { requireSessionId, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, parseForm, typedValues } from "~/lib/forms";
+import { field, typedValues } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { httpError, invalid } from "~/lib/http.server";
 import { LOCALES } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/account";
 import "~/lib/i18n/messages/groups";
 

@@ -11,6 +11,7 @@ import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import "~/lib/i18n/messages/board";
+import "~/lib/i18n/messages/meetings";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 

@@ -58,8 +58,8 @@ function keysIn(source: string) {
   return keys;
 }
 
-/** What a server module hands back to the page as a key (not a refusal, not a flash). */
-function formKeysIn(source: string) {
+/** The keys a module can put on the page itself: not a refusal, not a flash (the server translates those), not a policy action's name. */
+function shownKeysIn(source: string) {
   const stripped = source.replace(/(httpError|errorResponse|redirectWithFlash|flashCookie|assertCan|can)\([^)]*\)/g, "");
   return keysIn(stripped);
 }
@@ -80,8 +80,8 @@ describe("Italian catalogue in parts", () => {
       const loaded = new Set(["core", ...[...modules].filter((f) => f.startsWith(MESSAGES)).map((f) => path.basename(f, ".ts"))]);
       const needed = new Map<string, string>();
       // The policy's action names ("board.freeze") look like keys but are never shown.
-      for (const file of modules) if (!file.endsWith("domain/policy.ts")) for (const key of keysIn(readFileSync(file, "utf8"))) needed.set(key, path.relative(APP, file));
-      for (const file of serverGraph(route)) for (const key of formKeysIn(readFileSync(file, "utf8"))) if (!needed.has(key)) needed.set(key, path.relative(APP, file));
+      for (const file of modules) if (!file.endsWith("domain/policy.ts")) for (const key of shownKeysIn(readFileSync(file, "utf8"))) needed.set(key, path.relative(APP, file));
+      for (const file of serverGraph(route)) for (const key of shownKeysIn(readFileSync(file, "utf8"))) if (!needed.has(key)) needed.set(key, path.relative(APP, file));
       const missing = [...needed].filter(([key]) => !loaded.has(partOf.get(key)!)).map(([key, file]) => `${key} [${partOf.get(key)}] (${file})`);
       expect(missing).toEqual([]);
     });

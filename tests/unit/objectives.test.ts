@@ -3,7 +3,7 @@ import { isLate, needsUpdate } from "~/domain/objectives";
 import { objectiveSchema } from "~/domain/schemas.server";
 import { romeDayBounds } from "~/lib/dates";
 import { addDays, addMonths, daysBetween, isDay, today } from "~/lib/days";
-import { parseForm } from "~/lib/forms";
+import { parseForm } from "~/lib/forms.server";
 import { toCsv } from "~/lib/csv";
 
 describe("calendar days", () => {

@@ -2,10 +2,14 @@ import { account } from "./messages/account";
 import { accessibility } from "./messages/accessibility";
 import { admin } from "./messages/admin";
 import { board } from "./messages/board";
+import { meetings } from "./messages/meetings";
 import { core } from "./messages/core";
+import { forms } from "./messages/forms";
 import { groups } from "./messages/groups";
 import { ideas } from "./messages/ideas";
+import { idea } from "./messages/idea";
 import { plan } from "./messages/plan";
+import { objectives } from "./messages/objectives";
 
 /**
  * The Italian catalogue is the reference: every other language must have the same keys. It is
@@ -14,6 +18,6 @@ import { plan } from "./messages/plan";
  * registers itself when loaded; tests/unit/i18n-parts.test.ts checks every page has what it
  * uses). The server, which imports this file, has them all.
  */
-export const it = { ...core, ...ideas, ...board, ...plan, ...admin, ...account, ...groups, ...accessibility } as const;
+export const it = { ...core, ...ideas, ...board, ...plan, ...admin, ...account, ...groups, ...accessibility, ...idea, ...objectives, ...meetings, ...forms } as const;
 
 export type MessageKey = keyof typeof it;
