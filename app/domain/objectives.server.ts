@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db, reader, storedDate } from "~/lib/db.server";
-import type { Day } from "~/lib/days";
+import { today as todayInRome, type Day } from "~/lib/days";
 import type { FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { renderWithMentions } from "./ideas.server";
@@ -297,13 +297,16 @@ export async function timelineData(filters: TimelineFilters = {}) {
     WHERE ${filters.groupId ? Prisma.sql`"id" = ${filters.groupId}` : Prisma.sql`1 = 1`}
     ORDER BY "position", "name"`);
   const now = new Date();
+  const today = todayInRome(now);
   return {
     phases,
     milestones,
     groups,
-    objectives: objectives.map(({ lastUpdateAt, createdAt, ...o }) => {
-      const dates = { lastUpdateAt: lastUpdateAt ? storedDate(lastUpdateAt) : null, createdAt: storedDate(createdAt) };
-      return { ...o, late: isLate(o), needsUpdate: needsUpdate({ ...o, ...dates }, now) };
-    }),
+    // Today's date read once for all: the crono-programma maps hundreds of rows.
+    objectives: objectives.map(({ lastUpdateAt, createdAt, ...o }) => ({
+      ...o,
+      late: isLate(o, today),
+      needsUpdate: needsUpdate({ status: o.status, startOn: o.startOn, lastUpdateAt: lastUpdateAt ? storedDate(lastUpdateAt) : null, createdAt: storedDate(createdAt) }, now),
+    })),
   };
 }
