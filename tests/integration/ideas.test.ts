@@ -298,6 +298,14 @@ describe("comments", () => {
     expect(new Set(notices.map((n) => n.commentId)).size).toBe(3);
     for (const n of notices) expect(Math.abs(n.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(new Set(notices.map((n) => n.id)).size).toBe(3);
+    // A fan-out's ids begin with its time (like Prisma's cuids), so its rows sit together in the
+    // id index: every watcher's notice of the first comment shares one prefix, which reads back
+    // as the notice's time.
+    const fanOut = await server.db.notification.findMany({ where: { commentId: top.id, kind: "COMMENT" } });
+    expect(fanOut.length).toBeGreaterThanOrEqual(2);
+    const prefixes = new Set(fanOut.map((n) => n.id.slice(0, 10)));
+    expect(prefixes.size).toBe(1);
+    expect(Math.abs(parseInt([...prefixes][0]!.slice(1), 36) - fanOut[0]!.createdAt.getTime())).toBeLessThan(1000);
   });
 
   it(`opens a long discussion on its latest ${THREADS_SHOWN} threads, the earlier ones one link away`, async () => {
