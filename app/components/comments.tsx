@@ -1,4 +1,6 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
+import type { ShownComment } from "~/domain/comments.server";
 import { IDEA_LIMITS } from "~/domain/ideas";
 import { can } from "~/domain/policy";
 import type { Actor } from "~/domain/roles";
@@ -9,19 +11,8 @@ import { TextAreaField } from "./form";
 import "~/lib/i18n/messages/forms";
 import "~/lib/i18n/messages/idea";
 
-type CommentView = {
-  id: number;
-  parentId: number | null;
-  bodyHtml: string;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-  hiddenAt: string | null;
-  hiddenReason: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  authorHandle: string | null;
-};
+/** A comment as the loader sends it (dates become text on the way). */
+type CommentView = SerializeFrom<ShownComment>;
 
 type Failed = { form: string; fieldErrors: FieldErrors; values: Record<string, string> } | undefined;
 

@@ -189,7 +189,7 @@ function shownComment(row: CommentColumns) {
     hiddenReason: row.hiddenReason,
   };
 }
-type ShownComment = ReturnType<typeof shownComment>;
+export type ShownComment = ReturnType<typeof shownComment>;
 
 /**
  * An idea's comments as threads (one level of replies), oldest first: the latest `shown`
