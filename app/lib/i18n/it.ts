@@ -1,15 +1,15 @@
-import { account } from "./messages/account";
 import { accessibility } from "./messages/accessibility";
+import { account } from "./messages/account";
 import { admin } from "./messages/admin";
 import { board } from "./messages/board";
-import { meetings } from "./messages/meetings";
 import { core } from "./messages/core";
 import { forms } from "./messages/forms";
 import { groups } from "./messages/groups";
-import { ideas } from "./messages/ideas";
 import { idea } from "./messages/idea";
-import { plan } from "./messages/plan";
+import { ideas } from "./messages/ideas";
+import { meetings } from "./messages/meetings";
 import { objectives } from "./messages/objectives";
+import { plan } from "./messages/plan";
 
 /**
  * The Italian catalogue is the reference: every other language must have the same keys. It is

@@ -1,6 +1,6 @@
 import { addItalian } from "../index";
 
-/** Italian, part "admin" (lib/i18n/it.ts joins the parts): administration: people and groups. */
+/** Italian, part "admin" (lib/i18n/it.ts joins the parts): administration: people, groups and the ideas' themes. */
 export const admin = {
   "admin.users.title": "Utenti",
   "admin.users.search": "Cerca per nome, email o ufficio",

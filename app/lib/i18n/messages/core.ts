@@ -1,4 +1,4 @@
-/** Italian, part "core" (lib/i18n/it.ts joins the parts): messages every page may show: the frame, errors, validation, statuses, and the few words the areas share. */
+/** Italian, part "core" (lib/i18n/it.ts joins the parts): messages every page may show: the frame, errors, statuses, and the few words the areas share. */
 export const core = {
   "app.name": "Pionieri",
   "app.owner": "Comune di Cesena",
