@@ -108,7 +108,6 @@ export async function updateIdea(actor: Actor, id: number, input: Omit<IdeaInput
   });
 }
 
-/** Recomputes an idea's support count from the rows themselves: exact whatever ran in between. */
 /** An idea's support count, recomputed from its rows (so it stays exact whatever races). */
 function supportRecount(ideaId: number) {
   return Prisma.sql`UPDATE "Idea" SET "supportCount" = (SELECT COUNT(*) FROM "Support" WHERE "ideaId" = ${ideaId}) WHERE "id" = ${ideaId}`;

@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { env } from "./env.server";
-import { isMessageKey, type Message, type MessageKey, type MessageParams } from "./i18n";
+import type { Message, MessageKey, MessageParams } from "./i18n";
+import { isCatalogueKey } from "./i18n/it";
 
 /**
  * The one flash mechanism: a short-lived cookie holding a catalogue key and its parameters,
@@ -29,7 +30,7 @@ export async function readFlash(request: Request): Promise<{ flash: Flash | null
   const clear = await cookie.serialize("", { maxAge: 0 });
   if (!value || typeof value !== "object") return { flash: null, clear };
   const { key, params, tone } = value as Record<string, unknown>;
-  if (!isMessageKey(key)) return { flash: null, clear };
+  if (!isCatalogueKey(key)) return { flash: null, clear };
   const safeParams: MessageParams = {};
   if (params && typeof params === "object") {
     for (const [name, param] of Object.entries(params)) {

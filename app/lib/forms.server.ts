@@ -1,8 +1,6 @@
 import type { z } from "zod";
 import { typedValues, type FieldErrors } from "./forms";
-import { isMessageKey } from "./i18n";
-// The whole Italian catalogue, so that every schema's message is known as a key (the server has it all).
-import "./i18n/it";
+import { isCatalogueKey } from "./i18n/it";
 
 export type Parsed<T> =
   | { ok: true; data: T }
@@ -23,7 +21,7 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData): Pa
   for (const issue of result.error.issues) {
     const name = String(issue.path[0] ?? "_form");
     if (fieldErrors[name]) continue;
-    const key = isMessageKey(issue.message) ? issue.message : "v.required";
+    const key = isCatalogueKey(issue.message) ? issue.message : "v.required";
     const params: Record<string, number> = {};
     if (issue.code === "too_big") params.max = Number(issue.maximum);
     if (issue.code === "too_small") params.min = Number(issue.minimum);

@@ -21,3 +21,8 @@ import { plan } from "./messages/plan";
 export const it = { ...core, ...ideas, ...board, ...plan, ...admin, ...account, ...groups, ...accessibility, ...idea, ...objectives, ...meetings, ...forms } as const;
 
 export type MessageKey = keyof typeof it;
+
+/** A key of the whole catalogue, whichever parts are loaded: for server code that checks keys it is handed (flash, form schemas). */
+export function isCatalogueKey(value: unknown): value is MessageKey {
+  return typeof value === "string" && Object.hasOwn(it, value);
+}
