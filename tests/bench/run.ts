@@ -56,7 +56,7 @@ sql.close();
 // --- the server -------------------------------------------------------------------------------
 // Node's options exactly as `npm start` gives them (the heap limit shapes the memory figure).
 const startScript = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-const nodeOptions = (/\bnode\s+(.*?)\s*\S*build\/index\.js/.exec(startScript)?.[1] ?? "").split(/\s+/).filter(Boolean);
+const nodeOptions = (/\bnode\s+((?:--\S+\s+)*)\S*build\/index\.js/.exec(startScript)?.[1] ?? "").split(/\s+/).filter(Boolean);
 const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/index.js"], {
   cwd: ROOT,
   env: {
