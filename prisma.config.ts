@@ -15,6 +15,5 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: "prisma/schema.prisma",
-  adapter: async () =>
-    new PrismaLibSQL({ url }),
+  adapter: async () => new PrismaLibSQL({ url }),
 });

@@ -25,7 +25,13 @@ import { env } from "./lib/env.server";
 import { pageTitle, retryAfterHeaders } from "./lib/meta";
 
 export const links: LinksFunction = () => [
-  { rel: "preload", href: "/fonts/titillium-web-v10-latin-ext_latin-regular.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  {
+    rel: "preload",
+    href: "/fonts/titillium-web-v10-latin-ext_latin-regular.woff2",
+    as: "font",
+    type: "font/woff2",
+    crossOrigin: "anonymous",
+  },
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
@@ -34,7 +40,14 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
   if (!error) return [{ title: "Pionieri" }];
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "error.notFoundTitle" : status === 403 ? "error.forbiddenTitle" : status === 429 ? "error.tooManyTitle" : "error.genericTitle";
+  const key =
+    status === 404
+      ? "error.notFoundTitle"
+      : status === 403
+        ? "error.forbiddenTitle"
+        : status === 429
+          ? "error.tooManyTitle"
+          : "error.genericTitle";
   return pageTitle(matches, key);
 };
 
@@ -55,9 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       flash: flash ? { ...flash, text: translator(locale)(flash.key, flash.params) } : null,
       phase,
       unread,
-      user: user
-        ? { id: user.id, displayName: user.displayName, role: user.role, actor: user.actor }
-        : null,
+      user: user ? { id: user.id, displayName: user.displayName, role: user.role, actor: user.actor } : null,
     },
     clear ? { headers: { "Set-Cookie": clear } } : undefined,
   );

@@ -103,7 +103,12 @@ function sameOrigin(req: Request, res: Response, next: NextFunction) {
   const origin = req.get("origin");
   const own = `${req.protocol}://${req.get("host")}`;
   if (!origin || (origin !== own && !env.trustedOrigins.includes(origin))) {
-    return refuse(res, 403, "Richiesta rifiutata", "La richiesta proviene da un'origine non riconosciuta ed è stata bloccata per sicurezza.");
+    return refuse(
+      res,
+      403,
+      "Richiesta rifiutata",
+      "La richiesta proviene da un'origine non riconosciuta ed è stata bloccata per sicurezza.",
+    );
   }
   next();
 }
@@ -111,7 +116,12 @@ function sameOrigin(req: Request, res: Response, next: NextFunction) {
 function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) {
-    return refuse(res, 413, "Contenuto troppo grande", "Il testo inviato supera il limite di 1 MB. Accorcialo e riprova.");
+    return refuse(
+      res,
+      413,
+      "Contenuto troppo grande",
+      "Il testo inviato supera il limite di 1 MB. Accorcialo e riprova.",
+    );
   }
   next();
 }

@@ -11,7 +11,10 @@ const dir = process.env.BACKUP_DIR ?? path.join(path.dirname(source), "backups")
 const keep = Math.max(1, Number.parseInt(process.env.BACKUP_KEEP ?? "14", 10) || 14);
 
 mkdirSync(dir, { recursive: true });
-const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:]/g, "")
+  .replace(/\.\d{3}Z$/, "Z");
 const target = path.join(dir, `pionieri-${stamp}.db`);
 const partial = `${target}.partial`;
 
@@ -31,6 +34,8 @@ if (check !== "ok") {
 }
 renameSync(partial, target);
 
-const copies = readdirSync(dir).filter((name) => /^pionieri-\d{8}T\d{6}Z\.db$/.test(name)).sort();
+const copies = readdirSync(dir)
+  .filter((name) => /^pionieri-\d{8}T\d{6}Z\.db$/.test(name))
+  .sort();
 for (const old of copies.slice(0, Math.max(0, copies.length - keep))) rmSync(path.join(dir, old));
 console.log(target);

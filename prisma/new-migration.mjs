@@ -10,7 +10,10 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^_|_$/g, "");
+const name = (process.argv[2] ?? "")
+  .toLowerCase()
+  .replace(/[^a-z0-9_]+/g, "_")
+  .replace(/^_|_$/g, "");
 if (!name) {
   console.error("Uso: npm run db:new-migration -- <nome_della_migrazione>");
   process.exit(2);
@@ -18,7 +21,9 @@ if (!name) {
 
 const dir = "prisma/migrations";
 mkdirSync(dir, { recursive: true });
-const history = readdirSync(dir).filter((entry) => /^\d{14}_/.test(entry)).sort();
+const history = readdirSync(dir)
+  .filter((entry) => /^\d{14}_/.test(entry))
+  .sort();
 const last = history.at(-1);
 const snapshot = last ? path.join(dir, last, "schema.prisma") : null;
 if (snapshot && !existsSync(snapshot)) {

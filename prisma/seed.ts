@@ -28,41 +28,164 @@ const day = (iso: string) => new Date(`${iso}T00:00:00+01:00`);
 type Person = UserInput & { email: string; displayName: string; office: string; groups?: string[]; leads?: string[] };
 
 const PEOPLE: Person[] = [
-  { email: "admin@cesena.example", displayName: "Marco Fabbri", office: "Sistemi Informativi", role: "ADMIN", groups: ["informatica"] },
+  {
+    email: "admin@cesena.example",
+    displayName: "Marco Fabbri",
+    office: "Sistemi Informativi",
+    role: "ADMIN",
+    groups: ["informatica"],
+  },
   { email: "cabina@cesena.example", displayName: "Elena Casadei", office: "Direzione Generale", role: "CABINA" },
-  { email: "coordinatore.logistica@cesena.example", displayName: "Paolo Giorgini", office: "Patrimonio", leads: ["logistica"] },
-  { email: "coordinatore.informatica@cesena.example", displayName: "Chiara Zanotti", office: "Sistemi Informativi", leads: ["informatica"] },
-  { email: "coordinatore.comunicazione@cesena.example", displayName: "Giulia Montalti", office: "URP", leads: ["comunicazione"] },
-  { email: "coordinatore.prodotti@cesena.example", displayName: "Andrea Pieri", office: "Anagrafe", leads: ["prodotti"] },
-  { email: "coordinatore.personale@cesena.example", displayName: "Silvia Gasperoni", office: "Personale e Organizzazione", leads: ["personale-e-formazione"] },
+  {
+    email: "coordinatore.logistica@cesena.example",
+    displayName: "Paolo Giorgini",
+    office: "Patrimonio",
+    leads: ["logistica"],
+  },
+  {
+    email: "coordinatore.informatica@cesena.example",
+    displayName: "Chiara Zanotti",
+    office: "Sistemi Informativi",
+    leads: ["informatica"],
+  },
+  {
+    email: "coordinatore.comunicazione@cesena.example",
+    displayName: "Giulia Montalti",
+    office: "URP",
+    leads: ["comunicazione"],
+  },
+  {
+    email: "coordinatore.prodotti@cesena.example",
+    displayName: "Andrea Pieri",
+    office: "Anagrafe",
+    leads: ["prodotti"],
+  },
+  {
+    email: "coordinatore.personale@cesena.example",
+    displayName: "Silvia Gasperoni",
+    office: "Personale e Organizzazione",
+    leads: ["personale-e-formazione"],
+  },
   { email: "dipendente@cesena.example", displayName: "Luca Battistini", office: "Tributi", groups: ["comunicazione"] },
-  { email: "osservatore@cesena.example", displayName: "Francesca Ricci", office: "Consulente esterna, Università di Bologna", role: "OSSERVATORE" },
-  { email: "anna.bertozzi@cesena.example", displayName: "Anna Bertozzi", office: "Anagrafe", groups: ["prodotti", "logistica"] },
-  { email: "roberto.amadori@cesena.example", displayName: "Roberto Amadori", office: "Polizia Locale", groups: ["logistica"] },
-  { email: "sara.guidi@cesena.example", displayName: "Sara Guidi", office: "Servizi Sociali", groups: ["prodotti", "comunicazione"] },
-  { email: "matteo.rossi@cesena.example", displayName: "Matteo Rossi", office: "Sistemi Informativi", groups: ["informatica"] },
+  {
+    email: "osservatore@cesena.example",
+    displayName: "Francesca Ricci",
+    office: "Consulente esterna, Università di Bologna",
+    role: "OSSERVATORE",
+  },
+  {
+    email: "anna.bertozzi@cesena.example",
+    displayName: "Anna Bertozzi",
+    office: "Anagrafe",
+    groups: ["prodotti", "logistica"],
+  },
+  {
+    email: "roberto.amadori@cesena.example",
+    displayName: "Roberto Amadori",
+    office: "Polizia Locale",
+    groups: ["logistica"],
+  },
+  {
+    email: "sara.guidi@cesena.example",
+    displayName: "Sara Guidi",
+    office: "Servizi Sociali",
+    groups: ["prodotti", "comunicazione"],
+  },
+  {
+    email: "matteo.rossi@cesena.example",
+    displayName: "Matteo Rossi",
+    office: "Sistemi Informativi",
+    groups: ["informatica"],
+  },
   { email: "laura.bianchi@cesena.example", displayName: "Laura Bianchi", office: "Tributi", groups: ["prodotti"] },
-  { email: "davide.morigi@cesena.example", displayName: "Davide Morigi", office: "Edilizia Privata", groups: ["informatica", "prodotti"] },
-  { email: "valentina.lucchi@cesena.example", displayName: "Valentina Lucchi", office: "URP", groups: ["comunicazione", "personale-e-formazione"] },
-  { email: "stefano.foschi@cesena.example", displayName: "Stefano Foschi", office: "Ragioneria", groups: ["personale-e-formazione"] },
-  { email: "martina.pollini@cesena.example", displayName: "Martina Pollini", office: "Servizi Educativi", groups: ["comunicazione"] },
-  { email: "giorgio.sirri@cesena.example", displayName: "Giorgio Sirri", office: "Stato Civile", groups: ["prodotti", "logistica"] },
-  { email: "federica.neri@cesena.example", displayName: "Federica Neri", office: "Protocollo", groups: ["informatica"] },
-  { email: "alessandro.zoffoli@cesena.example", displayName: "Alessandro Zoffoli", office: "Polizia Locale", groups: ["logistica", "personale-e-formazione"] },
-  { email: "chiara.magnani@cesena.example", displayName: "Chiara Magnani", office: "Servizi Sociali", groups: ["personale-e-formazione"] },
+  {
+    email: "davide.morigi@cesena.example",
+    displayName: "Davide Morigi",
+    office: "Edilizia Privata",
+    groups: ["informatica", "prodotti"],
+  },
+  {
+    email: "valentina.lucchi@cesena.example",
+    displayName: "Valentina Lucchi",
+    office: "URP",
+    groups: ["comunicazione", "personale-e-formazione"],
+  },
+  {
+    email: "stefano.foschi@cesena.example",
+    displayName: "Stefano Foschi",
+    office: "Ragioneria",
+    groups: ["personale-e-formazione"],
+  },
+  {
+    email: "martina.pollini@cesena.example",
+    displayName: "Martina Pollini",
+    office: "Servizi Educativi",
+    groups: ["comunicazione"],
+  },
+  {
+    email: "giorgio.sirri@cesena.example",
+    displayName: "Giorgio Sirri",
+    office: "Stato Civile",
+    groups: ["prodotti", "logistica"],
+  },
+  {
+    email: "federica.neri@cesena.example",
+    displayName: "Federica Neri",
+    office: "Protocollo",
+    groups: ["informatica"],
+  },
+  {
+    email: "alessandro.zoffoli@cesena.example",
+    displayName: "Alessandro Zoffoli",
+    office: "Polizia Locale",
+    groups: ["logistica", "personale-e-formazione"],
+  },
+  {
+    email: "chiara.magnani@cesena.example",
+    displayName: "Chiara Magnani",
+    office: "Servizi Sociali",
+    groups: ["personale-e-formazione"],
+  },
   { email: "simone.baldacci@cesena.example", displayName: "Simone Baldacci", office: "Edilizia Privata" },
-  { email: "elisa.venturi@cesena.example", displayName: "Elisa Venturi", office: "Anagrafe", groups: ["logistica", "comunicazione"] },
-  { email: "nicola.fantini@cesena.example", displayName: "Nicola Fantini", office: "Attività Produttive", groups: ["prodotti"] },
+  {
+    email: "elisa.venturi@cesena.example",
+    displayName: "Elisa Venturi",
+    office: "Anagrafe",
+    groups: ["logistica", "comunicazione"],
+  },
+  {
+    email: "nicola.fantini@cesena.example",
+    displayName: "Nicola Fantini",
+    office: "Attività Produttive",
+    groups: ["prodotti"],
+  },
   { email: "roberta.pasini@cesena.example", displayName: "Roberta Pasini", office: "Tributi", groups: ["informatica"] },
   { email: "michele.castagnoli@cesena.example", displayName: "Michele Castagnoli", office: "Ambiente", groups: [] },
-  { email: "irene.zavalloni@cesena.example", displayName: "Irene Zavalloni", office: "Cultura", groups: ["comunicazione"] },
-  { email: "tommaso.rinaldini@cesena.example", displayName: "Tommaso Rinaldini", office: "Sport", groups: ["logistica"] },
-  { email: "beatrice.ceredi@cesena.example", displayName: "Beatrice Ceredi", office: "Personale e Organizzazione", groups: ["personale-e-formazione", "prodotti"] },
+  {
+    email: "irene.zavalloni@cesena.example",
+    displayName: "Irene Zavalloni",
+    office: "Cultura",
+    groups: ["comunicazione"],
+  },
+  {
+    email: "tommaso.rinaldini@cesena.example",
+    displayName: "Tommaso Rinaldini",
+    office: "Sport",
+    groups: ["logistica"],
+  },
+  {
+    email: "beatrice.ceredi@cesena.example",
+    displayName: "Beatrice Ceredi",
+    office: "Personale e Organizzazione",
+    groups: ["personale-e-formazione", "prodotti"],
+  },
 ];
 
 async function main() {
   if (!env.demo) {
-    console.error("Il seme dimostrativo gira solo in modalità demo (PIONIERI_DEMO=1): non crea mai account con password note in produzione.");
+    console.error(
+      "Il seme dimostrativo gira solo in modalità demo (PIONIERI_DEMO=1): non crea mai account con password note in produzione.",
+    );
     process.exit(1);
   }
   await dbReady;
@@ -71,7 +194,9 @@ async function main() {
     return;
   }
   // Groups, themes and phases come with the migrations (reference data of every installation).
-  const groups = new Map((await db.workingGroup.findMany({ select: { id: true, slug: true } })).map((g) => [g.slug, g.id]));
+  const groups = new Map(
+    (await db.workingGroup.findMany({ select: { id: true, slug: true } })).map((g) => [g.slug, g.id]),
+  );
   const joined = day("2026-09-20");
   const people = new Map<string, { id: string; displayName: string; role: string }>();
   for (const [index, person] of PEOPLE.entries()) {
@@ -85,7 +210,9 @@ async function main() {
   const ideas = await seedIdeas(groups, people);
   const objectives = await seedObjectives(groups, people);
   await seedSnapshots(people);
-  console.log(`Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ${objectives} micro-obiettivi con i loro aggiornamenti.`);
+  console.log(
+    `Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ${objectives} micro-obiettivi con i loro aggiornamenti.`,
+  );
 }
 
 /** A fixed-seed generator: the demo is the same on every machine. */
@@ -118,10 +245,15 @@ const LEADER_OF: Record<string, string> = {
 };
 
 /** The demo's ideas with their whole story: status steps with reasons, supports, comments, notifications. */
-async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: string; displayName: string; role: string }>) {
+async function seedIdeas(
+  groups: Map<string, string>,
+  people: Map<string, { id: string; displayName: string; role: string }>,
+) {
   const rnd = random(20261126);
   const tags = new Map((await db.tag.findMany({ select: { id: true, name: true } })).map((tag) => [tag.name, tag.id]));
-  const colleagues = [...people.entries()].filter(([email]) => !email.startsWith("osservatore")).map(([, user]) => user);
+  const colleagues = [...people.entries()]
+    .filter(([email]) => !email.startsWith("osservatore"))
+    .map(([, user]) => user);
   const board = people.get("cabina@cesena.example")!;
   const now = Date.now();
   const dayMs = 86400_000;
@@ -130,7 +262,8 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
 
   for (const [index, [group, status, title, body, tagNames]] of IDEAS.entries()) {
     // The demo's "dipendente" authored a few ideas, so their notifications have something to say.
-    const author = index % 10 === 2 ? people.get("dipendente@cesena.example")! : colleagues[(index * 7) % colleagues.length]!;
+    const author =
+      index % 10 === 2 ? people.get("dipendente@cesena.example")! : colleagues[(index * 7) % colleagues.length]!;
     const createdAt = new Date(now - (72 - index) * dayMs + Math.floor(rnd() * 8) * 3600_000);
     const idea = await buildIdea(db, {
       title,
@@ -147,7 +280,14 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
     for (const to of PATH[status] ?? []) {
       at = Math.min(now - dayMs, at + (2 + Math.floor(rnd() * 6)) * dayMs);
       const decider = to === "ACCOLTA" || to === "NON_ACCOLTA" ? board : leader;
-      await buildStatusChange(db, { ideaId: idea.id, from, to, actorId: decider.id, reason: REASONS[to], at: new Date(at) });
+      await buildStatusChange(db, {
+        ideaId: idea.id,
+        from,
+        to,
+        actorId: decider.id,
+        reason: REASONS[to],
+        at: new Date(at),
+      });
       await db.notification.create({
         data: {
           userId: author.id,
@@ -164,10 +304,22 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
     if (status === "DUPLICATA") duplicates.push({ id: idea.id, group, title });
 
     // Supports: more for ideas that went further; some in the last two weeks (the "tendenza" sort).
-    const reach = { NUOVA: 0.15, IN_DISCUSSIONE: 0.3, IN_VALUTAZIONE: 0.45, ACCOLTA: 0.55, IN_REALIZZAZIONE: 0.6, REALIZZATA: 0.5, NON_ACCOLTA: 0.2, DUPLICATA: 0.1 }[status] ?? 0.2;
+    const reach =
+      {
+        NUOVA: 0.15,
+        IN_DISCUSSIONE: 0.3,
+        IN_VALUTAZIONE: 0.45,
+        ACCOLTA: 0.55,
+        IN_REALIZZAZIONE: 0.6,
+        REALIZZATA: 0.5,
+        NON_ACCOLTA: 0.2,
+        DUPLICATA: 0.1,
+      }[status] ?? 0.2;
     const supporters = colleagues.filter((user) => user.id !== author.id && rnd() < reach);
     for (const supporter of supporters) {
-      const when = new Date(Math.min(now - 3600_000, createdAt.getTime() + Math.floor(rnd() * (now - createdAt.getTime()))));
+      const when = new Date(
+        Math.min(now - 3600_000, createdAt.getTime() + Math.floor(rnd() * (now - createdAt.getTime()))),
+      );
       await addSupports(db, idea.id, [supporter.id], when);
     }
 
@@ -175,15 +327,34 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
     const count = Math.floor(rnd() * (status === "NUOVA" ? 2 : 5));
     for (let c = 0; c < count; c++) {
       const commenter = colleagues[Math.floor(rnd() * colleagues.length)]!;
-      const when = new Date(Math.min(now - 3600_000, createdAt.getTime() + (c + 1) * Math.floor(rnd() * 3 + 1) * dayMs));
-      const mention = index % 9 === 0 && c === 0 ? " Ne parlavo con @anna.bertozzi, che lo vede ogni giorno in Anagrafe." : "";
-      const comment = await buildComment(db, { ideaId: idea.id, authorId: commenter.id, body: COMMENTS[Math.floor(rnd() * COMMENTS.length)]! + mention, createdAt: when });
+      const when = new Date(
+        Math.min(now - 3600_000, createdAt.getTime() + (c + 1) * Math.floor(rnd() * 3 + 1) * dayMs),
+      );
+      const mention =
+        index % 9 === 0 && c === 0 ? " Ne parlavo con @anna.bertozzi, che lo vede ogni giorno in Anagrafe." : "";
+      const comment = await buildComment(db, {
+        ideaId: idea.id,
+        authorId: commenter.id,
+        body: COMMENTS[Math.floor(rnd() * COMMENTS.length)]! + mention,
+        createdAt: when,
+      });
       if (mention) {
         const anna = people.get("anna.bertozzi@cesena.example")!;
         // Rendered again with the mention resolved, as the app does at write time.
-        await db.comment.update({ where: { id: comment.id }, data: { bodyHtml: renderMarkdown(comment.body, new Map([["anna.bertozzi", anna.displayName]])) } });
+        await db.comment.update({
+          where: { id: comment.id },
+          data: { bodyHtml: renderMarkdown(comment.body, new Map([["anna.bertozzi", anna.displayName]])) },
+        });
         await db.notification.create({
-          data: { userId: anna.id, kind: "MENTION", ideaId: idea.id, commentId: comment.id, actorId: commenter.id, data: JSON.stringify({ ideaTitle: title }), createdAt: when },
+          data: {
+            userId: anna.id,
+            kind: "MENTION",
+            ideaId: idea.id,
+            commentId: comment.id,
+            actorId: commenter.id,
+            data: JSON.stringify({ ideaTitle: title }),
+            createdAt: when,
+          },
         });
       }
       await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${idea.id}, ${commenter.id}, ${when})`;
@@ -227,11 +398,23 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
     await db.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") SELECT ${originalId}, "userId", "createdAt" FROM "Support" WHERE "ideaId" = ${duplicate.id}`;
     await db.$executeRaw`DELETE FROM "Support" WHERE "ideaId" = ${duplicate.id}`;
     for (const id of [duplicate.id, originalId]) {
-      await db.idea.update({ where: { id }, data: { supportCount: await db.support.count({ where: { ideaId: id } }) } });
+      await db.idea.update({
+        where: { id },
+        data: { supportCount: await db.support.count({ where: { ideaId: id } }) },
+      });
     }
     await db.ideaEvent.createMany({
       data: [
-        { ideaId: duplicate.id, actorId: leader.id, kind: "MERGED_INTO", fromStatus: "NUOVA", toStatus: "DUPLICATA", relatedIdeaId: originalId, reason: "Stessa proposta: uniamo i sostegni.", createdAt: at },
+        {
+          ideaId: duplicate.id,
+          actorId: leader.id,
+          kind: "MERGED_INTO",
+          fromStatus: "NUOVA",
+          toStatus: "DUPLICATA",
+          relatedIdeaId: originalId,
+          reason: "Stessa proposta: uniamo i sostegni.",
+          createdAt: at,
+        },
         { ideaId: originalId, actorId: leader.id, kind: "MERGED_FROM", relatedIdeaId: duplicate.id, createdAt: at },
       ],
     });
@@ -242,7 +425,11 @@ async function seedIdeas(groups: Map<string, string>, people: Map<string, { id: 
 /** The plan: objectives owned by members of their groups, carrying ideas, with updates. */
 async function seedObjectives(groups: Map<string, string>, people: Map<string, { id: string }>) {
   for (const milestone of MILESTONES) {
-    await buildMilestone(db, { title: milestone.title, date: milestone.date, groupId: milestone.group ? groups.get(milestone.group)! : null });
+    await buildMilestone(db, {
+      title: milestone.title,
+      date: milestone.date,
+      groupId: milestone.group ? groups.get(milestone.group)! : null,
+    });
   }
   const members = new Map<string, string[]>();
   for (const m of await db.membership.findMany({ select: { userId: true, groupId: true } })) {
@@ -252,7 +439,9 @@ async function seedObjectives(groups: Map<string, string>, people: Map<string, {
     const groupId = groups.get(seed.group)!;
     const leader = people.get(LEADER_OF[seed.group]!)!;
     const candidates = members.get(groupId) ?? [leader.id];
-    const idea = seed.idea ? await db.idea.findFirst({ where: { title: seed.idea }, select: { id: true, status: true } }) : null;
+    const idea = seed.idea
+      ? await db.idea.findFirst({ where: { title: seed.idea }, select: { id: true, status: true } })
+      : null;
     const last = seed.updates.at(-1);
     const objective = await buildObjective(db, {
       groupId,
@@ -274,7 +463,14 @@ async function seedObjectives(groups: Map<string, string>, people: Map<string, {
     if (idea?.status === "ACCOLTA") {
       // As the app does: an accepted idea taken up by an objective is being realised.
       const reason = `Portata avanti dal micro-obiettivo «${seed.title}» (#${objective.id}).`;
-      await buildStatusChange(db, { ideaId: idea.id, from: "ACCOLTA", to: "IN_REALIZZAZIONE", actorId: leader.id, reason, at: new Date(`${seed.start}T09:00:00Z`) });
+      await buildStatusChange(db, {
+        ideaId: idea.id,
+        from: "ACCOLTA",
+        to: "IN_REALIZZAZIONE",
+        actorId: leader.id,
+        reason,
+        at: new Date(`${seed.start}T09:00:00Z`),
+      });
     }
     for (const [date, progress, status, note] of seed.updates) {
       await buildProgressUpdate(db, { objectiveId: objective.id, authorId: leader.id, date, progress, status, note });
@@ -296,10 +492,35 @@ async function seedSnapshots(people: Map<string, { id: string; role: string; dis
     ["Progetto del nuovo eliminacode unico", null, "2027-03-31", "2026-11-24T09:05:00Z"],
   ] as const) {
     const objective = await db.objective.findFirstOrThrow({ where: { title }, select: { id: true, ownerId: true } });
-    await db.objectiveChange.create({ data: { objectiveId: objective.id, actorId: board.id, field: "forecastOn", fromValue: from, toValue: to, createdAt: new Date(at) } });
+    await db.objectiveChange.create({
+      data: {
+        objectiveId: objective.id,
+        actorId: board.id,
+        field: "forecastOn",
+        fromValue: from,
+        toValue: to,
+        createdAt: new Date(at),
+      },
+    });
   }
-  await freezeSnapshot(actor, { meetingDate: "2026-10-15", notes: "Prima riunione dopo l'avvio dei gruppi. Priorità: eliminacode, prenotazioni online, schede in italiano semplice." }, new Date("2026-10-15T16:00:00Z"));
-  await freezeSnapshot(actor, { meetingDate: "2026-11-12", notes: "Il numero unico slitta a gennaio per il centralino. Chiesto ai Sistemi Informativi un piano per la PEC bloccata." }, new Date("2026-11-12T16:00:00Z"));
+  await freezeSnapshot(
+    actor,
+    {
+      meetingDate: "2026-10-15",
+      notes:
+        "Prima riunione dopo l'avvio dei gruppi. Priorità: eliminacode, prenotazioni online, schede in italiano semplice.",
+    },
+    new Date("2026-10-15T16:00:00Z"),
+  );
+  await freezeSnapshot(
+    actor,
+    {
+      meetingDate: "2026-11-12",
+      notes:
+        "Il numero unico slitta a gennaio per il centralino. Chiesto ai Sistemi Informativi un piano per la PEC bloccata.",
+    },
+    new Date("2026-11-12T16:00:00Z"),
+  );
 }
 
 await main();

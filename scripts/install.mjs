@@ -8,7 +8,9 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const stampFile = path.join(root, "node_modules", ".pionieri-installed.json");
-const lock = createHash("sha256").update(readFileSync(path.join(root, "package-lock.json"))).digest("hex");
+const lock = createHash("sha256")
+  .update(readFileSync(path.join(root, "package-lock.json")))
+  .digest("hex");
 const before = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, "utf8")) : null;
 const run = (command) => execSync(command, { cwd: root, stdio: "inherit" });
 
@@ -20,4 +22,5 @@ if (before && before.node !== process.version) {
   console.log(`Dipendenze installate con Node ${before.node}: le ricompilo per ${process.version} (npm rebuild)…`);
   run("npm rebuild");
 }
-if (before?.lock !== lock || before?.node !== process.version) writeFileSync(stampFile, JSON.stringify({ lock, node: process.version }));
+if (before?.lock !== lock || before?.node !== process.version)
+  writeFileSync(stampFile, JSON.stringify({ lock, node: process.version }));

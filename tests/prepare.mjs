@@ -10,7 +10,9 @@ const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chrome)) {
   if (process.getuid?.() === 0) {
     console.log("Installo Chromium di Debian (apt-get install chromium)…");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", { stdio: "inherit" });
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null", {
+      stdio: "inherit",
+    });
   } else {
     console.error(
       `Chromium non trovato in ${chrome}. Installa il pacchetto Debian "chromium" (sudo apt-get install chromium) ` +

@@ -4,7 +4,15 @@ import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import "~/lib/i18n/messages/groups";
 
-type Activity = { id: string; kind: string; toStatus: string | null; at: string; ideaId: number; ideaTitle: string; who: string | null };
+type Activity = {
+  id: string;
+  kind: string;
+  toStatus: string | null;
+  at: string;
+  ideaId: number;
+  ideaTitle: string;
+  who: string | null;
+};
 
 /** What happened lately across the intranet: new ideas, status changes, comments. */
 export function ActivityList({ items }: { items: Activity[] }) {

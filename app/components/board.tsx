@@ -45,8 +45,20 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
               return (
                 <g key={week.week}>
                   <rect x={x} y={y(week.ideas)} width={bar} height={height - 20 - y(week.ideas)} className="wk-ideas" />
-                  <rect x={x + bar} y={y(week.comments)} width={bar} height={height - 20 - y(week.comments)} className="wk-comments" />
-                  <rect x={x + 2 * bar} y={y(week.supports)} width={bar} height={height - 20 - y(week.supports)} className="wk-supports" />
+                  <rect
+                    x={x + bar}
+                    y={y(week.comments)}
+                    width={bar}
+                    height={height - 20 - y(week.comments)}
+                    className="wk-comments"
+                  />
+                  <rect
+                    x={x + 2 * bar}
+                    y={y(week.supports)}
+                    width={bar}
+                    height={height - 20 - y(week.supports)}
+                    className="wk-supports"
+                  />
                   {i % 4 === 0 ? (
                     <text x={left + i * slot + slot / 2} y={height - 4} textAnchor="middle" className="wk-axis">
                       {label(week.week)}
@@ -58,11 +70,17 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
           </svg>
         </div>
         <p className="pionieri-legend" aria-hidden="true">
-          <span className="lg wk-ideas-bg" /> {t("board.ideas")} <span className="lg wk-comments-bg" /> {t("board.comments")} <span className="lg wk-supports-bg" /> {t("board.supports")}
+          <span className="lg wk-ideas-bg" /> {t("board.ideas")} <span className="lg wk-comments-bg" />{" "}
+          {t("board.comments")} <span className="lg wk-supports-bg" /> {t("board.supports")}
         </p>
       </div>
       <div className="col-12 col-xl-5">
-        <div className="table-responsive pionieri-weekly-table" tabIndex={0} role="region" aria-label={t("board.weeklyTable")}>
+        <div
+          className="table-responsive pionieri-weekly-table"
+          tabIndex={0}
+          role="region"
+          aria-label={t("board.weeklyTable")}
+        >
           <table className="table table-sm">
             <caption>{t("board.weeklyTable")}</caption>
             <thead>
@@ -89,7 +107,6 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
     </div>
   );
 }
-
 
 /** The groups' figures: also used, frozen, by the snapshot pages. */
 export function GroupsTable({ groups, caption }: { groups: SerializeFrom<GroupSummary>[]; caption: string }) {
@@ -138,7 +155,8 @@ export function GroupsTable({ groups, caption }: { groups: SerializeFrom<GroupSu
                 <ul className="pionieri-plain-list">
                   {g.nextDue.map((o) => (
                     <li key={o.id}>
-                      {formatDate(`${o.dueOn}T12:00:00Z`, locale, "short")}: <a href={`/obiettivi/${o.id}`}>{o.title}</a>
+                      {formatDate(`${o.dueOn}T12:00:00Z`, locale, "short")}:{" "}
+                      <a href={`/obiettivi/${o.id}`}>{o.title}</a>
                     </li>
                   ))}
                 </ul>

@@ -46,7 +46,9 @@ export function CommentThread({
       {comments.length === 0 ? <p>{t("comments.none")}</p> : null}
       {earlier > 0 ? (
         <p>
-          <Link to={`/idee/${ideaId}?commenti=tutti#comments-title`}>{t("comments.showEarlier", { count: earlier })}</Link>
+          <Link to={`/idee/${ideaId}?commenti=tutti#comments-title`}>
+            {t("comments.showEarlier", { count: earlier })}
+          </Link>
         </p>
       ) : null}
       <ol className="pionieri-comments">
@@ -107,22 +109,49 @@ export function CommentThread({
   );
 }
 
-function CommentItem({ comment, ideaId, actor, groupId, failed }: { comment: CommentView; ideaId: number; actor: Actor | undefined; groupId: string; failed: Failed }) {
+function CommentItem({
+  comment,
+  ideaId,
+  actor,
+  groupId,
+  failed,
+}: {
+  comment: CommentView;
+  ideaId: number;
+  actor: Actor | undefined;
+  groupId: string;
+  failed: Failed;
+}) {
   const t = useT();
   const locale = useLocale();
-  const ref = { authorId: comment.authorId, ideaGroupId: groupId, deletedAt: comment.deletedAt, hiddenAt: comment.hiddenAt };
+  const ref = {
+    authorId: comment.authorId,
+    ideaGroupId: groupId,
+    deletedAt: comment.deletedAt,
+    hiddenAt: comment.hiddenAt,
+  };
   const mine = comment.authorId !== null && comment.authorId === actor?.id;
   return (
-    <article id={`commento-${comment.id}`} className="pionieri-comment" aria-label={t("comments.by", { name: comment.authorName ?? t("ideas.formerColleague") })}>
+    <article
+      id={`commento-${comment.id}`}
+      className="pionieri-comment"
+      aria-label={t("comments.by", { name: comment.authorName ?? t("ideas.formerColleague") })}
+    >
       <header className="pionieri-comment-header">
-        {comment.authorHandle ? <Link to={`/persone/${comment.authorHandle}`}>{comment.authorName}</Link> : <span>{t("ideas.formerColleague")}</span>}
+        {comment.authorHandle ? (
+          <Link to={`/persone/${comment.authorHandle}`}>{comment.authorName}</Link>
+        ) : (
+          <span>{t("ideas.formerColleague")}</span>
+        )}
         <time dateTime={comment.createdAt}>{formatDate(comment.createdAt, locale, "dateTime")}</time>
         {comment.editedAt && !comment.deletedAt ? <span className="pionieri-muted">{t("comments.edited")}</span> : null}
       </header>
       {comment.deletedAt ? (
         <p className="pionieri-muted fst-italic mb-0">{t("comments.removed")}</p>
       ) : comment.hiddenAt ? (
-        <p className="pionieri-muted fst-italic mb-0">{t("comments.hiddenNotice", { reason: comment.hiddenReason ?? "" })}</p>
+        <p className="pionieri-muted fst-italic mb-0">
+          {t("comments.hiddenNotice", { reason: comment.hiddenReason ?? "" })}
+        </p>
       ) : (
         <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
       )}
@@ -157,17 +186,45 @@ function CommentItem({ comment, ideaId, actor, groupId, failed }: { comment: Com
           </Form>
         ) : null}
         {can(actor, "comment.hide", ref) ? (
-          <ReasonDetails ideaId={ideaId} commentId={comment.id} intent="hideComment" summary={t("comments.hide")} submit={t("comments.hideSubmit")} failed={failed} />
+          <ReasonDetails
+            ideaId={ideaId}
+            commentId={comment.id}
+            intent="hideComment"
+            summary={t("comments.hide")}
+            submit={t("comments.hideSubmit")}
+            failed={failed}
+          />
         ) : null}
         {can(actor, "comment.report", ref) ? (
-          <ReasonDetails ideaId={ideaId} commentId={comment.id} intent="reportComment" summary={t("comments.report")} submit={t("comments.reportSubmit")} failed={failed} />
+          <ReasonDetails
+            ideaId={ideaId}
+            commentId={comment.id}
+            intent="reportComment"
+            summary={t("comments.report")}
+            submit={t("comments.reportSubmit")}
+            failed={failed}
+          />
         ) : null}
       </div>
     </article>
   );
 }
 
-function ReasonDetails({ ideaId, commentId, intent, summary, submit, failed }: { ideaId: number; commentId: number; intent: string; summary: string; submit: string; failed: Failed }) {
+function ReasonDetails({
+  ideaId,
+  commentId,
+  intent,
+  summary,
+  submit,
+  failed,
+}: {
+  ideaId: number;
+  commentId: number;
+  intent: string;
+  summary: string;
+  submit: string;
+  failed: Failed;
+}) {
   const t = useT();
   const name = `${intent}-${commentId}`;
   return (
@@ -176,7 +233,13 @@ function ReasonDetails({ ideaId, commentId, intent, summary, submit, failed }: {
       <Form method="post" action={`/idee/${ideaId}`} preventScrollReset>
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="commentId" value={commentId} />
-        <TextAreaField id={`f-${name}`} name="reason" label={t("comments.reasonLabel")} maxLength={1000} errors={failed?.form === name ? failed.fieldErrors : undefined} />
+        <TextAreaField
+          id={`f-${name}`}
+          name="reason"
+          label={t("comments.reasonLabel")}
+          maxLength={1000}
+          errors={failed?.form === name ? failed.fieldErrors : undefined}
+        />
         <button type="submit" className="btn btn-outline-secondary btn-sm">
           {submit}
         </button>

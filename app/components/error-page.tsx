@@ -15,7 +15,10 @@ const TITLES: Record<number, [MessageKey, MessageKey]> = {
 export function ErrorPage({ status, data }: { status: number; data?: unknown }) {
   const t = useT();
   const [titleKey, defaultMessage] = TITLES[status] ?? ["error.genericTitle", "error.generic"];
-  const detail = data && typeof data === "object" && "key" in data ? (data as { key: unknown; params?: Record<string, string> }) : null;
+  const detail =
+    data && typeof data === "object" && "key" in data
+      ? (data as { key: unknown; params?: Record<string, string> })
+      : null;
   const message = detail && isMessageKey(detail.key) ? t(detail.key, detail.params) : t(defaultMessage);
   return (
     <section aria-labelledby="error-title" className="pionieri-error">

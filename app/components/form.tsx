@@ -37,7 +37,14 @@ function Field({
         {label}
         {required ? <span className="pionieri-required"> {t("field.required")}</span> : null}
       </label>
-      {children({ id, invalid: Boolean(error), a11y: { ...(error ? { "aria-invalid": true as const } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) } })}
+      {children({
+        id,
+        invalid: Boolean(error),
+        a11y: {
+          ...(error ? { "aria-invalid": true as const } : {}),
+          ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        },
+      })}
       {hint ? (
         <small id={`${id}-hint`} className="form-text">
           {hint}
@@ -62,7 +69,17 @@ type FieldProps = {
   required?: boolean;
 } & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "defaultValue" | "children">;
 
-export function TextField({ name, label, errors, hint, type = "text", defaultValue, required, id, ...rest }: FieldProps) {
+export function TextField({
+  name,
+  label,
+  errors,
+  hint,
+  type = "text",
+  defaultValue,
+  required,
+  id,
+  ...rest
+}: FieldProps) {
   return (
     <Field id={id ?? `f-${name}`} label={label} required={required} hint={hint} error={errors?.[name]}>
       {(control) => (

@@ -15,7 +15,15 @@ type GroupSummary = {
 };
 
 /** Join or leave: a plain form posted to the group's page, which comes back to `returnTo`. */
-export function MembershipButton({ group, actor, returnTo }: { group: { id: string; slug: string; name: string }; actor: Actor | undefined; returnTo: string }) {
+export function MembershipButton({
+  group,
+  actor,
+  returnTo,
+}: {
+  group: { id: string; slug: string; name: string };
+  actor: Actor | undefined;
+  returnTo: string;
+}) {
   const t = useT();
   const member = actor?.memberOf.includes(group.id) ?? false;
   if (!member && !can(actor, "group.join", group)) return null;
@@ -40,7 +48,17 @@ export function memberCountLabel(t: ReturnType<typeof useT>, count: number) {
   return t("groups.members", { count });
 }
 
-export function GroupCard({ group, actor, returnTo, headingLevel = 3 }: { group: GroupSummary; actor: Actor | undefined; returnTo: string; headingLevel?: 2 | 3 }) {
+export function GroupCard({
+  group,
+  actor,
+  returnTo,
+  headingLevel = 3,
+}: {
+  group: GroupSummary;
+  actor: Actor | undefined;
+  returnTo: string;
+  headingLevel?: 2 | 3;
+}) {
   const t = useT();
   const Heading = `h${headingLevel}` as const;
   const member = actor?.memberOf.includes(group.id) ?? false;
@@ -54,7 +72,9 @@ export function GroupCard({ group, actor, returnTo, headingLevel = 3 }: { group:
         <span>{memberCountLabel(t, group.memberCount)}</span>
         <span>
           {t("groups.leaders")}:{" "}
-          {group.leaders.length > 0 ? group.leaders.map((leader) => leader.displayName).join(", ") : t("groups.noLeaders")}
+          {group.leaders.length > 0
+            ? group.leaders.map((leader) => leader.displayName).join(", ")
+            : t("groups.noLeaders")}
         </span>
       </p>
       <div className="pionieri-group-actions">

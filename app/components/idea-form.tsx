@@ -35,7 +35,8 @@ export function SimilarIdeas({ ideas }: { ideas: Similar[] }) {
             <Link to={`/idee/${idea.id}`} target="_blank">
               {idea.title}
             </Link>{" "}
-            <StatusBadge status={idea.status} /> · {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })}
+            <StatusBadge status={idea.status} /> ·{" "}
+            {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })}
           </li>
         ))}
       </ul>
@@ -67,7 +68,8 @@ export function IdeaForm({
   const previewFetcher = useFetcher<{ html: string }>();
   const [livePreview, setLivePreview] = useState<string | null>(null);
   const lookUp = useDebounced((title) => {
-    if (title.trim().length >= 4) similarFetcher.load(`/idee/simili?q=${encodeURIComponent(title)}${ideaId ? `&escludi=${ideaId}` : ""}`);
+    if (title.trim().length >= 4)
+      similarFetcher.load(`/idee/simili?q=${encodeURIComponent(title)}${ideaId ? `&escludi=${ideaId}` : ""}`);
   }, 350);
   const render = useDebounced((body) => {
     if (body.trim()) previewFetcher.submit({ body }, { method: "post", action: "/idee/anteprima" });
@@ -104,7 +106,10 @@ export function IdeaForm({
           required
           errors={errors}
           defaultValue={values.groupId}
-          options={[{ value: "", label: t("ideas.chooseGroup") }, ...groups.map((g) => ({ value: g.id, label: g.name }))]}
+          options={[
+            { value: "", label: t("ideas.chooseGroup") },
+            ...groups.map((g) => ({ value: g.id, label: g.name })),
+          ]}
         />
       ) : null}
       <TextAreaField
@@ -127,7 +132,8 @@ export function IdeaForm({
             <legend className="pionieri-label">{t(`tags.kind.${kind}` as MessageKey)}</legend>
             {ofKind.map((tag) => (
               <label key={tag.id} className="pionieri-check">
-                <input type="checkbox" name="tag" value={tag.id} defaultChecked={values.tagIds.includes(tag.id)} /> {tag.name}
+                <input type="checkbox" name="tag" value={tag.id} defaultChecked={values.tagIds.includes(tag.id)} />{" "}
+                {tag.name}
               </label>
             ))}
           </fieldset>

@@ -60,7 +60,9 @@ export function IdeaStory({ idea }: { idea: Story }) {
                 </>
               ) : null}
             </p>
-            {event.reason ? <p className="pionieri-reason mb-0">{t("story.reason", { reason: event.reason })}</p> : null}
+            {event.reason ? (
+              <p className="pionieri-reason mb-0">{t("story.reason", { reason: event.reason })}</p>
+            ) : null}
           </li>
         ))}
       </ol>

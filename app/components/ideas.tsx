@@ -12,11 +12,12 @@ import { StatusBadge } from "./status-badge";
 export function Highlighted({ text }: { text: string }) {
   return (
     <>
-      {highlightParts(text).map((part, index) => (part.mark ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+      {highlightParts(text).map((part, index) =>
+        part.mark ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+      )}
     </>
   );
 }
-
 
 export function IdeaCard({ idea, headingLevel = 2 }: { idea: SerializeFrom<IdeaListItem>; headingLevel?: 2 | 3 }) {
   const t = useT();
@@ -25,7 +26,9 @@ export function IdeaCard({ idea, headingLevel = 2 }: { idea: SerializeFrom<IdeaL
   return (
     <article className="pionieri-idea-card" style={{ borderLeftColor: idea.groupColour }}>
       <Heading className="h5 mb-1">
-        <Link to={`/idee/${idea.id}`}>{idea.titleHighlighted ? <Highlighted text={idea.titleHighlighted} /> : idea.title}</Link>
+        <Link to={`/idee/${idea.id}`}>
+          {idea.titleHighlighted ? <Highlighted text={idea.titleHighlighted} /> : idea.title}
+        </Link>
       </Heading>
       {idea.snippet ? (
         <p className="pionieri-snippet mb-1">
@@ -52,7 +55,17 @@ export function IdeaCard({ idea, headingLevel = 2 }: { idea: SerializeFrom<IdeaL
  * Support on or off. A plain form without JavaScript; with it, a fetcher that shows the new
  * state at once and settles on what the server answers.
  */
-export function SupportButton({ ideaId, supported, count, disabled }: { ideaId: number; supported: boolean; count: number; disabled?: boolean }) {
+export function SupportButton({
+  ideaId,
+  supported,
+  count,
+  disabled,
+}: {
+  ideaId: number;
+  supported: boolean;
+  count: number;
+  disabled?: boolean;
+}) {
   const t = useT();
   const fetcher = useFetcher<{ supported: boolean; count: number }>();
   // Only a hydrated page asks for a JSON answer; without JavaScript the form gets a redirect.
@@ -94,7 +107,12 @@ export function SortLinks({ current, params }: { current: string; params: URLSea
         next.set("sort", sort);
         next.delete("cursor");
         return (
-          <Link key={sort} to={`?${next.toString()}`} aria-current={current === sort ? "true" : undefined} className={current === sort ? "active" : undefined}>
+          <Link
+            key={sort}
+            to={`?${next.toString()}`}
+            aria-current={current === sort ? "true" : undefined}
+            className={current === sort ? "active" : undefined}
+          >
             {t(`ideas.sort.${sort}`)}
           </Link>
         );

@@ -60,11 +60,17 @@ export function Layout({ children }: { children: ReactNode }) {
                           <span className="pionieri-counter" aria-hidden="true">
                             {unread}
                           </span>
-                          <span className="visually-hidden">{t(unread === 1 ? "nav.unreadOne" : "nav.unread", { count: unread })}</span>
+                          <span className="visually-hidden">
+                            {t(unread === 1 ? "nav.unreadOne" : "nav.unread", { count: unread })}
+                          </span>
                         </>
                       ) : null}
                     </Link>
-                    <Link to="/profilo" className="pionieri-slim-link" aria-label={t("nav.loggedAs", { name: user.displayName })}>
+                    <Link
+                      to="/profilo"
+                      className="pionieri-slim-link"
+                      aria-label={t("nav.loggedAs", { name: user.displayName })}
+                    >
                       {user.displayName}
                     </Link>
                     <Form method="post" action="/logout" className="d-inline">
@@ -150,7 +156,13 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function NavList({ links, className = "" }: { links: { to: string; label: string; end: boolean }[]; className?: string }) {
+function NavList({
+  links,
+  className = "",
+}: {
+  links: { to: string; label: string; end: boolean }[];
+  className?: string;
+}) {
   return (
     <ul className={`pionieri-nav-list ${className}`}>
       {links.map((link) => (

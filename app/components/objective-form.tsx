@@ -44,19 +44,61 @@ export function ObjectiveForm({
       )}
       <input type="hidden" name="groupId" value={groupId} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-      <TextField name="title" label={t("objectives.fieldTitle")} required maxLength={140} defaultValue={v("title")} errors={errors} />
-      <TextAreaField id="f-description" name="description" label={t("objectives.fieldDescription")} hint={t("ideas.markdownHint")} rows={5} maxLength={10_000} defaultValue={v("description")} errors={errors} />
+      <TextField
+        name="title"
+        label={t("objectives.fieldTitle")}
+        required
+        maxLength={140}
+        defaultValue={v("title")}
+        errors={errors}
+      />
+      <TextAreaField
+        id="f-description"
+        name="description"
+        label={t("objectives.fieldDescription")}
+        hint={t("ideas.markdownHint")}
+        rows={5}
+        maxLength={10_000}
+        defaultValue={v("description")}
+        errors={errors}
+      />
       <SelectField
         name="ownerId"
         label={t("objectives.fieldOwner")}
         defaultValue={v("ownerId")}
         errors={errors}
-        options={[{ value: "", label: t("objectives.noOwner") }, ...members.map((m) => ({ value: m.id, label: m.displayName }))]}
+        options={[
+          { value: "", label: t("objectives.noOwner") },
+          ...members.map((m) => ({ value: m.id, label: m.displayName })),
+        ]}
       />
       <div className="pionieri-inline-form">
-        <TextField name="startOn" type="date" label={t("objectives.fieldStart")} required defaultValue={v("startOn")} errors={errors} hint={t("objectives.dateHint")} />
-        <TextField name="dueOn" type="date" label={t("objectives.fieldDue")} required defaultValue={v("dueOn")} errors={errors} hint={t("objectives.dateHint")} />
-        <TextField name="forecastOn" type="date" label={t("objectives.fieldForecast")} defaultValue={v("forecastOn")} errors={errors} hint={t("objectives.forecastHint")} />
+        <TextField
+          name="startOn"
+          type="date"
+          label={t("objectives.fieldStart")}
+          required
+          defaultValue={v("startOn")}
+          errors={errors}
+          hint={t("objectives.dateHint")}
+        />
+        <TextField
+          name="dueOn"
+          type="date"
+          label={t("objectives.fieldDue")}
+          required
+          defaultValue={v("dueOn")}
+          errors={errors}
+          hint={t("objectives.dateHint")}
+        />
+        <TextField
+          name="forecastOn"
+          type="date"
+          label={t("objectives.fieldForecast")}
+          defaultValue={v("forecastOn")}
+          errors={errors}
+          hint={t("objectives.forecastHint")}
+        />
       </div>
       <div className="pionieri-inline-form">
         <SelectField
@@ -64,29 +106,78 @@ export function ObjectiveForm({
           label={t("objectives.fieldStatus")}
           defaultValue={v("status") || "PIANIFICATO"}
           errors={errors}
-          options={OBJECTIVE_STATUSES.map((status) => ({ value: status, label: t(`objective.status.${status}` as MessageKey) }))}
+          options={OBJECTIVE_STATUSES.map((status) => ({
+            value: status,
+            label: t(`objective.status.${status}` as MessageKey),
+          }))}
         />
-        <TextField name="progress" type="number" inputMode="numeric" min={0} max={100} step={1} label={t("objectives.fieldProgress")} required defaultValue={v("progress") || "0"} errors={errors} />
+        <TextField
+          name="progress"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          step={1}
+          label={t("objectives.fieldProgress")}
+          required
+          defaultValue={v("progress") || "0"}
+          errors={errors}
+        />
       </div>
       <fieldset className="pionieri-fieldset">
         <legend className="pionieri-label">{t("objectives.indicator")}</legend>
         <p className="form-text">{t("objectives.indicatorHint")}</p>
         <div className="pionieri-inline-form">
-          <TextField name="indicatorName" label={t("objectives.indicatorName")} maxLength={80} defaultValue={v("indicatorName")} errors={errors} />
-          <TextField name="indicatorUnit" label={t("objectives.indicatorUnit")} maxLength={20} defaultValue={v("indicatorUnit")} errors={errors} />
+          <TextField
+            name="indicatorName"
+            label={t("objectives.indicatorName")}
+            maxLength={80}
+            defaultValue={v("indicatorName")}
+            errors={errors}
+          />
+          <TextField
+            name="indicatorUnit"
+            label={t("objectives.indicatorUnit")}
+            maxLength={20}
+            defaultValue={v("indicatorUnit")}
+            errors={errors}
+          />
         </div>
         <div className="pionieri-inline-form">
-          <TextField name="indicatorBaseline" inputMode="decimal" label={t("objectives.indicatorBaseline")} defaultValue={v("indicatorBaseline")} errors={errors} />
-          <TextField name="indicatorTarget" inputMode="decimal" label={t("objectives.indicatorTarget")} defaultValue={v("indicatorTarget")} errors={errors} />
-          <TextField name="indicatorCurrent" inputMode="decimal" label={t("objectives.indicatorCurrent")} defaultValue={v("indicatorCurrent")} errors={errors} />
+          <TextField
+            name="indicatorBaseline"
+            inputMode="decimal"
+            label={t("objectives.indicatorBaseline")}
+            defaultValue={v("indicatorBaseline")}
+            errors={errors}
+          />
+          <TextField
+            name="indicatorTarget"
+            inputMode="decimal"
+            label={t("objectives.indicatorTarget")}
+            defaultValue={v("indicatorTarget")}
+            errors={errors}
+          />
+          <TextField
+            name="indicatorCurrent"
+            inputMode="decimal"
+            label={t("objectives.indicatorCurrent")}
+            defaultValue={v("indicatorCurrent")}
+            errors={errors}
+          />
         </div>
       </fieldset>
       <fieldset className="pionieri-fieldset">
         <legend className="pionieri-label">{t("objectives.carriedIdeas")}</legend>
-        {ideas.length === 0 ? <p>{t("objectives.noCarriable")}</p> : <p className="form-text">{t("objectives.carriedHint")}</p>}
+        {ideas.length === 0 ? (
+          <p>{t("objectives.noCarriable")}</p>
+        ) : (
+          <p className="form-text">{t("objectives.carriedHint")}</p>
+        )}
         {ideas.map((idea) => (
           <label key={idea.id} className="pionieri-check">
-            <input type="checkbox" name="ideaId" value={idea.id} defaultChecked={chosen.has(String(idea.id))} /> #{idea.id} {idea.title} <StatusBadge status={idea.status} />{" "}
+            <input type="checkbox" name="ideaId" value={idea.id} defaultChecked={chosen.has(String(idea.id))} /> #
+            {idea.id} {idea.title} <StatusBadge status={idea.status} />{" "}
             <span className="pionieri-muted">({idea.groupName})</span>
           </label>
         ))}

@@ -8,7 +8,14 @@ import { GroupsTable } from "./board";
 import { StatusBadge } from "./status-badge";
 import "~/lib/i18n/messages/meetings";
 
-type Snapshot = { id: string; meetingDate: string; createdAt: string; notes: string; createdBy: { displayName: string } | null; data: SnapshotData };
+type Snapshot = {
+  id: string;
+  meetingDate: string;
+  createdAt: string;
+  notes: string;
+  createdBy: { displayName: string } | null;
+  data: SnapshotData;
+};
 
 /** A frozen snapshot: the same page on screen and on paper. */
 export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
@@ -19,7 +26,10 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
     <article className="pionieri-snapshot">
       <h1>{t("board.snapshotTitle", { date: formatDate(`${snapshot.meetingDate}T12:00:00Z`, locale) })}</h1>
       <p className="pionieri-muted">
-        {t("board.frozenBy", { who: snapshot.createdBy?.displayName ?? t("ideas.formerColleague"), date: formatDate(snapshot.createdAt, locale, "dateTime") })}
+        {t("board.frozenBy", {
+          who: snapshot.createdBy?.displayName ?? t("ideas.formerColleague"),
+          date: formatDate(snapshot.createdAt, locale, "dateTime"),
+        })}
       </p>
       {snapshot.notes ? (
         <section aria-labelledby="notes-title">
@@ -52,7 +62,10 @@ export function Decisions({ decisions }: { decisions: SnapshotData["decisions"] 
     <ul>
       {decisions.map((decision) => (
         <li key={`${decision.ideaId}-${decision.at}`}>
-          {formatDate(decision.at, locale)}: <Link to={`/idee/${decision.ideaId}`}>#{decision.ideaId} {decision.title}</Link>{" "}
+          {formatDate(decision.at, locale)}:{" "}
+          <Link to={`/idee/${decision.ideaId}`}>
+            #{decision.ideaId} {decision.title}
+          </Link>{" "}
           <StatusBadge status={decision.toStatus} />
           {decision.reason ? <span className="pionieri-reason"> — {decision.reason}</span> : null}
         </li>

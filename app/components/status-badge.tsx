@@ -5,5 +5,9 @@ import { useT } from "~/lib/i18n/react";
 /** An idea's status as a coloured word (its own module: pages that show only this need no idea messages). */
 export function StatusBadge({ status }: { status: IdeaStatus | string }) {
   const t = useT();
-  return <span className={`pionieri-status pionieri-status-${status.toLowerCase()}`}>{t(`status.${status}` as MessageKey)}</span>;
+  return (
+    <span className={`pionieri-status pionieri-status-${status.toLowerCase()}`}>
+      {t(`status.${status}` as MessageKey)}
+    </span>
+  );
 }

@@ -40,7 +40,10 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
 
   const lanes = groups.map((group) => ({
     group,
-    rows: objectives.filter((o) => o.groupId === group.id && visible(o.startOn, o.forecastOn && o.forecastOn > o.dueOn ? o.forecastOn : o.dueOn)),
+    rows: objectives.filter(
+      (o) =>
+        o.groupId === group.id && visible(o.startOn, o.forecastOn && o.forecastOn > o.dueOn ? o.forecastOn : o.dueOn),
+    ),
   }));
   let y = HEADER;
   const placed = lanes.map((lane) => {
@@ -53,7 +56,11 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
 
   const months: Day[] = [];
   for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
-  const monthFormat = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", { month: "short", year: "2-digit", timeZone: "UTC" });
+  const monthFormat = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", {
+    month: "short",
+    year: "2-digit",
+    timeZone: "UTC",
+  });
   const monthLabel = (day: Day) => monthFormat.format(new Date(`${day}T12:00:00Z`));
   const titleId = `timeline-title${idSuffix}`;
   const descId = `timeline-desc${idSuffix}`;
@@ -61,11 +68,27 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
   return (
     // Focusable so that keyboard users can scroll the chart sideways on narrow screens.
     <div className="pionieri-timeline-scroll" tabIndex={0} role="region" aria-label={t("timeline.scrollLabel")}>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="pionieri-timeline" role="img" aria-labelledby={`${titleId} ${descId}`}>
-        <title id={titleId}>{t("timeline.chartTitle", { from: formatDate(`${from}T12:00:00Z`, locale), to: formatDate(`${to}T12:00:00Z`, locale) })}</title>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        className="pionieri-timeline"
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+      >
+        <title id={titleId}>
+          {t("timeline.chartTitle", {
+            from: formatDate(`${from}T12:00:00Z`, locale),
+            to: formatDate(`${to}T12:00:00Z`, locale),
+          })}
+        </title>
         <desc id={descId}>{t("timeline.chartDesc", { count: objectives.length })}</desc>
         <defs>
-          <pattern id={`hatch${idSuffix}`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            id={`hatch${idSuffix}`}
+            width="6"
+            height="6"
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <rect width="6" height="6" fill="#fff" />
             <line x1="0" y1="0" x2="0" y2="6" stroke="#b71918" strokeWidth="3" />
           </pattern>
@@ -78,7 +101,13 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
             const x2 = x(romeDay(phase.endsOn));
             return (
               <g key={phase.id}>
-                <rect x={x1} y={0} width={Math.max(0, x2 - x1)} height={height} className={index % 2 ? "tl-phase tl-phase-odd" : "tl-phase"} />
+                <rect
+                  x={x1}
+                  y={0}
+                  width={Math.max(0, x2 - x1)}
+                  height={height}
+                  className={index % 2 ? "tl-phase tl-phase-odd" : "tl-phase"}
+                />
                 <text x={x1 + 4} y={14} className="tl-phase-label">
                   {phase.name}
                 </text>
@@ -112,15 +141,42 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
               const x1 = x(objective.startOn);
               const x2 = Math.max(x(objective.dueOn), x1 + 2);
               const filled = x1 + ((x2 - x1) * objective.progress) / 100;
-              const overrun = objective.forecastOn && objective.forecastOn > objective.dueOn ? x(objective.forecastOn) : null;
+              const overrun =
+                objective.forecastOn && objective.forecastOn > objective.dueOn ? x(objective.forecastOn) : null;
               return (
                 <g key={objective.id} className={objective.late ? "tl-bar tl-late" : "tl-bar"}>
-                  <rect x={x1} y={barY} width={x2 - x1} height={14} rx={2} className="tl-bar-bg" stroke={group.colour} />
-                  <rect x={x1} y={barY} width={Math.max(0, filled - x1)} height={14} rx={2} fill={group.colour} className="tl-bar-fill" />
-                  {overrun ? <rect x={x2} y={barY + 2} width={Math.max(0, overrun - x2)} height={10} fill={`url(#hatch${idSuffix})`} className="tl-overrun" /> : null}
+                  <rect
+                    x={x1}
+                    y={barY}
+                    width={x2 - x1}
+                    height={14}
+                    rx={2}
+                    className="tl-bar-bg"
+                    stroke={group.colour}
+                  />
+                  <rect
+                    x={x1}
+                    y={barY}
+                    width={Math.max(0, filled - x1)}
+                    height={14}
+                    rx={2}
+                    fill={group.colour}
+                    className="tl-bar-fill"
+                  />
+                  {overrun ? (
+                    <rect
+                      x={x2}
+                      y={barY + 2}
+                      width={Math.max(0, overrun - x2)}
+                      height={10}
+                      fill={`url(#hatch${idSuffix})`}
+                      className="tl-overrun"
+                    />
+                  ) : null}
                   <BarLabel start={x1} end={overrun ?? x2} y={barY + 11}>
                     {objective.late ? "⚠ " : ""}
-                    {objective.title.length > 38 ? `${objective.title.slice(0, 37)}…` : objective.title} · {objective.progress}%
+                    {objective.title.length > 38 ? `${objective.title.slice(0, 37)}…` : objective.title} ·{" "}
+                    {objective.progress}%
                   </BarLabel>
                 </g>
               );
@@ -151,8 +207,9 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
         ) : null}
       </svg>
       <p className="pionieri-legend" aria-hidden="true">
-        <span className="lg lg-fill" /> {t("timeline.legendProgress")} <span className="lg lg-overrun" /> {t("timeline.legendOverrun")}{" "}
-        <span className="lg lg-late" /> {t("timeline.legendLate")} <span className="lg lg-today" /> {t("timeline.today")}
+        <span className="lg lg-fill" /> {t("timeline.legendProgress")} <span className="lg lg-overrun" />{" "}
+        {t("timeline.legendOverrun")} <span className="lg lg-late" /> {t("timeline.legendLate")}{" "}
+        <span className="lg lg-today" /> {t("timeline.today")}
       </p>
     </div>
   );

@@ -12,7 +12,6 @@ import type { Actor } from "./roles";
 
 const DAY_MS = 86_400_000;
 
-
 export type GroupSummary = {
   id: string;
   name: string;
@@ -37,14 +36,34 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
     db.objective.findMany({
       where: { createdAt: { lte: asOf } },
       orderBy: [{ groupId: "asc" }, { startOn: "asc" }, { id: "asc" }],
-      select: { id: true, groupId: true, title: true, startOn: true, dueOn: true, forecastOn: true, status: true, progress: true, createdAt: true, lastUpdateAt: true },
+      select: {
+        id: true,
+        groupId: true,
+        title: true,
+        startOn: true,
+        dueOn: true,
+        forecastOn: true,
+        status: true,
+        progress: true,
+        createdAt: true,
+        lastUpdateAt: true,
+      },
     }),
     // The present is the objectives' own columns: history is read only for a past instant.
-    now ? [] : db.progressUpdate.findMany({ where: { createdAt: { lte: asOf } }, orderBy: { createdAt: "asc" }, select: { objectiveId: true, progress: true, status: true, createdAt: true } }),
+    now
+      ? []
+      : db.progressUpdate.findMany({
+          where: { createdAt: { lte: asOf } },
+          orderBy: { createdAt: "asc" },
+          select: { objectiveId: true, progress: true, status: true, createdAt: true },
+        }),
     now
       ? []
       : db.objectiveChange.findMany({
-          where: { createdAt: { gt: asOf }, field: { in: ["dueOn", "forecastOn", "status", "progress", "title", "startOn"] } },
+          where: {
+            createdAt: { gt: asOf },
+            field: { in: ["dueOn", "forecastOn", "status", "progress", "title", "startOn"] },
+          },
           orderBy: { createdAt: "desc" },
           select: { objectiveId: true, field: true, fromValue: true },
         }),
@@ -53,7 +72,8 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
   for (const update of updates) lastUpdate.set(update.objectiveId, update);
   const undo = new Map<number, Record<string, string | null>>();
   // Newest first: the oldest change after asOf is applied last, leaving its "from" value.
-  for (const change of changes) undo.set(change.objectiveId, { ...(undo.get(change.objectiveId) ?? {}), [change.field]: change.fromValue });
+  for (const change of changes)
+    undo.set(change.objectiveId, { ...(undo.get(change.objectiveId) ?? {}), [change.field]: change.fromValue });
   const day = romeDay(asOf);
   return objectives.map((o) => {
     const before = undo.get(o.id) ?? {};
@@ -95,7 +115,9 @@ export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): 
   return rows.map(({ last, ...group }) => {
     const mine = objectives.filter((o) => o.groupId === group.id);
     const active = mine.filter((o) => o.status !== "COMPLETATO" && o.status !== "ANNULLATO");
-    const byStatus = Object.fromEntries(OBJECTIVE_STATUSES.map((status) => [status, mine.filter((o) => o.status === status).length]));
+    const byStatus = Object.fromEntries(
+      OBJECTIVE_STATUSES.map((status) => [status, mine.filter((o) => o.status === status).length]),
+    );
     const figures = {
       active: active.length,
       late: active.filter((o) => o.late).length,
@@ -106,7 +128,11 @@ export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): 
       ...group,
       state: groupState(figures),
       byStatus,
-      progress: weightedProgress(mine.filter((o) => o.status !== "ANNULLATO").map((o) => ({ progress: o.progress, days: daysBetween(o.startOn, o.dueOn) + 1 }))),
+      progress: weightedProgress(
+        mine
+          .filter((o) => o.status !== "ANNULLATO")
+          .map((o) => ({ progress: o.progress, days: daysBetween(o.startOn, o.dueOn) + 1 })),
+      ),
       late: figures.late,
       needsUpdate: figures.needsUpdate,
       nextDue: active
@@ -124,7 +150,8 @@ export async function ideasByStatusAsOf(asOf: Date): Promise<Record<IdeaStatus, 
   const counts = Object.fromEntries(IDEA_STATUSES.map((status) => [status, 0])) as Record<IdeaStatus, number>;
   if (asOf.getTime() >= Date.now() - 60_000) {
     // The present is the status column itself.
-    for (const row of await db.idea.groupBy({ by: ["status"], _count: true })) if (row.status in counts) counts[row.status as IdeaStatus] = row._count;
+    for (const row of await db.idea.groupBy({ by: ["status"], _count: true }))
+      if (row.status in counts) counts[row.status as IdeaStatus] = row._count;
     return counts;
   }
   const rows = await db.$queryRaw<{ status: string; count: unknown }[]>`
@@ -142,11 +169,29 @@ export async function ideasByStatusAsOf(asOf: Date): Promise<Record<IdeaStatus, 
 /** The board's decisions (accepted or declined) between two instants, oldest first. */
 export async function decisionsBetween(from: Date | null, to: Date) {
   const events = await db.ideaEvent.findMany({
-    where: { kind: "STATUS", toStatus: { in: ["ACCOLTA", "NON_ACCOLTA"] }, createdAt: { ...(from ? { gt: from } : {}), lte: to } },
+    where: {
+      kind: "STATUS",
+      toStatus: { in: ["ACCOLTA", "NON_ACCOLTA"] },
+      createdAt: { ...(from ? { gt: from } : {}), lte: to },
+    },
     orderBy: { createdAt: "asc" },
-    select: { ideaId: true, toStatus: true, reason: true, createdAt: true, idea: { select: { title: true } }, actor: { select: { displayName: true } } },
+    select: {
+      ideaId: true,
+      toStatus: true,
+      reason: true,
+      createdAt: true,
+      idea: { select: { title: true } },
+      actor: { select: { displayName: true } },
+    },
   });
-  return events.map((e) => ({ ideaId: e.ideaId, title: e.idea.title, toStatus: e.toStatus!, reason: e.reason, at: e.createdAt.toISOString(), by: e.actor?.displayName ?? null }));
+  return events.map((e) => ({
+    ideaId: e.ideaId,
+    title: e.idea.title,
+    toStatus: e.toStatus!,
+    reason: e.reason,
+    at: e.createdAt.toISOString(),
+    by: e.actor?.displayName ?? null,
+  }));
 }
 
 /** Who did what when: ideas, comments, supports and progress updates, with the group they concern. */
@@ -192,7 +237,12 @@ export async function participation(now = new Date()) {
   const offices: { office: string; staff: number; last30: number; last90: number }[] = [];
   const others = { office: "", staff: 0, last30: 0, last90: 0 };
   for (const row of officeRows) {
-    const entry = { office: row.office, staff: Number(row.staff), last30: Number(row.last30 ?? 0), last90: Number(row.last90 ?? 0) };
+    const entry = {
+      office: row.office,
+      staff: Number(row.staff),
+      last30: Number(row.last30 ?? 0),
+      last90: Number(row.last90 ?? 0),
+    };
     totals.staff += entry.staff;
     totals.last30 += entry.last30;
     totals.last90 += entry.last90;
@@ -207,7 +257,12 @@ export async function participation(now = new Date()) {
   return {
     ...totals,
     everShare: totals.staff ? Math.round((totals.ever / totals.staff) * 100) : 0,
-    perGroup: groupRows.map((row) => ({ groupId: row.groupId, name: row.name, last30: Number(row.last30), last90: Number(row.last90) })),
+    perGroup: groupRows.map((row) => ({
+      groupId: row.groupId,
+      name: row.name,
+      last30: Number(row.last30),
+      last90: Number(row.last90),
+    })),
     perOffice: others.staff ? [...offices, others] : offices,
     weekly,
   };
@@ -242,7 +297,13 @@ export async function weeklyActivity(now = new Date()) {
 
 /** Ideas waiting for the board, oldest first, with when they were sent to it (the same for everyone). */
 function waitingIdeas(limit: number) {
-  return reader().all<{ id: number; title: string; supportCount: number; groupName: string; since: string | null }>(Prisma.sql`
+  return reader().all<{
+    id: number;
+    title: string;
+    supportCount: number;
+    groupName: string;
+    since: string | null;
+  }>(Prisma.sql`
     SELECT i."id", i."title", i."supportCount", g."name" AS "groupName",
            (SELECT MAX(e."createdAt") FROM "IdeaEvent" e WHERE e."ideaId" = i."id" AND e."toStatus" = 'IN_VALUTAZIONE') AS "since"
     FROM "Idea" i JOIN "WorkingGroup" g ON g."id" = i."groupId"
@@ -255,13 +316,14 @@ function waitingIdeas(limit: number) {
 async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>, now: Date) {
   const showNotes = can(actor, "board.privateNotes");
   // One statement with the authors' names (Prisma would read them with a second one).
-  const notes = showNotes && rows.length
-    ? reader().all<{ ideaId: number; note: string; createdAt: string; by: string | null }>(Prisma.sql`
+  const notes =
+    showNotes && rows.length
+      ? reader().all<{ ideaId: number; note: string; createdAt: string; by: string | null }>(Prisma.sql`
         SELECT n."ideaId", n."note", n."createdAt", u."displayName" AS "by"
         FROM "BoardNote" n LEFT JOIN "User" u ON u."id" = n."authorId"
         WHERE n."ideaId" IN (${Prisma.join(rows.map((row) => row.id))})
         ORDER BY n."createdAt" DESC, n."id"`)
-    : [];
+      : [];
   return rows.map((row) => {
     const since = row.since ? storedDate(row.since) : now;
     return {
@@ -271,7 +333,9 @@ async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>
       groupName: row.groupName,
       since: since.toISOString(),
       ageDays: Math.max(0, daysBetween(romeDay(since), romeDay(now))),
-      notes: notes.filter((n) => n.ideaId === row.id).map((n) => ({ note: n.note, at: storedDate(n.createdAt).toISOString(), by: n.by })),
+      notes: notes
+        .filter((n) => n.ideaId === row.id)
+        .map((n) => ({ note: n.note, at: storedDate(n.createdAt).toISOString(), by: n.by })),
     };
   });
 }
@@ -283,7 +347,11 @@ export async function medianDaysToDecision() {
     FROM "Idea" i JOIN "IdeaEvent" e ON e."ideaId" = i."id"
     WHERE e."kind" = 'STATUS' AND e."toStatus" IN ('ACCOLTA', 'NON_ACCOLTA')
     GROUP BY i."id"`;
-  return median(rows.map((row) => (new Date(String(row.decided)).getTime() - new Date(String(row.created)).getTime()) / DAY_MS).map((d) => Math.round(d * 10) / 10));
+  return median(
+    rows
+      .map((row) => (new Date(String(row.decided)).getTime() - new Date(String(row.created)).getTime()) / DAY_MS)
+      .map((d) => Math.round(d * 10) / 10),
+  );
 }
 
 /** How many of the waiting ideas the dashboard lists (oldest first); the rest are one link away. */
@@ -302,7 +370,14 @@ export async function dashboard(actor: Actor, now = new Date()) {
       medianDaysToDecision(),
       participation(asOf),
     ]);
-    return { groups, ideasByStatus, medianDays, participation: people, computedAt: asOf.toISOString(), waiting: waitingIdeas(QUEUE_SHOWN) };
+    return {
+      groups,
+      ideasByStatus,
+      medianDays,
+      participation: people,
+      computedAt: asOf.toISOString(),
+      waiting: waitingIdeas(QUEUE_SHOWN),
+    };
   });
   const queue = await decisionQueue(actor, waiting, now);
   return { ...figures, queue, queueTotal: figures.ideasByStatus.IN_VALUTAZIONE };
@@ -319,7 +394,11 @@ export type SnapshotData = {
 /** Freezes the state for a meeting: figures, decisions since the previous snapshot, objectives. */
 export async function freezeSnapshot(actor: Actor, input: { meetingDate: string; notes: string }, asOf = new Date()) {
   assertCan(actor, "board.freeze");
-  const previous = await db.snapshot.findFirst({ where: { createdAt: { lt: asOf } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  const previous = await db.snapshot.findFirst({
+    where: { createdAt: { lt: asOf } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
   const objectives = await objectivesAsOf(asOf);
   const data: SnapshotData = {
     groups: await groupSummaries(objectives, asOf),
@@ -330,7 +409,13 @@ export async function freezeSnapshot(actor: Actor, input: { meetingDate: string;
   };
   return db.$transaction(async (tx) => {
     const snapshot = await tx.snapshot.create({
-      data: { meetingDate: input.meetingDate, notes: input.notes, data: JSON.stringify(data), createdById: actor.id, createdAt: asOf },
+      data: {
+        meetingDate: input.meetingDate,
+        notes: input.notes,
+        data: JSON.stringify(data),
+        createdById: actor.id,
+        createdAt: asOf,
+      },
       select: { id: true },
     });
     await audit(tx, actor.id, "snapshot.freeze", snapshot.id, { meetingDate: input.meetingDate });
@@ -346,7 +431,10 @@ export function listSnapshots() {
 }
 
 export async function getSnapshot(id: string) {
-  const snapshot = await db.snapshot.findUnique({ where: { id }, include: { createdBy: { select: { displayName: true } } } });
+  const snapshot = await db.snapshot.findUnique({
+    where: { id },
+    include: { createdBy: { select: { displayName: true } } },
+  });
   if (!snapshot) return null;
   const { data, ...rest } = snapshot;
   return { ...rest, data: JSON.parse(data) as SnapshotData };
@@ -364,9 +452,14 @@ export async function compareSnapshots(aId: string, bId: string) {
     .filter((o) => before.has(o.id))
     .map((o) => ({ now: o, then: before.get(o.id)! }))
     .filter(({ now, then }) => end(now) > end(then) || (now.late && !then.late));
-  const completed = b.data.objectives.filter((o) => o.status === "COMPLETATO" && before.get(o.id)?.status !== "COMPLETATO");
+  const completed = b.data.objectives.filter(
+    (o) => o.status === "COMPLETATO" && before.get(o.id)?.status !== "COMPLETATO",
+  );
   const added = b.data.objectives.filter((o) => !before.has(o.id));
-  const groups = b.data.groups.map((group) => ({ now: group, then: a.data.groups.find((g) => g.id === group.id) ?? null }));
+  const groups = b.data.groups.map((group) => ({
+    now: group,
+    then: a.data.groups.find((g) => g.id === group.id) ?? null,
+  }));
   return { a, b, groups, slipped, completed, added, decisions: await decisionsBetween(a.createdAt, b.createdAt) };
 }
 
@@ -375,7 +468,10 @@ export function parseMeetingDate(value: string) {
 }
 
 /** The audit log: who changed what, filterable by kind, person and days; pages of 50. */
-export async function auditLog(actor: Actor, filters: { kind?: string; actorId?: string; from?: string; to?: string; page: number }) {
+export async function auditLog(
+  actor: Actor,
+  filters: { kind?: string; actorId?: string; from?: string; to?: string; page: number },
+) {
   assertCan(actor, "audit.view");
   const where: Prisma.AuditEventWhereInput = {};
   if (filters.kind) where.kind = { startsWith: filters.kind };
@@ -394,10 +490,28 @@ export async function auditLog(actor: Actor, filters: { kind?: string; actorId?:
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filters.page - 1) * size,
       take: size,
-      select: { id: true, kind: true, subjectId: true, data: true, createdAt: true, actor: { select: { displayName: true } } },
+      select: {
+        id: true,
+        kind: true,
+        subjectId: true,
+        data: true,
+        createdAt: true,
+        actor: { select: { displayName: true } },
+      },
     }),
     db.auditEvent.findMany({ distinct: ["kind"], select: { kind: true }, orderBy: { kind: "asc" } }),
-    db.user.findMany({ where: { auditEvents: { some: {} } }, select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+    db.user.findMany({
+      where: { auditEvents: { some: {} } },
+      select: { id: true, displayName: true },
+      orderBy: { displayName: "asc" },
+    }),
   ]);
-  return { total, pages: Math.max(1, Math.ceil(total / size)), page: filters.page, rows, kinds: kinds.map((k) => k.kind), actors };
+  return {
+    total,
+    pages: Math.max(1, Math.ceil(total / size)),
+    page: filters.page,
+    rows,
+    kinds: kinds.map((k) => k.kind),
+    actors,
+  };
 }

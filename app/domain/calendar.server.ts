@@ -24,7 +24,8 @@ export async function hasCalendarToken(actor: Actor) {
   return (await db.calendarToken.count({ where: { userId: actor.id } })) > 0;
 }
 
-const escape = (text: string) => text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+const escape = (text: string) =>
+  text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 
 /** RFC 5545 lines are folded at 75 octets. */
 function fold(line: string) {
@@ -66,7 +67,10 @@ export async function calendarFeed(token: string, origin: string) {
       select: { id: true, title: true, date: true, createdAt: true, group: { select: { name: true } } },
     }),
   ]);
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const host = new URL(origin).host;
   const events = [
     ...objectives.map((o) => [

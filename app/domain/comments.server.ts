@@ -34,7 +34,10 @@ function recountComments(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0
  * The commenter follows the idea; followers, the replied-to and the mentioned are told.
  */
 export async function addComment(actor: Actor, ideaId: number, input: { body: string; parentId?: number }) {
-  const idea = await db.idea.findUnique({ where: { id: ideaId }, select: { id: true, title: true, groupId: true, authorId: true, status: true } });
+  const idea = await db.idea.findUnique({
+    where: { id: ideaId },
+    select: { id: true, title: true, groupId: true, authorId: true, status: true },
+  });
   if (!idea) httpError(404);
   assertCan(actor, "comment.create", idea);
   const wait = consume(actionLimits.comment, actor.id);
@@ -42,7 +45,10 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
   let parentId: number | null = null;
   let parentAuthorId: string | null = null;
   if (input.parentId !== undefined) {
-    const parent = await db.comment.findUnique({ where: { id: input.parentId }, select: { id: true, ideaId: true, parentId: true, authorId: true } });
+    const parent = await db.comment.findUnique({
+      where: { id: input.parentId },
+      select: { id: true, ideaId: true, parentId: true, authorId: true },
+    });
     if (!parent || parent.ideaId !== ideaId) httpError(400, "comments.parentInvalid");
     parentId = parent.parentId ?? parent.id;
     parentAuthorId = parent.authorId;
@@ -60,10 +66,25 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
     const data = { ideaTitle: idea.title };
     // A mention is its own notice; of "replied to you" and "commented on an idea you follow"
     // each person gets the more specific one.
-    await notify(tx, { kind: "MENTION", recipients: mentioned, actorId: actor.id, ideaId, commentId: comment.id, data });
+    await notify(tx, {
+      kind: "MENTION",
+      recipients: mentioned,
+      actorId: actor.id,
+      ideaId,
+      commentId: comment.id,
+      data,
+    });
     const replied = parentAuthorId ? [parentAuthorId] : [];
     await notify(tx, { kind: "REPLY", recipients: replied, actorId: actor.id, ideaId, commentId: comment.id, data });
-    await notifyWatchers(tx, { kind: "COMMENT", ideaId, authorId: idea.authorId, actorId: actor.id, commentId: comment.id, data, except: replied });
+    await notifyWatchers(tx, {
+      kind: "COMMENT",
+      ideaId,
+      authorId: idea.authorId,
+      actorId: actor.id,
+      commentId: comment.id,
+      data,
+      except: replied,
+    });
     return comment;
   });
 }
@@ -94,7 +115,10 @@ export async function hideComment(actor: Actor, id: number, reason: string) {
   await db.$transaction(async (tx) => {
     const now = new Date();
     await tx.comment.update({ where: { id }, data: { hiddenAt: now, hiddenById: actor.id, hiddenReason: reason } });
-    await tx.commentReport.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: now, resolvedById: actor.id } });
+    await tx.commentReport.updateMany({
+      where: { commentId: id, resolvedAt: null },
+      data: { resolvedAt: now, resolvedById: actor.id },
+    });
     await recountComments(tx, comment.ideaId);
     await audit(tx, actor.id, "comment.hide", String(id), { ideaId: comment.ideaId, reason });
   });
@@ -214,6 +238,8 @@ export async function listComments(ideaId: number, shown?: number) {
   const replies = new Map<number, ShownComment[]>();
   for (const row of rows) if (row.parentId === null) replies.set(row.id, []);
   for (const row of rows) if (row.parentId !== null) replies.get(row.parentId)?.push(shownComment(row));
-  const threads = rows.filter((row) => row.parentId === null).map((row) => ({ ...shownComment(row), replies: replies.get(row.id)! }));
+  const threads = rows
+    .filter((row) => row.parentId === null)
+    .map((row) => ({ ...shownComment(row), replies: replies.get(row.id)! }));
   return { threads, total: rows[0]?.threads ?? 0, comments: rows[0]?.comments ?? 0 };
 }

@@ -24,7 +24,15 @@ export function listGroups() {
 }
 
 function readGroups() {
-  const rows = reader().all<{ id: string; slug: string; name: string; description: string; colour: string; memberCount: number; leaders: string }>(Prisma.sql`
+  const rows = reader().all<{
+    id: string;
+    slug: string;
+    name: string;
+    description: string;
+    colour: string;
+    memberCount: number;
+    leaders: string;
+  }>(Prisma.sql`
     SELECT g."id", g."slug", g."name", g."description", g."colour",
            (SELECT COUNT(*) FROM ${ACTIVE_MEMBERS} WHERE m."groupId" = g."id") AS "memberCount",
            (SELECT json_group_array(json_object('id', l."id", 'displayName', l."displayName")) FROM (
@@ -32,7 +40,10 @@ function readGroups() {
               WHERE m."groupId" = g."id" AND m."isLeader" = 1 ORDER BY u."displayName") l) AS "leaders"
     FROM "WorkingGroup" g
     ORDER BY g."position", g."name"`);
-  return rows.map(({ leaders, ...group }) => ({ ...group, leaders: JSON.parse(leaders) as { id: string; displayName: string }[] }));
+  return rows.map(({ leaders, ...group }) => ({
+    ...group,
+    leaders: JSON.parse(leaders) as { id: string; displayName: string }[],
+  }));
 }
 
 /**
@@ -46,13 +57,21 @@ export async function getGroupBySlug(slug: string, memberLimit = Number.MAX_SAFE
   const limit = Math.min(memberLimit, 100_000);
   const members = await whileUnchanged(`group.members.${group.id}.${limit}`, async () =>
     reader()
-      .all<{ id: string; displayName: string; office: string; isLeader: number; joinedAt: string }>(Prisma.sql`
+      .all<{ id: string; displayName: string; office: string; isLeader: number; joinedAt: string }>(
+        Prisma.sql`
         SELECT u."id", u."displayName", u."office", m."isLeader", m."joinedAt"
         FROM ${ACTIVE_MEMBERS}
         WHERE m."groupId" = ${group.id}
         ORDER BY m."isLeader" DESC, u."displayName", u."id"
-        LIMIT ${limit}`)
-      .map((m) => ({ id: m.id, displayName: m.displayName, office: m.office, isLeader: m.isLeader === 1, joinedAt: storedDate(m.joinedAt) })),
+        LIMIT ${limit}`,
+      )
+      .map((m) => ({
+        id: m.id,
+        displayName: m.displayName,
+        office: m.office,
+        isLeader: m.isLeader === 1,
+        joinedAt: storedDate(m.joinedAt),
+      })),
   );
   const { id, name, description, colour, memberCount } = group;
   return { id, slug: group.slug, name, description, colour, memberCount, members };

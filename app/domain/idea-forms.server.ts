@@ -9,7 +9,10 @@ export function readIdeaForm<S extends z.ZodTypeAny>(form: FormData, schema: S) 
     title: typed.title ?? "",
     body: typed.body ?? "",
     groupId: typed.groupId ?? "",
-    tagIds: form.getAll("tag").filter((v): v is string => typeof v === "string").slice(0, 20),
+    tagIds: form
+      .getAll("tag")
+      .filter((v): v is string => typeof v === "string")
+      .slice(0, 20),
   };
   return { values, parsed: parseForm(schema, form) };
 }

@@ -6,13 +6,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { mentionedHandles, renderMarkdown } from "~/lib/markdown.server";
 import { ftsQuery, MARK_END, MARK_START } from "~/lib/search";
 import { audit } from "./audit.server";
-import {
-  isClosed,
-  transition,
-  TREND_DAYS,
-  type IdeaSort,
-  type IdeaStatus,
-} from "./ideas";
+import { isClosed, transition, TREND_DAYS, type IdeaSort, type IdeaStatus } from "./ideas";
 import { notify, notifyWatchers } from "./notifications.server";
 import { assertCan, can } from "./policy";
 import type { Actor } from "./roles";
@@ -71,16 +65,27 @@ export async function createIdea(actor: Actor, input: IdeaInput) {
     });
     await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "NUOVA" } });
     await tx.follow.create({ data: { ideaId: idea.id, userId: actor.id } });
-    await notify(tx, { kind: "MENTION", recipients: mentioned, actorId: actor.id, ideaId: idea.id, data: { ideaTitle: idea.title } });
+    await notify(tx, {
+      kind: "MENTION",
+      recipients: mentioned,
+      actorId: actor.id,
+      ideaId: idea.id,
+      data: { ideaTitle: idea.title },
+    });
     return idea;
   });
 }
 
 /** What the policy and the writes need of an idea (read on the fast path: one prepared statement). */
 async function loadIdeaRef(id: number) {
-  const idea = reader().get<{ id: number; title: string; body: string; groupId: string; authorId: string | null; status: IdeaStatus }>(
-    Prisma.sql`SELECT "id", "title", "body", "groupId", "authorId", "status" FROM "Idea" WHERE "id" = ${id}`,
-  );
+  const idea = reader().get<{
+    id: number;
+    title: string;
+    body: string;
+    groupId: string;
+    authorId: string | null;
+    status: IdeaStatus;
+  }>(Prisma.sql`SELECT "id", "title", "body", "groupId", "authorId", "status" FROM "Idea" WHERE "id" = ${id}`);
   if (!idea) httpError(404);
   return idea;
 }
@@ -104,7 +109,13 @@ export async function updateIdea(actor: Actor, id: number, input: Omit<IdeaInput
     // Only people newly mentioned by this edit are told.
     const added = await tx.user.findMany({ where: { id: { in: mentioned } }, select: { id: true, email: true } });
     const fresh = added.filter((user) => !before.has(`@${user.email.split("@")[0]}`)).map((user) => user.id);
-    await notify(tx, { kind: "MENTION", recipients: fresh, actorId: actor.id, ideaId: id, data: { ideaTitle: input.title } });
+    await notify(tx, {
+      kind: "MENTION",
+      recipients: fresh,
+      actorId: actor.id,
+      ideaId: id,
+      data: { ideaTitle: input.title },
+    });
   });
 }
 
@@ -147,7 +158,8 @@ export async function setSupport(actor: Actor, ideaId: number, on: boolean) {
 export async function setFollow(actor: Actor, ideaId: number, on: boolean) {
   const idea = await loadIdeaRef(ideaId);
   assertCan(actor, "idea.follow", idea);
-  if (on) await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${new Date()})`;
+  if (on)
+    await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${new Date()})`;
   else await db.follow.deleteMany({ where: { ideaId, userId: actor.id } });
 }
 
@@ -162,17 +174,30 @@ export async function changeStatus(actor: Actor, ideaId: number, to: IdeaStatus,
   if (!step) httpError(409, "ideas.transitionInvalid");
   assertCan(actor, "idea.changeStatus", { ...idea, to });
   if (privateNote) assertCan(actor, "board.privateNotes");
-  if (step.reasonRequired && !reason) return { ok: false as const, fieldErrors: { reason: { key: "ideas.reasonRequired" as MessageKey } } };
+  if (step.reasonRequired && !reason)
+    return { ok: false as const, fieldErrors: { reason: { key: "ideas.reasonRequired" as MessageKey } } };
   await db.$transaction(async (tx) => {
     const now = new Date();
     // Of two simultaneous changes from the same status, only the first applies.
-    const moved = await tx.idea.updateMany({ where: { id: ideaId, status: idea.status }, data: { status: to, lastActivityAt: now } });
+    const moved = await tx.idea.updateMany({
+      where: { id: ideaId, status: idea.status },
+      data: { status: to, lastActivityAt: now },
+    });
     if (moved.count !== 1) httpError(409, "ideas.transitionInvalid");
     await tx.ideaEvent.create({
-      data: { ideaId, actorId: actor.id, kind: "STATUS", fromStatus: idea.status, toStatus: to, reason: reason || null, createdAt: now },
+      data: {
+        ideaId,
+        actorId: actor.id,
+        kind: "STATUS",
+        fromStatus: idea.status,
+        toStatus: to,
+        reason: reason || null,
+        createdAt: now,
+      },
     });
     await audit(tx, actor.id, "idea.status", String(ideaId), { from: idea.status, to, reason });
-    if (privateNote) await tx.boardNote.create({ data: { ideaId, authorId: actor.id, note: privateNote, createdAt: now } });
+    if (privateNote)
+      await tx.boardNote.create({ data: { ideaId, authorId: actor.id, note: privateNote, createdAt: now } });
     await notifyWatchers(tx, {
       kind: "STATUS",
       ideaId,
@@ -191,8 +216,12 @@ export async function changeStatus(actor: Actor, ideaId: number, to: IdeaStatus,
 export async function markDuplicate(actor: Actor, ideaId: number, originalId: number, reason: string) {
   const idea = await loadIdeaRef(ideaId);
   assertCan(actor, "idea.markDuplicate", idea);
-  if (originalId === ideaId) return { ok: false as const, fieldErrors: { originalId: { key: "ideas.duplicateSelf" as MessageKey } } };
-  const original = await db.idea.findUnique({ where: { id: originalId }, select: { id: true, title: true, status: true } });
+  if (originalId === ideaId)
+    return { ok: false as const, fieldErrors: { originalId: { key: "ideas.duplicateSelf" as MessageKey } } };
+  const original = await db.idea.findUnique({
+    where: { id: originalId },
+    select: { id: true, title: true, status: true },
+  });
   if (!original || original.status === "DUPLICATA") {
     return { ok: false as const, fieldErrors: { originalId: { key: "ideas.duplicateUnknown" as MessageKey } } };
   }
@@ -210,7 +239,16 @@ export async function markDuplicate(actor: Actor, ideaId: number, originalId: nu
     await recountSupports(tx, originalId);
     await tx.ideaEvent.createMany({
       data: [
-        { ideaId, actorId: actor.id, kind: "MERGED_INTO", fromStatus: idea.status, toStatus: "DUPLICATA", reason: reason || null, relatedIdeaId: originalId, createdAt: now },
+        {
+          ideaId,
+          actorId: actor.id,
+          kind: "MERGED_INTO",
+          fromStatus: idea.status,
+          toStatus: "DUPLICATA",
+          reason: reason || null,
+          relatedIdeaId: originalId,
+          createdAt: now,
+        },
         { ideaId: originalId, actorId: actor.id, kind: "MERGED_FROM", relatedIdeaId: ideaId, createdAt: now },
       ],
     });
@@ -269,27 +307,55 @@ export async function getIdeaPage(actor: Actor, id: number) {
   const tags = read.all<{ id: string; kind: string; name: string }>(Prisma.sql`
     SELECT t."id", t."kind", t."name" FROM "IdeaTag" it JOIN "Tag" t ON t."id" = it."tagId" WHERE it."ideaId" = ${id} ORDER BY t."position"`);
   const carriedBy = read
-    .all<{ id: number; title: string; progress: number; status: string; groupName: string }>(Prisma.sql`
+    .all<{ id: number; title: string; progress: number; status: string; groupName: string }>(
+      Prisma.sql`
       SELECT o."id", o."title", o."progress", o."status", g."name" AS "groupName"
       FROM "ObjectiveIdea" oi JOIN "Objective" o ON o."id" = oi."objectiveId" JOIN "WorkingGroup" g ON g."id" = o."groupId"
-      WHERE oi."ideaId" = ${id}`)
+      WHERE oi."ideaId" = ${id}`,
+    )
     .map(({ groupName, ...objective }) => ({ ...objective, group: { name: groupName } }));
   const revisions = read
-    .all<{ id: string; title: string; body: string; createdAt: string; editorName: string | null }>(Prisma.sql`
+    .all<{ id: string; title: string; body: string; createdAt: string; editorName: string | null }>(
+      Prisma.sql`
       SELECT r."id", r."title", r."body", r."createdAt", u."displayName" AS "editorName"
       FROM "IdeaRevision" r LEFT JOIN "User" u ON u."id" = r."editorId"
-      WHERE r."ideaId" = ${id} ORDER BY r."createdAt" DESC`)
-    .map(({ editorName, createdAt, ...revision }) => ({ ...revision, createdAt: storedDate(createdAt), editor: editorName === null ? null : { displayName: editorName } }));
+      WHERE r."ideaId" = ${id} ORDER BY r."createdAt" DESC`,
+    )
+    .map(({ editorName, createdAt, ...revision }) => ({
+      ...revision,
+      createdAt: storedDate(createdAt),
+      editor: editorName === null ? null : { displayName: editorName },
+    }));
   const events = read
-    .all<{ id: string; kind: string; fromStatus: string | null; toStatus: string | null; reason: string | null; relatedIdeaId: number | null; createdAt: string; actorName: string | null; relatedTitle: string | null }>(Prisma.sql`
+    .all<{
+      id: string;
+      kind: string;
+      fromStatus: string | null;
+      toStatus: string | null;
+      reason: string | null;
+      relatedIdeaId: number | null;
+      createdAt: string;
+      actorName: string | null;
+      relatedTitle: string | null;
+    }>(
+      Prisma.sql`
       SELECT e."id", e."kind", e."fromStatus", e."toStatus", e."reason", e."relatedIdeaId", e."createdAt",
              u."displayName" AS "actorName", r."title" AS "relatedTitle"
       FROM "IdeaEvent" e LEFT JOIN "User" u ON u."id" = e."actorId" LEFT JOIN "Idea" r ON r."id" = e."relatedIdeaId"
-      WHERE e."ideaId" = ${id} ORDER BY e."createdAt", e."id"`)
-    .map(({ createdAt, ...event }) => ({ ...event, createdAt: storedDate(createdAt), actor: event.actorName === null ? null : { displayName: event.actorName } }));
+      WHERE e."ideaId" = ${id} ORDER BY e."createdAt", e."id"`,
+    )
+    .map(({ createdAt, ...event }) => ({
+      ...event,
+      createdAt: storedDate(createdAt),
+      actor: event.actorName === null ? null : { displayName: event.actorName },
+    }));
   // The board's private notes reach only the board.
   const boardNotes = can(actor, "board.privateNotes")
-    ? await db.boardNote.findMany({ where: { ideaId: id }, orderBy: { createdAt: "asc" }, select: { id: true, note: true, createdAt: true, author: { select: { displayName: true } } } })
+    ? await db.boardNote.findMany({
+        where: { ideaId: id },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, note: true, createdAt: true, author: { select: { displayName: true } } },
+      })
     : [];
   return {
     id: row.id,
@@ -308,7 +374,10 @@ export async function getIdeaPage(actor: Actor, id: number) {
     revisions,
     carriedBy,
     boardNotes: boardNotes.map((n) => ({ id: n.id, note: n.note, at: n.createdAt, by: n.author?.displayName ?? null })),
-    author: row.authorName !== null && row.authorEmail !== null ? { displayName: row.authorName, office: row.authorOffice ?? "", handle: row.authorEmail.split("@")[0]! } : null,
+    author:
+      row.authorName !== null && row.authorEmail !== null
+        ? { displayName: row.authorName, office: row.authorOffice ?? "", handle: row.authorEmail.split("@")[0]! }
+        : null,
     tags,
     events,
     supportedByMe: row.supportedByMe === 1,
@@ -382,9 +451,13 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
   if (filters.groupId) where.push(Prisma.sql`i."groupId" = ${filters.groupId}`);
   if (filters.status) where.push(Prisma.sql`i."status" = ${filters.status}`);
   else where.push(Prisma.sql`i."status" <> 'DUPLICATA'`);
-  if (filters.tagId) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "IdeaTag" t WHERE t."ideaId" = i."id" AND t."tagId" = ${filters.tagId})`);
+  if (filters.tagId)
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "IdeaTag" t WHERE t."ideaId" = i."id" AND t."tagId" = ${filters.tagId})`,
+    );
   if (filters.mine) where.push(Prisma.sql`i."authorId" = ${actor.id}`);
-  if (filters.supported) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Support" s WHERE s."ideaId" = i."id" AND s."userId" = ${actor.id})`);
+  if (filters.supported)
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Support" s WHERE s."ideaId" = i."id" AND s."userId" = ${actor.id})`);
 
   const match = filters.q ? ftsQuery(filters.q) : null;
   if (filters.q && !match) return { items: [] as IdeaListItem[], nextCursor: null };
@@ -447,7 +520,9 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     LEFT JOIN "User" u ON u."id" = i."authorId"
     ORDER BY page."sortKey" DESC, page."id" DESC`;
   const rows = !match
-    ? reader().all<Record<string, unknown>>(Prisma.sql`SELECT p.*, NULL AS "snippet", NULL AS "titleHighlighted" FROM (${sorted}) p`)
+    ? reader().all<Record<string, unknown>>(
+        Prisma.sql`SELECT p.*, NULL AS "snippet", NULL AS "titleHighlighted" FROM (${sorted}) p`,
+      )
     : !sort
       ? // Best match first: FTS5 orders by its rank column (bm25 with the title weighing ten times
         // the body, set by a migration) and the page stops after its rows, so snippets and joins
@@ -501,13 +576,26 @@ export async function similarIdeas(text: string, excludeId?: number) {
     WHERE "idea_fts" MATCH ${match} AND i."status" <> 'DUPLICATA' AND i."id" <> ${excludeId ?? -1}
     ORDER BY bm25("idea_fts", 10.0, 1.0)
     LIMIT 5`);
-  return rows.map((row) => ({ id: Number(row.id), title: String(row.title), status: row.status as IdeaStatus, supportCount: Number(row.supportCount) }));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    title: String(row.title),
+    status: row.status as IdeaStatus,
+    supportCount: Number(row.supportCount),
+  }));
 }
 
 /** The latest things that happened across the intranet (home page). */
 export async function recentActivity(limit = 10) {
   // The home page's feed: the latest idea events and comments, merged, on the fast path.
-  type Row = { id: string; kind: "CREATED" | "STATUS" | "MERGED_INTO" | "COMMENT"; toStatus: string | null; at: string; ideaId: number; ideaTitle: string; who: string | null };
+  type Row = {
+    id: string;
+    kind: "CREATED" | "STATUS" | "MERGED_INTO" | "COMMENT";
+    toStatus: string | null;
+    at: string;
+    ideaId: number;
+    ideaTitle: string;
+    who: string | null;
+  };
   const rows = reader().all<Row>(Prisma.sql`
     SELECT * FROM (
       SELECT 'e' || e."id" AS "id", e."kind" AS "kind", e."toStatus" AS "toStatus", e."createdAt" AS "at",
@@ -537,7 +625,15 @@ export async function getIdeaForEdit(actor: Actor, param: string | undefined) {
   if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
   const idea = await db.idea.findUnique({
     where: { id: Number(param) },
-    select: { id: true, title: true, body: true, groupId: true, authorId: true, status: true, tags: { select: { tagId: true } } },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      groupId: true,
+      authorId: true,
+      status: true,
+      tags: { select: { tagId: true } },
+    },
   });
   if (!idea) httpError(404);
   assertCan(actor, "idea.edit", idea);

@@ -28,7 +28,12 @@ export const MERGEABLE_STATUSES: readonly IdeaStatus[] = ["NUOVA", "IN_DISCUSSIO
 export type Decider = "leader" | "board";
 
 /** Who may move an idea from one status to the next, and whether a public reason is required. */
-export const TRANSITIONS: readonly { from: IdeaStatus; to: IdeaStatus; by: readonly Decider[]; reasonRequired: boolean }[] = [
+export const TRANSITIONS: readonly {
+  from: IdeaStatus;
+  to: IdeaStatus;
+  by: readonly Decider[];
+  reasonRequired: boolean;
+}[] = [
   { from: "NUOVA", to: "IN_DISCUSSIONE", by: ["leader", "board"], reasonRequired: false },
   { from: "IN_DISCUSSIONE", to: "IN_VALUTAZIONE", by: ["leader", "board"], reasonRequired: false },
   { from: "IN_VALUTAZIONE", to: "ACCOLTA", by: ["board"], reasonRequired: true },

@@ -28,7 +28,11 @@ export function invitationPath(token: string) {
 type InviteResult = { ok: true; token: string } | { ok: false; fieldErrors: FieldErrors };
 
 /** The admin invites a new colleague; the returned token goes into the one-time link. */
-export async function inviteUser(actor: Actor, input: { email: string; role: Role }, now = new Date()): Promise<InviteResult> {
+export async function inviteUser(
+  actor: Actor,
+  input: { email: string; role: Role },
+  now = new Date(),
+): Promise<InviteResult> {
   assertCan(actor, "user.invite");
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) return { ok: false, fieldErrors: { email: { key: "v.emailTaken" } } };
@@ -61,7 +65,10 @@ export async function inviteUser(actor: Actor, input: { email: string; role: Rol
  * unused links for the same account stop working.
  */
 export async function createAccessLink(actor: Actor, userId: string, now = new Date()) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, displayName: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, role: true, displayName: true },
+  });
   if (!user) httpError(404);
   assertCan(actor, "user.resetAccess", user);
   const token = newToken();
@@ -102,7 +109,8 @@ export async function findUsableInvitation(token: string, now = new Date()) {
 }
 
 type AcceptInput = { displayName: string; office: string; password: string };
-type AcceptResult = { ok: true; userId: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; invalid: true };
+type AcceptResult =
+  { ok: true; userId: string } | { ok: false; fieldErrors: FieldErrors } | { ok: false; invalid: true };
 
 /**
  * Uses an invitation once: creates the account (or sets the new password of an existing one)

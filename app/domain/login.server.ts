@@ -14,9 +14,7 @@ const perIp = new RateLimiter(30, WINDOW_MS);
 const perAccount = new RateLimiter(50, WINDOW_MS);
 
 export type LoginResult =
-  | { kind: "ok"; userId: string }
-  | { kind: "failed" }
-  | { kind: "throttled"; retryAfterSeconds: number };
+  { kind: "ok"; userId: string } | { kind: "failed" } | { kind: "throttled"; retryAfterSeconds: number };
 
 export async function attemptLogin(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
@@ -43,4 +41,3 @@ export async function attemptLogin(input: { email: string; password: string; ip:
   perAccount.hit(keys.account);
   return { kind: "failed" };
 }
-

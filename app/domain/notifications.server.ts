@@ -24,7 +24,14 @@ export type NotificationData = {
  */
 export async function notify(
   tx: Tx,
-  input: { kind: NotificationKind; recipients: Iterable<string>; actorId: string | null; ideaId: number; commentId?: number; data: NotificationData },
+  input: {
+    kind: NotificationKind;
+    recipients: Iterable<string>;
+    actorId: string | null;
+    ideaId: number;
+    commentId?: number;
+    data: NotificationData;
+  },
 ) {
   const recipients = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
   if (recipients.length === 0) return;
@@ -48,7 +55,15 @@ export async function notify(
  */
 export async function notifyWatchers(
   tx: Tx,
-  input: { kind: NotificationKind; ideaId: number; authorId: string | null; actorId: string | null; commentId?: number; data: NotificationData; except?: string[] },
+  input: {
+    kind: NotificationKind;
+    ideaId: number;
+    authorId: string | null;
+    actorId: string | null;
+    commentId?: number;
+    data: NotificationData;
+    except?: string[];
+  },
 ) {
   const skip = [input.actorId ?? "", ...(input.except ?? [])];
   // Ids that start with the time, like Prisma's cuids: the rows of one fan-out sit side by side
@@ -66,7 +81,9 @@ export async function notifyWatchers(
 
 /** On every page (the bell in the header): read on the fast path. */
 export function unreadCount(userId: string) {
-  const row = reader().get<{ n: number }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`);
+  const row = reader().get<{ n: number }>(
+    Prisma.sql`SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`,
+  );
   return row?.n ?? 0;
 }
 
@@ -78,7 +95,16 @@ export async function listNotifications(actor: Actor, page = 1) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * NOTIFICATIONS_PAGE,
     take: NOTIFICATIONS_PAGE + 1,
-    select: { id: true, kind: true, ideaId: true, commentId: true, data: true, createdAt: true, readAt: true, actor: { select: { displayName: true } } },
+    select: {
+      id: true,
+      kind: true,
+      ideaId: true,
+      commentId: true,
+      data: true,
+      createdAt: true,
+      readAt: true,
+      actor: { select: { displayName: true } },
+    },
   });
   return {
     hasMore: rows.length > NOTIFICATIONS_PAGE,

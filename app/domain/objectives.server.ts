@@ -59,7 +59,10 @@ async function carriableIdeas(ids: number[]) {
 /** The owner must belong to the objective's group (or be left empty). */
 async function ownerProblem(ownerId: string, groupId: string): Promise<FieldErrors | null> {
   if (!ownerId) return null;
-  const member = await db.membership.findUnique({ where: { userId_groupId: { userId: ownerId, groupId } }, select: { userId: true } });
+  const member = await db.membership.findUnique({
+    where: { userId_groupId: { userId: ownerId, groupId } },
+    select: { userId: true },
+  });
   return member ? null : { ownerId: { key: "objectives.ownerNotMember" } };
 }
 
@@ -67,14 +70,32 @@ async function ownerProblem(ownerId: string, groupId: string): Promise<FieldErro
  * An accepted idea taken up by an objective starts being realised: its status moves, its story
  * says by which objective, and its author and followers are told.
  */
-async function carryIdeas(tx: Tx, actor: Actor, objective: { id: number; title: string }, ideas: { id: number; title: string; status: string; authorId: string | null }[]) {
+async function carryIdeas(
+  tx: Tx,
+  actor: Actor,
+  objective: { id: number; title: string },
+  ideas: { id: number; title: string; status: string; authorId: string | null }[],
+) {
   const now = new Date();
   for (const idea of ideas) {
     if (idea.status !== "ACCOLTA") continue;
-    const moved = await tx.idea.updateMany({ where: { id: idea.id, status: "ACCOLTA" }, data: { status: "IN_REALIZZAZIONE", lastActivityAt: now } });
+    const moved = await tx.idea.updateMany({
+      where: { id: idea.id, status: "ACCOLTA" },
+      data: { status: "IN_REALIZZAZIONE", lastActivityAt: now },
+    });
     if (moved.count !== 1) continue;
     const reason = `Portata avanti dal micro-obiettivo «${objective.title}» (#${objective.id}).`;
-    await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "STATUS", fromStatus: "ACCOLTA", toStatus: "IN_REALIZZAZIONE", reason, createdAt: now } });
+    await tx.ideaEvent.create({
+      data: {
+        ideaId: idea.id,
+        actorId: actor.id,
+        kind: "STATUS",
+        fromStatus: "ACCOLTA",
+        toStatus: "IN_REALIZZAZIONE",
+        reason,
+        createdAt: now,
+      },
+    });
     await notifyWatchers(tx, {
       kind: "STATUS",
       ideaId: idea.id,
@@ -85,7 +106,10 @@ async function carryIdeas(tx: Tx, actor: Actor, objective: { id: number; title: 
   }
 }
 
-export async function createObjective(actor: Actor, input: ObjectiveInput): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
+export async function createObjective(
+  actor: Actor,
+  input: ObjectiveInput,
+): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
   const group = await db.workingGroup.findUnique({ where: { id: input.groupId }, select: { id: true } });
   if (!group) httpError(403);
   assertCan(actor, "objective.create", group);
@@ -118,7 +142,12 @@ type UpdateResult = { ok: true } | { ok: false; fieldErrors: FieldErrors } | { o
  * between, nothing is written and the person is told (their typed values stay in the form).
  * Each changed field is recorded: who, from what, to what.
  */
-export async function updateObjective(actor: Actor, id: number, version: number, input: Omit<ObjectiveInput, "groupId">): Promise<UpdateResult> {
+export async function updateObjective(
+  actor: Actor,
+  id: number,
+  version: number,
+  input: Omit<ObjectiveInput, "groupId">,
+): Promise<UpdateResult> {
   const current = await db.objective.findUnique({ where: { id }, include: { ideas: { select: { ideaId: true } } } });
   if (!current) httpError(404);
   assertCan(actor, "objective.update", current);
@@ -155,14 +184,28 @@ export async function updateObjective(actor: Actor, id: number, version: number,
           createdAt: now,
         })),
         ...(ideasChanged
-          ? [{ objectiveId: id, actorId: actor.id, field: "ideas", fromValue: [...before].sort().join(", "), toValue: [...after].sort().join(", "), createdAt: now }]
+          ? [
+              {
+                objectiveId: id,
+                actorId: actor.id,
+                field: "ideas",
+                fromValue: [...before].sort().join(", "),
+                toValue: [...after].sort().join(", "),
+                createdAt: now,
+              },
+            ]
           : []),
       ],
     });
     if (ideasChanged) {
       await tx.objectiveIdea.deleteMany({ where: { objectiveId: id } });
       await tx.objectiveIdea.createMany({ data: ideas.map((idea) => ({ objectiveId: id, ideaId: idea.id })) });
-      await carryIdeas(tx, actor, { id, title: input.title }, ideas.filter((idea) => !before.has(idea.id)));
+      await carryIdeas(
+        tx,
+        actor,
+        { id, title: input.title },
+        ideas.filter((idea) => !before.has(idea.id)),
+      );
     }
     await audit(tx, actor.id, "objective.update", String(id), { fields: changed });
     return { ok: true };
@@ -175,13 +218,18 @@ export async function postProgressUpdate(
   id: number,
   input: { date: string; progress: number; status: ObjectiveStatus; note: string },
 ) {
-  const objective = await db.objective.findUnique({ where: { id }, select: { id: true, groupId: true, completedOn: true } });
+  const objective = await db.objective.findUnique({
+    where: { id },
+    select: { id: true, groupId: true, completedOn: true },
+  });
   if (!objective) httpError(404);
   assertCan(actor, "objective.update", objective);
   const { html } = await renderWithMentions(input.note);
   await db.$transaction(async (tx) => {
     const now = new Date();
-    await tx.progressUpdate.create({ data: { objectiveId: id, authorId: actor.id, ...input, noteHtml: html, createdAt: now } });
+    await tx.progressUpdate.create({
+      data: { objectiveId: id, authorId: actor.id, ...input, noteHtml: html, createdAt: now },
+    });
     await tx.objective.update({
       where: { id },
       data: {
@@ -209,11 +257,18 @@ export async function getObjectivePage(actor: Actor, id: number) {
   if (!objective) return null;
   const { owner, ideas, changes, ...rest } = objective;
   // Owner changes are stored as ids; the page shows names.
-  const ownerIds = changes.filter((c) => c.field === "ownerId").flatMap((c) => [c.fromValue, c.toValue]).filter((v): v is string => Boolean(v));
+  const ownerIds = changes
+    .filter((c) => c.field === "ownerId")
+    .flatMap((c) => [c.fromValue, c.toValue])
+    .filter((v): v is string => Boolean(v));
   const names = new Map(
-    (await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]),
+    (await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, displayName: true } })).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
   );
-  const shown = (field: string, value: string | null) => (field === "ownerId" && value ? (names.get(value) ?? value) : value);
+  const shown = (field: string, value: string | null) =>
+    field === "ownerId" && value ? (names.get(value) ?? value) : value;
   return {
     ...rest,
     changes: changes.map((c) => ({ ...c, fromValue: shown(c.field, c.fromValue), toValue: shown(c.field, c.toValue) })),
@@ -239,11 +294,17 @@ export async function objectiveFormOptions(groupId: string) {
       select: { id: true, title: true, status: true, group: { select: { name: true } } },
     }),
   ]);
-  return { members: members.map((m) => m.user), ideas: ideas.map(({ group, ...idea }) => ({ ...idea, groupName: group.name })) };
+  return {
+    members: members.map((m) => m.user),
+    ideas: ideas.map(({ group, ...idea }) => ({ ...idea, groupName: group.name })),
+  };
 }
 
 export async function getObjectiveForEdit(actor: Actor, id: number) {
-  const objective = await db.objective.findUnique({ where: { id }, include: { ideas: { select: { ideaId: true } }, group: { select: { id: true, name: true, slug: true } } } });
+  const objective = await db.objective.findUnique({
+    where: { id },
+    include: { ideas: { select: { ideaId: true } }, group: { select: { id: true, name: true, slug: true } } },
+  });
   if (!objective) httpError(404);
   assertCan(actor, "objective.update", objective);
   const { ideas, ...rest } = objective;
@@ -258,7 +319,15 @@ export async function timelineData(filters: TimelineFilters = {}) {
   // Read on the fast path: four statements, whatever the size of the window.
   const read = reader();
   const phases = read
-    .all<{ id: string; name: string; description: string; startsOn: string; endsOn: string; pinned: number; position: number }>(
+    .all<{
+      id: string;
+      name: string;
+      description: string;
+      startsOn: string;
+      endsOn: string;
+      pinned: number;
+      position: number;
+    }>(
       Prisma.sql`SELECT "id", "name", "description", "startsOn", "endsOn", "pinned", "position" FROM "Phase" ORDER BY "startsOn"`,
     )
     .map((p) => ({ ...p, startsOn: storedDate(p.startsOn), endsOn: storedDate(p.endsOn), pinned: p.pinned === 1 }));
@@ -271,7 +340,10 @@ export async function timelineData(filters: TimelineFilters = {}) {
   if (filters.groupId) where.push(Prisma.sql`o."groupId" = ${filters.groupId}`);
   if (filters.status) where.push(Prisma.sql`o."status" = ${filters.status}`);
   if (filters.to) where.push(Prisma.sql`o."startOn" <= ${filters.to}`);
-  if (filters.from) where.push(Prisma.sql`(o."dueOn" >= ${filters.from} OR o."forecastOn" >= ${filters.from} OR o."completedOn" >= ${filters.from})`);
+  if (filters.from)
+    where.push(
+      Prisma.sql`(o."dueOn" >= ${filters.from} OR o."forecastOn" >= ${filters.from} OR o."completedOn" >= ${filters.from})`,
+    );
   type Row = {
     id: number;
     groupId: string;
@@ -306,7 +378,15 @@ export async function timelineData(filters: TimelineFilters = {}) {
     objectives: objectives.map(({ lastUpdateAt, createdAt, ...o }) => ({
       ...o,
       late: isLate(o, today),
-      needsUpdate: needsUpdate({ status: o.status, startOn: o.startOn, lastUpdateAt: lastUpdateAt ? storedDate(lastUpdateAt) : null, createdAt: storedDate(createdAt) }, now),
+      needsUpdate: needsUpdate(
+        {
+          status: o.status,
+          startOn: o.startOn,
+          lastUpdateAt: lastUpdateAt ? storedDate(lastUpdateAt) : null,
+          createdAt: storedDate(createdAt),
+        },
+        now,
+      ),
     })),
   };
 }

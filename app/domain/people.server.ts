@@ -11,8 +11,15 @@ export async function getPerson(handle: string) {
       office: true,
       role: true,
       active: true,
-      memberships: { select: { isLeader: true, group: { select: { slug: true, name: true } } }, orderBy: { group: { position: "asc" } } },
-      ideas: { orderBy: { createdAt: "desc" }, take: 20, select: { id: true, title: true, status: true, createdAt: true } },
+      memberships: {
+        select: { isLeader: true, group: { select: { slug: true, name: true } } },
+        orderBy: { group: { position: "asc" } },
+      },
+      ideas: {
+        orderBy: { createdAt: "desc" },
+        take: 20,
+        select: { id: true, title: true, status: true, createdAt: true },
+      },
     },
   });
   return user;
@@ -34,12 +41,32 @@ export async function personalData(userId: string) {
         memberships: { select: { isLeader: true, joinedAt: true, group: { select: { name: true } } } },
       },
     }),
-    db.idea.findMany({ where: { authorId: userId }, orderBy: { id: "asc" }, select: { id: true, title: true, body: true, status: true, createdAt: true, editedAt: true } }),
-    db.comment.findMany({ where: { authorId: userId }, orderBy: { id: "asc" }, select: { id: true, ideaId: true, body: true, createdAt: true, editedAt: true, deletedAt: true } }),
-    db.support.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { ideaId: true, createdAt: true } }),
+    db.idea.findMany({
+      where: { authorId: userId },
+      orderBy: { id: "asc" },
+      select: { id: true, title: true, body: true, status: true, createdAt: true, editedAt: true },
+    }),
+    db.comment.findMany({
+      where: { authorId: userId },
+      orderBy: { id: "asc" },
+      select: { id: true, ideaId: true, body: true, createdAt: true, editedAt: true, deletedAt: true },
+    }),
+    db.support.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { ideaId: true, createdAt: true },
+    }),
     db.follow.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { ideaId: true, createdAt: true } }),
-    db.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { kind: true, ideaId: true, data: true, createdAt: true, readAt: true } }),
-    db.progressUpdate.findMany({ where: { authorId: userId }, orderBy: { createdAt: "asc" }, select: { objectiveId: true, date: true, progress: true, status: true, note: true, createdAt: true } }),
+    db.notification.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, ideaId: true, data: true, createdAt: true, readAt: true },
+    }),
+    db.progressUpdate.findMany({
+      where: { authorId: userId },
+      orderBy: { createdAt: "asc" },
+      select: { objectiveId: true, date: true, progress: true, status: true, note: true, createdAt: true },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),

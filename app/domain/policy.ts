@@ -11,7 +11,12 @@ import type { Actor } from "./roles";
 type GroupRef = { id: string };
 type UserRef = { id: string };
 type IdeaRef = { groupId: string; authorId: string | null; status: string };
-type CommentRef = { authorId: string | null; ideaGroupId: string; deletedAt: Date | string | null; hiddenAt: Date | string | null };
+type CommentRef = {
+  authorId: string | null;
+  ideaGroupId: string;
+  deletedAt: Date | string | null;
+  hiddenAt: Date | string | null;
+};
 type StatusChange = IdeaRef & { to: string };
 
 type Rules = {

@@ -28,7 +28,10 @@ export const email = z
 
 export const loginSchema = z.object({
   email: z.string().trim().max(LIMITS.email, "v.tooLong").default(""),
-  password: z.string().max(PASSWORD_MAX * 4, "v.passwordTooLong").default(""),
+  password: z
+    .string()
+    .max(PASSWORD_MAX * 4, "v.passwordTooLong")
+    .default(""),
   redirectTo: z.string().optional(),
 });
 
@@ -144,7 +147,9 @@ const optionalNumber = z
   .string()
   .trim()
   .default("")
-  .transform((value) => (value === "" ? null : value.includes(",") ? value.replace(/\./g, "").replace(",", ".") : value))
+  .transform((value) =>
+    value === "" ? null : value.includes(",") ? value.replace(/\./g, "").replace(",", ".") : value,
+  )
   .refine((value) => value === null || /^-?\d{1,12}(\.\d{1,4})?$/.test(value), "v.numberInvalid")
   .transform((value) => (value === null ? null : Number(value)));
 
@@ -179,9 +184,11 @@ export const objectiveSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.dueOn < value.startOn) ctx.addIssue({ code: "custom", path: ["dueOn"], message: "v.dueBeforeStart" });
-    if (value.forecastOn && value.forecastOn < value.startOn) ctx.addIssue({ code: "custom", path: ["forecastOn"], message: "v.forecastBeforeStart" });
+    if (value.forecastOn && value.forecastOn < value.startOn)
+      ctx.addIssue({ code: "custom", path: ["forecastOn"], message: "v.forecastBeforeStart" });
     const indicator = [value.indicatorBaseline, value.indicatorTarget, value.indicatorCurrent].some((n) => n !== null);
-    if (indicator && !value.indicatorName) ctx.addIssue({ code: "custom", path: ["indicatorName"], message: "v.indicatorName" });
+    if (indicator && !value.indicatorName)
+      ctx.addIssue({ code: "custom", path: ["indicatorName"], message: "v.indicatorName" });
   });
 
 export const progressUpdateSchema = z.object({
@@ -198,10 +205,18 @@ export const progressUpdateSchema = z.object({
 export const phaseSchema = z
   .object({
     name: text(80),
-    description: z.string().default("").transform((value) => value.trim()).pipe(z.string().max(1000, "v.tooLong")),
+    description: z
+      .string()
+      .default("")
+      .transform((value) => value.trim())
+      .pipe(z.string().max(1000, "v.tooLong")),
     startOn: day,
     endOn: day,
-    position: z.coerce.number({ invalid_type_error: "v.positionInvalid" }).int("v.positionInvalid").min(0, "v.positionInvalid").max(999, "v.positionInvalid"),
+    position: z.coerce
+      .number({ invalid_type_error: "v.positionInvalid" })
+      .int("v.positionInvalid")
+      .min(0, "v.positionInvalid")
+      .max(999, "v.positionInvalid"),
   })
   .superRefine((value, ctx) => {
     if (value.endOn < value.startOn) ctx.addIssue({ code: "custom", path: ["endOn"], message: "v.dueBeforeStart" });

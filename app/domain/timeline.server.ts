@@ -55,7 +55,8 @@ export async function pinPhase(actor: Actor, id: string | null) {
 export async function createMilestone(actor: Actor, input: { title: string; date: string; groupId: string }) {
   assertCan(actor, "timeline.manage");
   const groupId = input.groupId || null;
-  if (groupId && !(await db.workingGroup.findUnique({ where: { id: groupId }, select: { id: true } }))) httpError(400, "objectives.groupInvalid");
+  if (groupId && !(await db.workingGroup.findUnique({ where: { id: groupId }, select: { id: true } })))
+    httpError(400, "objectives.groupInvalid");
   await db.$transaction(async (tx) => {
     const milestone = await tx.milestone.create({ data: { title: input.title, date: input.date, groupId } });
     await audit(tx, actor.id, "milestone.create", milestone.id, input);

@@ -79,7 +79,10 @@ export async function listUsers(actor: Actor, filters: UserFilters) {
 }
 
 async function findUserOr404(id: string) {
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, displayName: true, role: true, active: true, email: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, displayName: true, role: true, active: true, email: true },
+  });
   if (!user) httpError(404);
   return user;
 }
@@ -175,7 +178,10 @@ export async function changePassword(
   input: { currentPassword: string; password: string },
 ): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   assertCan(actor, "profile.edit", { id: actor.id });
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { email: true, passwordHash: true },
+  });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, fieldErrors: { currentPassword: { key: "v.currentPasswordWrong" } } };
   }

@@ -42,7 +42,6 @@ type SessionRow = {
   memberships: string;
 };
 
-
 /** Lucia's adapter over our Prisma models (the official one does not accept Prisma 6). */
 const adapter: Adapter = {
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
@@ -55,7 +54,10 @@ const adapter: Adapter = {
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${sessionId}`);
     if (!row) return [null, null];
-    const memberships = (JSON.parse(row.memberships) as { groupId: string; isLeader: number }[]).map((m) => ({ groupId: m.groupId, isLeader: m.isLeader === 1 }));
+    const memberships = (JSON.parse(row.memberships) as { groupId: string; isLeader: number }[]).map((m) => ({
+      groupId: m.groupId,
+      isLeader: m.isLeader === 1,
+    }));
     const attributes: UserAttributes = {
       email: row.email,
       displayName: row.displayName,
@@ -66,7 +68,12 @@ const adapter: Adapter = {
       memberships,
     };
     return [
-      { id: row.id, userId: row.userId, expiresAt: storedDate(row.expiresAt), attributes: { createdAt: storedDate(row.createdAt) } },
+      {
+        id: row.id,
+        userId: row.userId,
+        expiresAt: storedDate(row.expiresAt),
+        attributes: { createdAt: storedDate(row.createdAt) },
+      },
       { id: row.userId, attributes },
     ];
   },

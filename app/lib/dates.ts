@@ -51,7 +51,12 @@ export function formatDate(value: Date | string | number, locale: Locale, style:
 }
 
 // Making an Intl.DateTimeFormat costs far more than using one: each is made once.
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: TIME_ZONE, timeZoneName: "longOffset" });
 
 /** The calendar day in Rome (YYYY-MM-DD) on which an instant falls. */

@@ -78,7 +78,9 @@ function unavailable(error: unknown): Response | null {
   const text = describe(error);
   // A full disk shows as SQLITE_FULL, or as an I/O error when the WAL index cannot grow.
   if (/SQLITE_FULL|SQLITE_IOERR|database or disk is full|disk I\/O error/i.test(text)) {
-    console.error(`Spazio su disco esaurito o errore di scrittura (${/SQLITE_\w+/.exec(text)?.[0] ?? "I/O"}): le scritture sono rifiutate con 503.`);
+    console.error(
+      `Spazio su disco esaurito o errore di scrittura (${/SQLITE_\w+/.exec(text)?.[0] ?? "I/O"}): le scritture sono rifiutate con 503.`,
+    );
     return errorResponse(503, "error.full", undefined, { "Retry-After": "300" });
   }
   if (/SQLITE_BUSY|database is locked|SocketTimeout|P1008/i.test(text)) {
@@ -91,13 +93,16 @@ function unavailable(error: unknown): Response | null {
 function describe(error: unknown, depth = 0): string {
   if (!error || typeof error !== "object" || depth > 4) return String(error);
   const e = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
-  return [e.name, e.code, e.message, JSON.stringify(e.meta ?? null), e.cause ? describe(e.cause, depth + 1) : ""].join(" ");
+  return [e.name, e.code, e.message, JSON.stringify(e.meta ?? null), e.cause ? describe(e.cause, depth + 1) : ""].join(
+    " ",
+  );
 }
 
 type Prepares = { client: BetterSqlite3.Database };
 
 /** Operations that write; session sliding is left out on purpose (it changes no content). */
-const WRITES = /^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|\$executeRaw|\$executeRawUnsafe)$/;
+const WRITES =
+  /^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|\$executeRaw|\$executeRawUnsafe)$/;
 let ownWrites = 0;
 let writerConnection: Prepares["client"] | null = null;
 
@@ -152,7 +157,11 @@ export function writeNow<T>(write: (sql: Writer) => T): T | null {
   const writer: Writer = {
     run: (query) => connection.prepare(query.sql).run(...query.values.map(toSqlite)).changes,
     // The adapter reads integers as BigInt on this connection; our values are small numbers.
-    get: <R>(query: Prisma.Sql) => connection.prepare(query.sql).safeIntegers(false).get(...query.values.map(toSqlite)) as R | undefined,
+    get: <R>(query: Prisma.Sql) =>
+      connection
+        .prepare(query.sql)
+        .safeIntegers(false)
+        .get(...query.values.map(toSqlite)) as R | undefined,
   };
   try {
     const result = connection.transaction(() => write(writer)).immediate();

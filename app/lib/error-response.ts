@@ -14,7 +14,12 @@ const italian = translator("it");
  * A refused request as a Response: `key` lets the error page speak the reader's language;
  * `message` is the same in Italian, for what has no page (a CSV, a calendar feed, a fetch).
  */
-export function errorResponse(status: number, key?: MessageKey, params?: MessageParams, headers: Record<string, string> = {}) {
+export function errorResponse(
+  status: number,
+  key?: MessageKey,
+  params?: MessageParams,
+  headers: Record<string, string> = {},
+) {
   const messageKey = key ?? DEFAULT_KEYS[status] ?? "error.badRequest";
   return new Response(JSON.stringify({ key: messageKey, params, message: italian(messageKey, params) }), {
     status,

@@ -42,7 +42,12 @@ export async function readFlash(request: Request): Promise<{ flash: Flash | null
 }
 
 /** post/redirect/get with a message for the next page. */
-export async function redirectWithFlash(to: string, key: MessageKey, params?: MessageParams, init: { headers?: [string, string][]; tone?: Flash["tone"] } = {}) {
+export async function redirectWithFlash(
+  to: string,
+  key: MessageKey,
+  params?: MessageParams,
+  init: { headers?: [string, string][]; tone?: Flash["tone"] } = {},
+) {
   const headers = new Headers(init.headers);
   headers.set("Location", to);
   headers.append("Set-Cookie", await flashCookie(key, params, init.tone));

@@ -2,9 +2,7 @@ import type { z } from "zod";
 import { typedValues, type FieldErrors } from "./forms";
 import { isCatalogueKey } from "./i18n/it";
 
-export type Parsed<T> =
-  | { ok: true; data: T }
-  | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
+export type Parsed<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
 /**
  * Validates a form against a Zod schema whose messages are catalogue keys. The first problem

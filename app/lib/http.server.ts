@@ -21,7 +21,11 @@ export function invalid(
 }
 
 /** Throws a Response that the nearest error boundary shows inside the layout. */
-export function httpError(status: 400 | 403 | 404 | 409 | 413 | 429, message?: MessageKey, params?: MessageParams): never {
+export function httpError(
+  status: 400 | 403 | 404 | 409 | 413 | 429,
+  message?: MessageKey,
+  params?: MessageParams,
+): never {
   throw errorResponse(status, message, params);
 }
 
@@ -35,5 +39,8 @@ export function notFoundUnless<T>(value: T | null | undefined): T {
  * The root route's `headers` passes Retry-After on to the document response.
  */
 export function tooMany(retryAfterSeconds: number): never {
-  throw json({ key: "error.tooManyWait", params: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) } }, { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
+  throw json(
+    { key: "error.tooManyWait", params: { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) } },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
 }

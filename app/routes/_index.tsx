@@ -43,7 +43,13 @@ export default function Home() {
       </section>
       <section aria-labelledby="groups-title">
         <h2 id="groups-title">{t("home.groups")}</h2>
-        <p>{mine === 0 ? t("home.noGroups") : mine === 1 ? t("home.yourGroupsOne") : t("home.yourGroups", { count: mine })}</p>
+        <p>
+          {mine === 0
+            ? t("home.noGroups")
+            : mine === 1
+              ? t("home.yourGroupsOne")
+              : t("home.yourGroups", { count: mine })}
+        </p>
         <div className="pionieri-group-grid">
           {groups.map((group) => (
             <GroupCard key={group.id} group={group} actor={actor} returnTo="/" />

@@ -34,7 +34,8 @@ export default function Accessibility() {
       <h2>{t("a11y.feedbackTitle")}</h2>
       <p>
         {t("a11y.feedback")}{" "}
-        <a href={`mailto:${contact}?subject=${encodeURIComponent("Accessibilità Pionieri")}`}>{contact}</a>. {t("a11y.feedbackAfter")}
+        <a href={`mailto:${contact}?subject=${encodeURIComponent("Accessibilità Pionieri")}`}>{contact}</a>.{" "}
+        {t("a11y.feedbackAfter")}
       </p>
       <p className="pionieri-muted">{t("a11y.updated", { date: formatDate(STATEMENT_DATE, locale) })}</p>
     </article>

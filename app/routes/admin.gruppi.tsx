@@ -49,14 +49,27 @@ export default function AdminGroups() {
         const values = failed ? actionData?.values : undefined;
         const idPrefix = `g-${group.slug}`;
         return (
-          <section key={group.id} className="pionieri-panel mb-4" aria-labelledby={`${idPrefix}-title`} style={{ borderLeftColor: group.colour }}>
+          <section
+            key={group.id}
+            className="pionieri-panel mb-4"
+            aria-labelledby={`${idPrefix}-title`}
+            style={{ borderLeftColor: group.colour }}
+          >
             <h2 id={`${idPrefix}-title`} className="h4">
               {group.name}
             </h2>
             <FormErrors errors={errors} />
             <Form method="post" noValidate>
               <input type="hidden" name="groupId" value={group.id} />
-              <TextField id={`${idPrefix}-name`} name="name" label={t("admin.groups.name")} required maxLength={LIMITS.groupName} errors={errors} defaultValue={values?.name ?? group.name} />
+              <TextField
+                id={`${idPrefix}-name`}
+                name="name"
+                label={t("admin.groups.name")}
+                required
+                maxLength={LIMITS.groupName}
+                errors={errors}
+                defaultValue={values?.name ?? group.name}
+              />
               <TextAreaField
                 id={`${idPrefix}-description`}
                 name="description"
@@ -67,7 +80,14 @@ export default function AdminGroups() {
                 defaultValue={values?.description ?? group.description}
               />
               <div className="pionieri-inline-form">
-                <TextField id={`${idPrefix}-colour`} name="colour" type="color" label={t("admin.groups.colour")} errors={errors} defaultValue={values?.colour ?? group.colour} />
+                <TextField
+                  id={`${idPrefix}-colour`}
+                  name="colour"
+                  type="color"
+                  label={t("admin.groups.colour")}
+                  errors={errors}
+                  defaultValue={values?.colour ?? group.colour}
+                />
                 <TextField
                   id={`${idPrefix}-position`}
                   name="position"

@@ -69,8 +69,19 @@ export default function AdminTags() {
         <FormErrors errors={addErrors} />
         <Form method="post" className="pionieri-inline-form">
           <input type="hidden" name="intent" value="add" />
-          <SelectField name="kind" label={t("tags.kind")} options={TAG_KINDS.map((kind) => ({ value: kind, label: t(`tags.kind.${kind}` as MessageKey) }))} />
-          <TextField name="name" label={t("tags.name")} required maxLength={60} errors={addErrors} defaultValue={actionData?.values.intent === "add" ? actionData.values.name : ""} />
+          <SelectField
+            name="kind"
+            label={t("tags.kind")}
+            options={TAG_KINDS.map((kind) => ({ value: kind, label: t(`tags.kind.${kind}` as MessageKey) }))}
+          />
+          <TextField
+            name="name"
+            label={t("tags.name")}
+            required
+            maxLength={60}
+            errors={addErrors}
+            defaultValue={actionData?.values.intent === "add" ? actionData.values.name : ""}
+          />
           <button type="submit" className="btn btn-primary">
             {t("tags.addSubmit")}
           </button>
@@ -91,7 +102,14 @@ export default function AdminTags() {
                     <Form method="post" className="pionieri-inline-form">
                       <input type="hidden" name="intent" value="rename" />
                       <input type="hidden" name="tagId" value={tag.id} />
-                      <TextField id={`tag-${tag.id}`} name="name" label={t("tags.renameLabel", { name: tag.name })} defaultValue={tag.name} maxLength={60} errors={failed} />
+                      <TextField
+                        id={`tag-${tag.id}`}
+                        name="name"
+                        label={t("tags.renameLabel", { name: tag.name })}
+                        defaultValue={tag.name}
+                        maxLength={60}
+                        errors={failed}
+                      />
                       <button type="submit" className="btn btn-outline-primary btn-sm">
                         {t("tags.rename")}
                       </button>
@@ -99,7 +117,11 @@ export default function AdminTags() {
                     <Form method="post">
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="tagId" value={tag.id} />
-                      <button type="submit" className="btn btn-outline-danger btn-sm" aria-label={t("tags.deleteNamed", { name: tag.name })}>
+                      <button
+                        type="submit"
+                        className="btn btn-outline-danger btn-sm"
+                        aria-label={t("tags.deleteNamed", { name: tag.name })}
+                      >
                         {t("tags.delete")}
                       </button>
                     </Form>

@@ -50,11 +50,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!parsed.ok) return invalid(parsed.fieldErrors, typedValues(form));
       const result = await inviteUser(user.actor, parsed.data);
       if (!result.ok) return invalid(result.fieldErrors, typedValues(form), { status: 409 });
-      return json({ ok: true as const, link: { kind: "invite" as const, email: parsed.data.email, url: origin + invitationPath(result.token) } });
+      return json({
+        ok: true as const,
+        link: { kind: "invite" as const, email: parsed.data.email, url: origin + invitationPath(result.token) },
+      });
     }
     case "reset": {
       const { token, user: target } = await createAccessLink(user.actor, userId);
-      return json({ ok: true as const, link: { kind: "reset" as const, email: target.email, url: origin + invitationPath(token) } });
+      return json({
+        ok: true as const,
+        link: { kind: "reset" as const, email: target.email, url: origin + invitationPath(token) },
+      });
     }
     case "role": {
       const role = field(form, "role");
@@ -139,7 +145,13 @@ export default function AdminUsers() {
             defaultValue={inviteValues?.email ?? ""}
             id="invite-email"
           />
-          <SelectField name="role" label={t("field.role")} options={roleOptions} defaultValue={inviteValues?.role ?? "DIPENDENTE"} errors={inviteErrors} />
+          <SelectField
+            name="role"
+            label={t("field.role")}
+            options={roleOptions}
+            defaultValue={inviteValues?.role ?? "DIPENDENTE"}
+            errors={inviteErrors}
+          />
           <button type="submit" className="btn btn-primary">
             {t("admin.users.inviteSubmit")}
           </button>
@@ -147,7 +159,13 @@ export default function AdminUsers() {
       </section>
 
       <Form method="get" className="pionieri-filters" role="search">
-        <TextField name="q" type="search" label={t("admin.users.search")} defaultValue={params.get("q") ?? ""} maxLength={LIMITS.search} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("admin.users.search")}
+          defaultValue={params.get("q") ?? ""}
+          maxLength={LIMITS.search}
+        />
         <SelectField
           name="ruolo"
           label={t("admin.users.filterRole")}
@@ -169,14 +187,19 @@ export default function AdminUsers() {
           name="gruppo"
           label={t("admin.users.filterGroup")}
           defaultValue={params.get("gruppo") ?? ""}
-          options={[{ value: "", label: t("admin.users.all") }, ...data.groups.map((g) => ({ value: g.id, label: g.name }))]}
+          options={[
+            { value: "", label: t("admin.users.all") },
+            ...data.groups.map((g) => ({ value: g.id, label: g.name })),
+          ]}
         />
         <button type="submit" className="btn btn-outline-primary">
           {t("admin.users.apply")}
         </button>
       </Form>
 
-      <p role="status">{data.total === 1 ? t("admin.users.resultsOne") : t("admin.users.results", { count: data.total })}</p>
+      <p role="status">
+        {data.total === 1 ? t("admin.users.resultsOne") : t("admin.users.results", { count: data.total })}
+      </p>
 
       {data.users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
@@ -217,7 +240,12 @@ export default function AdminUsers() {
                           <label className="visually-hidden" htmlFor={`role-${u.id}`}>
                             {t("admin.users.changeRoleFor", { name: u.displayName })}
                           </label>
-                          <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="form-select form-select-sm">
+                          <select
+                            id={`role-${u.id}`}
+                            name="role"
+                            defaultValue={u.role}
+                            className="form-select form-select-sm"
+                          >
                             {roleOptions.map((option) => (
                               <option key={option.value} value={option.value}>
                                 {option.label}
@@ -254,7 +282,9 @@ export default function AdminUsers() {
                                   <input type="hidden" name="groupId" value={g.id} />
                                   <input type="hidden" name="query" value={query} />
                                   <button type="submit" className="btn btn-link btn-xs p-0">
-                                    {t(leads ? "admin.users.unmakeLeader" : "admin.users.makeLeader", { group: g.name })}
+                                    {t(leads ? "admin.users.unmakeLeader" : "admin.users.makeLeader", {
+                                      group: g.name,
+                                    })}
                                   </button>
                                 </Form>
                               </li>
@@ -277,7 +307,11 @@ export default function AdminUsers() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="reset" />
                           <input type="hidden" name="userId" value={u.id} />
-                          <button type="submit" className="btn btn-outline-secondary btn-xs" aria-label={t("admin.users.resendFor", { name: u.displayName })}>
+                          <button
+                            type="submit"
+                            className="btn btn-outline-secondary btn-xs"
+                            aria-label={t("admin.users.resendFor", { name: u.displayName })}
+                          >
                             {t("admin.users.resend")}
                           </button>
                         </Form>
@@ -289,7 +323,9 @@ export default function AdminUsers() {
                             <button
                               type="submit"
                               className={u.active ? "btn btn-outline-danger btn-xs" : "btn btn-outline-success btn-xs"}
-                              aria-label={t(u.active ? "admin.users.deactivateFor" : "admin.users.reactivateFor", { name: u.displayName })}
+                              aria-label={t(u.active ? "admin.users.deactivateFor" : "admin.users.reactivateFor", {
+                                name: u.displayName,
+                              })}
                             >
                               {t(u.active ? "admin.users.deactivate" : "admin.users.reactivate")}
                             </button>
@@ -304,12 +340,23 @@ export default function AdminUsers() {
                               <input type="hidden" name="query" value={query} />
                               <p className="small mb-1">{t("admin.users.anonymiseExplain", { name: u.displayName })}</p>
                               <div className="form-check">
-                                <input className="form-check-input" type="checkbox" name="confirm" value="1" id={`anonymise-${u.id}`} required />
+                                <input
+                                  className="form-check-input"
+                                  type="checkbox"
+                                  name="confirm"
+                                  value="1"
+                                  id={`anonymise-${u.id}`}
+                                  required
+                                />
                                 <label className="form-check-label small" htmlFor={`anonymise-${u.id}`}>
                                   {t("admin.users.anonymiseConfirm")}
                                 </label>
                               </div>
-                              <button type="submit" className="btn btn-danger btn-xs mt-1" aria-label={t("admin.users.anonymiseFor", { name: u.displayName })}>
+                              <button
+                                type="submit"
+                                className="btn btn-danger btn-xs mt-1"
+                                aria-label={t("admin.users.anonymiseFor", { name: u.displayName })}
+                              >
                                 {t("admin.users.anonymise")}
                               </button>
                             </Form>

@@ -30,7 +30,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     ...data,
     today: today(),
-    can: { decide: can(user.actor, "board.decide"), freeze: can(user.actor, "board.freeze"), export: can(user.actor, "board.export"), audit: can(user.actor, "audit.view") },
+    can: {
+      decide: can(user.actor, "board.decide"),
+      freeze: can(user.actor, "board.freeze"),
+      export: can(user.actor, "board.export"),
+      audit: can(user.actor, "audit.view"),
+    },
   });
 }
 
@@ -40,7 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   const form = await request.formData();
   const intent = field(form, "intent");
-  const values = { reason: field(form, "reason"), privateNote: field(form, "privateNote"), meetingDate: field(form, "meetingDate"), notes: field(form, "notes") };
+  const values = {
+    reason: field(form, "reason"),
+    privateNote: field(form, "privateNote"),
+    meetingDate: field(form, "meetingDate"),
+    notes: field(form, "notes"),
+  };
   if (intent === "decide") {
     assertCan(user.actor, "board.decide");
     const ideaId = field(form, "ideaId");
@@ -49,13 +59,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (to !== "ACCOLTA" && to !== "NON_ACCOLTA") httpError(400, "board.chooseDecision");
     const reason = values.reason.trim().slice(0, 1000);
     const result = await changeStatus(user.actor, Number(ideaId), to, reason, values.privateNote.trim().slice(0, 2000));
-    if (!result.ok) return json<Failure>({ form: `decide-${ideaId}`, fieldErrors: result.fieldErrors, values }, { status: 400 });
+    if (!result.ok)
+      return json<Failure>({ form: `decide-${ideaId}`, fieldErrors: result.fieldErrors, values }, { status: 400 });
     return redirectWithFlash("/cabina-di-regia#coda", "board.decided", { status: to });
   }
   if (intent === "freeze") {
     assertCan(user.actor, "board.freeze");
     const meetingDate = parseMeetingDate(values.meetingDate);
-    if (!meetingDate) return json<Failure>({ form: "freeze", fieldErrors: { meetingDate: { key: "v.dateFormat" } }, values }, { status: 400 });
+    if (!meetingDate)
+      return json<Failure>(
+        { form: "freeze", fieldErrors: { meetingDate: { key: "v.dateFormat" } }, values },
+        { status: 400 },
+      );
     const snapshot = await freezeSnapshot(user.actor, { meetingDate, notes: values.notes.trim().slice(0, 5000) });
     return redirectWithFlash(`/cabina-di-regia/riunioni/${snapshot.id}`, "board.frozen");
   }
@@ -85,7 +100,12 @@ export default function Board() {
           ) : null}
           {data.can.export
             ? EXPORTS.map((kind) => (
-                <a key={kind} href={`/cabina-di-regia/esporta/${kind}`} className="btn btn-outline-secondary btn-sm" download>
+                <a
+                  key={kind}
+                  href={`/cabina-di-regia/esporta/${kind}`}
+                  className="btn btn-outline-secondary btn-sm"
+                  download
+                >
                   {t(`board.export.${kind}` as MessageKey)}
                 </a>
               ))
@@ -112,7 +132,11 @@ export default function Board() {
             </li>
           ))}
         </ul>
-        <p>{data.medianDays === null ? t("board.noDecisions") : t("board.medianDays", { days: String(data.medianDays).replace(".", locale === "it" ? "," : ".") })}</p>
+        <p>
+          {data.medianDays === null
+            ? t("board.noDecisions")
+            : t("board.medianDays", { days: String(data.medianDays).replace(".", locale === "it" ? "," : ".") })}
+        </p>
 
         <h3 id="coda" className="h4">
           {t("board.queue")} ({data.queueTotal})
@@ -129,8 +153,12 @@ export default function Board() {
                   </Link>
                 </h4>
                 <p className="pionieri-muted mb-2">
-                  {idea.groupName} · {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })} ·{" "}
-                  {t(idea.ageDays === 1 ? "board.waitingOne" : "board.waiting", { days: idea.ageDays, date: formatDate(idea.since, locale) })}
+                  {idea.groupName} ·{" "}
+                  {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })} ·{" "}
+                  {t(idea.ageDays === 1 ? "board.waitingOne" : "board.waiting", {
+                    days: idea.ageDays,
+                    date: formatDate(idea.since, locale),
+                  })}
                 </p>
                 {idea.notes.length > 0 ? (
                   <div className="pionieri-private">
@@ -140,7 +168,10 @@ export default function Board() {
                     <ul className="mb-0">
                       {idea.notes.map((note, i) => (
                         <li key={i}>
-                          {note.note} <span className="pionieri-muted">({note.by}, {formatDate(note.at, locale)})</span>
+                          {note.note}{" "}
+                          <span className="pionieri-muted">
+                            ({note.by}, {formatDate(note.at, locale)})
+                          </span>
                         </li>
                       ))}
                     </ul>
@@ -159,8 +190,23 @@ export default function Board() {
                         <input type="radio" name="to" value="NON_ACCOLTA" /> {t("status.NON_ACCOLTA")}
                       </label>
                     </fieldset>
-                    <TextAreaField id={`reason-${idea.id}`} name="reason" label={t("board.publicReason")} required maxLength={1000} errors={failure?.fieldErrors} defaultValue={failure?.values.reason} />
-                    <TextAreaField id={`note-${idea.id}`} name="privateNote" label={t("board.privateNote")} hint={t("board.privateNoteHint")} maxLength={2000} defaultValue={failure?.values.privateNote} />
+                    <TextAreaField
+                      id={`reason-${idea.id}`}
+                      name="reason"
+                      label={t("board.publicReason")}
+                      required
+                      maxLength={1000}
+                      errors={failure?.fieldErrors}
+                      defaultValue={failure?.values.reason}
+                    />
+                    <TextAreaField
+                      id={`note-${idea.id}`}
+                      name="privateNote"
+                      label={t("board.privateNote")}
+                      hint={t("board.privateNoteHint")}
+                      maxLength={2000}
+                      defaultValue={failure?.values.privateNote}
+                    />
                     <button type="submit" className="btn btn-primary btn-sm">
                       {t("board.decideSubmit", { id: idea.id })}
                     </button>
@@ -172,7 +218,9 @@ export default function Board() {
         </ol>
         {data.queueTotal > data.queue.length ? (
           <p>
-            <Link to="/idee?stato=in-valutazione">{t("board.queueMore", { shown: data.queue.length, total: data.queueTotal })}</Link>
+            <Link to="/idee?stato=in-valutazione">
+              {t("board.queueMore", { shown: data.queue.length, total: data.queueTotal })}
+            </Link>
           </p>
         ) : null}
       </section>
@@ -244,8 +292,22 @@ export default function Board() {
           <FormErrors errors={failed("freeze")?.fieldErrors} />
           <Form method="post">
             <input type="hidden" name="intent" value="freeze" />
-            <TextField name="meetingDate" type="date" label={t("board.meetingDate")} required defaultValue={failed("freeze")?.values.meetingDate ?? data.today} errors={failed("freeze")?.fieldErrors} />
-            <TextAreaField id="f-notes" name="notes" label={t("board.meetingNotes")} rows={4} maxLength={5000} defaultValue={failed("freeze")?.values.notes} />
+            <TextField
+              name="meetingDate"
+              type="date"
+              label={t("board.meetingDate")}
+              required
+              defaultValue={failed("freeze")?.values.meetingDate ?? data.today}
+              errors={failed("freeze")?.fieldErrors}
+            />
+            <TextAreaField
+              id="f-notes"
+              name="notes"
+              label={t("board.meetingNotes")}
+              rows={4}
+              maxLength={5000}
+              defaultValue={failed("freeze")?.values.notes}
+            />
             <button type="submit" className="btn btn-primary">
               {t("board.freeze")}
             </button>

@@ -27,7 +27,13 @@ export default function Compare() {
   const bDate = day(b.meetingDate);
   return (
     <>
-      <Breadcrumb parents={[{ to: "/cabina-di-regia", label: t("nav.board") }, { to: "/cabina-di-regia/riunioni", label: t("board.snapshots") }]} current={t("board.compare")} />
+      <Breadcrumb
+        parents={[
+          { to: "/cabina-di-regia", label: t("nav.board") },
+          { to: "/cabina-di-regia/riunioni", label: t("board.snapshots") },
+        ]}
+        current={t("board.compare")}
+      />
       <h1>{t("board.compareTitle", { a: aDate, b: bDate })}</h1>
       <div className="table-responsive" tabIndex={0} role="region" aria-label={t("board.groupsCompared")}>
         <table className="table">
@@ -53,7 +59,9 @@ export default function Compare() {
                 <td>{then?.progress === null || !then ? "—" : `${then.progress}%`}</td>
                 <td>
                   {now.progress === null ? "—" : `${now.progress}%`}
-                  {then && then.progress !== null && now.progress !== null && now.progress !== then.progress ? ` (${now.progress > then.progress ? "+" : ""}${now.progress - then.progress})` : ""}
+                  {then && then.progress !== null && now.progress !== null && now.progress !== then.progress
+                    ? ` (${now.progress > then.progress ? "+" : ""}${now.progress - then.progress})`
+                    : ""}
                 </td>
                 <td>
                   {now.late}
@@ -74,7 +82,10 @@ export default function Compare() {
           {slipped.map(({ now, then }) => (
             <li key={now.id}>
               <Link to={`/obiettivi/${now.id}`}>{now.title}</Link>:{" "}
-              {t("board.slippedLine", { from: day(then.forecastOn ?? then.dueOn), to: day(now.forecastOn ?? now.dueOn) })}
+              {t("board.slippedLine", {
+                from: day(then.forecastOn ?? then.dueOn),
+                to: day(now.forecastOn ?? now.dueOn),
+              })}
               {now.late && !then.late ? ` · ${t("board.becameLate")}` : ""}
             </li>
           ))}

@@ -9,7 +9,8 @@ import { notFoundUnless } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "board.snapshotTitle", { date: data?.snapshot.meetingDate ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "board.snapshotTitle", { date: data?.snapshot.meetingDate ?? "" });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requireUser(context, request);
@@ -21,7 +22,13 @@ export default function SnapshotPage() {
   const { snapshot } = useLoaderData<typeof loader>();
   return (
     <>
-      <Breadcrumb parents={[{ to: "/cabina-di-regia", label: t("nav.board") }, { to: "/cabina-di-regia/riunioni", label: t("board.snapshots") }]} current={snapshot.meetingDate} />
+      <Breadcrumb
+        parents={[
+          { to: "/cabina-di-regia", label: t("nav.board") },
+          { to: "/cabina-di-regia/riunioni", label: t("board.snapshots") },
+        ]}
+        current={snapshot.meetingDate}
+      />
       <p className="no-print">
         <Link to={`/cabina-di-regia/riunioni/${snapshot.id}/stampa`}>{t("board.print")}</Link>
       </p>

@@ -8,7 +8,8 @@ import { notFoundUnless } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, "board.snapshotTitle", { date: data?.snapshot.meetingDate ?? "" });
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "board.snapshotTitle", { date: data?.snapshot.meetingDate ?? "" });
 
 /** The meeting's paper: A4 portrait, no navigation (print CSS), printed straight from the browser. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

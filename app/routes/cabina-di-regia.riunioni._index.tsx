@@ -32,9 +32,13 @@ export default function Snapshots() {
       <ul>
         {snapshots.map((s) => (
           <li key={s.id}>
-            <Link to={`/cabina-di-regia/riunioni/${s.id}`}>{t("board.snapshotTitle", { date: formatDate(`${s.meetingDate}T12:00:00Z`, locale) })}</Link>{" "}
-            <span className="pionieri-muted">({s.createdBy?.displayName ?? t("ideas.formerColleague")}, {formatDate(s.createdAt, locale, "dateTime")})</span> ·{" "}
-            <Link to={`/cabina-di-regia/riunioni/${s.id}/stampa`}>{t("board.print")}</Link>
+            <Link to={`/cabina-di-regia/riunioni/${s.id}`}>
+              {t("board.snapshotTitle", { date: formatDate(`${s.meetingDate}T12:00:00Z`, locale) })}
+            </Link>{" "}
+            <span className="pionieri-muted">
+              ({s.createdBy?.displayName ?? t("ideas.formerColleague")}, {formatDate(s.createdAt, locale, "dateTime")})
+            </span>{" "}
+            · <Link to={`/cabina-di-regia/riunioni/${s.id}/stampa`}>{t("board.print")}</Link>
           </li>
         ))}
       </ul>

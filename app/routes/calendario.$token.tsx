@@ -8,7 +8,11 @@ import { calendarFeed } from "~/domain/calendar.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = (params.token ?? "").replace(/\.ics$/, "");
   const feed = await calendarFeed(token, new URL(request.url).origin);
-  if (!feed) throw new Response("Calendario non trovato", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!feed)
+    throw new Response("Calendario non trovato", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return new Response(feed, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -23,13 +23,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const groups = await groupOptions();
   const group = groups.find((g) => g.slug === params.get("gruppo"));
   const status = params.get("stato")?.toUpperCase();
-  const zoom: Zoom = (ZOOMS as readonly string[]).includes(params.get("zoom") ?? "") ? (params.get("zoom") as Zoom) : "trimestre";
+  const zoom: Zoom = (ZOOMS as readonly string[]).includes(params.get("zoom") ?? "")
+    ? (params.get("zoom") as Zoom)
+    : "trimestre";
   const now = today();
   const requested = `${params.get("da") ?? ""}-01`;
-  const from = isDay(requested) ? requested : addMonths(startOfMonth(now), zoom === "anno" ? -3 : zoom === "trimestre" ? -1 : 0);
+  const from = isDay(requested)
+    ? requested
+    : addMonths(startOfMonth(now), zoom === "anno" ? -3 : zoom === "trimestre" ? -1 : 0);
   const to = addDays(addMonths(from, ZOOM_MONTHS[zoom]), -1);
   // Only what the window shows: the chart and the table tell the same facts, at any scale.
-  const data = await timelineData({ groupId: group?.id, status: isObjectiveStatus(status) ? status : undefined, from, to });
+  const data = await timelineData({
+    groupId: group?.id,
+    status: isObjectiveStatus(status) ? status : undefined,
+    from,
+    to,
+  });
   return json({
     ...data,
     zoom,
@@ -38,7 +47,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     today: now,
     groupOptions: groups.map((g) => ({ slug: g.slug, name: g.name })),
     canManage: can(user.actor, "timeline.manage"),
-    creatable: groups.filter((g) => can(user.actor, "objective.create", g)).map((g) => ({ slug: g.slug, name: g.name })),
+    creatable: groups
+      .filter((g) => can(user.actor, "objective.create", g))
+      .map((g) => ({ slug: g.slug, name: g.name })),
   });
 }
 
@@ -78,13 +89,22 @@ export default function Timeline() {
           name="gruppo"
           label={t("ideas.filterGroup")}
           defaultValue={params.get("gruppo") ?? ""}
-          options={[{ value: "", label: t("ideas.allGroups") }, ...data.groupOptions.map((g) => ({ value: g.slug, label: g.name }))]}
+          options={[
+            { value: "", label: t("ideas.allGroups") },
+            ...data.groupOptions.map((g) => ({ value: g.slug, label: g.name })),
+          ]}
         />
         <SelectField
           name="stato"
           label={t("ideas.filterStatus")}
           defaultValue={params.get("stato") ?? ""}
-          options={[{ value: "", label: t("ideas.allStatuses") }, ...OBJECTIVE_STATUSES.map((s) => ({ value: s.toLowerCase(), label: t(`objective.status.${s}` as MessageKey) }))]}
+          options={[
+            { value: "", label: t("ideas.allStatuses") },
+            ...OBJECTIVE_STATUSES.map((s) => ({
+              value: s.toLowerCase(),
+              label: t(`objective.status.${s}` as MessageKey),
+            })),
+          ]}
         />
         <input type="hidden" name="zoom" value={data.zoom} />
         <button type="submit" className="btn btn-outline-primary">
@@ -94,16 +114,37 @@ export default function Timeline() {
       <nav className="pionieri-zoom no-print" aria-label={t("timeline.zoomLabel")}>
         <span>{t("timeline.zoomLabel")}:</span>
         {ZOOMS.map((zoom) => (
-          <Link key={zoom} to={link({ zoom, da: month(data.from) })} aria-current={zoom === data.zoom ? "true" : undefined} className={zoom === data.zoom ? "active" : undefined}>
+          <Link
+            key={zoom}
+            to={link({ zoom, da: month(data.from) })}
+            aria-current={zoom === data.zoom ? "true" : undefined}
+            className={zoom === data.zoom ? "active" : undefined}
+          >
             {t(`timeline.zoom.${zoom}` as MessageKey)}
           </Link>
         ))}
         <Link to={link({ da: month(addMonths(data.from, -step)) })}>← {t("timeline.previous")}</Link>
         <Link to={link({ da: month(addMonths(data.from, step)) })}>{t("timeline.next")} →</Link>
-        <Link to={link({ da: month(addMonths(startOfMonth(data.today), data.zoom === "mese" ? 0 : data.zoom === "trimestre" ? -1 : -3)) })}>{t("timeline.backToToday")}</Link>
+        <Link
+          to={link({
+            da: month(
+              addMonths(startOfMonth(data.today), data.zoom === "mese" ? 0 : data.zoom === "trimestre" ? -1 : -3),
+            ),
+          })}
+        >
+          {t("timeline.backToToday")}
+        </Link>
       </nav>
       <p className="pionieri-muted">{t("timeline.range", { from: day(data.from), to: day(data.to) })}</p>
-      <TimelineChart from={data.from} to={data.to} today={data.today} groups={data.groups} objectives={data.objectives} phases={data.phases} milestones={data.milestones} />
+      <TimelineChart
+        from={data.from}
+        to={data.to}
+        today={data.today}
+        groups={data.groups}
+        objectives={data.objectives}
+        phases={data.phases}
+        milestones={data.milestones}
+      />
 
       {data.creatable.length > 0 ? (
         <p className="no-print">

@@ -7,7 +7,14 @@ import { groupOptions } from "~/domain/groups.server";
 import { timelineData } from "~/domain/objectives.server";
 import { assertCan } from "~/domain/policy";
 import { milestoneSchema, phaseSchema } from "~/domain/schemas.server";
-import { createMilestone, createPhase, deleteMilestone, deletePhase, pinPhase, updatePhase } from "~/domain/timeline.server";
+import {
+  createMilestone,
+  createPhase,
+  deleteMilestone,
+  deletePhase,
+  pinPhase,
+  updatePhase,
+} from "~/domain/timeline.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate, romeDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -40,7 +47,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "createPhase":
     case "updatePhase": {
       const parsed = parseForm(phaseSchema, form);
-      if (!parsed.ok) return json({ form: intent === "createPhase" ? "new-phase" : field(form, "phaseId"), fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+      if (!parsed.ok)
+        return json(
+          {
+            form: intent === "createPhase" ? "new-phase" : field(form, "phaseId"),
+            fieldErrors: parsed.fieldErrors,
+            values: parsed.values,
+          },
+          { status: 400 },
+        );
       if (intent === "createPhase") await createPhase(user.actor, parsed.data);
       else await updatePhase(user.actor, field(form, "phaseId"), parsed.data);
       return back("timeline.phaseSaved");
@@ -53,7 +68,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return back("timeline.phasePinned");
     case "createMilestone": {
       const parsed = parseForm(milestoneSchema, form);
-      if (!parsed.ok) return json({ form: "new-milestone", fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+      if (!parsed.ok)
+        return json({ form: "new-milestone", fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
       await createMilestone(user.actor, parsed.data);
       return back("timeline.milestoneSaved");
     }
@@ -169,9 +185,32 @@ export default function ManageTimeline() {
         </h3>
         <Form method="post" className="pionieri-inline-form">
           <input type="hidden" name="intent" value="createMilestone" />
-          <TextField id="ms-title" name="title" label={t("timeline.milestoneTitle")} required maxLength={120} defaultValue={newMilestone?.title} errors={errorsFor("new-milestone")} />
-          <TextField id="ms-date" name="date" type="date" label={t("timeline.milestoneDate")} required defaultValue={newMilestone?.date} errors={errorsFor("new-milestone")} />
-          <SelectField name="groupId" label={t("timeline.milestoneGroup")} options={[{ value: "", label: t("timeline.wholeProject") }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} />
+          <TextField
+            id="ms-title"
+            name="title"
+            label={t("timeline.milestoneTitle")}
+            required
+            maxLength={120}
+            defaultValue={newMilestone?.title}
+            errors={errorsFor("new-milestone")}
+          />
+          <TextField
+            id="ms-date"
+            name="date"
+            type="date"
+            label={t("timeline.milestoneDate")}
+            required
+            defaultValue={newMilestone?.date}
+            errors={errorsFor("new-milestone")}
+          />
+          <SelectField
+            name="groupId"
+            label={t("timeline.milestoneGroup")}
+            options={[
+              { value: "", label: t("timeline.wholeProject") },
+              ...groups.map((g) => ({ value: g.id, label: g.name })),
+            ]}
+          />
           <button type="submit" className="btn btn-primary">
             {t("timeline.addMilestone")}
           </button>
@@ -182,17 +221,63 @@ export default function ManageTimeline() {
 }
 
 /** The fields of a phase, the same for editing one and adding one. */
-function PhaseFields({ prefix, errors, values }: { prefix: string; errors?: FieldErrors; values: Partial<Record<"name" | "startOn" | "endOn" | "position" | "description", string>> }) {
+function PhaseFields({
+  prefix,
+  errors,
+  values,
+}: {
+  prefix: string;
+  errors?: FieldErrors;
+  values: Partial<Record<"name" | "startOn" | "endOn" | "position" | "description", string>>;
+}) {
   const t = useT();
   return (
     <>
       <div className="pionieri-inline-form">
-        <TextField id={`${prefix}-name`} name="name" label={t("timeline.phaseName")} required defaultValue={values.name} errors={errors} maxLength={80} />
-        <TextField id={`${prefix}-start`} name="startOn" type="date" label={t("timeline.from")} required defaultValue={values.startOn} errors={errors} />
-        <TextField id={`${prefix}-end`} name="endOn" type="date" label={t("timeline.to")} required defaultValue={values.endOn} errors={errors} />
-        <TextField id={`${prefix}-pos`} name="position" type="number" label={t("admin.groups.position")} defaultValue={values.position} errors={errors} />
+        <TextField
+          id={`${prefix}-name`}
+          name="name"
+          label={t("timeline.phaseName")}
+          required
+          defaultValue={values.name}
+          errors={errors}
+          maxLength={80}
+        />
+        <TextField
+          id={`${prefix}-start`}
+          name="startOn"
+          type="date"
+          label={t("timeline.from")}
+          required
+          defaultValue={values.startOn}
+          errors={errors}
+        />
+        <TextField
+          id={`${prefix}-end`}
+          name="endOn"
+          type="date"
+          label={t("timeline.to")}
+          required
+          defaultValue={values.endOn}
+          errors={errors}
+        />
+        <TextField
+          id={`${prefix}-pos`}
+          name="position"
+          type="number"
+          label={t("admin.groups.position")}
+          defaultValue={values.position}
+          errors={errors}
+        />
       </div>
-      <TextAreaField id={`${prefix}-desc`} name="description" label={t("admin.groups.description")} defaultValue={values.description} errors={errors} maxLength={1000} />
+      <TextAreaField
+        id={`${prefix}-desc`}
+        name="description"
+        label={t("admin.groups.description")}
+        defaultValue={values.description}
+        errors={errors}
+        maxLength={1000}
+      />
     </>
   );
 }

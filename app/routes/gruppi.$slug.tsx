@@ -33,7 +33,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = today();
   const from = addMonths(startOfMonth(now), -2);
   const to = addDays(addMonths(startOfMonth(now), 4), -1);
-  const [ideas, timeline] = await Promise.all([listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10), timelineData({ groupId: group.id, from, to })]);
+  const [ideas, timeline] = await Promise.all([
+    listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10),
+    timelineData({ groupId: group.id, from, to }),
+  ]);
   return json({
     group,
     ideas: ideas.items,
@@ -100,7 +103,11 @@ export default function GroupPage() {
           milestones={timeline.milestones}
           idSuffix="-group"
         />
-        <ObjectivesTable objectives={timeline.objectives} groups={timeline.groups} caption={t("groups.objectivesCaption", { name: group.name })} />
+        <ObjectivesTable
+          objectives={timeline.objectives}
+          groups={timeline.groups}
+          caption={t("groups.objectivesCaption", { name: group.name })}
+        />
         <Link to={`/crono-programma?gruppo=${group.slug}`}>{t("groups.inTimeline")}</Link>
       </section>
       <section aria-labelledby="ideas-title" className="mt-4">
@@ -155,7 +162,9 @@ export default function GroupPage() {
         </div>
         {group.memberCount > group.members.length ? (
           <p>
-            <Link to={`/gruppi/${group.slug}?membri=tutti#members-title`}>{t("groups.allMembers", { count: group.memberCount })}</Link>
+            <Link to={`/gruppi/${group.slug}?membri=tutti#members-title`}>
+              {t("groups.allMembers", { count: group.memberCount })}
+            </Link>
           </p>
         ) : null}
       </section>

@@ -7,9 +7,24 @@ import { TextAreaField } from "~/components/form";
 import { FollowButton, SupportButton } from "~/components/ideas";
 import { StatusBadge } from "~/components/status-badge";
 import { IdeaStory } from "~/components/idea-story";
-import { addComment, deleteComment, editComment, hideComment, listComments, reportComment, THREADS_SHOWN } from "~/domain/comments.server";
+import {
+  addComment,
+  deleteComment,
+  editComment,
+  hideComment,
+  listComments,
+  reportComment,
+  THREADS_SHOWN,
+} from "~/domain/comments.server";
 import { isIdeaStatus, TAG_KINDS, transition } from "~/domain/ideas";
-import { changeStatus, getIdeaPage, markDuplicate, possibleTransitions, setFollow, setSupport } from "~/domain/ideas.server";
+import {
+  changeStatus,
+  getIdeaPage,
+  markDuplicate,
+  possibleTransitions,
+  setFollow,
+  setSupport,
+} from "~/domain/ideas.server";
 import { can } from "~/domain/policy";
 import { commentSchema, reasonSchema } from "~/domain/schemas.server";
 import { requireUser } from "~/lib/auth.server";
@@ -84,14 +99,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "follow":
     case "unfollow":
       await setFollow(user.actor, id, intent === "follow");
-      return redirectWithFlash(here, intent === "follow" ? "ideas.followAdded" : "ideas.followRemoved", undefined, { tone: "info" });
+      return redirectWithFlash(here, intent === "follow" ? "ideas.followAdded" : "ideas.followRemoved", undefined, {
+        tone: "info",
+      });
     case "comment": {
       const parsed = parseForm(commentSchema, form);
       const formName = field(form, "parentId") ? `reply-${field(form, "parentId")}` : "comment";
       if (!parsed.ok) return failure(formName, parsed.fieldErrors, parsed.values);
       const comment = await addComment(user.actor, id, { body: parsed.data.body, parentId: parsed.data.parentId });
       // A new thread is among the latest; a reply may be in an earlier one.
-      return redirectWithFlash(parsed.data.parentId ? atComment(comment.id) : `${here}#commento-${comment.id}`, "comments.added");
+      return redirectWithFlash(
+        parsed.data.parentId ? atComment(comment.id) : `${here}#commento-${comment.id}`,
+        "comments.added",
+      );
     }
     case "editComment": {
       const target = commentId();
@@ -110,10 +130,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const target = commentId();
       const parsed = reason();
       if (!parsed.ok) return failure(`${intent}-${target}`, parsed.fieldErrors, parsed.values);
-      if (!parsed.data.reason) return failure(`${intent}-${target}`, { reason: { key: "ideas.reasonRequired" } }, typedValues(form));
+      if (!parsed.data.reason)
+        return failure(`${intent}-${target}`, { reason: { key: "ideas.reasonRequired" } }, typedValues(form));
       if (intent === "hideComment") await hideComment(user.actor, target, parsed.data.reason);
       else await reportComment(user.actor, target, parsed.data.reason);
-      return redirectWithFlash(atComment(target), intent === "hideComment" ? "comments.hidden" : "comments.reported", undefined, { tone: "info" });
+      return redirectWithFlash(
+        atComment(target),
+        intent === "hideComment" ? "comments.hidden" : "comments.reported",
+        undefined,
+        { tone: "info" },
+      );
     }
     case "status": {
       const to = field(form, "to");
@@ -127,7 +153,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "duplicate": {
       const original = field(form, "originalId").replace(/^#/, "").trim();
       const parsed = reason();
-      if (!/^\d{1,10}$/.test(original)) return failure("duplicate", { originalId: { key: "ideas.duplicateUnknown" } }, typedValues(form));
+      if (!/^\d{1,10}$/.test(original))
+        return failure("duplicate", { originalId: { key: "ideas.duplicateUnknown" } }, typedValues(form));
       if (!parsed.ok) return failure("duplicate", parsed.fieldErrors, parsed.values);
       const result = await markDuplicate(user.actor, id, Number(original), parsed.data.reason);
       if (!result.ok) return failure("duplicate", result.fieldErrors, typedValues(form));
@@ -164,16 +191,25 @@ export default function IdeaPage() {
           <p className="pionieri-idea-meta">
             <span>
               {t("ideas.proposedBy")}{" "}
-              {idea.author ? <Link to={`/persone/${idea.author.handle}`}>{idea.author.displayName}</Link> : t("ideas.formerColleague")}
+              {idea.author ? (
+                <Link to={`/persone/${idea.author.handle}`}>{idea.author.displayName}</Link>
+              ) : (
+                t("ideas.formerColleague")
+              )}
               {idea.author?.office ? ` (${idea.author.office})` : ""}
             </span>
             <span>{formatDate(idea.createdAt, locale)}</span>
-            {idea.editedAt ? <span>{t("ideas.editedOn", { date: formatDate(idea.editedAt, locale, "dateTime") })}</span> : null}
+            {idea.editedAt ? (
+              <span>{t("ideas.editedOn", { date: formatDate(idea.editedAt, locale, "dateTime") })}</span>
+            ) : null}
           </p>
         </header>
         {idea.duplicateOf ? (
           <div className="callout pionieri-callout" role="note">
-            {t("ideas.duplicateOf")} <Link to={`/idee/${idea.duplicateOf.id}`}>#{idea.duplicateOf.id} {idea.duplicateOf.title}</Link>
+            {t("ideas.duplicateOf")}{" "}
+            <Link to={`/idee/${idea.duplicateOf.id}`}>
+              #{idea.duplicateOf.id} {idea.duplicateOf.title}
+            </Link>
           </div>
         ) : null}
         <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
@@ -185,7 +221,8 @@ export default function IdeaPage() {
             <ul className="mb-0">
               {idea.carriedBy.map((objective) => (
                 <li key={objective.id}>
-                  <Link to={`/obiettivi/${objective.id}`}>{objective.title}</Link> ({objective.group.name}, {objective.progress}%)
+                  <Link to={`/obiettivi/${objective.id}`}>{objective.title}</Link> ({objective.group.name},{" "}
+                  {objective.progress}%)
                 </li>
               ))}
             </ul>
@@ -236,12 +273,20 @@ export default function IdeaPage() {
                 <legend className="pionieri-label">{t("ideas.moveTo")}</legend>
                 {transitions.map((to, index) => (
                   <label key={to} className="pionieri-check">
-                    <input type="radio" name="to" value={to} defaultChecked={index === 0} required /> {t(`status.${to}` as MessageKey)}
+                    <input type="radio" name="to" value={to} defaultChecked={index === 0} required />{" "}
+                    {t(`status.${to}` as MessageKey)}
                     {transition(idea.status, to)?.reasonRequired ? ` (${t("ideas.reasonMandatory")})` : ""}
                   </label>
                 ))}
               </fieldset>
-              <TextAreaField id="f-reason-status" name="reason" label={t("ideas.reason")} maxLength={1000} errors={failed?.form === "status" ? failed.fieldErrors : undefined} defaultValue={failed?.form === "status" ? failed.values.reason : undefined} />
+              <TextAreaField
+                id="f-reason-status"
+                name="reason"
+                label={t("ideas.reason")}
+                maxLength={1000}
+                errors={failed?.form === "status" ? failed.fieldErrors : undefined}
+                defaultValue={failed?.form === "status" ? failed.values.reason : undefined}
+              />
               <button type="submit" className="btn btn-primary">
                 {t("ideas.changeStatus")}
               </button>
@@ -261,7 +306,9 @@ export default function IdeaPage() {
                     name="originalId"
                     inputMode="numeric"
                     className={`form-control${failed?.form === "duplicate" && failed.fieldErrors.originalId ? " is-invalid" : ""}`}
-                    aria-describedby={failed?.form === "duplicate" && failed.fieldErrors.originalId ? "f-originalId-error" : undefined}
+                    aria-describedby={
+                      failed?.form === "duplicate" && failed.fieldErrors.originalId ? "f-originalId-error" : undefined
+                    }
                     defaultValue={failed?.form === "duplicate" ? failed.values.originalId : ""}
                   />
                   {failed?.form === "duplicate" && failed.fieldErrors.originalId ? (
@@ -270,7 +317,14 @@ export default function IdeaPage() {
                     </div>
                   ) : null}
                 </div>
-                <TextAreaField id="f-reason-duplicate" name="reason" label={t("ideas.duplicateReason")} maxLength={1000} errors={failed?.form === "duplicate" ? failed.fieldErrors : undefined} defaultValue={failed?.form === "duplicate" ? failed.values.reason : undefined} />
+                <TextAreaField
+                  id="f-reason-duplicate"
+                  name="reason"
+                  label={t("ideas.duplicateReason")}
+                  maxLength={1000}
+                  errors={failed?.form === "duplicate" ? failed.fieldErrors : undefined}
+                  defaultValue={failed?.form === "duplicate" ? failed.values.reason : undefined}
+                />
                 <button type="submit" className="btn btn-outline-primary">
                   {t("ideas.markDuplicate")}
                 </button>

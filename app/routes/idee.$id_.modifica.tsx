@@ -50,7 +50,9 @@ export default function EditIdea() {
       <IdeaForm
         mode="edit"
         ideaId={idea.id}
-        values={actionData?.values ?? { title: idea.title, body: idea.body, groupId: idea.groupId, tagIds: idea.tagIds }}
+        values={
+          actionData?.values ?? { title: idea.title, body: idea.body, groupId: idea.groupId, tagIds: idea.tagIds }
+        }
         errors={actionData?.fieldErrors}
         groups={[]}
         tags={tags}

@@ -4,7 +4,15 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
 import { IdeaCard, SortLinks } from "~/components/ideas";
 import { groupOptions } from "~/domain/groups.server";
-import { IDEA_LIMITS, IDEA_SORTS, IDEA_STATUSES, statusFromSlug, statusSlug, TAG_KINDS, type IdeaSort } from "~/domain/ideas";
+import {
+  IDEA_LIMITS,
+  IDEA_SORTS,
+  IDEA_STATUSES,
+  statusFromSlug,
+  statusSlug,
+  TAG_KINDS,
+  type IdeaSort,
+} from "~/domain/ideas";
 import { listIdeas } from "~/domain/ideas.server";
 import { can } from "~/domain/policy";
 import { listTags } from "~/domain/tags.server";
@@ -62,12 +70,21 @@ export default function Ideas() {
         ) : null}
       </div>
       <Form method="get" className="pionieri-filters" role="search" aria-label={t("ideas.searchLabel")}>
-        <TextField name="q" type="search" label={t("ideas.search")} defaultValue={params.get("q") ?? ""} maxLength={IDEA_LIMITS.query} />
+        <TextField
+          name="q"
+          type="search"
+          label={t("ideas.search")}
+          defaultValue={params.get("q") ?? ""}
+          maxLength={IDEA_LIMITS.query}
+        />
         <SelectField
           name="gruppo"
           label={t("ideas.filterGroup")}
           defaultValue={params.get("gruppo") ?? ""}
-          options={[{ value: "", label: t("ideas.allGroups") }, ...data.groups.map((g) => ({ value: g.slug, label: g.name }))]}
+          options={[
+            { value: "", label: t("ideas.allGroups") },
+            ...data.groups.map((g) => ({ value: g.slug, label: g.name })),
+          ]}
         />
         <SelectField
           name="stato"
@@ -75,7 +92,10 @@ export default function Ideas() {
           defaultValue={params.get("stato") ?? ""}
           options={[
             { value: "", label: t("ideas.allStatuses") },
-            ...IDEA_STATUSES.map((status) => ({ value: statusSlug(status), label: t(`status.${status}` as MessageKey) })),
+            ...IDEA_STATUSES.map((status) => ({
+              value: statusSlug(status),
+              label: t(`status.${status}` as MessageKey),
+            })),
           ]}
         />
         <SelectField
@@ -85,7 +105,9 @@ export default function Ideas() {
           options={[
             { value: "", label: t("ideas.allTags") },
             ...TAG_KINDS.flatMap((kind) =>
-              data.tags.filter((tag) => tag.kind === kind).map((tag) => ({ value: tag.id, label: `${t(`tags.kind.${kind}` as MessageKey)}: ${tag.name}` })),
+              data.tags
+                .filter((tag) => tag.kind === kind)
+                .map((tag) => ({ value: tag.id, label: `${t(`tags.kind.${kind}` as MessageKey)}: ${tag.name}` })),
             ),
           ]}
         />
@@ -95,7 +117,8 @@ export default function Ideas() {
             <input type="checkbox" name="mie" value="1" defaultChecked={params.get("mie") === "1"} /> {t("ideas.mine")}
           </label>
           <label className="pionieri-check">
-            <input type="checkbox" name="sostengo" value="1" defaultChecked={params.get("sostengo") === "1"} /> {t("ideas.iSupport")}
+            <input type="checkbox" name="sostengo" value="1" defaultChecked={params.get("sostengo") === "1"} />{" "}
+            {t("ideas.iSupport")}
           </label>
         </fieldset>
         {params.get("sort") ? <input type="hidden" name="sort" value={params.get("sort") ?? ""} /> : null}

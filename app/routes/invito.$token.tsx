@@ -48,7 +48,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const result = await acceptInvitation(params.token ?? "", { ...profile.data, password: password.data.password });
   if (!result.ok) {
-    if ("invalid" in result) return json({ ok: false as const, fieldErrors: {}, values, expired: true }, { status: 410 });
+    if ("invalid" in result)
+      return json({ ok: false as const, fieldErrors: {}, values, expired: true }, { status: 410 });
     return invalid(result.fieldErrors, values);
   }
   if (context.auth.sessionId) await endSession(context.auth.sessionId);
@@ -82,7 +83,14 @@ export default function Invitation() {
         </p>
         <FormErrors errors={errors} />
         <Form method="post" noValidate>
-          <TextField name="email" label={t("field.email")} type="email" value={invitation.email} readOnly autoComplete="username" />
+          <TextField
+            name="email"
+            label={t("field.email")}
+            type="email"
+            value={invitation.email}
+            readOnly
+            autoComplete="username"
+          />
           <TextField
             name="displayName"
             label={t("field.displayName")}

@@ -87,7 +87,14 @@ export default function Login() {
             errors={errors}
             defaultValue={actionData?.values.email ?? ""}
           />
-          <TextField name="password" type="password" label={t("login.password")} autoComplete="current-password" required errors={errors} />
+          <TextField
+            name="password"
+            type="password"
+            label={t("login.password")}
+            autoComplete="current-password"
+            required
+            errors={errors}
+          />
           <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
             {t("login.submit")}
           </button>

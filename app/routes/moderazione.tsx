@@ -54,7 +54,10 @@ export default function Moderation() {
         {reports.map((report) => (
           <li key={report.id} className="pionieri-panel mb-3">
             <p className="mb-1">
-              {t("moderation.reportedBy", { who: report.reporter.displayName, date: formatDate(report.createdAt, locale, "dateTime") })}
+              {t("moderation.reportedBy", {
+                who: report.reporter.displayName,
+                date: formatDate(report.createdAt, locale, "dateTime"),
+              })}
             </p>
             <p className="pionieri-reason">{t("story.reason", { reason: report.reason })}</p>
             <p className="mb-1">
@@ -71,7 +74,13 @@ export default function Moderation() {
             <Form method="post">
               <input type="hidden" name="intent" value="hide" />
               <input type="hidden" name="commentId" value={report.comment.id} />
-              <TextAreaField id={`f-hide-${report.id}`} name="reason" label={t("comments.reasonLabel")} maxLength={1000} required />
+              <TextAreaField
+                id={`f-hide-${report.id}`}
+                name="reason"
+                label={t("comments.reasonLabel")}
+                maxLength={1000}
+                required
+              />
               <button type="submit" className="btn btn-primary btn-sm">
                 {t("comments.hideSubmit")}
               </button>

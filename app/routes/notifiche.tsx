@@ -16,7 +16,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notificat
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const page = Math.max(1, Math.min(1000, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1));
+  const page = Math.max(
+    1,
+    Math.min(1000, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1),
+  );
   return json({ page, ...(await listNotifications(user.actor, page)) });
 }
 
@@ -27,7 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "read") {
     await markRead(user.actor, field(form, "id"));
     const next = field(form, "next");
-    return redirectWithFlash(/^\/idee\/\d+$/.test(next) ? next : "/notifiche", "notifications.markedOne", undefined, { tone: "info" });
+    return redirectWithFlash(/^\/idee\/\d+$/.test(next) ? next : "/notifiche", "notifications.markedOne", undefined, {
+      tone: "info",
+    });
   }
   if (intent === "readAll") {
     await markAllRead(user.actor);
@@ -83,9 +88,17 @@ export default function Notifications() {
           <li key={item.id} className={item.readAt ? "is-read" : "is-unread"}>
             <p className="mb-1">
               {item.readAt ? null : <span className="badge bg-primary me-2">{t("notifications.new")}</span>}
-              {item.ideaId ? <Link to={`/idee/${item.ideaId}${item.commentId ? `#commento-${item.commentId}` : ""}`}>{notificationText(t, item)}</Link> : notificationText(t, item)}
+              {item.ideaId ? (
+                <Link to={`/idee/${item.ideaId}${item.commentId ? `#commento-${item.commentId}` : ""}`}>
+                  {notificationText(t, item)}
+                </Link>
+              ) : (
+                notificationText(t, item)
+              )}
             </p>
-            {item.data.reason ? <p className="pionieri-reason mb-1">{t("story.reason", { reason: item.data.reason })}</p> : null}
+            {item.data.reason ? (
+              <p className="pionieri-reason mb-1">{t("story.reason", { reason: item.data.reason })}</p>
+            ) : null}
             <p className="pionieri-muted mb-1">
               <time dateTime={item.createdAt}>{formatDate(item.createdAt, locale, "dateTime")}</time>
             </p>
@@ -103,7 +116,13 @@ export default function Notifications() {
       </ol>
       <nav className="pionieri-pager" aria-label={t("notifications.pages")}>
         {page > 1 ? <Link to={`?pagina=${page - 1}`}>{t("admin.users.prev")}</Link> : <span />}
-        {hasMore ? <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), pagina: String(page + 1) })}`}>{t("admin.users.next")}</Link> : <span />}
+        {hasMore ? (
+          <Link to={`?${new URLSearchParams({ ...Object.fromEntries(params), pagina: String(page + 1) })}`}>
+            {t("admin.users.next")}
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </>
   );

@@ -68,17 +68,32 @@ export default function ObjectivePage() {
   const { objective: o, today: day } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const show = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale) : "—");
-  const number = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB").format(value));
+  const number = (value: number | null) =>
+    value === null ? "—" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB").format(value);
   const indicator = o.indicatorName !== null;
-  const span = o.indicatorTarget !== null && o.indicatorBaseline !== null && o.indicatorTarget !== o.indicatorBaseline ? o.indicatorTarget - o.indicatorBaseline : null;
-  const reached = span !== null && o.indicatorCurrent !== null ? Math.round(((o.indicatorCurrent - o.indicatorBaseline!) / span) * 100) : null;
+  const span =
+    o.indicatorTarget !== null && o.indicatorBaseline !== null && o.indicatorTarget !== o.indicatorBaseline
+      ? o.indicatorTarget - o.indicatorBaseline
+      : null;
+  const reached =
+    span !== null && o.indicatorCurrent !== null
+      ? Math.round(((o.indicatorCurrent - o.indicatorBaseline!) / span) * 100)
+      : null;
 
   return (
     <>
-      <Breadcrumb parents={[{ to: "/crono-programma", label: t("nav.timeline") }, { to: `/gruppi/${o.group.slug}`, label: o.group.name }]} current={`#${o.id}`} />
+      <Breadcrumb
+        parents={[
+          { to: "/crono-programma", label: t("nav.timeline") },
+          { to: `/gruppi/${o.group.slug}`, label: o.group.name },
+        ]}
+        current={`#${o.id}`}
+      />
       <header className="pionieri-idea-header" style={{ borderLeftColor: o.group.colour }}>
         <p className="mb-1">
-          <span className={`pionieri-status pionieri-objective-${o.status.toLowerCase()}`}>{t(`objective.status.${o.status}` as MessageKey)}</span>{" "}
+          <span className={`pionieri-status pionieri-objective-${o.status.toLowerCase()}`}>
+            {t(`objective.status.${o.status}` as MessageKey)}
+          </span>{" "}
           {o.late ? <span className="pionieri-flag pionieri-flag-late">{t("objectives.late")}</span> : null}{" "}
           {o.needsUpdate ? <span className="pionieri-flag">{t("objectives.needsUpdate")}</span> : null}
         </p>
@@ -86,11 +101,19 @@ export default function ObjectivePage() {
         <p className="pionieri-idea-meta">
           <span>{t("objectives.ofGroup", { group: o.group.name })}</span>
           <span>
-            {t("objectives.fieldOwner")}: {o.owner ? <Link to={`/persone/${o.owner.handle}`}>{o.owner.displayName}</Link> : t("objectives.noOwner")}
+            {t("objectives.fieldOwner")}:{" "}
+            {o.owner ? <Link to={`/persone/${o.owner.handle}`}>{o.owner.displayName}</Link> : t("objectives.noOwner")}
           </span>
         </p>
       </header>
-      <div className="pionieri-progress" role="progressbar" aria-valuenow={o.progress} aria-valuemin={0} aria-valuemax={100} aria-label={t("objectives.fieldProgress")}>
+      <div
+        className="pionieri-progress"
+        role="progressbar"
+        aria-valuenow={o.progress}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-label={t("objectives.fieldProgress")}
+      >
         <div className="pionieri-progress-bar" style={{ width: `${o.progress}%`, background: o.group.colour }} />
       </div>
       <p>{t("objectives.progressText", { progress: o.progress })}</p>
@@ -112,7 +135,9 @@ export default function ObjectivePage() {
           <dd>{show(o.completedOn)}</dd>
         </div>
       </dl>
-      {o.descriptionHtml ? <div className="pionieri-markdown mb-4" dangerouslySetInnerHTML={{ __html: o.descriptionHtml }} /> : null}
+      {o.descriptionHtml ? (
+        <div className="pionieri-markdown mb-4" dangerouslySetInnerHTML={{ __html: o.descriptionHtml }} />
+      ) : null}
       {o.canEdit ? (
         <p>
           <Link to={`/obiettivi/${o.id}/modifica`} className="btn btn-outline-primary btn-sm">
@@ -148,7 +173,11 @@ export default function ObjectivePage() {
             {o.indicatorUnit ? ` (${o.indicatorUnit})` : ""}
           </h2>
           <p className="mb-1">
-            {t("objectives.indicatorLine", { baseline: number(o.indicatorBaseline), target: number(o.indicatorTarget), current: number(o.indicatorCurrent) })}
+            {t("objectives.indicatorLine", {
+              baseline: number(o.indicatorBaseline),
+              target: number(o.indicatorTarget),
+              current: number(o.indicatorCurrent),
+            })}
           </p>
           {reached !== null ? <p className="mb-0">{t("objectives.indicatorReached", { percent: reached })}</p> : null}
         </section>
@@ -162,7 +191,14 @@ export default function ObjectivePage() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="update" />
             <div className="pionieri-inline-form">
-              <TextField name="date" type="date" label={t("objectives.updateDate")} required defaultValue={actionData?.values.date ?? day} errors={actionData?.fieldErrors} />
+              <TextField
+                name="date"
+                type="date"
+                label={t("objectives.updateDate")}
+                required
+                defaultValue={actionData?.values.date ?? day}
+                errors={actionData?.fieldErrors}
+              />
               <TextField
                 name="progress"
                 type="number"
@@ -178,10 +214,22 @@ export default function ObjectivePage() {
                 name="status"
                 label={t("objectives.fieldStatus")}
                 defaultValue={actionData?.values.status ?? o.status}
-                options={OBJECTIVE_STATUSES.map((status) => ({ value: status, label: t(`objective.status.${status}` as MessageKey) }))}
+                options={OBJECTIVE_STATUSES.map((status) => ({
+                  value: status,
+                  label: t(`objective.status.${status}` as MessageKey),
+                }))}
               />
             </div>
-            <TextAreaField id="f-note" name="note" label={t("objectives.updateNote")} hint={t("ideas.markdownHint")} rows={4} maxLength={5000} defaultValue={actionData?.values.note} errors={actionData?.fieldErrors} />
+            <TextAreaField
+              id="f-note"
+              name="note"
+              label={t("objectives.updateNote")}
+              hint={t("ideas.markdownHint")}
+              rows={4}
+              maxLength={5000}
+              defaultValue={actionData?.values.note}
+              errors={actionData?.fieldErrors}
+            />
             <button type="submit" className="btn btn-primary">
               {t("objectives.publishUpdate")}
             </button>
@@ -205,7 +253,9 @@ export default function ObjectivePage() {
                   status: t(`objective.status.${update.status}` as MessageKey),
                 })}
               </p>
-              {update.noteHtml ? <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: update.noteHtml }} /> : null}
+              {update.noteHtml ? (
+                <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: update.noteHtml }} />
+              ) : null}
             </li>
           ))}
         </ol>

@@ -35,7 +35,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json({ values, fieldErrors: parsed.fieldErrors, stale: false }, { status: 400 });
   const version = Number.parseInt(field(form, "version"), 10);
   const { groupId: _ignored, ...input } = parsed.data;
-  const result = await updateObjective(user.actor, id, Number.isSafeInteger(version) ? version : -1, { ...input, ideaIds });
+  const result = await updateObjective(user.actor, id, Number.isSafeInteger(version) ? version : -1, {
+    ...input,
+    ideaIds,
+  });
   if (!result.ok && "stale" in result) {
     return json({ values, fieldErrors: {} as FieldErrors, stale: true, version: current.version }, { status: 409 });
   }
@@ -53,7 +56,13 @@ export default function EditObjective() {
   const version = actionData && "version" in actionData ? actionData.version : objective.version;
   return (
     <>
-      <Breadcrumb parents={[{ to: "/crono-programma", label: t("nav.timeline") }, { to: `/obiettivi/${objective.id}`, label: objective.title }]} current={t("objectives.editTitle")} />
+      <Breadcrumb
+        parents={[
+          { to: "/crono-programma", label: t("nav.timeline") },
+          { to: `/obiettivi/${objective.id}`, label: objective.title },
+        ]}
+        current={t("objectives.editTitle")}
+      />
       <h1>{t("objectives.editTitle")}</h1>
       <ObjectiveForm
         values={

@@ -40,7 +40,13 @@ export default function NewObjective() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <Breadcrumb parents={[{ to: "/crono-programma", label: t("nav.timeline") }, { to: `/gruppi/${group.slug}`, label: group.name }]} current={t("objectives.newTitle")} />
+      <Breadcrumb
+        parents={[
+          { to: "/crono-programma", label: t("nav.timeline") },
+          { to: `/gruppi/${group.slug}`, label: group.name },
+        ]}
+        current={t("objectives.newTitle")}
+      />
       <h1>{t("objectives.newTitle")}</h1>
       <p>{t("objectives.newIntro", { group: group.name })}</p>
       <ObjectiveForm

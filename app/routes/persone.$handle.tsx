@@ -50,7 +50,8 @@ export default function Person() {
         <ul>
           {person.ideas.map((idea) => (
             <li key={idea.id}>
-              <Link to={`/idee/${idea.id}`}>{idea.title}</Link> <StatusBadge status={idea.status} /> · {formatDate(idea.createdAt, locale)}
+              <Link to={`/idee/${idea.id}`}>{idea.title}</Link> <StatusBadge status={idea.status} /> ·{" "}
+              {formatDate(idea.createdAt, locale)}
             </li>
           ))}
         </ul>

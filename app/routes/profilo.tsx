@@ -26,7 +26,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const groups = (await groupOptions()).filter((group) => user.actor.memberOf.includes(group.id));
   return json({
-    profile: { email: user.email, displayName: user.displayName, office: user.office, locale: user.locale, role: user.role },
+    profile: {
+      email: user.email,
+      displayName: user.displayName,
+      office: user.office,
+      locale: user.locale,
+      role: user.role,
+    },
     groups: groups.map((g) => ({ slug: g.slug, name: g.name, leader: user.actor.leaderOf.includes(g.id) })),
     hasCalendar: await hasCalendarToken(user.actor),
   });
@@ -125,7 +131,14 @@ export default function Profile() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="password" />
             <input type="hidden" name="username" value={profile.email} autoComplete="username" />
-            <TextField name="currentPassword" type="password" label={t("field.currentPassword")} required autoComplete="current-password" errors={passwordErrors} />
+            <TextField
+              name="currentPassword"
+              type="password"
+              label={t("field.currentPassword")}
+              required
+              autoComplete="current-password"
+              errors={passwordErrors}
+            />
             <TextField
               name="password"
               type="password"
@@ -137,7 +150,14 @@ export default function Profile() {
               autoComplete="new-password"
               errors={passwordErrors}
             />
-            <TextField name="passwordConfirm" type="password" label={t("field.passwordConfirm")} required autoComplete="new-password" errors={passwordErrors} />
+            <TextField
+              name="passwordConfirm"
+              type="password"
+              label={t("field.passwordConfirm")}
+              required
+              autoComplete="new-password"
+              errors={passwordErrors}
+            />
             <button type="submit" className="btn btn-outline-primary">
               {t("profile.passwordSubmit")}
             </button>
@@ -152,7 +172,13 @@ export default function Profile() {
         {calendarUrl ? (
           <div className="alert alert-success" role="status">
             {t("profile.calendarCreated")}
-            <input className="form-control mt-2" readOnly value={calendarUrl} aria-label={t("profile.calendarTitle")} data-testid="calendar-url" />
+            <input
+              className="form-control mt-2"
+              readOnly
+              value={calendarUrl}
+              aria-label={t("profile.calendarTitle")}
+              data-testid="calendar-url"
+            />
           </div>
         ) : null}
         <div className="pionieri-actions-row">

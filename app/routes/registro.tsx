@@ -45,8 +45,21 @@ export default function AuditLog() {
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
       <Form method="get" className="pionieri-filters" aria-label={t("audit.filters")}>
-        <SelectField name="tipo" label={t("audit.kind")} defaultValue={params.get("tipo") ?? ""} options={[{ value: "", label: t("admin.users.all") }, ...data.kinds.map((k) => ({ value: k, label: k }))]} />
-        <SelectField name="persona" label={t("audit.person")} defaultValue={params.get("persona") ?? ""} options={[{ value: "", label: t("admin.users.all") }, ...data.actors.map((a) => ({ value: a.id, label: a.displayName }))]} />
+        <SelectField
+          name="tipo"
+          label={t("audit.kind")}
+          defaultValue={params.get("tipo") ?? ""}
+          options={[{ value: "", label: t("admin.users.all") }, ...data.kinds.map((k) => ({ value: k, label: k }))]}
+        />
+        <SelectField
+          name="persona"
+          label={t("audit.person")}
+          defaultValue={params.get("persona") ?? ""}
+          options={[
+            { value: "", label: t("admin.users.all") },
+            ...data.actors.map((a) => ({ value: a.id, label: a.displayName })),
+          ]}
+        />
         <TextField name="dal" type="date" label={t("timeline.from")} defaultValue={params.get("dal") ?? ""} />
         <TextField name="al" type="date" label={t("timeline.to")} defaultValue={params.get("al") ?? ""} />
         <button type="submit" className="btn btn-outline-primary">

@@ -39,11 +39,126 @@ const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 const dayOf = (ms: number) => new Date(ms + 3_600_000).toISOString().slice(0, 10);
 
 // --- words -----------------------------------------------------------------------------------
-const FIRST = ["Anna", "Marco", "Giulia", "Luca", "Sara", "Paolo", "Chiara", "Davide", "Elena", "Matteo", "Laura", "Andrea", "Silvia", "Roberto", "Valentina", "Stefano", "Federica", "Nicola", "Irene", "Tommaso", "Beatrice", "Michele", "Roberta", "Simone", "Elisa", "Giorgio", "Martina", "Alessandro", "Francesca", "Lorenzo"];
-const LAST = ["Bertozzi", "Amadori", "Guidi", "Rossi", "Bianchi", "Morigi", "Lucchi", "Foschi", "Pollini", "Sirri", "Neri", "Zoffoli", "Magnani", "Baldacci", "Venturi", "Fantini", "Pasini", "Castagnoli", "Zavalloni", "Rinaldini", "Ceredi", "Fabbri", "Casadei", "Giorgini", "Zanotti", "Montalti", "Pieri", "Gasperoni", "Battistini", "Ricci"];
-const OFFICES = ["Anagrafe", "Stato Civile", "Tributi", "URP", "Polizia Locale", "Servizi Sociali", "Sistemi Informativi", "Edilizia Privata", "Protocollo", "Ragioneria", "Servizi Educativi", "Attività Produttive", "Ambiente", "Cultura", "Sport", "Patrimonio", "Personale e Organizzazione", "Lavori Pubblici", "Mobilità", "Biblioteca Malatestiana"];
-const SUBJECTS = ["Sportello unico", "Agenda degli appuntamenti", "Modulistica online", "Sala d'attesa", "Numero di coda", "Call center", "Pagamenti con PagoPA", "Certificati anagrafici", "Carta d'identità elettronica", "Segnaletica interna", "Postazione automatica", "Formazione degli operatori", "Affiancamento tra uffici", "Banca dati condivisa", "Risposte via email", "Questionario di soddisfazione", "Orari di apertura", "Accesso per persone con disabilità", "Prenotazione via app", "Guida ai procedimenti"];
-const ACTIONS = ["semplificare", "unificare", "rendere chiara", "portare online", "misurare", "ripensare", "estendere", "coordinare", "tradurre in linguaggio semplice", "rendere accessibile"];
+const FIRST = [
+  "Anna",
+  "Marco",
+  "Giulia",
+  "Luca",
+  "Sara",
+  "Paolo",
+  "Chiara",
+  "Davide",
+  "Elena",
+  "Matteo",
+  "Laura",
+  "Andrea",
+  "Silvia",
+  "Roberto",
+  "Valentina",
+  "Stefano",
+  "Federica",
+  "Nicola",
+  "Irene",
+  "Tommaso",
+  "Beatrice",
+  "Michele",
+  "Roberta",
+  "Simone",
+  "Elisa",
+  "Giorgio",
+  "Martina",
+  "Alessandro",
+  "Francesca",
+  "Lorenzo",
+];
+const LAST = [
+  "Bertozzi",
+  "Amadori",
+  "Guidi",
+  "Rossi",
+  "Bianchi",
+  "Morigi",
+  "Lucchi",
+  "Foschi",
+  "Pollini",
+  "Sirri",
+  "Neri",
+  "Zoffoli",
+  "Magnani",
+  "Baldacci",
+  "Venturi",
+  "Fantini",
+  "Pasini",
+  "Castagnoli",
+  "Zavalloni",
+  "Rinaldini",
+  "Ceredi",
+  "Fabbri",
+  "Casadei",
+  "Giorgini",
+  "Zanotti",
+  "Montalti",
+  "Pieri",
+  "Gasperoni",
+  "Battistini",
+  "Ricci",
+];
+const OFFICES = [
+  "Anagrafe",
+  "Stato Civile",
+  "Tributi",
+  "URP",
+  "Polizia Locale",
+  "Servizi Sociali",
+  "Sistemi Informativi",
+  "Edilizia Privata",
+  "Protocollo",
+  "Ragioneria",
+  "Servizi Educativi",
+  "Attività Produttive",
+  "Ambiente",
+  "Cultura",
+  "Sport",
+  "Patrimonio",
+  "Personale e Organizzazione",
+  "Lavori Pubblici",
+  "Mobilità",
+  "Biblioteca Malatestiana",
+];
+const SUBJECTS = [
+  "Sportello unico",
+  "Agenda degli appuntamenti",
+  "Modulistica online",
+  "Sala d'attesa",
+  "Numero di coda",
+  "Call center",
+  "Pagamenti con PagoPA",
+  "Certificati anagrafici",
+  "Carta d'identità elettronica",
+  "Segnaletica interna",
+  "Postazione automatica",
+  "Formazione degli operatori",
+  "Affiancamento tra uffici",
+  "Banca dati condivisa",
+  "Risposte via email",
+  "Questionario di soddisfazione",
+  "Orari di apertura",
+  "Accesso per persone con disabilità",
+  "Prenotazione via app",
+  "Guida ai procedimenti",
+];
+const ACTIONS = [
+  "semplificare",
+  "unificare",
+  "rendere chiara",
+  "portare online",
+  "misurare",
+  "ripensare",
+  "estendere",
+  "coordinare",
+  "tradurre in linguaggio semplice",
+  "rendere accessibile",
+];
 const SENTENCES = [
   "Oggi il cittadino passa da tre uffici diversi per la stessa pratica e ripete ogni volta gli stessi dati.",
   "Allo sportello le attese superano spesso i quaranta minuti nelle mattine di lunedì.",
@@ -126,33 +241,59 @@ counts.users = bulk(
   "User",
   ["id", "email", "displayName", "office", "role", "active", "locale", "passwordHash", "createdAt", "updatedAt"],
   users,
-  (u) => [u.id, u.email, `${pick(FIRST)} ${pick(LAST)}`, pick(OFFICES), u.role, 1, "it", passwordHash, iso(u.created), iso(u.created)],
+  (u) => [
+    u.id,
+    u.email,
+    `${pick(FIRST)} ${pick(LAST)}`,
+    pick(OFFICES),
+    u.role,
+    1,
+    "it",
+    passwordHash,
+    iso(u.created),
+    iso(u.created),
+  ],
 );
 const employees = users.filter((u) => u.role === "DIPENDENTE");
 
 // Memberships: about half the staff in one or two groups; leaders are the first two of each.
 const members: { userId: string; groupId: string; isLeader: boolean; at: number }[] = [];
 GROUPS.forEach((slug, g) => {
-  for (const offset of [0, 5]) members.push({ userId: employees[g + offset]!.id, groupId: groupId(slug), isLeader: true, at: start });
+  for (const offset of [0, 5])
+    members.push({ userId: employees[g + offset]!.id, groupId: groupId(slug), isLeader: true, at: start });
 });
 for (const u of employees.slice(10)) {
   if (random() < 0.5) continue;
   const first = pick(GROUPS);
   members.push({ userId: u.id, groupId: groupId(first), isLeader: false, at: u.created });
   const second = pick(GROUPS);
-  if (random() < 0.3 && second !== first) members.push({ userId: u.id, groupId: groupId(second), isLeader: false, at: u.created });
+  if (random() < 0.3 && second !== first)
+    members.push({ userId: u.id, groupId: groupId(second), isLeader: false, at: u.created });
 }
-counts.memberships = bulk("Membership", ["id", "userId", "groupId", "isLeader", "joinedAt"], members.entries(), ([i, m]) => [
-  `bm${i}`,
-  m.userId,
-  m.groupId,
-  m.isLeader ? 1 : 0,
-  iso(m.at),
-]);
-const leaders = new Map(GROUPS.map((slug) => [groupId(slug), members.filter((m) => m.isLeader && m.groupId === groupId(slug)).map((m) => m.userId)]));
+counts.memberships = bulk(
+  "Membership",
+  ["id", "userId", "groupId", "isLeader", "joinedAt"],
+  members.entries(),
+  ([i, m]) => [`bm${i}`, m.userId, m.groupId, m.isLeader ? 1 : 0, iso(m.at)],
+);
+const leaders = new Map(
+  GROUPS.map((slug) => [
+    groupId(slug),
+    members.filter((m) => m.isLeader && m.groupId === groupId(slug)).map((m) => m.userId),
+  ]),
+);
 
 // Ideas over two years, with their tags, story and status.
-type I = { id: number; groupId: string; authorId: string; status: string; created: number; supports: number; comments: number; last: number };
+type I = {
+  id: number;
+  groupId: string;
+  authorId: string;
+  status: string;
+  created: number;
+  supports: number;
+  comments: number;
+  last: number;
+};
 const ideas: I[] = [];
 for (let id = 1; id <= BENCH.ideas; id++) {
   const created = start + Math.floor(((id - 1) / BENCH.ideas) * 728 * DAY) + int(0, DAY - 1);
@@ -160,11 +301,24 @@ for (let id = 1; id <= BENCH.ideas; id++) {
   const reach = age > 300 ? 6 : age > 120 ? 5 : age > 30 ? 3 : age > 7 ? 2 : 1;
   let status: string = STATUS_FLOW[int(0, reach - 1)]!;
   if (age > 60 && random() < 0.12) status = "NON_ACCOLTA";
-  ideas.push({ id, groupId: groupId(pick(GROUPS)), authorId: pick(employees).id, status, created, supports: 0, comments: 0, last: created });
+  ideas.push({
+    id,
+    groupId: groupId(pick(GROUPS)),
+    authorId: pick(employees).id,
+    status,
+    created,
+    supports: 0,
+    comments: 0,
+    last: created,
+  });
 }
 const ideaText = (i: I) => {
   const title = `${pick(SUBJECTS)}: ${pick(ACTIONS)} ${pick(["per i cittadini", "tra gli uffici", "allo sportello", "nel back office", "per chi lavora fuori sede"])} (${i.id})`;
-  const body = [pick(SENTENCES), pick(SENTENCES), random() < 0.5 ? `- ${pick(SENTENCES)}\n- ${pick(SENTENCES)}` : pick(SENTENCES)].join("\n\n");
+  const body = [
+    pick(SENTENCES),
+    pick(SENTENCES),
+    random() < 0.5 ? `- ${pick(SENTENCES)}\n- ${pick(SENTENCES)}` : pick(SENTENCES),
+  ].join("\n\n");
   return { title, body };
 };
 counts.ideas = bulk(
@@ -176,20 +330,59 @@ counts.ideas = bulk(
     return [i.id, title, body, rendered(body), i.groupId, i.authorId, i.status, iso(i.created), iso(i.created)];
   },
 );
-counts.ideaTags = bulk("IdeaTag", ["ideaId", "tagId"], ideas.flatMap((i) => [...new Set([pick(TAGS), pick(TAGS), pick(TAGS)].slice(0, int(1, 3)))].map((tagId) => ({ ideaId: i.id, tagId }))), (t) => [t.ideaId, t.tagId]);
-type E = { ideaId: number; actorId: string; kind: string; from: string | null; to: string; reason: string | null; at: number };
+counts.ideaTags = bulk(
+  "IdeaTag",
+  ["ideaId", "tagId"],
+  ideas.flatMap((i) =>
+    [...new Set([pick(TAGS), pick(TAGS), pick(TAGS)].slice(0, int(1, 3)))].map((tagId) => ({ ideaId: i.id, tagId })),
+  ),
+  (t) => [t.ideaId, t.tagId],
+);
+type E = {
+  ideaId: number;
+  actorId: string;
+  kind: string;
+  from: string | null;
+  to: string;
+  reason: string | null;
+  at: number;
+};
 const events: E[] = [];
 for (const i of ideas) {
-  events.push({ ideaId: i.id, actorId: i.authorId, kind: "CREATED", from: null, to: "NUOVA", reason: null, at: i.created });
-  const path = i.status === "NON_ACCOLTA" ? ["NUOVA", "IN_DISCUSSIONE", "NON_ACCOLTA"] : STATUS_FLOW.slice(0, STATUS_FLOW.indexOf(i.status as never) + 1);
+  events.push({
+    ideaId: i.id,
+    actorId: i.authorId,
+    kind: "CREATED",
+    from: null,
+    to: "NUOVA",
+    reason: null,
+    at: i.created,
+  });
+  const path =
+    i.status === "NON_ACCOLTA"
+      ? ["NUOVA", "IN_DISCUSSIONE", "NON_ACCOLTA"]
+      : STATUS_FLOW.slice(0, STATUS_FLOW.indexOf(i.status as never) + 1);
   let at = i.created;
   for (let s = 1; s < path.length; s++) {
     at = Math.min(now - DAY, at + int(2, 40) * DAY);
     const leader = pick(leaders.get(i.groupId)!);
-    events.push({ ideaId: i.id, actorId: path[s] === "IN_DISCUSSIONE" ? leader : users[int(1, 5)]!.id, kind: "STATUS", from: path[s - 1]!, to: path[s]!, reason: `Motivazione della decisione per l'idea ${i.id}: ${pick(SENTENCES)}`, at });
+    events.push({
+      ideaId: i.id,
+      actorId: path[s] === "IN_DISCUSSIONE" ? leader : users[int(1, 5)]!.id,
+      kind: "STATUS",
+      from: path[s - 1]!,
+      to: path[s]!,
+      reason: `Motivazione della decisione per l'idea ${i.id}: ${pick(SENTENCES)}`,
+      at,
+    });
   }
 }
-counts.ideaEvents = bulk("IdeaEvent", ["id", "ideaId", "actorId", "kind", "fromStatus", "toStatus", "reason", "createdAt"], events.entries(), ([n, e]) => [`be${n}`, e.ideaId, e.actorId, e.kind, e.from, e.to, e.reason, iso(e.at)]);
+counts.ideaEvents = bulk(
+  "IdeaEvent",
+  ["id", "ideaId", "actorId", "kind", "fromStatus", "toStatus", "reason", "createdAt"],
+  events.entries(),
+  ([n, e]) => [`be${n}`, e.ideaId, e.actorId, e.kind, e.from, e.to, e.reason, iso(e.at)],
+);
 
 // Supports: 300,000 distinct (idea, person) pairs, popular ideas getting more.
 const supportPairs = new Set<string>();
@@ -221,7 +414,14 @@ function addComment(idea: I) {
   const at = Math.min(now - 60_000, after + int(0, 90) * DAY + int(0, DAY));
   idea.comments += 1;
   idea.last = Math.max(idea.last, at);
-  comments.push({ id, ideaId: idea.id, authorId: pick(employees).id, parentId, body: `${pick(COMMENT_LINES)} ${pick(SENTENCES)}`, at });
+  comments.push({
+    id,
+    ideaId: idea.id,
+    authorId: pick(employees).id,
+    parentId,
+    body: `${pick(COMMENT_LINES)} ${pick(SENTENCES)}`,
+    at,
+  });
 }
 for (let n = 0; n < 200; n++) addComment(busy);
 while (comments.length < BENCH.comments) {
@@ -229,10 +429,17 @@ while (comments.length < BENCH.comments) {
   if (idea === busy) continue;
   addComment(idea);
 }
-counts.comments = bulk("Comment", ["id", "ideaId", "authorId", "parentId", "body", "bodyHtml", "createdAt"], comments, (c) => [c.id, c.ideaId, c.authorId, c.parentId, c.body, rendered(c.body), iso(c.at)]);
+counts.comments = bulk(
+  "Comment",
+  ["id", "ideaId", "authorId", "parentId", "body", "bodyHtml", "createdAt"],
+  comments,
+  (c) => [c.id, c.ideaId, c.authorId, c.parentId, c.body, rendered(c.body), iso(c.at)],
+);
 
 // Counters, exact, and the last activity.
-const setCounts = sql.prepare(`UPDATE "Idea" SET "supportCount" = ?, "commentCount" = ?, "lastActivityAt" = ? WHERE "id" = ?`);
+const setCounts = sql.prepare(
+  `UPDATE "Idea" SET "supportCount" = ?, "commentCount" = ?, "lastActivityAt" = ? WHERE "id" = ?`,
+);
 sql.transaction(() => {
   for (const i of ideas) setCounts.run(i.supports, i.comments, iso(i.last), i.id);
 })();
@@ -240,28 +447,59 @@ sql.transaction(() => {
 // Follows (authors follow their ideas) and notifications (comments on them, a third unread).
 counts.follows = bulk("Follow", ["ideaId", "userId", "createdAt"], ideas, (i) => [i.id, i.authorId, iso(i.created)]);
 const byId = new Map(ideas.map((i) => [i.id, i]));
-const notices = comments.filter((_, n) => n % 2 === 0).map((c) => ({ c, idea: byId.get(c.ideaId)! })).filter(({ c, idea }) => idea.authorId !== c.authorId);
-counts.notifications = bulk("Notification", ["id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt", "readAt"], notices.entries(), ([n, { c, idea }]) => [
-  `bn${n}`,
-  idea.authorId,
-  "COMMENT",
-  idea.id,
-  c.id,
-  c.authorId,
-  JSON.stringify({ ideaTitle: `Idea ${idea.id}` }),
-  iso(c.at),
-  n % 3 === 0 ? null : iso(c.at + DAY),
-]);
+const notices = comments
+  .filter((_, n) => n % 2 === 0)
+  .map((c) => ({ c, idea: byId.get(c.ideaId)! }))
+  .filter(({ c, idea }) => idea.authorId !== c.authorId);
+counts.notifications = bulk(
+  "Notification",
+  ["id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt", "readAt"],
+  notices.entries(),
+  ([n, { c, idea }]) => [
+    `bn${n}`,
+    idea.authorId,
+    "COMMENT",
+    idea.id,
+    c.id,
+    c.authorId,
+    JSON.stringify({ ideaTitle: `Idea ${idea.id}` }),
+    iso(c.at),
+    n % 3 === 0 ? null : iso(c.at + DAY),
+  ],
+);
 
 // Objectives: 600 over the groups, from two years ago to eighteen months ahead, with updates.
-type O = { id: number; groupId: string; startOn: number; dueOn: number; status: string; progress: number; updates: number };
+type O = {
+  id: number;
+  groupId: string;
+  startOn: number;
+  dueOn: number;
+  status: string;
+  progress: number;
+  updates: number;
+};
 const objectives: O[] = [];
 for (let id = 1; id <= BENCH.objectives; id++) {
   const startOn = start + int(0, 900) * DAY;
   const dueOn = startOn + int(30, 240) * DAY;
-  const status = dueOn < now ? (random() < 0.8 ? "COMPLETATO" : pick(["IN_CORSO", "BLOCCATO", "ANNULLATO"])) : startOn > now ? "PIANIFICATO" : pick(["IN_CORSO", "IN_CORSO", "BLOCCATO"]);
+  const status =
+    dueOn < now
+      ? random() < 0.8
+        ? "COMPLETATO"
+        : pick(["IN_CORSO", "BLOCCATO", "ANNULLATO"])
+      : startOn > now
+        ? "PIANIFICATO"
+        : pick(["IN_CORSO", "IN_CORSO", "BLOCCATO"]);
   const progress = status === "COMPLETATO" ? 100 : status === "PIANIFICATO" ? 0 : int(5, 95);
-  objectives.push({ id, groupId: groupId(GROUPS[(id - 1) % GROUPS.length]!), startOn, dueOn, status, progress, updates: 0 });
+  objectives.push({
+    id,
+    groupId: groupId(GROUPS[(id - 1) % GROUPS.length]!),
+    startOn,
+    dueOn,
+    status,
+    progress,
+    updates: 0,
+  });
 }
 const updates: { objective: O; n: number; at: number; progress: number }[] = [];
 for (let n = 0; n < BENCH.updates; n++) {
@@ -274,7 +512,28 @@ for (let n = 0; n < BENCH.updates; n++) {
 }
 counts.objectives = bulk(
   "Objective",
-  ["id", "groupId", "title", "description", "descriptionHtml", "ownerId", "startOn", "dueOn", "forecastOn", "completedOn", "status", "progress", "indicatorName", "indicatorUnit", "indicatorBaseline", "indicatorTarget", "indicatorCurrent", "lastUpdateAt", "createdAt", "updatedAt"],
+  [
+    "id",
+    "groupId",
+    "title",
+    "description",
+    "descriptionHtml",
+    "ownerId",
+    "startOn",
+    "dueOn",
+    "forecastOn",
+    "completedOn",
+    "status",
+    "progress",
+    "indicatorName",
+    "indicatorUnit",
+    "indicatorBaseline",
+    "indicatorTarget",
+    "indicatorCurrent",
+    "lastUpdateAt",
+    "createdAt",
+    "updatedAt",
+  ],
   objectives,
   (o) => {
     const description = pick(SENTENCES);
@@ -303,23 +562,53 @@ counts.objectives = bulk(
     ];
   },
 );
-counts.progressUpdates = bulk("ProgressUpdate", ["id", "objectiveId", "authorId", "date", "progress", "status", "note", "noteHtml", "createdAt"], updates, (u) => {
-  const note = pick(SENTENCES);
-  return [`bp${u.n}`, u.objective.id, pick(leaders.get(u.objective.groupId)!), dayOf(u.at), u.progress, u.progress === 0 ? "PIANIFICATO" : "IN_CORSO", note, rendered(note), iso(u.at)];
-});
+counts.progressUpdates = bulk(
+  "ProgressUpdate",
+  ["id", "objectiveId", "authorId", "date", "progress", "status", "note", "noteHtml", "createdAt"],
+  updates,
+  (u) => {
+    const note = pick(SENTENCES);
+    return [
+      `bp${u.n}`,
+      u.objective.id,
+      pick(leaders.get(u.objective.groupId)!),
+      dayOf(u.at),
+      u.progress,
+      u.progress === 0 ? "PIANIFICATO" : "IN_CORSO",
+      note,
+      rendered(note),
+      iso(u.at),
+    ];
+  },
+);
 counts.objectiveIdeas = bulk(
   "ObjectiveIdea",
   ["objectiveId", "ideaId", "createdAt"],
-  objectives.map((o) => ({ o, idea: ideas.find((i) => i.groupId === o.groupId && i.status === "IN_REALIZZAZIONE" && i.id % objectives.length === o.id % objectives.length) })).filter((x) => x.idea),
+  objectives
+    .map((o) => ({
+      o,
+      idea: ideas.find(
+        (i) =>
+          i.groupId === o.groupId &&
+          i.status === "IN_REALIZZAZIONE" &&
+          i.id % objectives.length === o.id % objectives.length,
+      ),
+    }))
+    .filter((x) => x.idea),
   (x) => [x.o.id, x.idea!.id, iso(x.o.startOn)],
 );
-counts.milestones = bulk("Milestone", ["id", "title", "date", "groupId", "createdAt"], Array.from({ length: 30 }, (_, n) => n), (n) => [
-  `bmi${n}`,
-  `Traguardo ${n + 1}`,
-  dayOf(start + n * 45 * DAY),
-  n % 3 === 0 ? null : groupId(GROUPS[n % GROUPS.length]!),
-  iso(start),
-]);
+counts.milestones = bulk(
+  "Milestone",
+  ["id", "title", "date", "groupId", "createdAt"],
+  Array.from({ length: 30 }, (_, n) => n),
+  (n) => [
+    `bmi${n}`,
+    `Traguardo ${n + 1}`,
+    dayOf(start + n * 45 * DAY),
+    n % 3 === 0 ? null : groupId(GROUPS[n % GROUPS.length]!),
+    iso(start),
+  ],
+);
 
 sql.pragma("optimize");
 sql.exec("ANALYZE");
@@ -328,4 +617,5 @@ sql.close();
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Dati di prova in ${path.relative(process.cwd(), file)} (${seconds} s):`);
-for (const [table, count] of Object.entries(counts)) console.log(`  ${table.padEnd(16)} ${count.toLocaleString("it-IT")}`);
+for (const [table, count] of Object.entries(counts))
+  console.log(`  ${table.padEnd(16)} ${count.toLocaleString("it-IT")}`);

@@ -5,12 +5,32 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-export type LighthouseResult = { name: string; path: string; performance: number; accessibility: number; bestPractices: number; failing: string[] };
+export type LighthouseResult = {
+  name: string;
+  path: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  failing: string[];
+};
 
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
 
 export async function lighthouseScores(base: string, cookie: string, pages: { name: string; path: string }[]) {
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: FLAGS });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+    chromeFlags: FLAGS,
+  });
   const results: LighthouseResult[] = [];
   try {
     for (const page of pages) {
@@ -25,10 +45,25 @@ export async function lighthouseScores(base: string, cookie: string, pages: { na
       const { categories, audits } = run.lhr;
       const score = (id: string) => Math.round(100 * (categories[id]?.score ?? 0));
       const failing = Object.values(audits)
-        .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== "informative" && audit.scoreDisplayMode !== "manual")
+        .filter(
+          (audit) =>
+            audit.score !== null &&
+            audit.score < 0.9 &&
+            audit.scoreDisplayMode !== "informative" &&
+            audit.scoreDisplayMode !== "manual",
+        )
         .map((audit) => `${audit.id}: ${audit.displayValue ?? audit.score}`);
-      results.push({ name: page.name, path: page.path, performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices"), failing });
-      console.log(`Lighthouse ${page.path}: prestazioni ${score("performance")}, accessibilità ${score("accessibility")}, buone pratiche ${score("best-practices")}${failing.length ? ` (da migliorare: ${failing.join("; ")})` : ""}`);
+      results.push({
+        name: page.name,
+        path: page.path,
+        performance: score("performance"),
+        accessibility: score("accessibility"),
+        bestPractices: score("best-practices"),
+        failing,
+      });
+      console.log(
+        `Lighthouse ${page.path}: prestazioni ${score("performance")}, accessibilità ${score("accessibility")}, buone pratiche ${score("best-practices")}${failing.length ? ` (da migliorare: ${failing.join("; ")})` : ""}`,
+      );
     }
   } finally {
     chrome.kill();

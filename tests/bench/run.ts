@@ -27,7 +27,8 @@ if (!existsSync(source)) {
   process.exit(1);
 }
 
-if (!process.env.BENCH_SKIP_BUILD) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+if (!process.env.BENCH_SKIP_BUILD)
+  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 
 // Each run starts from the generated file: the writes of a run do not leak into the next.
 const file = path.join(path.dirname(source), "run.db");
@@ -38,9 +39,13 @@ copyFileSync(source, file);
 // comment posting stays under the per-person limit (30 in 10 minutes) without switching it off.
 const sql = new Database(file);
 const colleagues = sql
-  .prepare(`SELECT u."id" FROM "User" u WHERE u."role" = 'DIPENDENTE' AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."isLeader") ORDER BY u."id" LIMIT 1000`)
+  .prepare(
+    `SELECT u."id" FROM "User" u WHERE u."role" = 'DIPENDENTE' AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."isLeader") ORDER BY u."id" LIMIT 1000`,
+  )
   .all() as { id: string }[];
-const insertSession = sql.prepare(`INSERT INTO "Session" ("id", "userId", "expiresAt", "createdAt") VALUES (?, ?, ?, ?)`);
+const insertSession = sql.prepare(
+  `INSERT INTO "Session" ("id", "userId", "expiresAt", "createdAt") VALUES (?, ?, ?, ?)`,
+);
 const isoNow = (offset = 0) => new Date(Date.now() + offset).toISOString().replace("Z", "+00:00");
 const cookies = sql.transaction(() =>
   colleagues.map(({ id }) => {
@@ -55,8 +60,12 @@ sql.close();
 
 // --- the server -------------------------------------------------------------------------------
 // Node's options exactly as `npm start` gives them (the heap limit shapes the memory figure).
-const startScript = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
-const nodeOptions = (/\bnode\s+((?:--\S+\s+)*)\S*build\/index\.js/.exec(startScript)?.[1] ?? "").split(/\s+/).filter(Boolean);
+const startScript = (
+  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }
+).scripts.start;
+const nodeOptions = (/\bnode\s+((?:--\S+\s+)*)\S*build\/index\.js/.exec(startScript)?.[1] ?? "")
+  .split(/\s+/)
+  .filter(Boolean);
 const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/index.js"], {
   cwd: ROOT,
   env: {
@@ -109,8 +118,10 @@ function shipped(html: string) {
     else if (/rel="stylesheet"/.test(tag) && href) styles.add(href);
   }
   // Remix's inline bootstrap imports the entry and the route modules: those are in modulepreload.
-  for (const [, spec] of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g)) scripts.add(spec!);
-  const sum = (set: Set<string>) => [...set].filter((href) => href.startsWith("/")).reduce((n, href) => n + gzipBytes(href), 0);
+  for (const [, spec] of html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+\.js)"/g))
+    scripts.add(spec!);
+  const sum = (set: Set<string>) =>
+    [...set].filter((href) => href.startsWith("/")).reduce((n, href) => n + gzipBytes(href), 0);
   return { jsKb: sum(scripts) / 1024, cssKb: sum(styles) / 1024 };
 }
 
@@ -158,7 +169,10 @@ const endpoints: Endpoint[] = [
     path: `/idee/${popular.id}?_data=${encodeURIComponent("routes/idee.$id")}`,
     kind: "action",
     method: "POST",
-    next: () => ({ headers: postHeaders(nextCookie()), body: form({ intent: "comment", body: "Sono d'accordo: proviamolo su un servizio e misuriamo le attese." }) }),
+    next: () => ({
+      headers: postHeaders(nextCookie()),
+      body: form({ intent: "comment", body: "Sono d'accordo: proviamolo su un servizio e misuriamo le attese." }),
+    }),
   },
 ];
 
@@ -179,7 +193,12 @@ type Row = {
 
 async function probe(endpoint: Endpoint) {
   const request = endpoint.next?.() ?? { headers: endpoint.kind === "floor" ? {} : { cookie: nextCookie() } };
-  const response = await fetch(base + endpoint.path, { method: endpoint.method ?? "GET", headers: request.headers, body: request.body, redirect: "manual" });
+  const response = await fetch(base + endpoint.path, {
+    method: endpoint.method ?? "GET",
+    headers: request.headers,
+    body: request.body,
+    redirect: "manual",
+  });
   const body = await response.text();
   if (response.status >= 300) throw new Error(`${endpoint.name}: ${response.status} ${body.slice(0, 300)}`);
   const statements = Number(response.headers.get("x-sql-statements"));
@@ -189,7 +208,8 @@ async function probe(endpoint: Endpoint) {
 /** autocannon's own percentiles skip p95: every response time is kept and read here instead. */
 function percentiles(times: number[]) {
   const sorted = Float64Array.from(times).sort();
-  const at = (p: number) => Math.round(10 * (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN)) / 10;
+  const at = (p: number) =>
+    Math.round(10 * (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN)) / 10;
   return { p50: at(50), p95: at(95), p99: at(99) };
 }
 
@@ -237,7 +257,9 @@ for (const endpoint of endpoints) {
     cssKb,
   };
   rows.push(row);
-  console.log(`${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  SQL ${statements}`);
+  console.log(
+    `${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  SQL ${statements}`,
+  );
 }
 
 const rssMb = peakRssMb();
@@ -255,11 +277,21 @@ const floor = rows.find((row) => row.kind === "floor")!;
 type Check = { what: string; value: string; target: string; pass: boolean };
 const checks: Check[] = [];
 const check = (what: string, value: number, target: number, unit: string, atMost = true, digits = 0) =>
-  checks.push({ what, value: `${value.toFixed(digits)} ${unit}`.trim(), target: `${atMost ? "≤" : "≥"} ${target} ${unit}`.trim(), pass: atMost ? value <= target : value >= target });
+  checks.push({
+    what,
+    value: `${value.toFixed(digits)} ${unit}`.trim(),
+    target: `${atMost ? "≤" : "≥"} ${target} ${unit}`.trim(),
+    pass: atMost ? value <= target : value >= target,
+  });
 for (const row of rows.filter((r) => r.kind !== "floor")) {
   const toggle = row.name.includes("sostegno");
   check(`${row.name}: p95`, row.p95, toggle ? TARGETS.toggleP95 : TARGETS.p95, "ms");
-  checks.push({ what: `${row.name}: risposte non 2xx`, value: `${row.non2xx + row.errors}`, target: "0", pass: row.non2xx + row.errors === 0 });
+  checks.push({
+    what: `${row.name}: risposte non 2xx`,
+    value: `${row.non2xx + row.errors}`,
+    target: "0",
+    pass: row.non2xx + row.errors === 0,
+  });
   if (row.kind === "page") {
     check(`${row.name}: quota del floor`, (100 * row.rps) / floor.rps, 100 * TARGETS.floorShare, "%", false, 1);
     check(`${row.name}: istruzioni SQL`, row.statements!, TARGETS.statements, "");
@@ -280,7 +312,11 @@ const failed = checks.filter((c) => !c.pass);
 
 writeFileSync(
   path.join(import.meta.dirname, "results.json"),
-  JSON.stringify({ when, machine, connections: CONNECTIONS, seconds: DURATION, data: BENCH, rows, rssMb, lighthouse, checks }, null, 2) + "\n",
+  JSON.stringify(
+    { when, machine, connections: CONNECTIONS, seconds: DURATION, data: BENCH, rows, rssMb, lighthouse, checks },
+    null,
+    2,
+  ) + "\n",
 );
 
 const fmt = (n: number | null, digits = 0) => (n === null ? "–" : n.toFixed(digits));
@@ -296,7 +332,14 @@ const table = [
   "",
   `RSS di picco del server: ${rssMb.toFixed(0)} MB.`,
   ...(lighthouse.length
-    ? ["", "| Lighthouse 12.2.3 (Chromium di Debian, collega autenticato) | Prestazioni | Accessibilità | Buone pratiche |", "| --- | ---: | ---: | ---: |", ...lighthouse.map((l) => `| ${l.name} (${l.path}) | ${l.performance} | ${l.accessibility} | ${l.bestPractices} |`)]
+    ? [
+        "",
+        "| Lighthouse 12.2.3 (Chromium di Debian, collega autenticato) | Prestazioni | Accessibilità | Buone pratiche |",
+        "| --- | ---: | ---: | ---: |",
+        ...lighthouse.map(
+          (l) => `| ${l.name} (${l.path}) | ${l.performance} | ${l.accessibility} | ${l.bestPractices} |`,
+        ),
+      ]
     : []),
 ].join("\n");
 const report = [
@@ -318,7 +361,11 @@ writeFileSync(path.join(import.meta.dirname, "results.md"), report);
 const readme = path.join(ROOT, "README.md");
 const text = readFileSync(readme, "utf8");
 const marked = /(<!-- bench:start -->\n)[\s\S]*?(<!-- bench:end -->)/;
-if (marked.test(text)) writeFileSync(readme, text.replace(marked, () => `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+if (marked.test(text))
+  writeFileSync(
+    readme,
+    text.replace(marked, () => `<!-- bench:start -->\n${table}\n<!-- bench:end -->`),
+  );
 
 console.log("");
 for (const c of checks) console.log(`${c.pass ? "PASS" : "FAIL"}  ${c.what}: ${c.value} (obiettivo ${c.target})`);

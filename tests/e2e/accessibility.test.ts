@@ -20,24 +20,32 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(["/", "/gruppi/logistica", "/admin/utenti", "/admin/gruppi", "/profilo", "/gruppi", "/accessibilita", "/non-esiste"])(
-    "%s as the admin, on a desktop and on a 360 px phone",
-    async (path) => {
-      const { context, problems } = await watchedContext(h.browser, h.server.url);
-      const page = await context.newPage();
-      await login(page, h.server.url, "admin@test.example", PASSWORD);
-      for (const width of [1280, 360]) {
-        await page.setViewportSize({ width, height: 800 });
-        await page.goto(`${h.server.url}${path}`);
-        await expectAccessible(page);
-        // Nothing wider than the screen at 360 px, except inside a scrollable table.
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
-      }
-      await context.close();
-      expect(problems).toEqual([]);
-    },
-  );
+  it.each([
+    "/",
+    "/gruppi/logistica",
+    "/admin/utenti",
+    "/admin/gruppi",
+    "/profilo",
+    "/gruppi",
+    "/accessibilita",
+    "/non-esiste",
+  ])("%s as the admin, on a desktop and on a 360 px phone", async (path) => {
+    const { context, problems } = await watchedContext(h.browser, h.server.url);
+    const page = await context.newPage();
+    await login(page, h.server.url, "admin@test.example", PASSWORD);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${h.server.url}${path}`);
+      await expectAccessible(page);
+      // Nothing wider than the screen at 360 px, except inside a scrollable table.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+    expect(problems).toEqual([]);
+  });
 
   it("starts every page with a skip link to the main content, and shows focus", async () => {
     const { context } = await watchedContext(h.browser, h.server.url);

@@ -46,7 +46,9 @@ describe("a board meeting", () => {
     await page.getByLabel("Alla riunione", { exact: true }).selectOption({ label: "26 novembre 2026" });
     await page.getByRole("button", { name: "Confronta" }).click();
     await page.getByRole("heading", { name: /che cosa è cambiato/ }).waitFor();
-    const decided = page.locator("section", { has: page.getByRole("heading", { name: /Idee decise nel periodo \(2\)/ }) });
+    const decided = page.locator("section", {
+      has: page.getByRole("heading", { name: /Idee decise nel periodo \(2\)/ }),
+    });
     await decided.getByText("Sportello anche in frazione").waitFor();
     await decided.getByText("Modulo unico per i bonus").waitFor();
 
@@ -62,24 +64,29 @@ describe("a board meeting", () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(["/cabina-di-regia", "PRINT", "/cabina-di-regia/riunioni", "/registro"])("%s is accessible (axe-core)", async (path) => {
-    await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "In coda per l'accessibilità" });
-    const { context, problems } = await watchedContext(h.browser, h.server.url);
-    const page = await context.newPage();
-    await login(page, h.server.url, "cabina@test.example", PASSWORD);
-    let target = path;
-    if (path === "PRINT") {
-      const snapshot = await h.server.db.snapshot.findFirst({ orderBy: { createdAt: "desc" } });
-      target = `/cabina-di-regia/riunioni/${snapshot!.id}/stampa`;
-    }
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${h.server.url}${target}`);
-      await expectAccessible(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
-    }
-    await context.close();
-    expect(problems).toEqual([]);
-  });
+  it.each(["/cabina-di-regia", "PRINT", "/cabina-di-regia/riunioni", "/registro"])(
+    "%s is accessible (axe-core)",
+    async (path) => {
+      await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "In coda per l'accessibilità" });
+      const { context, problems } = await watchedContext(h.browser, h.server.url);
+      const page = await context.newPage();
+      await login(page, h.server.url, "cabina@test.example", PASSWORD);
+      let target = path;
+      if (path === "PRINT") {
+        const snapshot = await h.server.db.snapshot.findFirst({ orderBy: { createdAt: "desc" } });
+        target = `/cabina-di-regia/riunioni/${snapshot!.id}/stampa`;
+      }
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${h.server.url}${target}`);
+        await expectAccessible(page);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+      }
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -12,7 +12,10 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServer();
   scenario = await seedScenario(server.db);
-  await ideaAt(server.db, scenario, "IN_DISCUSSIONE", { title: "Eliminacode unico per tutti gli sportelli", authorId: scenario.users.otherLeader.id });
+  await ideaAt(server.db, scenario, "IN_DISCUSSIONE", {
+    title: "Eliminacode unico per tutti gli sportelli",
+    authorId: scenario.users.otherLeader.id,
+  });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -56,7 +59,10 @@ describe.each([
     if (!js) await a.page.locator(".pionieri-preview strong", { hasText: "numero" }).waitFor();
     // The page of the new idea is the signal (the flash message is checked over HTTP in
     // tests/integration/ideas.test.ts); under load a background fetch can delay the message.
-    await Promise.all([a.page.waitForURL(/\/idee\/\d+$/, { timeout: 60_000 }), a.page.getByRole("button", { name: "Pubblica l'idea", exact: true }).click()]);
+    await Promise.all([
+      a.page.waitForURL(/\/idee\/\d+$/, { timeout: 60_000 }),
+      a.page.getByRole("button", { name: "Pubblica l'idea", exact: true }).click(),
+    ]);
     await a.page.getByRole("heading", { level: 1, name: title }).waitFor();
     const ideaUrl = a.page.url();
 
@@ -79,12 +85,15 @@ describe.each([
     // The group's leader opens the discussion, then sends it to the board.
     const leader = await as("leader.logistica@test.example", js);
     await leader.page.goto(ideaUrl);
-    const badge = (page: Page, text: string) => page.locator(".pionieri-idea-header .pionieri-status", { hasText: text }).waitFor();
+    const badge = (page: Page, text: string) =>
+      page.locator(".pionieri-idea-header .pionieri-status", { hasText: text }).waitFor();
     await leader.page.getByLabel("In discussione").check();
     await submit(leader.page, "Cambia stato");
     await badge(leader.page, "In discussione");
     await leader.page.getByLabel("In valutazione").check();
-    await leader.page.getByLabel("Motivazione pubblica", { exact: true }).fill("Proposta matura, la passiamo alla Cabina.");
+    await leader.page
+      .getByLabel("Motivazione pubblica", { exact: true })
+      .fill("Proposta matura, la passiamo alla Cabina.");
     await submit(leader.page, "Cambia stato");
     await badge(leader.page, "In valutazione");
 
@@ -95,13 +104,17 @@ describe.each([
     await submit(board.page, "Cambia stato");
     await board.page.getByText("Scrivi la motivazione: verrà mostrata a tutti.").waitFor();
     await board.page.getByRole("radio", { name: "Accolta (motivazione obbligatoria)", exact: true }).check();
-    await board.page.getByLabel("Motivazione pubblica", { exact: true }).fill("Utile e sostenibile: si parte in primavera.");
+    await board.page
+      .getByLabel("Motivazione pubblica", { exact: true })
+      .fill("Utile e sostenibile: si parte in primavera.");
     await submit(board.page, "Cambia stato");
     await badge(board.page, "Accolta");
 
     // A is told, with the reason, and the idea's story shows every step.
     await a.page.goto(`${server.url}/notifiche`);
-    const decision = a.page.locator(".pionieri-notifications li", { hasText: `Bruno Cabina ha portato «${title}» allo stato «Accolta»` });
+    const decision = a.page.locator(".pionieri-notifications li", {
+      hasText: `Bruno Cabina ha portato «${title}» allo stato «Accolta»`,
+    });
     await decision.getByText("Motivazione: Utile e sostenibile: si parte in primavera.").waitFor();
     await a.page.goto(ideaUrl);
     const story = a.page.locator(".pionieri-story");
@@ -125,19 +138,31 @@ describe.each([
 });
 
 describe("accessibility of the idea pages", () => {
-  it.each(["/idee", "/idee/nuova", "/idee?q=eliminacode", "IDEA", "/notifiche", "/moderazione", "/admin/temi"])("%s", async (path) => {
-    const idea = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", { title: "Pagina da controllare", body: "Testo con **grassetto** e [un link](https://example.org)" });
-    await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Un commento" });
-    const email = path.startsWith("/admin") ? "admin@test.example" : path === "/moderazione" ? "leader.logistica@test.example" : "cabina@test.example";
-    const { page, side } = await as(email, true);
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${server.url}${path === "IDEA" ? `/idee/${idea.id}` : path}`);
-      await expectAccessible(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
-    }
-    await side.context.close();
-    expect(side.problems).toEqual([]);
-  });
+  it.each(["/idee", "/idee/nuova", "/idee?q=eliminacode", "IDEA", "/notifiche", "/moderazione", "/admin/temi"])(
+    "%s",
+    async (path) => {
+      const idea = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", {
+        title: "Pagina da controllare",
+        body: "Testo con **grassetto** e [un link](https://example.org)",
+      });
+      await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Un commento" });
+      const email = path.startsWith("/admin")
+        ? "admin@test.example"
+        : path === "/moderazione"
+          ? "leader.logistica@test.example"
+          : "cabina@test.example";
+      const { page, side } = await as(email, true);
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`${server.url}${path === "IDEA" ? `/idee/${idea.id}` : path}`);
+        await expectAccessible(page);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
+      }
+      await side.context.close();
+      expect(side.problems).toEqual([]);
+    },
+  );
 });

@@ -68,7 +68,10 @@ describe.each([
     await colleagueSide.context.close();
     expect(colleagueSide.problems).toEqual([]);
 
-    const user = await h.server.db.user.findUniqueOrThrow({ where: { email }, include: { memberships: { include: { group: true } } } });
+    const user = await h.server.db.user.findUniqueOrThrow({
+      where: { email },
+      include: { memberships: { include: { group: true } } },
+    });
     expect(user.displayName).toBe(name);
     expect(user.memberships.map((m) => m.group.slug)).toEqual(["prodotti"]);
     expect(await h.server.db.session.count({ where: { userId: user.id } })).toBe(0);

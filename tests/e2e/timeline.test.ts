@@ -14,7 +14,10 @@ describe.each([
   it("a leader plans an objective carrying an accepted idea, reports twice; the timeline and the idea show it", async () => {
     const ideaTitle = js ? "Sportello aperto il sabato" : "Sportello aperto la sera";
     const objectiveTitle = js ? "Apertura del sabato mattina" : "Apertura serale il giovedì";
-    const idea = await ideaAt(h.server.db, h.scenario, "ACCOLTA", { title: ideaTitle, authorId: h.scenario.users.employee.id });
+    const idea = await ideaAt(h.server.db, h.scenario, "ACCOLTA", {
+      title: ideaTitle,
+      authorId: h.scenario.users.employee.id,
+    });
     const { context, problems } = await watchedContext(h.browser, h.server.url, { javaScriptEnabled: js });
     const page = await context.newPage();
     await login(page, h.server.url, "leader.logistica@test.example", PASSWORD);
@@ -29,10 +32,16 @@ describe.each([
     await page.getByLabel(/^Inizio previsto/).fill(iso(new Date(now.getTime() - 10 * 86400_000)));
     await page.getByLabel(/^Scadenza/).fill(iso(new Date(now.getTime() + 40 * 86400_000)));
     await page.getByLabel(new RegExp(ideaTitle)).check();
-    await Promise.all([page.waitForURL(/\/obiettivi\/\d+$/), page.getByRole("button", { name: "Crea il micro-obiettivo" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/obiettivi\/\d+$/),
+      page.getByRole("button", { name: "Crea il micro-obiettivo" }).click(),
+    ]);
     await page.getByText("Micro-obiettivo creato").waitFor();
 
-    for (const [progress, note] of [["25", "Accordo con i sindacati raggiunto."], ["60", "Turni definiti fino a marzo."]] as const) {
+    for (const [progress, note] of [
+      ["25", "Accordo con i sindacati raggiunto."],
+      ["60", "Turni definiti fino a marzo."],
+    ] as const) {
       await page.getByRole("spinbutton", { name: /^Avanzamento/ }).fill(progress);
       await page.getByLabel(/^Stato/).selectOption({ label: "In corso" });
       await page.getByLabel("Nota").fill(note);
@@ -47,14 +56,23 @@ describe.each([
     const bar = page.locator("svg.pionieri-timeline .tl-bar", { hasText: objectiveTitle });
     await bar.waitFor();
     expect(await bar.textContent()).toContain("60%");
-    const [outer, fill] = await Promise.all([bar.locator(".tl-bar-bg").getAttribute("width"), bar.locator(".tl-bar-fill").getAttribute("width")]);
+    const [outer, fill] = await Promise.all([
+      bar.locator(".tl-bar-bg").getAttribute("width"),
+      bar.locator(".tl-bar-fill").getAttribute("width"),
+    ]);
     expect(Number(fill) / Number(outer)).toBeCloseTo(0.6, 1);
-    await page.getByRole("row", { name: new RegExp(objectiveTitle) }).getByText("60%").waitFor();
+    await page
+      .getByRole("row", { name: new RegExp(objectiveTitle) })
+      .getByText("60%")
+      .waitFor();
 
     await page.goto(`${h.server.url}/idee/${idea.id}`);
     await page.locator(".pionieri-idea-header .pionieri-status", { hasText: "In realizzazione" }).waitFor();
     await page.getByRole("link", { name: objectiveTitle }).waitFor();
-    await page.locator(".pionieri-story").getByText(`Portata avanti dal micro-obiettivo «${objectiveTitle}»`, { exact: false }).waitFor();
+    await page
+      .locator(".pionieri-story")
+      .getByText(`Portata avanti dal micro-obiettivo «${objectiveTitle}»`, { exact: false })
+      .waitFor();
 
     await context.close();
     expect(problems).toEqual([]);
@@ -62,7 +80,13 @@ describe.each([
 });
 
 describe("accessibility of the crono-programma", () => {
-  it.each(["/crono-programma", "/crono-programma?zoom=anno", "OBJECTIVE", "/crono-programma/gestione", "/obiettivi/nuovo?gruppo=logistica"])("%s", async (path) => {
+  it.each([
+    "/crono-programma",
+    "/crono-programma?zoom=anno",
+    "OBJECTIVE",
+    "/crono-programma/gestione",
+    "/obiettivi/nuovo?gruppo=logistica",
+  ])("%s", async (path) => {
     const objective = await buildObjective(h.server.db, {
       groupId: h.scenario.groups.logistica!.id,
       title: "Obiettivo da controllare",
@@ -80,7 +104,9 @@ describe("accessibility of the crono-programma", () => {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(`${h.server.url}${path === "OBJECTIVE" ? `/obiettivi/${objective.id}` : path}`);
       await expectAccessible(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
     }
     await context.close();

@@ -22,7 +22,10 @@ const NEW_PASSWORD = "la mia frase segreta";
 /** What the database holds about people: any refused write must leave it as it was. */
 async function snapshot() {
   const [users, invitations, sessions, memberships] = await Promise.all([
-    server.db.user.findMany({ orderBy: { id: "asc" }, select: { id: true, email: true, role: true, active: true, displayName: true, passwordHash: true } }),
+    server.db.user.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, email: true, role: true, active: true, displayName: true, passwordHash: true },
+    }),
     server.db.invitation.findMany({ orderBy: { id: "asc" }, select: { id: true, usedAt: true, expiresAt: true } }),
     server.db.session.count(),
     server.db.membership.findMany({ orderBy: { id: "asc" }, select: { id: true, isLeader: true } }),
@@ -32,7 +35,11 @@ async function snapshot() {
 
 describe("invitations", () => {
   it("admin invites → the colleague sets name, office and password → is logged in; the link works once", async () => {
-    const page = await admin.post("/admin/utenti", { intent: "invite", email: "Nuova.Collega@Test.example", role: "DIPENDENTE" });
+    const page = await admin.post("/admin/utenti", {
+      intent: "invite",
+      email: "Nuova.Collega@Test.example",
+      role: "DIPENDENTE",
+    });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain("Invito creato per nuova.collega@test.example");
@@ -73,7 +80,10 @@ describe("invitations", () => {
   });
 
   it("refuses an expired invitation and writes nothing", async () => {
-    const token = await buildInvitation(server.db, { email: "scaduto@test.example", expiresAt: new Date(Date.now() - 1000) });
+    const token = await buildInvitation(server.db, {
+      email: "scaduto@test.example",
+      expiresAt: new Date(Date.now() - 1000),
+    });
     expect((await new Client(server.url).get(`/invito/${token}`)).status).toBe(404);
     const before = await snapshot();
     const response = await new Client(server.url).post(`/invito/${token}`, {
@@ -92,19 +102,30 @@ describe("invitations", () => {
     ["a short password", { password: "corta", passwordConfirm: "corta" }, "almeno 10 caratteri"],
     ["a common password", { password: "password123", passwordConfirm: "password123" }, "tra le più usate"],
     ["two different passwords", { passwordConfirm: "un'altra cosa ancora" }, "Le due password non coincidono."],
-  ])("answers %s with a field message, 400, keeping the typed name and writing nothing", async (_label, override, message) => {
-    const token = await buildInvitation(server.db, { email: `prova${Math.random().toString(36).slice(2)}@test.example` });
-    const before = await snapshot();
-    const fields = { displayName: "Pia Prova", office: "Tributi", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, ...override };
-    const response = await new Client(server.url).post(`/invito/${token}`, fields);
-    expect(response.status).toBe(400);
-    const html = await response.text();
-    expect(html).toContain(message);
-    expect(html).toContain('aria-invalid="true"');
-    expect(html).toContain('value="Tributi"');
-    expect(html).not.toContain(NEW_PASSWORD);
-    expect(await snapshot()).toEqual(before);
-  });
+  ])(
+    "answers %s with a field message, 400, keeping the typed name and writing nothing",
+    async (_label, override, message) => {
+      const token = await buildInvitation(server.db, {
+        email: `prova${Math.random().toString(36).slice(2)}@test.example`,
+      });
+      const before = await snapshot();
+      const fields = {
+        displayName: "Pia Prova",
+        office: "Tributi",
+        password: NEW_PASSWORD,
+        passwordConfirm: NEW_PASSWORD,
+        ...override,
+      };
+      const response = await new Client(server.url).post(`/invito/${token}`, fields);
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain(message);
+      expect(html).toContain('aria-invalid="true"');
+      expect(html).toContain('value="Tributi"');
+      expect(html).not.toContain(NEW_PASSWORD);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it.each([
     ["a malformed email", { email: "non-una-email", role: "DIPENDENTE" }, "indirizzo email valido", 400],
@@ -133,7 +154,9 @@ describe("invitations", () => {
     });
     expect(done.status).toBe(302);
     expect((await member.get("/gruppi")).status).toBe(302);
-    expect((await new Client(server.url).post("/login", { email: "membro@test.example", password: PASSWORD })).status).toBe(401);
+    expect(
+      (await new Client(server.url).post("/login", { email: "membro@test.example", password: PASSWORD })).status,
+    ).toBe(401);
     await new Client(server.url).login("membro@test.example", NEW_PASSWORD);
   });
 });
@@ -149,26 +172,38 @@ describe("the admin's user management", () => {
     const after = await employee.get("/gruppi");
     expect(after.status).toBe(302);
     expect(after.headers.get("location")).toContain("/login");
-    expect((await new Client(server.url).post("/login", { email: "dipendente@test.example", password: PASSWORD })).status).toBe(401);
+    expect(
+      (await new Client(server.url).post("/login", { email: "dipendente@test.example", password: PASSWORD })).status,
+    ).toBe(401);
     await admin.post("/admin/utenti", { intent: "reactivate", userId: scenario.users.employee.id });
     await new Client(server.url).login("dipendente@test.example", PASSWORD);
   });
 
   it("changes a role and names a leader, and records both in the audit log", async () => {
     await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.observer.id, role: "DIPENDENTE" });
-    expect((await server.db.user.findUniqueOrThrow({ where: { id: scenario.users.observer.id } })).role).toBe("DIPENDENTE");
+    expect((await server.db.user.findUniqueOrThrow({ where: { id: scenario.users.observer.id } })).role).toBe(
+      "DIPENDENTE",
+    );
     await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.observer.id, role: "OSSERVATORE" });
 
-    await admin.post("/admin/utenti", { intent: "leader", userId: scenario.users.employee.id, groupId: scenario.groups.prodotti!.id });
+    await admin.post("/admin/utenti", {
+      intent: "leader",
+      userId: scenario.users.employee.id,
+      groupId: scenario.groups.prodotti!.id,
+    });
     const membership = await server.db.membership.findUniqueOrThrow({
       where: { userId_groupId: { userId: scenario.users.employee.id, groupId: scenario.groups.prodotti!.id } },
     });
     expect(membership.isLeader).toBe(true);
-    await admin.post("/admin/utenti", { intent: "unleader", userId: scenario.users.employee.id, groupId: scenario.groups.prodotti!.id });
-    expect(
-      (await server.db.membership.findUniqueOrThrow({ where: { id: membership.id } })).isLeader,
-    ).toBe(false);
-    const kinds = (await server.db.auditEvent.findMany({ where: { actorId: scenario.users.admin.id } })).map((e) => e.kind);
+    await admin.post("/admin/utenti", {
+      intent: "unleader",
+      userId: scenario.users.employee.id,
+      groupId: scenario.groups.prodotti!.id,
+    });
+    expect((await server.db.membership.findUniqueOrThrow({ where: { id: membership.id } })).isLeader).toBe(false);
+    const kinds = (await server.db.auditEvent.findMany({ where: { actorId: scenario.users.admin.id } })).map(
+      (e) => e.kind,
+    );
     expect(kinds).toEqual(expect.arrayContaining(["user.role", "group.leader.add", "group.leader.remove"]));
   });
 
@@ -184,16 +219,29 @@ describe("the admin's user management", () => {
     const employee = new Client(server.url);
     await employee.login("dipendente@test.example", PASSWORD);
     expect((await employee.get("/obiettivi/nuovo?gruppo=prodotti")).status).toBe(403);
-    await admin.post("/admin/utenti", { intent: "leader", userId: scenario.users.employee.id, groupId: scenario.groups.prodotti!.id });
+    await admin.post("/admin/utenti", {
+      intent: "leader",
+      userId: scenario.users.employee.id,
+      groupId: scenario.groups.prodotti!.id,
+    });
     expect((await employee.get("/obiettivi/nuovo?gruppo=prodotti")).status).toBe(200);
-    await admin.post("/admin/utenti", { intent: "unleader", userId: scenario.users.employee.id, groupId: scenario.groups.prodotti!.id });
+    await admin.post("/admin/utenti", {
+      intent: "unleader",
+      userId: scenario.users.employee.id,
+      groupId: scenario.groups.prodotti!.id,
+    });
     expect((await employee.get("/obiettivi/nuovo?gruppo=prodotti")).status).toBe(403);
   });
 
   it("does not let the admin demote or deactivate themselves", async () => {
     const before = await snapshot();
-    expect((await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.admin.id, role: "DIPENDENTE" })).status).toBe(403);
-    expect((await admin.post("/admin/utenti", { intent: "deactivate", userId: scenario.users.admin.id })).status).toBe(403);
+    expect(
+      (await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.admin.id, role: "DIPENDENTE" }))
+        .status,
+    ).toBe(403);
+    expect((await admin.post("/admin/utenti", { intent: "deactivate", userId: scenario.users.admin.id })).status).toBe(
+      403,
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -215,11 +263,27 @@ describe("the admin's user management", () => {
 
   it("edits a group's name, description, colour and order; refuses a bad colour with nothing written", async () => {
     const group = scenario.groups.comunicazione!;
-    const ok = await admin.post("/admin/gruppi", { groupId: group.id, name: "Comunicazione", description: "Nuova descrizione", colour: "#123456", position: "5" });
+    const ok = await admin.post("/admin/gruppi", {
+      groupId: group.id,
+      name: "Comunicazione",
+      description: "Nuova descrizione",
+      colour: "#123456",
+      position: "5",
+    });
     expect(ok.status).toBe(302);
-    expect(await server.db.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({ description: "Nuova descrizione", colour: "#123456", position: 5 });
+    expect(await server.db.workingGroup.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({
+      description: "Nuova descrizione",
+      colour: "#123456",
+      position: 5,
+    });
     const before = await server.db.workingGroup.findUniqueOrThrow({ where: { id: group.id } });
-    const bad = await admin.post("/admin/gruppi", { groupId: group.id, name: "", description: "x", colour: "rosso", position: "abc" });
+    const bad = await admin.post("/admin/gruppi", {
+      groupId: group.id,
+      name: "",
+      description: "x",
+      colour: "rosso",
+      position: "abc",
+    });
     expect(bad.status).toBe(400);
     const body = await text(bad);
     expect(body).toContain("Indica un colore nel formato #rrggbb.");
@@ -238,27 +302,29 @@ describe("who may use the admin pages", () => {
     ["/admin/gruppi", { groupId: "", name: "X", description: "X", colour: "#000000", position: "1" }],
   ];
 
-  it.each(["dipendente@test.example", "cabina@test.example", "leader.logistica@test.example", "osservatore@test.example"])(
-    "%s gets 403 on every admin page and action, and nothing changes",
-    async (email) => {
-      const someone = new Client(server.url);
-      await someone.login(email, PASSWORD);
-      for (const path of ["/admin/utenti", "/admin/gruppi"]) {
-        const page = await someone.get(path);
-        expect(page.status).toBe(403);
-        expect(await text(page)).toContain("Accesso non consentito");
-      }
-      const before = await snapshot();
-      for (const [path, fields] of writes) {
-        const target = { ...fields };
-        if ("userId" in target) target.userId = scenario.users.member.id;
-        if ("groupId" in target) target.groupId = scenario.groups.logistica!.id;
-        const response = await someone.post(path, target);
-        expect(response.status, `${email} ${path} ${fields.intent}`).toBe(403);
-      }
-      expect(await snapshot()).toEqual(before);
-    },
-  );
+  it.each([
+    "dipendente@test.example",
+    "cabina@test.example",
+    "leader.logistica@test.example",
+    "osservatore@test.example",
+  ])("%s gets 403 on every admin page and action, and nothing changes", async (email) => {
+    const someone = new Client(server.url);
+    await someone.login(email, PASSWORD);
+    for (const path of ["/admin/utenti", "/admin/gruppi"]) {
+      const page = await someone.get(path);
+      expect(page.status).toBe(403);
+      expect(await text(page)).toContain("Accesso non consentito");
+    }
+    const before = await snapshot();
+    for (const [path, fields] of writes) {
+      const target = { ...fields };
+      if ("userId" in target) target.userId = scenario.users.member.id;
+      if ("groupId" in target) target.groupId = scenario.groups.logistica!.id;
+      const response = await someone.post(path, target);
+      expect(response.status, `${email} ${path} ${fields.intent}`).toBe(403);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe("profile", () => {
@@ -267,10 +333,20 @@ describe("profile", () => {
     const elsewhere = new Client(server.url);
     await here.login("leader.informatica@test.example", PASSWORD);
     await elsewhere.login("leader.informatica@test.example", PASSWORD);
-    const wrong = await here.post("/profilo", { intent: "password", currentPassword: "non-e-lei-davvero", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    const wrong = await here.post("/profilo", {
+      intent: "password",
+      currentPassword: "non-e-lei-davvero",
+      password: NEW_PASSWORD,
+      passwordConfirm: NEW_PASSWORD,
+    });
     expect(wrong.status).toBe(400);
     expect(await text(wrong)).toContain("La password attuale non è corretta.");
-    const changed = await here.post("/profilo", { intent: "password", currentPassword: PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD });
+    const changed = await here.post("/profilo", {
+      intent: "password",
+      currentPassword: PASSWORD,
+      password: NEW_PASSWORD,
+      passwordConfirm: NEW_PASSWORD,
+    });
     expect(changed.status).toBe(302);
     expect((await here.get("/profilo")).status).toBe(200);
     expect((await elsewhere.get("/profilo")).status).toBe(302);
@@ -280,9 +356,19 @@ describe("profile", () => {
   it("switches the interface to English, and refuses an unknown language", async () => {
     const browser = new Client(server.url);
     await browser.login("leader.logistica@test.example", PASSWORD);
-    const bad = await browser.post("/profilo", { intent: "profile", displayName: "Lia Logistica", office: "URP", locale: "fr" });
+    const bad = await browser.post("/profilo", {
+      intent: "profile",
+      displayName: "Lia Logistica",
+      office: "URP",
+      locale: "fr",
+    });
     expect(bad.status).toBe(400);
-    await browser.post("/profilo", { intent: "profile", displayName: "Lia Logistica", office: "Patrimonio", locale: "en" });
+    await browser.post("/profilo", {
+      intent: "profile",
+      displayName: "Lia Logistica",
+      office: "Patrimonio",
+      locale: "en",
+    });
     const page = await browser.get("/gruppi");
     const html = await page.text();
     expect(html).toContain('<html lang="en"');
@@ -294,10 +380,17 @@ describe("profile", () => {
     const browser = new Client(server.url);
     await browser.login("leader.logistica@test.example", PASSWORD);
     const before = await server.db.user.findUniqueOrThrow({ where: { email: "leader.logistica@test.example" } });
-    const response = await browser.post("/profilo", { intent: "profile", displayName: "L".repeat(10_000), office: "Ufficio Tecnico", locale: "it" });
+    const response = await browser.post("/profilo", {
+      intent: "profile",
+      displayName: "L".repeat(10_000),
+      office: "Ufficio Tecnico",
+      locale: "it",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('value="Ufficio Tecnico"');
-    expect(await server.db.user.findUniqueOrThrow({ where: { email: "leader.logistica@test.example" } })).toEqual(before);
+    expect(await server.db.user.findUniqueOrThrow({ where: { email: "leader.logistica@test.example" } })).toEqual(
+      before,
+    );
   });
 });
 
@@ -310,7 +403,9 @@ describe("personal data (GDPR art. 15)", () => {
     expect(response.headers.get("content-disposition")).toContain("attachment");
     const data = await response.json();
     expect(data.profile).toMatchObject({ email: "leader.logistica@test.example", displayName: "Lia Logistica" });
-    expect(data.profile.memberships).toEqual([expect.objectContaining({ isLeader: true, group: { name: "Logistica" } })]);
+    expect(data.profile.memberships).toEqual([
+      expect.objectContaining({ isLeader: true, group: { name: "Logistica" } }),
+    ]);
     expect(JSON.stringify(data)).not.toContain("passwordHash");
     expect(JSON.stringify(data)).not.toContain("dipendente@test.example");
     expect((await new Client(server.url).get("/profilo/dati")).status).toBe(302);

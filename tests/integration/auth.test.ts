@@ -51,7 +51,8 @@ describe("login", () => {
   });
 
   it("answers an unknown email exactly as a wrong password, in comparable time", async () => {
-    const strip = (html: string) => html.replace(/nonce="[^"]*"|nonce-[A-Za-z0-9+/=]+/g, "").replace(/[a-z0-9.]+@test\.example/g, "EMAIL");
+    const strip = (html: string) =>
+      html.replace(/nonce="[^"]*"|nonce-[A-Za-z0-9+/=]+/g, "").replace(/[a-z0-9.]+@test\.example/g, "EMAIL");
     const timings = { wrong: [] as number[], unknown: [] as number[] };
     let bodies: Record<string, string> = {};
     for (let round = 0; round < 3; round++) {
@@ -82,7 +83,11 @@ describe("login", () => {
     const attacker = client();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const response = await attacker.post("/login", { email: "cabina@test.example", password: `tentativo-${i}-sbagliato` }, { headers: { "X-Forwarded-For": "10.9.9.9" } });
+      const response = await attacker.post(
+        "/login",
+        { email: "cabina@test.example", password: `tentativo-${i}-sbagliato` },
+        { headers: { "X-Forwarded-For": "10.9.9.9" } },
+      );
       statuses.push(response.status);
       if (response.status === 429) {
         expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -92,11 +97,19 @@ describe("login", () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses[5]).toBe(429);
     // Even the right password waits on this account and address: the throttle answers first.
-    const blocked = await attacker.post("/login", { email: "cabina@test.example", password: PASSWORD }, { headers: { "X-Forwarded-For": "10.9.9.9" } });
+    const blocked = await attacker.post(
+      "/login",
+      { email: "cabina@test.example", password: PASSWORD },
+      { headers: { "X-Forwarded-For": "10.9.9.9" } },
+    );
     expect(blocked.status).toBe(429);
     expect(await server.db.session.count({ where: { userId: scenario.users.board.id } })).toBe(0);
     // No hard lock-out: the real person, at their own desk, still gets in.
-    const owner = await client().post("/login", { email: "cabina@test.example", password: PASSWORD }, { headers: { "X-Forwarded-For": "10.1.1.1" } });
+    const owner = await client().post(
+      "/login",
+      { email: "cabina@test.example", password: PASSWORD },
+      { headers: { "X-Forwarded-For": "10.1.1.1" } },
+    );
     expect(owner.status).toBe(302);
   });
 });
@@ -120,7 +133,10 @@ describe("sessions", () => {
   it("expires after 8 idle hours", async () => {
     const browser = client();
     await browser.login("membro@test.example", PASSWORD);
-    await server.db.session.update({ where: { id: browser.session()! }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.db.session.update({
+      where: { id: browser.session()! },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const page = await browser.get("/gruppi");
     expect(page.status).toBe(302);
     expect(await server.db.session.count({ where: { id: browser.session() ?? "none" } })).toBe(0);
@@ -165,7 +181,11 @@ describe("redirects to and after login", () => {
 
   it("ignores a redirectTo pointing to another site", async () => {
     for (const target of ["https://evil.example/", "//evil.example", "/\\evil.example"]) {
-      const login = await client().post("/login", { email: "dipendente@test.example", password: PASSWORD, redirectTo: target });
+      const login = await client().post("/login", {
+        email: "dipendente@test.example",
+        password: PASSWORD,
+        redirectTo: target,
+      });
       expect(login.status).toBe(302);
       expect(login.headers.get("location")).toBe("/");
     }

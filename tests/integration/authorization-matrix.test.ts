@@ -15,7 +15,17 @@ import { signedIn as signedInAs } from "../support/sessions";
 import { ROOT } from "../support/paths";
 import { PASSWORD } from "../support/scenario";
 
-const ACTORS = ["anonymous", "observer", "employee", "author", "leader", "otherLeader", "board", "admin", "deactivated"] as const;
+const ACTORS = [
+  "anonymous",
+  "observer",
+  "employee",
+  "author",
+  "leader",
+  "otherLeader",
+  "board",
+  "admin",
+  "deactivated",
+] as const;
 type ActorName = (typeof ACTORS)[number];
 /** "login": sent to /login (anonymous, or a session that stopped being valid). "write": 302/303 and rows changed. */
 type Answer = 200 | 400 | 401 | 403 | 404 | 410 | "login" | "redirect" | "write";
@@ -54,24 +64,52 @@ type Request = { path: string; form?: Record<string, string> };
 type Case = { name: string; expect: Row; request: (actor: ActorName) => Promise<Request> | Request };
 type Entry = { loader?: Case[]; action?: Case[] };
 
-const get = (name: string, expect: Row, pathFor: (f: Fixture) => string): Case => ({ name, expect, request: () => ({ path: pathFor(fixture) }) });
-const post = (name: string, expect: Row, make: (actor: ActorName) => Promise<Request> | Request): Case => ({ name, expect, request: make });
+const get = (name: string, expect: Row, pathFor: (f: Fixture) => string): Case => ({
+  name,
+  expect,
+  request: () => ({ path: pathFor(fixture) }),
+});
+const post = (name: string, expect: Row, make: (actor: ActorName) => Promise<Request> | Request): Case => ({
+  name,
+  expect,
+  request: make,
+});
 
 /** A fresh idea of `logistica` by the author, for writes that change its state. */
 async function freshIdea(status = "NUOVA") {
   const { db } = harness.server;
   const { users, groups } = harness.scenario;
-  const idea = await buildIdea(db, { title: `Idea della matrice ${Math.random()}`, groupId: groups.logistica!.id, authorId: users.member.id });
-  if (status !== "NUOVA") await buildStatusChange(db, { ideaId: idea.id, from: "NUOVA", to: status, actorId: users.leader.id, reason: "Per la matrice" });
+  const idea = await buildIdea(db, {
+    title: `Idea della matrice ${Math.random()}`,
+    groupId: groups.logistica!.id,
+    authorId: users.member.id,
+  });
+  if (status !== "NUOVA")
+    await buildStatusChange(db, {
+      ideaId: idea.id,
+      from: "NUOVA",
+      to: status,
+      actorId: users.leader.id,
+      reason: "Per la matrice",
+    });
   return idea;
 }
 async function freshComment() {
   const idea = await freshIdea();
-  const comment = await buildComment(harness.server.db, { ideaId: idea.id, authorId: harness.scenario.users.member.id, body: "Un commento dell'autrice" });
+  const comment = await buildComment(harness.server.db, {
+    ideaId: idea.id,
+    authorId: harness.scenario.users.member.id,
+    body: "Un commento dell'autrice",
+  });
   return { idea, comment };
 }
 async function freshObjective() {
-  return buildObjective(harness.server.db, { groupId: harness.scenario.groups.logistica!.id, title: `Obiettivo ${Math.random()}`, startOn: "2026-10-01", dueOn: "2027-03-31" });
+  return buildObjective(harness.server.db, {
+    groupId: harness.scenario.groups.logistica!.id,
+    title: `Obiettivo ${Math.random()}`,
+    startOn: "2026-10-01",
+    dueOn: "2027-03-31",
+  });
 }
 const objectiveForm = (groupId: string, extra: Record<string, string> = {}) => ({
   groupId,
@@ -94,7 +132,9 @@ const objectiveForm = (groupId: string, extra: Record<string, string> = {}) => (
 const MATRIX: Record<string, Entry> = {
   $: {
     loader: [get("pagina inesistente", everyone(404), () => "/pagina-che-non-esiste")],
-    action: [post("POST a pagina inesistente", everyone(404), () => ({ path: "/pagina-che-non-esiste", form: { a: "1" } }))],
+    action: [
+      post("POST a pagina inesistente", everyone(404), () => ({ path: "/pagina-che-non-esiste", form: { a: "1" } })),
+    ],
   },
   _index: { loader: [get("home", members(200), () => "/")] },
   accessibilita: { loader: [get("dichiarazione di accessibilità", everyone(200), () => "/accessibilita")] },
@@ -103,18 +143,36 @@ const MATRIX: Record<string, Entry> = {
     action: [
       post("modifica gruppo", only(["admin"], "write"), () => ({
         path: "/admin/gruppi",
-        form: { groupId: fixture.groups.comunicazione.id, name: `Comunicazione ${Math.random().toFixed(6)}`, description: "Nuova descrizione", colour: "#a66300", position: "30" },
+        form: {
+          groupId: fixture.groups.comunicazione.id,
+          name: `Comunicazione ${Math.random().toFixed(6)}`,
+          description: "Nuova descrizione",
+          colour: "#a66300",
+          position: "30",
+        },
       })),
     ],
   },
   "admin.temi": {
     loader: [get("temi", only(["admin"]), () => "/admin/temi")],
-    action: [post("nuovo tema", only(["admin"], "write"), () => ({ path: "/admin/temi", form: { intent: "add", kind: "CANALE", name: `Canale ${Math.random().toFixed(6)}` } }))],
+    action: [
+      post("nuovo tema", only(["admin"], "write"), () => ({
+        path: "/admin/temi",
+        form: { intent: "add", kind: "CANALE", name: `Canale ${Math.random().toFixed(6)}` },
+      })),
+    ],
   },
   "admin.utenti": {
     loader: [get("utenti", only(["admin"]), () => "/admin/utenti")],
     action: [
-      post("invito", only(["admin"], 200), () => ({ path: "/admin/utenti", form: { intent: "invite", email: `nuovo.${Math.random().toString(36).slice(2)}@test.example`, role: "DIPENDENTE" } })),
+      post("invito", only(["admin"], 200), () => ({
+        path: "/admin/utenti",
+        form: {
+          intent: "invite",
+          email: `nuovo.${Math.random().toString(36).slice(2)}@test.example`,
+          role: "DIPENDENTE",
+        },
+      })),
     ],
   },
   "bench.floor": { loader: [get("floor del benchmark (solo in modalità bench)", everyone(404), () => "/bench/floor")] },
@@ -123,15 +181,35 @@ const MATRIX: Record<string, Entry> = {
     action: [
       post("decisione", only(["board"], "write"), async () => {
         const idea = await freshIdea("IN_VALUTAZIONE");
-        return { path: "/cabina-di-regia", form: { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: "Accolta in riunione" } };
+        return {
+          path: "/cabina-di-regia",
+          form: { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: "Accolta in riunione" },
+        };
       }),
-      post("congela riunione", only(["board"], "write"), () => ({ path: "/cabina-di-regia", form: { intent: "freeze", meetingDate: "2026-11-20", notes: "Riunione" } })),
+      post("congela riunione", only(["board"], "write"), () => ({
+        path: "/cabina-di-regia",
+        form: { intent: "freeze", meetingDate: "2026-11-20", notes: "Riunione" },
+      })),
     ],
   },
-  "cabina-di-regia.confronto": { loader: [get("confronto tra due riunioni", members(200), (f) => `/cabina-di-regia/confronto?a=${f.snapshotId}&b=${f.laterSnapshotId}`)] },
-  "cabina-di-regia.esporta.$kind": { loader: [get("esportazione idee", only(["board"]), () => "/cabina-di-regia/esporta/idee")] },
-  "cabina-di-regia.riunioni.$id": { loader: [get("riunione", members(200), (f) => `/cabina-di-regia/riunioni/${f.snapshotId}`)] },
-  "cabina-di-regia.riunioni.$id_.stampa": { loader: [get("stampa riunione", members(200), (f) => `/cabina-di-regia/riunioni/${f.snapshotId}/stampa`)] },
+  "cabina-di-regia.confronto": {
+    loader: [
+      get(
+        "confronto tra due riunioni",
+        members(200),
+        (f) => `/cabina-di-regia/confronto?a=${f.snapshotId}&b=${f.laterSnapshotId}`,
+      ),
+    ],
+  },
+  "cabina-di-regia.esporta.$kind": {
+    loader: [get("esportazione idee", only(["board"]), () => "/cabina-di-regia/esporta/idee")],
+  },
+  "cabina-di-regia.riunioni.$id": {
+    loader: [get("riunione", members(200), (f) => `/cabina-di-regia/riunioni/${f.snapshotId}`)],
+  },
+  "cabina-di-regia.riunioni.$id_.stampa": {
+    loader: [get("stampa riunione", members(200), (f) => `/cabina-di-regia/riunioni/${f.snapshotId}/stampa`)],
+  },
   "cabina-di-regia.riunioni._index": { loader: [get("riunioni", members(200), () => "/cabina-di-regia/riunioni")] },
   "calendario.$token": {
     loader: [
@@ -142,53 +220,96 @@ const MATRIX: Record<string, Entry> = {
   "crono-programma._index": { loader: [get("crono-programma", members(200), () => "/crono-programma")] },
   "crono-programma.gestione": {
     loader: [get("gestione fasi e traguardi", only(["board"]), () => "/crono-programma/gestione")],
-    action: [post("nuovo traguardo", only(["board"], "write"), () => ({ path: "/crono-programma/gestione", form: { intent: "createMilestone", title: "Traguardo", date: "2027-01-15", groupId: "" } }))],
+    action: [
+      post("nuovo traguardo", only(["board"], "write"), () => ({
+        path: "/crono-programma/gestione",
+        form: { intent: "createMilestone", title: "Traguardo", date: "2027-01-15", groupId: "" },
+      })),
+    ],
   },
-  "crono-programma.obiettivi[.]csv": { loader: [get("obiettivi in CSV", members(200), () => "/crono-programma/obiettivi.csv")] },
+  "crono-programma.obiettivi[.]csv": {
+    loader: [get("obiettivi in CSV", members(200), () => "/crono-programma/obiettivi.csv")],
+  },
   "gruppi.$slug": {
     loader: [get("pagina di gruppo", members(200), () => "/gruppi/logistica")],
-    action: [post("entra nel gruppo", only(writers, "write"), () => ({ path: "/gruppi/prodotti", form: { intent: "join" } }))],
+    action: [
+      post("entra nel gruppo", only(writers, "write"), () => ({ path: "/gruppi/prodotti", form: { intent: "join" } })),
+    ],
   },
   "gruppi._index": { loader: [get("gruppi", members(200), () => "/gruppi")] },
   "idee.$id": {
     loader: [get("idea", members(200), (f) => `/idee/${f.idea.id}`)],
     action: [
-      post("sostegno", only(writers, "write"), async () => ({ path: `/idee/${(await freshIdea()).id}`, form: { intent: "support" } })),
-      post("commento", only(writers, "write"), async () => ({ path: `/idee/${(await freshIdea()).id}`, form: { intent: "comment", body: "Commento della matrice" } })),
+      post("sostegno", only(writers, "write"), async () => ({
+        path: `/idee/${(await freshIdea()).id}`,
+        form: { intent: "support" },
+      })),
+      post("commento", only(writers, "write"), async () => ({
+        path: `/idee/${(await freshIdea()).id}`,
+        form: { intent: "comment", body: "Commento della matrice" },
+      })),
       post("cambio di stato NUOVA → IN_DISCUSSIONE", only(["leader", "board"], "write"), async () => ({
         path: `/idee/${(await freshIdea()).id}`,
         form: { intent: "status", to: "IN_DISCUSSIONE", reason: "Ne discutiamo" },
       })),
       post("modifica di un commento", only(["author"], "write"), async () => {
         const { idea, comment } = await freshComment();
-        return { path: `/idee/${idea.id}`, form: { intent: "editComment", commentId: String(comment.id), body: "Testo corretto" } };
+        return {
+          path: `/idee/${idea.id}`,
+          form: { intent: "editComment", commentId: String(comment.id), body: "Testo corretto" },
+        };
       }),
       post("nascondi un commento", only(["leader", "board", "admin"], "write"), async () => {
         const { idea, comment } = await freshComment();
-        return { path: `/idee/${idea.id}`, form: { intent: "hideComment", commentId: String(comment.id), reason: "Fuori tema" } };
+        return {
+          path: `/idee/${idea.id}`,
+          form: { intent: "hideComment", commentId: String(comment.id), reason: "Fuori tema" },
+        };
       }),
     ],
   },
   "idee.$id_.modifica": {
     loader: [get("modifica idea", only(["author"]), (f) => `/idee/${f.idea.id}/modifica`)],
-    action: [post("salva modifica", only(["author"], "write"), async () => ({ path: `/idee/${(await freshIdea()).id}/modifica`, form: { title: "Titolo nuovo e chiaro", body: "Corpo nuovo" } }))],
+    action: [
+      post("salva modifica", only(["author"], "write"), async () => ({
+        path: `/idee/${(await freshIdea()).id}/modifica`,
+        form: { title: "Titolo nuovo e chiaro", body: "Corpo nuovo" },
+      })),
+    ],
   },
   "idee._index": { loader: [get("elenco idee", members(200), () => "/idee")] },
   "idee.anteprima": {
     loader: [get("anteprima (solo POST)", everyone(404), () => "/idee/anteprima")],
-    action: [post("anteprima Markdown (non scrive)", members(200), () => ({ path: "/idee/anteprima", form: { body: "**ciao**" } }))],
+    action: [
+      post("anteprima Markdown (non scrive)", members(200), () => ({
+        path: "/idee/anteprima",
+        form: { body: "**ciao**" },
+      })),
+    ],
   },
   "idee.nuova": {
     loader: [get("nuova idea", only(writers), () => "/idee/nuova")],
-    action: [post("pubblica idea", only(writers, "write"), () => ({ path: "/idee/nuova", form: { title: "Un'idea nuova della matrice", body: "Il testo", groupId: fixture.groups.logistica.id } }))],
+    action: [
+      post("pubblica idea", only(writers, "write"), () => ({
+        path: "/idee/nuova",
+        form: { title: "Un'idea nuova della matrice", body: "Il testo", groupId: fixture.groups.logistica.id },
+      })),
+    ],
   },
   "idee.simili": { loader: [get("idee simili", members(200), () => "/idee/simili?q=sportello")] },
   "invito.$token": {
     loader: [get("invito inesistente", everyone(404), () => `/invito/${"b".repeat(43)}`)],
-    action: [post("accetta invito inesistente", everyone(410), () => ({ path: `/invito/${"b".repeat(43)}`, form: { displayName: "X", office: "", password: "una frase lunga", passwordConfirm: "una frase lunga" } }))],
+    action: [
+      post("accetta invito inesistente", everyone(410), () => ({
+        path: `/invito/${"b".repeat(43)}`,
+        form: { displayName: "X", office: "", password: "una frase lunga", passwordConfirm: "una frase lunga" },
+      })),
+    ],
   },
   login: {
-    loader: [get("pagina di accesso", { ...byActor(() => "redirect"), anonymous: 200, deactivated: 200 }, () => "/login")],
+    loader: [
+      get("pagina di accesso", { ...byActor(() => "redirect"), anonymous: 200, deactivated: 200 }, () => "/login"),
+    ],
     action: [
       post("password sbagliata", { ...byActor(() => "redirect"), anonymous: 401, deactivated: 401 }, (actor) => ({
         path: "/login",
@@ -205,7 +326,9 @@ const MATRIX: Record<string, Entry> = {
     action: [
       post("archivia segnalazione", only(["leader", "admin"], "write"), async () => {
         const { comment } = await freshComment();
-        const report = await harness.server.db.commentReport.create({ data: { commentId: comment.id, reporterId: harness.scenario.users.employee.id, reason: "Tono" } });
+        const report = await harness.server.db.commentReport.create({
+          data: { commentId: comment.id, reporterId: harness.scenario.users.employee.id, reason: "Tono" },
+        });
         return { path: "/moderazione", form: { intent: "dismiss", reportId: report.id } };
       }),
     ],
@@ -215,7 +338,8 @@ const MATRIX: Record<string, Entry> = {
     action: [
       post("segna tutte lette", members("write"), async (actor) => {
         const user = userOf(actor);
-        if (user) await harness.server.db.notification.create({ data: { userId: user.id, kind: "COMMENT", data: "{}" } });
+        if (user)
+          await harness.server.db.notification.create({ data: { userId: user.id, kind: "COMMENT", data: "{}" } });
         return { path: "/notifiche", form: { intent: "readAll" } };
       }),
     ],
@@ -234,19 +358,32 @@ const MATRIX: Record<string, Entry> = {
     action: [
       post("salva obiettivo", only(["leader", "board"], "write"), async () => {
         const objective = await freshObjective();
-        return { path: `/obiettivi/${objective.id}/modifica`, form: objectiveForm(objective.groupId, { version: String(objective.version), title: "Titolo rivisto" }) };
+        return {
+          path: `/obiettivi/${objective.id}/modifica`,
+          form: objectiveForm(objective.groupId, { version: String(objective.version), title: "Titolo rivisto" }),
+        };
       }),
     ],
   },
   "obiettivi.nuovo": {
     loader: [get("nuovo obiettivo", only(["leader", "board"]), () => "/obiettivi/nuovo?gruppo=logistica")],
-    action: [post("crea obiettivo", only(["leader", "board"], "write"), () => ({ path: "/obiettivi/nuovo?gruppo=logistica", form: objectiveForm(fixture.groups.logistica.id) }))],
+    action: [
+      post("crea obiettivo", only(["leader", "board"], "write"), () => ({
+        path: "/obiettivi/nuovo?gruppo=logistica",
+        form: objectiveForm(fixture.groups.logistica.id),
+      })),
+    ],
   },
   "persone.$handle": { loader: [get("profilo pubblico", members(200), () => "/persone/dipendente")] },
   "profilo.dati": { loader: [get("i miei dati (JSON)", members(200), () => "/profilo/dati")] },
   profilo: {
     loader: [get("profilo", members(200), () => "/profilo")],
-    action: [post("cambia lingua e nome", members("write"), (actor) => ({ path: "/profilo", form: { intent: "profile", displayName: `Nome ${actor}`, office: "URP", locale: "en" } }))],
+    action: [
+      post("cambia lingua e nome", members("write"), (actor) => ({
+        path: "/profilo",
+        form: { intent: "profile", displayName: `Nome ${actor}`, office: "URP", locale: "en" },
+      })),
+    ],
   },
   registro: { loader: [get("registro delle attività", only(["board", "admin"]), () => "/registro")] },
 };
@@ -268,10 +405,26 @@ function userOf(actor: ActorName) {
 async function arrange() {
   const { db } = harness.server;
   const { users, groups } = harness.scenario;
-  const idea = await buildIdea(db, { title: "L'idea di cui si parla", groupId: groups.logistica!.id, authorId: users.member.id });
+  const idea = await buildIdea(db, {
+    title: "L'idea di cui si parla",
+    groupId: groups.logistica!.id,
+    authorId: users.member.id,
+  });
   const objective = await freshObjective();
   const frozen = (meetingDate: string) =>
-    db.snapshot.create({ data: { meetingDate, data: JSON.stringify({ groups: [], ideasByStatus: {}, decisions: [], objectives: [], asOf: new Date().toISOString() }), createdById: users.board.id } });
+    db.snapshot.create({
+      data: {
+        meetingDate,
+        data: JSON.stringify({
+          groups: [],
+          ideasByStatus: {},
+          decisions: [],
+          objectives: [],
+          asOf: new Date().toISOString(),
+        }),
+        createdById: users.board.id,
+      },
+    });
   const snapshot = await frozen("2026-10-15");
   const later = await frozen("2026-11-12");
   return {
@@ -297,7 +450,10 @@ beforeAll(async () => {
     if (actor !== "employee") clients[actor] = await signedIn(email);
   }
   // The deactivated account had a valid session; the admin switches it off.
-  await server.db.user.update({ where: { email: emails.deactivated }, data: { active: false, deactivatedAt: new Date() } });
+  await server.db.user.update({
+    where: { email: emails.deactivated },
+    data: { active: false, deactivatedAt: new Date() },
+  });
   // A calendar secret of the employee's, made through the page.
   const made = await clients.employee.post("/profilo", { intent: "calendar" });
   expect(made.status).toBe(200);
@@ -311,10 +467,19 @@ describe("the route table", () => {
   it("has a matrix entry for every route file, loader and action", () => {
     const missing: string[] = [];
     for (const route of routeFiles) {
-      const source = readFileSync(path.join(ROOT, "app/routes", readdirSync(path.join(ROOT, "app/routes")).find((f) => f.replace(/\.tsx?$/, "") === route)!), "utf8");
+      const source = readFileSync(
+        path.join(
+          ROOT,
+          "app/routes",
+          readdirSync(path.join(ROOT, "app/routes")).find((f) => f.replace(/\.tsx?$/, "") === route)!,
+        ),
+        "utf8",
+      );
       const entry = MATRIX[route];
-      if (/export (async )?function loader|export const loader/.test(source) && !entry?.loader?.length) missing.push(`${route}: loader`);
-      if (/export (async )?function action|export const action/.test(source) && !entry?.action?.length) missing.push(`${route}: action`);
+      if (/export (async )?function loader|export const loader/.test(source) && !entry?.loader?.length)
+        missing.push(`${route}: loader`);
+      if (/export (async )?function action|export const action/.test(source) && !entry?.action?.length)
+        missing.push(`${route}: action`);
     }
     expect(missing).toEqual([]);
     expect(Object.keys(MATRIX).filter((route) => !routeFiles.includes(route))).toEqual([]);
@@ -344,29 +509,42 @@ function check(answer: Answer, response: Response, changed: string[]) {
 
 for (const [route, entry] of Object.entries(MATRIX)) {
   describe(route, () => {
-    for (const [kind, cases] of [["loader", entry.loader ?? []], ["action", entry.action ?? []]] as const) {
+    for (const [kind, cases] of [
+      ["loader", entry.loader ?? []],
+      ["action", entry.action ?? []],
+    ] as const) {
       for (const testCase of cases) {
-        it.each(ACTORS.map((actor) => [actor, testCase.expect[actor]] as const))(`${kind} «${testCase.name}»: %s → %s`, async (actor, answer) => {
-          const request = await testCase.request(actor);
-          const before = await dbFingerprint(harness.server.db);
-          const client = clients[actor];
-          const response = kind === "loader" ? await client.get(request.path) : await client.post(request.path, request.form ?? {});
-          const body = await response.text();
-          const changed = changedTables(before, await dbFingerprint(harness.server.db));
-          if (kind === "loader" && answer !== "write") expect(changed.filter((t) => t !== "Notification" && t !== "CalendarToken")).toEqual([]);
-          try {
-            check(answer, response, changed);
-          } catch (error) {
-            throw new Error(`${(error as Error).message}\n${response.status} ${response.headers.get("location") ?? ""} changed=${changed.join(",")}\n${body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 400)}`);
-          }
-          // A logout ends that session: log the person back in for the next rows.
-          if (route === "logout" && actor !== "anonymous" && actor !== "deactivated") clients[actor] = await signedIn(emailOf(actor));
-        });
+        it.each(ACTORS.map((actor) => [actor, testCase.expect[actor]] as const))(
+          `${kind} «${testCase.name}»: %s → %s`,
+          async (actor, answer) => {
+            const request = await testCase.request(actor);
+            const before = await dbFingerprint(harness.server.db);
+            const client = clients[actor];
+            const response =
+              kind === "loader" ? await client.get(request.path) : await client.post(request.path, request.form ?? {});
+            const body = await response.text();
+            const changed = changedTables(before, await dbFingerprint(harness.server.db));
+            if (kind === "loader" && answer !== "write")
+              expect(changed.filter((t) => t !== "Notification" && t !== "CalendarToken")).toEqual([]);
+            try {
+              check(answer, response, changed);
+            } catch (error) {
+              throw new Error(
+                `${(error as Error).message}\n${response.status} ${response.headers.get("location") ?? ""} changed=${changed.join(",")}\n${body
+                  .replace(/<[^>]+>/g, " ")
+                  .replace(/\s+/g, " ")
+                  .slice(0, 400)}`,
+              );
+            }
+            // A logout ends that session: log the person back in for the next rows.
+            if (route === "logout" && actor !== "anonymous" && actor !== "deactivated")
+              clients[actor] = await signedIn(emailOf(actor));
+          },
+        );
       }
     }
   });
 }
-
 
 function emailOf(actor: ActorName) {
   return EMAILS[actor as Exclude<ActorName, "anonymous">];

@@ -15,9 +15,16 @@ let server: TestServer | undefined;
 afterAll(() => server?.stop());
 
 const script = (name: string, args: string[], env: Record<string, string>) =>
-  run(process.execPath, [path.join(ROOT, "prisma", name), ...args], { cwd: ROOT, env: { ...process.env, ...env } }).then(
+  run(process.execPath, [path.join(ROOT, "prisma", name), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  }).then(
     (result) => ({ code: 0, stdout: result.stdout, stderr: result.stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 
 describe("backups", () => {
@@ -27,7 +34,11 @@ describe("backups", () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA");
     const browser = new Client(server.url);
     await browser.login(scenario.users.employee.email, PASSWORD);
-    const env = { DATABASE_URL: `file:${server.dbFile}`, BACKUP_DIR: mkdtempSync(path.join(TMP, "backups-")), BACKUP_KEEP: "2" };
+    const env = {
+      DATABASE_URL: `file:${server.dbFile}`,
+      BACKUP_DIR: mkdtempSync(path.join(TMP, "backups-")),
+      BACKUP_KEEP: "2",
+    };
 
     // Writes go on while the backups are taken.
     let writing = true;

@@ -28,8 +28,17 @@ beforeAll(async () => {
   admin = await signedIn("admin@test.example");
   const { db } = harness.server;
   const { users, groups } = harness.scenario;
-  ideaId = (await buildIdea(db, { title: "Un'idea qualunque", groupId: groups.logistica!.id, authorId: users.employee.id })).id;
-  objectiveId = (await buildObjective(db, { groupId: groups.logistica!.id, title: "Obiettivo", startOn: "2026-10-01", dueOn: "2027-03-31" })).id;
+  ideaId = (
+    await buildIdea(db, { title: "Un'idea qualunque", groupId: groups.logistica!.id, authorId: users.employee.id })
+  ).id;
+  objectiveId = (
+    await buildObjective(db, {
+      groupId: groups.logistica!.id,
+      title: "Obiettivo",
+      startOn: "2026-10-01",
+      dueOn: "2027-03-31",
+    })
+  ).id;
 });
 
 /** Sends a request that must be refused: 4xx, the Italian message in the page, nothing written. */
@@ -56,7 +65,11 @@ describe("markup and links are shown inert wherever they appear", () => {
   const XSS = `<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)><iframe src="//x"></iframe>`;
 
   it("1. an idea's title and body", async () => {
-    const response = await employee.post("/idee/nuova", { title: `Titolo ${XSS}`.slice(0, 140), body: `Corpo ${XSS}`, groupId: harness.scenario.groups.logistica!.id });
+    const response = await employee.post("/idee/nuova", {
+      title: `Titolo ${XSS}`.slice(0, 140),
+      body: `Corpo ${XSS}`,
+      groupId: harness.scenario.groups.logistica!.id,
+    });
     expect(response.status).toBe(302);
     const html = await visibleHtml(employee, response.headers.get("location")!);
     expect(html).not.toMatch(NO_SCRIPT);
@@ -64,7 +77,9 @@ describe("markup and links are shown inert wherever they appear", () => {
   });
 
   it("2. javascript:, vbscript: and data: links in Markdown are not links", () => {
-    const html = renderMarkdown("[a](javascript:alert(1)) [b](vbscript:msgbox) [c](data:text/html;base64,PHNjcmlwdD4=) [d](JAVASCRIPT:alert(1))");
+    const html = renderMarkdown(
+      "[a](javascript:alert(1)) [b](vbscript:msgbox) [c](data:text/html;base64,PHNjcmlwdD4=) [d](JAVASCRIPT:alert(1))",
+    );
     expect(html).not.toMatch(/href="(javascript|vbscript|data):/i);
     expect(html).toContain("[a](javascript:alert(1))");
   });
@@ -86,7 +101,12 @@ describe("markup and links are shown inert wherever they appear", () => {
 
   it("5. a name and an office, in the header, on the person's page and in a comment's byline", async () => {
     const client = await signedIn("membro@test.example");
-    const saved = await client.post("/profilo", { intent: "profile", displayName: `Marta <img src=x onerror=alert(1)>`, office: `"><svg onload=alert(2)>`, locale: "it" });
+    const saved = await client.post("/profilo", {
+      intent: "profile",
+      displayName: `Marta <img src=x onerror=alert(1)>`,
+      office: `"><svg onload=alert(2)>`,
+      locale: "it",
+    });
     expect([200, 302]).toContain(saved.status);
     await client.post(`/idee/${ideaId}`, { intent: "comment", body: "Firmato" });
     for (const path of ["/persone/membro", `/idee/${ideaId}`, "/profilo"]) {
@@ -97,7 +117,13 @@ describe("markup and links are shown inert wherever they appear", () => {
   });
 
   it("6. an objective's progress note", async () => {
-    const response = await leader.post(`/obiettivi/${objectiveId}`, { intent: "update", date: "2026-11-20", progress: "20", status: "IN_CORSO", note: XSS });
+    const response = await leader.post(`/obiettivi/${objectiveId}`, {
+      intent: "update",
+      date: "2026-11-20",
+      progress: "20",
+      status: "IN_CORSO",
+      note: XSS,
+    });
     expect(response.status).toBe(302);
     const html = await visibleHtml(leader, `/obiettivi/${objectiveId}`);
     expect(html).not.toMatch(NO_SCRIPT);
@@ -105,17 +131,40 @@ describe("markup and links are shown inert wherever they appear", () => {
 
   it("7. a decision's reason", async () => {
     const { db } = harness.server;
-    const idea = await buildIdea(db, { title: "Da valutare", groupId: harness.scenario.groups.logistica!.id, authorId: harness.scenario.users.employee.id });
-    await buildStatusChange(db, { ideaId: idea.id, from: "NUOVA", to: "IN_VALUTAZIONE", actorId: harness.scenario.users.leader.id });
-    const response = await board.post("/cabina-di-regia", { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: XSS });
+    const idea = await buildIdea(db, {
+      title: "Da valutare",
+      groupId: harness.scenario.groups.logistica!.id,
+      authorId: harness.scenario.users.employee.id,
+    });
+    await buildStatusChange(db, {
+      ideaId: idea.id,
+      from: "NUOVA",
+      to: "IN_VALUTAZIONE",
+      actorId: harness.scenario.users.leader.id,
+    });
+    const response = await board.post("/cabina-di-regia", {
+      intent: "decide",
+      ideaId: String(idea.id),
+      to: "ACCOLTA",
+      reason: XSS,
+    });
     expect(response.status).toBe(302);
     expect(await visibleHtml(employee, `/idee/${idea.id}`)).not.toMatch(NO_SCRIPT);
   });
 
   it("8. formulas in CSV exports are shown as text (board export and timeline export)", async () => {
     const { db } = harness.server;
-    await buildIdea(db, { title: `=HYPERLINK("http://evil.example","clic")`, groupId: harness.scenario.groups.logistica!.id, authorId: harness.scenario.users.employee.id });
-    await buildObjective(db, { groupId: harness.scenario.groups.logistica!.id, title: "+cmd|' /C calc'!A0", startOn: "2026-10-01", dueOn: "2027-01-31" });
+    await buildIdea(db, {
+      title: `=HYPERLINK("http://evil.example","clic")`,
+      groupId: harness.scenario.groups.logistica!.id,
+      authorId: harness.scenario.users.employee.id,
+    });
+    await buildObjective(db, {
+      groupId: harness.scenario.groups.logistica!.id,
+      title: "+cmd|' /C calc'!A0",
+      startOn: "2026-10-01",
+      dueOn: "2027-01-31",
+    });
     const ideas = await (await board.get("/cabina-di-regia/esporta/idee")).text();
     expect(ideas).toContain(`'=HYPERLINK(`);
     expect(ideas).not.toMatch(/(^|;)=HYPERLINK/m);
@@ -162,13 +211,30 @@ describe("pathological Markdown renders quickly and inertly", () => {
 
 describe("sizes", () => {
   it("15. a body over 1 MB: 413 with an Italian message, nothing written", async () => {
-    await refused(() => employee.post(`/idee/${ideaId}`, { intent: "comment", body: "x".repeat(1_100_000) }), 413, "supera il limite di 1 MB");
+    await refused(
+      () => employee.post(`/idee/${ideaId}`, { intent: "comment", body: "x".repeat(1_100_000) }),
+      413,
+      "supera il limite di 1 MB",
+    );
   });
   it("16. an idea title over 140 characters", async () => {
-    await refused(() => employee.post("/idee/nuova", { title: "t".repeat(141), body: "b", groupId: harness.scenario.groups.logistica!.id }), 400, "Al massimo 140 caratteri");
+    await refused(
+      () =>
+        employee.post("/idee/nuova", {
+          title: "t".repeat(141),
+          body: "b",
+          groupId: harness.scenario.groups.logistica!.id,
+        }),
+      400,
+      "Al massimo 140 caratteri",
+    );
   });
   it("17. a comment over 5,000 characters", async () => {
-    await refused(() => employee.post(`/idee/${ideaId}`, { intent: "comment", body: "c".repeat(5_001) }), 400, "Al massimo 5000 caratteri");
+    await refused(
+      () => employee.post(`/idee/${ideaId}`, { intent: "comment", body: "c".repeat(5_001) }),
+      400,
+      "Al massimo 5000 caratteri",
+    );
   });
   it("18. an empty comment", async () => {
     await refused(() => employee.post(`/idee/${ideaId}`, { intent: "comment", body: "   " }), 400, "obbligatorio");
@@ -200,35 +266,95 @@ describe("malformed ids, dates, numbers and cursors", () => {
     await refused(() => board.get("/registro?dal=31/02/2026"), 400, "AAAA-MM-GG");
   });
   it("29. an impossible day in a progress update", async () => {
-    await refused(() => leader.post(`/obiettivi/${objectiveId}`, { intent: "update", date: "2026-02-30", progress: "10", status: "IN_CORSO" }), 400, "Questa data non esiste nel calendario");
+    await refused(
+      () =>
+        leader.post(`/obiettivi/${objectiveId}`, {
+          intent: "update",
+          date: "2026-02-30",
+          progress: "10",
+          status: "IN_CORSO",
+        }),
+      400,
+      "Questa data non esiste nel calendario",
+    );
   });
   it("30. progress 150 %", async () => {
-    await refused(() => leader.post(`/obiettivi/${objectiveId}`, { intent: "update", date: "2026-11-20", progress: "150", status: "IN_CORSO" }), 400, "numero intero da 0 a 100");
+    await refused(
+      () =>
+        leader.post(`/obiettivi/${objectiveId}`, {
+          intent: "update",
+          date: "2026-11-20",
+          progress: "150",
+          status: "IN_CORSO",
+        }),
+      400,
+      "numero intero da 0 a 100",
+    );
   });
   it("31. progress that is not a number", async () => {
-    await refused(() => leader.post(`/obiettivi/${objectiveId}`, { intent: "update", date: "2026-11-20", progress: "molto", status: "IN_CORSO" }), 400, "numero intero da 0 a 100");
+    await refused(
+      () =>
+        leader.post(`/obiettivi/${objectiveId}`, {
+          intent: "update",
+          date: "2026-11-20",
+          progress: "molto",
+          status: "IN_CORSO",
+        }),
+      400,
+      "numero intero da 0 a 100",
+    );
   });
   it("32. an unknown objective status", async () => {
-    await refused(() => leader.post(`/obiettivi/${objectiveId}`, { intent: "update", date: "2026-11-20", progress: "10", status: "FINITO" }), 400, "obbligatorio");
+    await refused(
+      () =>
+        leader.post(`/obiettivi/${objectiveId}`, {
+          intent: "update",
+          date: "2026-11-20",
+          progress: "10",
+          status: "FINITO",
+        }),
+      400,
+      "obbligatorio",
+    );
   });
   it("33. a phase ending before it starts, with a negative position", async () => {
     await refused(
-      () => board.post("/crono-programma/gestione", { intent: "createPhase", name: "Fase", description: "", startOn: "2027-05-01", endOn: "2027-01-01", position: "-1" }),
+      () =>
+        board.post("/crono-programma/gestione", {
+          intent: "createPhase",
+          name: "Fase",
+          description: "",
+          startOn: "2027-05-01",
+          endOn: "2027-01-01",
+          position: "-1",
+        }),
       400,
       "numero intero tra 0 e 999",
     );
   });
   it("34. a malformed comment id", async () => {
-    await refused(() => leader.post(`/idee/${ideaId}`, { intent: "hideComment", commentId: "1 OR 1=1", reason: "x" }), 400, "Operazione non riconosciuta");
+    await refused(
+      () => leader.post(`/idee/${ideaId}`, { intent: "hideComment", commentId: "1 OR 1=1", reason: "x" }),
+      400,
+      "Operazione non riconosciuta",
+    );
   });
   it("35. an unknown intent", async () => {
     await refused(() => employee.post(`/idee/${ideaId}`, { intent: "dropTables" }), 400, "Operazione non riconosciuta");
   });
   it("36. an invalid e-mail and role in an invitation", async () => {
-    await refused(() => admin.post("/admin/utenti", { intent: "invite", email: "non-una-email", role: "SUPERUSER" }), 400, "email");
+    await refused(
+      () => admin.post("/admin/utenti", { intent: "invite", email: "non-una-email", role: "SUPERUSER" }),
+      400,
+      "email",
+    );
   });
   it("37. an unknown language in the profile", async () => {
-    await refused(() => employee.post("/profilo", { intent: "profile", displayName: "Dario", office: "", locale: "xx" }), 400, "lingua");
+    await refused(
+      () => employee.post("/profilo", { intent: "profile", displayName: "Dario", office: "", locale: "xx" }),
+      400,
+      "lingua",
+    );
   });
 });
 
@@ -248,12 +374,25 @@ describe("extra form fields are ignored (mass assignment)", () => {
     });
     expect(response.status).toBe(302);
     const idea = await db.idea.findFirstOrThrow({ where: { title: "Idea con campi in più" } });
-    expect(idea).toMatchObject({ authorId: harness.scenario.users.employee.id, status: "NUOVA", supportCount: 0, commentCount: 0 });
+    expect(idea).toMatchObject({
+      authorId: harness.scenario.users.employee.id,
+      status: "NUOVA",
+      supportCount: 0,
+      commentCount: 0,
+    });
     expect(idea.id).not.toBe(1);
   });
   it("39. the profile form cannot change the role, the active flag or the e-mail", async () => {
     const { db } = harness.server;
-    const response = await employee.post("/profilo", { intent: "profile", displayName: "Dario Dipendente", office: "URP", locale: "it", role: "ADMIN", active: "false", email: "capo@test.example" });
+    const response = await employee.post("/profilo", {
+      intent: "profile",
+      displayName: "Dario Dipendente",
+      office: "URP",
+      locale: "it",
+      role: "ADMIN",
+      active: "false",
+      email: "capo@test.example",
+    });
     expect([200, 302]).toContain(response.status);
     const user = await db.user.findUniqueOrThrow({ where: { id: harness.scenario.users.employee.id } });
     expect(user).toMatchObject({ role: "DIPENDENTE", active: true, email: "dipendente@test.example" });
@@ -287,10 +426,23 @@ describe("extra form fields are ignored (mass assignment)", () => {
 
 describe("requests that did not come from our pages", () => {
   it("41. a forged Origin", async () => {
-    await refused(() => employee.post(`/idee/${ideaId}`, { intent: "comment", body: "da un altro sito" }, { origin: "https://evil.example" }), 403, "origine non riconosciuta");
+    await refused(
+      () =>
+        employee.post(
+          `/idee/${ideaId}`,
+          { intent: "comment", body: "da un altro sito" },
+          { origin: "https://evil.example" },
+        ),
+      403,
+      "origine non riconosciuta",
+    );
   });
   it("42. no Origin at all", async () => {
-    await refused(() => employee.post(`/idee/${ideaId}`, { intent: "support" }, { origin: null }), 403, "origine non riconosciuta");
+    await refused(
+      () => employee.post(`/idee/${ideaId}`, { intent: "support" }, { origin: null }),
+      403,
+      "origine non riconosciuta",
+    );
   });
   it("43. a session cookie replayed after logout", async () => {
     const client = await signedIn("membro@test.example");
@@ -305,17 +457,45 @@ describe("requests that did not come from our pages", () => {
     expect(changedTables(before, await dbFingerprint(harness.server.db))).toEqual([]);
   });
   it("44. an expired invitation", async () => {
-    const token = await buildInvitation(harness.server.db, { email: "scaduto@test.example", expiresAt: new Date(Date.now() - 60_000) });
+    const token = await buildInvitation(harness.server.db, {
+      email: "scaduto@test.example",
+      expiresAt: new Date(Date.now() - 60_000),
+    });
     const anonymous = new Client(harness.server.url);
-    await refused(() => anonymous.post(`/invito/${token}`, { displayName: "Scaduto", office: "", password: "una frase lunga", passwordConfirm: "una frase lunga" }), 410, "Invito non valido");
+    await refused(
+      () =>
+        anonymous.post(`/invito/${token}`, {
+          displayName: "Scaduto",
+          office: "",
+          password: "una frase lunga",
+          passwordConfirm: "una frase lunga",
+        }),
+      410,
+      "Invito non valido",
+    );
   });
   it("45. an invitation used twice", async () => {
     const token = await buildInvitation(harness.server.db, { email: "due.volte@test.example" });
     const first = new Client(harness.server.url);
-    const accepted = await first.post(`/invito/${token}`, { displayName: "Prima Volta", office: "", password: "una frase lunga", passwordConfirm: "una frase lunga" });
+    const accepted = await first.post(`/invito/${token}`, {
+      displayName: "Prima Volta",
+      office: "",
+      password: "una frase lunga",
+      passwordConfirm: "una frase lunga",
+    });
     expect(accepted.status).toBe(302);
     const second = new Client(harness.server.url);
-    await refused(() => second.post(`/invito/${token}`, { displayName: "Seconda Volta", office: "", password: "altra frase lunga", passwordConfirm: "altra frase lunga" }), 410, "Invito non valido");
+    await refused(
+      () =>
+        second.post(`/invito/${token}`, {
+          displayName: "Seconda Volta",
+          office: "",
+          password: "altra frase lunga",
+          passwordConfirm: "altra frase lunga",
+        }),
+      410,
+      "Invito non valido",
+    );
   });
   it("46. someone else's calendar address, or a revoked one", async () => {
     const made = await employee.post("/profilo", { intent: "calendar" });
@@ -327,6 +507,10 @@ describe("requests that did not come from our pages", () => {
     await refused(() => anonymous.get(`/calendario/${token}.ics`), 404, /non trovat/i);
   });
   it("47. the board's export asked by a colleague", async () => {
-    await refused(() => employee.get("/cabina-di-regia/esporta/partecipazione"), 403, "Non hai i permessi per fare questa operazione");
+    await refused(
+      () => employee.get("/cabina-di-regia/esporta/partecipazione"),
+      403,
+      "Non hai i permessi per fare questa operazione",
+    );
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { dashboard, freezeSnapshot } from "~/domain/board.server";
 import type { Actor } from "~/domain/roles";
 import { db, dbReady } from "~/lib/db.server";
-import { addSupports, buildComment, buildIdea, buildObjective, buildProgressUpdate, buildStatusChange, buildUser } from "../support/factories";
+import {
+  addSupports,
+  buildComment,
+  buildIdea,
+  buildObjective,
+  buildProgressUpdate,
+  buildStatusChange,
+  buildUser,
+} from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
 import { ideaAt } from "../support/ideas";
@@ -22,15 +30,31 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
     const scenario = await seedScenario(db);
     const rnd = random(42);
     const now = Date.now();
-    const people = await Promise.all(Array.from({ length: 30 }, (_, i) => buildUser(db, { email: `gen${i}@test.example`, office: ["Anagrafe", "Tributi", "URP"][i % 3], password: PASSWORD })));
+    const people = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        buildUser(db, {
+          email: `gen${i}@test.example`,
+          office: ["Anagrafe", "Tributi", "URP"][i % 3],
+          password: PASSWORD,
+        }),
+      ),
+    );
     const groupIds = Object.values(scenario.groups).map((g) => g.id);
     const statuses = ["NUOVA", "IN_DISCUSSIONE", "IN_VALUTAZIONE", "ACCOLTA", "NON_ACCOLTA"];
     for (let i = 0; i < 60; i++) {
       const createdAt = new Date(now - Math.floor(rnd() * 200) * 86400_000);
       const author = people[Math.floor(rnd() * people.length)]!;
-      const idea = await buildIdea(db, { title: `Generata ${i}`, groupId: groupIds[i % groupIds.length]!, authorId: author.id, createdAt });
+      const idea = await buildIdea(db, {
+        title: `Generata ${i}`,
+        groupId: groupIds[i % groupIds.length]!,
+        authorId: author.id,
+        createdAt,
+      });
       const target = statuses[Math.floor(rnd() * statuses.length)]!;
-      const path = target === "NON_ACCOLTA" ? ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "NON_ACCOLTA"] : ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "ACCOLTA"].slice(0, statuses.indexOf(target));
+      const path =
+        target === "NON_ACCOLTA"
+          ? ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "NON_ACCOLTA"]
+          : ["IN_DISCUSSIONE", "IN_VALUTAZIONE", "ACCOLTA"].slice(0, statuses.indexOf(target));
       let from = "NUOVA";
       for (const [step, to] of path.entries()) {
         const at = new Date(Math.min(now - 60_000, createdAt.getTime() + (step + 1) * 3 * 86400_000));
@@ -39,8 +63,15 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
       }
       const supporters = people.filter(() => rnd() < 0.2);
       const past = (ms: number) => new Date(Math.min(now - 60_000, ms));
-      for (const s of supporters) await addSupports(db, idea.id, [s.id], past(createdAt.getTime() + Math.floor(rnd() * 20) * 86400_000));
-      if (rnd() < 0.5) await buildComment(db, { ideaId: idea.id, authorId: people[Math.floor(rnd() * people.length)]!.id, body: "ok", createdAt: past(createdAt.getTime() + 86400_000) });
+      for (const s of supporters)
+        await addSupports(db, idea.id, [s.id], past(createdAt.getTime() + Math.floor(rnd() * 20) * 86400_000));
+      if (rnd() < 0.5)
+        await buildComment(db, {
+          ideaId: idea.id,
+          authorId: people[Math.floor(rnd() * people.length)]!.id,
+          body: "ok",
+          createdAt: past(createdAt.getTime() + 86400_000),
+        });
     }
     for (let i = 0; i < 12; i++) {
       const start = new Date(now - Math.floor(rnd() * 120) * 86400_000).toISOString().slice(0, 10);
@@ -54,13 +85,23 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
         progress: Math.floor(rnd() * 100),
         createdAt: new Date(now - 130 * 86400_000),
       });
-      if (i % 3 === 0) await buildProgressUpdate(db, { objectiveId: objective.id, authorId: scenario.users.leader.id, date: start, progress: 10, status: "IN_CORSO", createdAt: new Date(now - 5 * 86400_000) });
+      if (i % 3 === 0)
+        await buildProgressUpdate(db, {
+          objectiveId: objective.id,
+          authorId: scenario.users.leader.id,
+          date: start,
+          progress: 10,
+          status: "IN_CORSO",
+          createdAt: new Date(now - 5 * 86400_000),
+        });
     }
 
     const actor: Actor = { id: scenario.users.board.id, role: "CABINA", active: true, memberOf: [], leaderOf: [] };
     const figures = await dashboard(actor);
 
-    const byStatus = await db.$queryRawUnsafe<{ status: string; n: bigint }[]>(`SELECT "status", COUNT(*) AS n FROM "Idea" GROUP BY "status"`);
+    const byStatus = await db.$queryRawUnsafe<{ status: string; n: bigint }[]>(
+      `SELECT "status", COUNT(*) AS n FROM "Idea" GROUP BY "status"`,
+    );
     for (const row of byStatus) expect(figures.ideasByStatus[row.status as "NUOVA"], row.status).toBe(Number(row.n));
     expect(figures.queue).toHaveLength(Number(byStatus.find((r) => r.status === "IN_VALUTAZIONE")?.n ?? 0));
 
@@ -91,16 +132,30 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
     expect(figures.participation.perGroup.some((g) => g.last90 > 0 && g.last30 > 0)).toBe(true);
     for (const group of figures.participation.perGroup) {
       const people = new Set<string>();
-      const ideas = await db.idea.findMany({ where: { groupId: group.groupId }, select: { authorId: true, createdAt: true, comments: { select: { authorId: true, createdAt: true } }, supports: { select: { userId: true, createdAt: true } } } });
+      const ideas = await db.idea.findMany({
+        where: { groupId: group.groupId },
+        select: {
+          authorId: true,
+          createdAt: true,
+          comments: { select: { authorId: true, createdAt: true } },
+          supports: { select: { userId: true, createdAt: true } },
+        },
+      });
       for (const idea of ideas) {
         if (idea.authorId && idea.createdAt >= since90) people.add(idea.authorId);
         for (const c of idea.comments) if (c.authorId && c.createdAt >= since90) people.add(c.authorId);
         for (const s of idea.supports) if (s.createdAt >= since90) people.add(s.userId);
       }
-      for (const u of await db.progressUpdate.findMany({ where: { objective: { groupId: group.groupId }, createdAt: { gte: since90 } }, select: { authorId: true } })) if (u.authorId) people.add(u.authorId);
+      for (const u of await db.progressUpdate.findMany({
+        where: { objective: { groupId: group.groupId }, createdAt: { gte: since90 } },
+        select: { authorId: true },
+      }))
+        if (u.authorId) people.add(u.authorId);
       expect(group.last90, group.name).toBe(people.size);
     }
-    const staff = await db.user.count({ where: { active: true, role: { not: "OSSERVATORE" }, passwordHash: { not: null } } });
+    const staff = await db.user.count({
+      where: { active: true, role: { not: "OSSERVATORE" }, passwordHash: { not: null } },
+    });
     expect(figures.participation.staff).toBe(staff);
     expect(figures.participation.everShare).toBe(Math.round((figures.participation.ever / staff) * 100));
 
@@ -142,7 +197,9 @@ describe("the board's pages over HTTP", () => {
     snapshots: await h.server.db.snapshot.count(),
     notes: await h.server.db.boardNote.count(),
     events: await h.server.db.ideaEvent.count(),
-    statuses: (await h.server.db.idea.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } })).map((i) => `${i.id}:${i.status}`).join(","),
+    statuses: (await h.server.db.idea.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } }))
+      .map((i) => `${i.id}:${i.status}`)
+      .join(","),
   });
 
   it("is readable by every colleague; only the board decides, freezes and exports", async () => {
@@ -155,7 +212,11 @@ describe("the board's pages over HTTP", () => {
     const before = await counts();
     for (const who of ["employee", "observer", "leader", "admin"] as const) {
       const c = await as(who);
-      expect((await c.post("/cabina-di-regia", { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: "Sì" })).status, who).toBe(403);
+      expect(
+        (await c.post("/cabina-di-regia", { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: "Sì" }))
+          .status,
+        who,
+      ).toBe(403);
       expect((await c.post("/cabina-di-regia", { intent: "freeze", meetingDate: "2026-11-26" })).status, who).toBe(403);
       expect((await c.get("/cabina-di-regia/esporta/idee")).status, who).toBe(403);
     }
@@ -165,36 +226,66 @@ describe("the board's pages over HTTP", () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes.slice(3, 20))).toBe("#;Gruppo;Titolo;A");
-    for (const kind of ["obiettivi", "aggiornamenti", "partecipazione"]) expect((await (await as("board")).get(`/cabina-di-regia/esporta/${kind}`)).status, kind).toBe(200);
+    for (const kind of ["obiettivi", "aggiornamenti", "partecipazione"])
+      expect((await (await as("board")).get(`/cabina-di-regia/esporta/${kind}`)).status, kind).toBe(200);
     expect((await (await as("board")).get("/cabina-di-regia/esporta/stipendi")).status).toBe(404);
   });
 
   it("decides from the queue with a public reason and a private note only the board sees", async () => {
-    const idea = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "Idea per la coda", authorId: h.scenario.users.employee.id });
+    const idea = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", {
+      title: "Idea per la coda",
+      authorId: h.scenario.users.employee.id,
+    });
     const board = await as("board");
-    const empty = await board.post("/cabina-di-regia", { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: "   " });
+    const empty = await board.post("/cabina-di-regia", {
+      intent: "decide",
+      ideaId: String(idea.id),
+      to: "ACCOLTA",
+      reason: "   ",
+    });
     expect(empty.status).toBe(400);
     expect(await text(empty)).toContain("Scrivi la motivazione");
     expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("IN_VALUTAZIONE");
 
-    const done = await board.post("/cabina-di-regia", { intent: "decide", ideaId: String(idea.id), to: "NON_ACCOLTA", reason: "Costi troppo alti ora", privateNote: "Riproporre con il bilancio 2028" });
+    const done = await board.post("/cabina-di-regia", {
+      intent: "decide",
+      ideaId: String(idea.id),
+      to: "NON_ACCOLTA",
+      reason: "Costi troppo alti ora",
+      privateNote: "Riproporre con il bilancio 2028",
+    });
     expect(done.status).toBe(302);
     expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("NON_ACCOLTA");
-    expect(await h.server.db.notification.count({ where: { ideaId: idea.id, userId: h.scenario.users.employee.id, kind: "STATUS" } })).toBe(1);
+    expect(
+      await h.server.db.notification.count({
+        where: { ideaId: idea.id, userId: h.scenario.users.employee.id, kind: "STATUS" },
+      }),
+    ).toBe(1);
 
-    const again = await board.post("/cabina-di-regia", { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: "Ci ripenso" });
+    const again = await board.post("/cabina-di-regia", {
+      intent: "decide",
+      ideaId: String(idea.id),
+      to: "ACCOLTA",
+      reason: "Ci ripenso",
+    });
     expect(again.status).toBe(409);
     expect(await text(again)).toContain("non è nello stato");
 
     const other = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "Con nota riservata" });
-    await h.server.db.boardNote.create({ data: { ideaId: other.id, authorId: h.scenario.users.admin.id, note: "Sentire il sindaco prima" } });
+    await h.server.db.boardNote.create({
+      data: { ideaId: other.id, authorId: h.scenario.users.admin.id, note: "Sentire il sindaco prima" },
+    });
     const page = await text(await board.get("/cabina-di-regia"));
     expect(page).toContain("Sentire il sindaco prima");
     expect(page).toContain(h.scenario.users.admin.displayName);
     for (const who of ["employee", "admin", "leader"] as const) {
-      expect(await (await (await as(who)).get("/cabina-di-regia")).text(), who).not.toContain("Sentire il sindaco prima");
+      expect(await (await (await as(who)).get("/cabina-di-regia")).text(), who).not.toContain(
+        "Sentire il sindaco prima",
+      );
     }
-    expect(await (await (await as("employee")).get(`/idee/${idea.id}`)).text()).not.toContain("Riproporre con il bilancio 2028");
+    expect(await (await (await as("employee")).get(`/idee/${idea.id}`)).text()).not.toContain(
+      "Riproporre con il bilancio 2028",
+    );
     expect(await text(await board.get(`/idee/${idea.id}`))).toContain("Riproporre con il bilancio 2028");
   });
 
@@ -207,7 +298,11 @@ describe("the board's pages over HTTP", () => {
     }
     expect(await h.server.db.snapshot.count()).toBe(before);
     const first = await board.post("/cabina-di-regia", { intent: "freeze", meetingDate: "2026-11-19", notes: "Prima" });
-    const second = await board.post("/cabina-di-regia", { intent: "freeze", meetingDate: "2026-11-26", notes: "Seconda" });
+    const second = await board.post("/cabina-di-regia", {
+      intent: "freeze",
+      meetingDate: "2026-11-26",
+      notes: "Seconda",
+    });
     const [a, b] = [first, second].map((r) => r.headers.get("location")!.split("/").pop()!);
     const page = await text(await (await as("employee")).get(`/cabina-di-regia/riunioni/${b}`));
     expect(page).toContain("Riunione del 26 novembre 2026");

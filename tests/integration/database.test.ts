@@ -34,7 +34,8 @@ describe("SQLite settings", () => {
 
   it("writeNow writes all or nothing, and steps aside while one of Prisma's transactions is open", async () => {
     await dbReady;
-    const tag = (name: string) => Prisma.sql`INSERT INTO "Tag" ("id", "kind", "name") VALUES (${`t-${name}`}, 'MACRO', ${name})`;
+    const tag = (name: string) =>
+      Prisma.sql`INSERT INTO "Tag" ("id", "kind", "name") VALUES (${`t-${name}`}, 'MACRO', ${name})`;
     expect(writeNow((sql) => sql.run(tag("scritto-subito")))).toBe(1);
     expect(await db.tag.count({ where: { name: "scritto-subito" } })).toBe(1);
     // A failure half-way undoes the first statement too.

@@ -23,7 +23,12 @@ const harness = useServer();
 async function colleagues(server: TestServer, n: number, label: string) {
   const stamp = `${label}-${randomBytes(3).toString("hex")}`;
   await server.db.user.createMany({
-    data: Array.from({ length: n }, (_, i) => ({ id: `${stamp}-${i}`, email: `${stamp}-${i}@test.example`, displayName: `Collega ${i}`, role: "DIPENDENTE" })),
+    data: Array.from({ length: n }, (_, i) => ({
+      id: `${stamp}-${i}`,
+      email: `${stamp}-${i}@test.example`,
+      displayName: `Collega ${i}`,
+      role: "DIPENDENTE",
+    })),
   });
   const ids = Array.from({ length: n }, () => randomBytes(20).toString("hex"));
   await server.db.session.createMany({
@@ -38,7 +43,11 @@ async function colleagues(server: TestServer, n: number, label: string) {
 
 async function anIdea(server: TestServer) {
   const { users, groups } = harness.scenario;
-  return buildIdea(server.db, { title: `Idea sotto carico ${Math.random()}`, groupId: groups.logistica!.id, authorId: users.employee.id });
+  return buildIdea(server.db, {
+    title: `Idea sotto carico ${Math.random()}`,
+    groupId: groups.logistica!.id,
+    authorId: users.employee.id,
+  });
 }
 
 describe("parallel writes", () => {
@@ -47,7 +56,9 @@ describe("parallel writes", () => {
     const idea = await anIdea(server);
     const people = await colleagues(server, 300, "sostegni");
     // 200 supports at once…
-    const first = await Promise.all(people.slice(0, 200).map((c) => c.post(`/idee/${idea.id}`, { intent: "support", respond: "json" })));
+    const first = await Promise.all(
+      people.slice(0, 200).map((c) => c.post(`/idee/${idea.id}`, { intent: "support", respond: "json" })),
+    );
     expect(first.map((r) => r.status)).toEqual(Array(200).fill(200));
     // …then 100 of them withdraw while 100 others support, all at once.
     const second = await Promise.all([
@@ -64,7 +75,9 @@ describe("parallel writes", () => {
     const { server } = harness;
     const idea = await anIdea(server);
     const people = await colleagues(server, 100, "commenti");
-    const responses = await Promise.all(people.map((c, i) => c.post(`/idee/${idea.id}`, { intent: "comment", body: `Commento numero ${i}` })));
+    const responses = await Promise.all(
+      people.map((c, i) => c.post(`/idee/${idea.id}`, { intent: "comment", body: `Commento numero ${i}` })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(100).fill(302));
     const row = await server.db.idea.findUniqueOrThrow({ where: { id: idea.id } });
     expect(await server.db.comment.count({ where: { ideaId: idea.id } })).toBe(100);
@@ -99,7 +112,9 @@ describe("a writer that holds the lock longer than busy_timeout", () => {
 
 /** Rows of the tables a comment touches, read on the blocker's own connection (it holds the lock). */
 async function dbFingerprintWithout(sql: Database.Database) {
-  return ["Comment", "Idea", "Notification", "Follow"].map((table) => sql.prepare(`SELECT COUNT(*) AS n, TOTAL(rowid) AS s FROM "${table}"`).get());
+  return ["Comment", "Idea", "Notification", "Follow"].map((table) =>
+    sql.prepare(`SELECT COUNT(*) AS n, TOTAL(rowid) AS s FROM "${table}"`).get(),
+  );
 }
 
 describe("a crash in the middle of a write burst", () => {
@@ -112,14 +127,21 @@ describe("a crash in the middle of a write burst", () => {
     const first = await startServer();
     servers.push(first);
     const { users, groups } = await (await import("../support/scenario")).seedScenario(first.db);
-    const idea = await buildIdea(first.db, { title: "Idea del crash", groupId: groups.logistica!.id, authorId: users.employee.id });
+    const idea = await buildIdea(first.db, {
+      title: "Idea del crash",
+      groupId: groups.logistica!.id,
+      authorId: users.employee.id,
+    });
     const people = await colleagues(first, 8, "crash");
     const acknowledged: number[] = [];
     let stop = false;
     const writers = people.map(async (client, w) => {
       for (let n = 0; !stop && n < 200; n++) {
         try {
-          const response = await client.post(`/idee/${idea.id}`, { intent: "comment", body: `Scrittore ${w}, commento ${n}` });
+          const response = await client.post(`/idee/${idea.id}`, {
+            intent: "comment",
+            body: `Scrittore ${w}, commento ${n}`,
+          });
           const id = /#commento-(\d+)/.exec(response.headers.get("location") ?? "")?.[1];
           if (response.status === 302 && id) acknowledged.push(Number(id));
         } catch {
@@ -128,7 +150,8 @@ describe("a crash in the middle of a write burst", () => {
       }
     });
     // Crash once a good number of writes were acknowledged, with the others in flight.
-    for (let waited = 0; acknowledged.length < 20 && waited < 60_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; acknowledged.length < 20 && waited < 60_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await first.crash();
     stop = true;
     await Promise.all(writers);
@@ -184,7 +207,10 @@ describe("a full disk", () => {
     let unchanged: string[] = [];
     for (let n = 0; n < 40 && !refusal; n++) {
       const before = await dbFingerprint(server.db);
-      const response = await client!.post(`/idee/${idea.id}`, { intent: "comment", body: `Un commento lungo ${"x".repeat(4000)} ${n}` });
+      const response = await client!.post(`/idee/${idea.id}`, {
+        intent: "comment",
+        body: `Un commento lungo ${"x".repeat(4000)} ${n}`,
+      });
       if (response.status === 503) {
         refusal = response;
         unchanged = changedTables(before, await dbFingerprint(server.db));

@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const memberships = (userId: string) =>
-  server.db.membership.findMany({ where: { userId }, select: { groupId: true, isLeader: true }, orderBy: { groupId: "asc" } });
+  server.db.membership.findMany({
+    where: { userId },
+    select: { groupId: true, isLeader: true },
+    orderBy: { groupId: "asc" },
+  });
 
 describe("voluntary groups", () => {
   it("an employee joins and leaves a group from the group's page", async () => {
@@ -78,7 +82,8 @@ describe("voluntary groups", () => {
     const browser = new Client(server.url);
     await browser.login("membro@test.example", PASSWORD);
     const home = await text(await browser.get("/"));
-    for (const name of ["Logistica", "Informatica", "Comunicazione", "Prodotti", "Personale e Formazione"]) expect(home).toContain(name);
+    for (const name of ["Logistica", "Informatica", "Comunicazione", "Prodotti", "Personale e Formazione"])
+      expect(home).toContain(name);
     expect(home).toContain("Oggi siamo nella fase: Esplorazione delle idee");
     expect(home).toContain("Lia Logistica");
   });

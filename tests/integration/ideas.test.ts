@@ -36,7 +36,12 @@ describe("proposing an idea", () => {
     expect(response.status).toBe(302);
     const id = Number(/\/idee\/(\d+)$/.exec(response.headers.get("location")!)![1]);
     const idea = await server.db.idea.findUniqueOrThrow({ where: { id } });
-    expect(idea).toMatchObject({ title: "Un totem per i certificati", authorId: scenario.users.employee.id, status: "NUOVA", supportCount: 0 });
+    expect(idea).toMatchObject({
+      title: "Un totem per i certificati",
+      authorId: scenario.users.employee.id,
+      status: "NUOVA",
+      supportCount: 0,
+    });
     expect(await server.db.follow.count({ where: { ideaId: id, userId: scenario.users.employee.id } })).toBe(1);
     expect(await server.db.ideaEvent.count({ where: { ideaId: id, kind: "CREATED" } })).toBe(1);
     const page = await text(await as("employee").get(`/idee/${id}`));
@@ -84,7 +89,12 @@ describe("proposing an idea", () => {
       "![pixel](https://tracker.example/p.png)",
       "[sito del Comune](https://www.comune.cesena.fc.it)",
     ].join("\n\n");
-    const response = await as("employee").post("/idee/nuova", { intent: "save", title: "<b>Titolo</b> in grassetto?", body, groupId: scenario.groups.logistica!.id });
+    const response = await as("employee").post("/idee/nuova", {
+      intent: "save",
+      title: "<b>Titolo</b> in grassetto?",
+      body,
+      groupId: scenario.groups.logistica!.id,
+    });
     const id = Number(/\/idee\/(\d+)$/.exec(response.headers.get("location")!)![1]);
     const { bodyHtml } = await server.db.idea.findUniqueOrThrow({ where: { id } });
     expect(bodyHtml).not.toMatch(/<script|<img|<[^>]*\son\w+=|href="(javascript|data|vbscript):/i);
@@ -110,21 +120,40 @@ describe("proposing an idea", () => {
     expect(html).toContain("Eliminacode unico all&#x27;ingresso del palazzo");
     expect(html).toContain('value="Un eliminacode per tutti"');
     const similar = await (await as("employee").get("/idee/simili?q=eliminacode")).json();
-    expect(similar.ideas.map((i: { title: string }) => i.title)).toContain("Eliminacode unico all'ingresso del palazzo");
+    expect(similar.ideas.map((i: { title: string }) => i.title)).toContain(
+      "Eliminacode unico all'ingresso del palazzo",
+    );
   });
 
   it("observers cannot propose (403, nothing stored)", async () => {
     expect((await as("observer").get("/idee/nuova")).status).toBe(403);
     const before = await server.db.idea.count();
-    expect((await as("observer").post("/idee/nuova", { intent: "save", title: "x", body: "y", groupId: scenario.groups.logistica!.id })).status).toBe(403);
+    expect(
+      (
+        await as("observer").post("/idee/nuova", {
+          intent: "save",
+          title: "x",
+          body: "y",
+          groupId: scenario.groups.logistica!.id,
+        })
+      ).status,
+    ).toBe(403);
     expect(await server.db.idea.count()).toBe(before);
   });
 });
 
 describe("editing", () => {
   it("the author edits while the idea is open; the old text stays readable", async () => {
-    const idea = await ideaAt(server.db, scenario, "NUOVA", { title: "Prima versione", body: "Testo iniziale", authorId: scenario.users.member.id });
-    const response = await as("member").post(`/idee/${idea.id}/modifica`, { intent: "save", title: "Seconda versione", body: "Testo migliore" });
+    const idea = await ideaAt(server.db, scenario, "NUOVA", {
+      title: "Prima versione",
+      body: "Testo iniziale",
+      authorId: scenario.users.member.id,
+    });
+    const response = await as("member").post(`/idee/${idea.id}/modifica`, {
+      intent: "save",
+      title: "Seconda versione",
+      body: "Testo migliore",
+    });
     expect(response.status).toBe(302);
     const page = await text(await as("employee").get(`/idee/${idea.id}`));
     expect(page).toContain("Seconda versione");
@@ -136,10 +165,17 @@ describe("editing", () => {
   it("refuses someone else's idea by id (403) and an idea past discussion, changing nothing", async () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA", { authorId: scenario.users.member.id });
     const reviewed = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", { authorId: scenario.users.member.id });
-    for (const [who, id] of [["employee", idea.id], ["admin", idea.id], ["board", idea.id], ["member", reviewed.id]] as const) {
+    for (const [who, id] of [
+      ["employee", idea.id],
+      ["admin", idea.id],
+      ["board", idea.id],
+      ["member", reviewed.id],
+    ] as const) {
       const before = await ideaState(server.db, id);
       expect((await as(who).get(`/idee/${id}/modifica`)).status).toBe(403);
-      expect((await as(who).post(`/idee/${id}/modifica`, { intent: "save", title: "Dirottata", body: "x" })).status).toBe(403);
+      expect(
+        (await as(who).post(`/idee/${id}/modifica`, { intent: "save", title: "Dirottata", body: "x" })).status,
+      ).toBe(403);
       expect(await ideaState(server.db, id)).toEqual(before);
     }
   });
@@ -175,7 +211,10 @@ describe("supports", () => {
 
   it("answers a fetcher with the new state and count", async () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA");
-    const response = await as("leader").post(`/idee/${idea.id}?_data=routes%2Fidee.%24id`, { intent: "support", respond: "json" });
+    const response = await as("leader").post(`/idee/${idea.id}?_data=routes%2Fidee.%24id`, {
+      intent: "support",
+      respond: "json",
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ supported: true, count: 1 });
   });
@@ -183,14 +222,18 @@ describe("supports", () => {
   it("stays exact under concurrency: 20 parallel toggles by one person, 50 supports by different people", async () => {
     const idea = await ideaAt(server.db, scenario, "IN_DISCUSSIONE");
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => as("employee").post(`/idee/${idea.id}`, { intent: i % 2 === 0 ? "support" : "unsupport", respond: "json" })),
+      Array.from({ length: 20 }, (_, i) =>
+        as("employee").post(`/idee/${idea.id}`, { intent: i % 2 === 0 ? "support" : "unsupport", respond: "json" }),
+      ),
     );
     const rows = await server.db.support.count({ where: { ideaId: idea.id } });
     expect(rows).toBeLessThanOrEqual(1);
     expect((await server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).supportCount).toBe(rows);
 
     const crowd = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => buildUser(server.db, { email: `folla${i}@test.example`, password: PASSWORD })),
+      Array.from({ length: 50 }, (_, i) =>
+        buildUser(server.db, { email: `folla${i}@test.example`, password: PASSWORD }),
+      ),
     );
     const browsers = await Promise.all(
       crowd.map(async (user) => {
@@ -200,7 +243,11 @@ describe("supports", () => {
       }),
     );
     await as("employee").post(`/idee/${idea.id}`, { intent: "unsupport" });
-    const answers = await Promise.all(browsers.map((browser) => browser.post(`/idee/${idea.id}?_data=routes%2Fidee.%24id`, { intent: "support", respond: "json" })));
+    const answers = await Promise.all(
+      browsers.map((browser) =>
+        browser.post(`/idee/${idea.id}?_data=routes%2Fidee.%24id`, { intent: "support", respond: "json" }),
+      ),
+    );
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
     expect(await server.db.support.count({ where: { ideaId: idea.id } })).toBe(50);
     expect((await server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).supportCount).toBe(50);
@@ -211,7 +258,10 @@ describe("the status workflow", () => {
   it("leaders of the group move it forward; the board decides with a mandatory public reason", async () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA", { authorId: scenario.users.employee.id });
     expect((await as("leader").post(`/idee/${idea.id}`, { intent: "status", to: "IN_DISCUSSIONE" })).status).toBe(302);
-    expect((await as("leader").post(`/idee/${idea.id}`, { intent: "status", to: "IN_VALUTAZIONE", reason: "Matura" })).status).toBe(302);
+    expect(
+      (await as("leader").post(`/idee/${idea.id}`, { intent: "status", to: "IN_VALUTAZIONE", reason: "Matura" }))
+        .status,
+    ).toBe(302);
 
     const before = await ideaState(server.db, idea.id);
     const noReason = await as("board").post(`/idee/${idea.id}`, { intent: "status", to: "ACCOLTA", reason: "  " });
@@ -219,14 +269,22 @@ describe("the status workflow", () => {
     expect(await text(noReason)).toContain("Scrivi la motivazione");
     expect(await ideaState(server.db, idea.id)).toEqual(before);
 
-    expect((await as("board").post(`/idee/${idea.id}`, { intent: "status", to: "ACCOLTA", reason: "Sostenibile e utile" })).status).toBe(302);
-    const events = await server.db.ideaEvent.findMany({ where: { ideaId: idea.id, kind: "STATUS" }, orderBy: { createdAt: "asc" } });
+    expect(
+      (await as("board").post(`/idee/${idea.id}`, { intent: "status", to: "ACCOLTA", reason: "Sostenibile e utile" }))
+        .status,
+    ).toBe(302);
+    const events = await server.db.ideaEvent.findMany({
+      where: { ideaId: idea.id, kind: "STATUS" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => [e.fromStatus, e.toStatus, e.actorId])).toEqual([
       ["NUOVA", "IN_DISCUSSIONE", scenario.users.leader.id],
       ["IN_DISCUSSIONE", "IN_VALUTAZIONE", scenario.users.leader.id],
       ["IN_VALUTAZIONE", "ACCOLTA", scenario.users.board.id],
     ]);
-    const told = await server.db.notification.findMany({ where: { ideaId: idea.id, userId: scenario.users.employee.id, kind: "STATUS" } });
+    const told = await server.db.notification.findMany({
+      where: { ideaId: idea.id, userId: scenario.users.employee.id, kind: "STATUS" },
+    });
     expect(told).toHaveLength(3);
     expect(told.some((n) => JSON.parse(n.data).reason === "Sostenibile e utile")).toBe(true);
   });
@@ -253,20 +311,40 @@ describe("the status workflow", () => {
     await addSupports(server.db, duplicate.id, [b, c]);
     await server.db.follow.create({ data: { ideaId: duplicate.id, userId: c } });
 
-    const self = await as("leader").post(`/idee/${duplicate.id}`, { intent: "duplicate", originalId: String(duplicate.id) });
+    const self = await as("leader").post(`/idee/${duplicate.id}`, {
+      intent: "duplicate",
+      originalId: String(duplicate.id),
+    });
     expect(self.status).toBe(400);
-    expect((await as("employee").post(`/idee/${duplicate.id}`, { intent: "duplicate", originalId: String(original.id) })).status).toBe(403);
+    expect(
+      (await as("employee").post(`/idee/${duplicate.id}`, { intent: "duplicate", originalId: String(original.id) }))
+        .status,
+    ).toBe(403);
 
-    const done = await as("leader").post(`/idee/${duplicate.id}`, { intent: "duplicate", originalId: `#${original.id}`, reason: "Stessa proposta" });
+    const done = await as("leader").post(`/idee/${duplicate.id}`, {
+      intent: "duplicate",
+      originalId: `#${original.id}`,
+      reason: "Stessa proposta",
+    });
     expect(done.status).toBe(302);
-    const supporters = (await server.db.support.findMany({ where: { ideaId: original.id } })).map((s) => s.userId).sort();
+    const supporters = (await server.db.support.findMany({ where: { ideaId: original.id } }))
+      .map((s) => s.userId)
+      .sort();
     expect(supporters).toEqual([a, b, c].sort());
     expect((await server.db.idea.findUniqueOrThrow({ where: { id: original.id } })).supportCount).toBe(3);
-    expect(await server.db.idea.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({ status: "DUPLICATA", duplicateOfId: original.id, supportCount: 0 });
-    expect(await server.db.follow.count({ where: { ideaId: original.id, userId: { in: [c, scenario.users.member.id] } } })).toBe(2);
+    expect(await server.db.idea.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({
+      status: "DUPLICATA",
+      duplicateOfId: original.id,
+      supportCount: 0,
+    });
+    expect(
+      await server.db.follow.count({ where: { ideaId: original.id, userId: { in: [c, scenario.users.member.id] } } }),
+    ).toBe(2);
     const page = await text(await as("employee").get(`/idee/${duplicate.id}`));
     expect(page).toMatch(new RegExp(`Questa idea è un duplicato di #\\s*${original.id}`));
-    const notice = await server.db.notification.findFirst({ where: { userId: scenario.users.member.id, kind: "MERGE", ideaId: duplicate.id } });
+    const notice = await server.db.notification.findFirst({
+      where: { userId: scenario.users.member.id, kind: "MERGE", ideaId: duplicate.id },
+    });
     expect(notice).not.toBeNull();
   });
 });
@@ -275,26 +353,43 @@ describe("comments", () => {
   it("comments and one level of replies; followers, the replied-to and the mentioned are told once each", async () => {
     const idea = await ideaAt(server.db, scenario, "IN_DISCUSSIONE", { authorId: scenario.users.employee.id });
     // A deactivated colleague who followed the idea hears nothing more; an observer who follows does.
-    await server.db.follow.createMany({ data: [{ ideaId: idea.id, userId: scenario.users.inactive.id }, { ideaId: idea.id, userId: scenario.users.observer.id }] });
-    const first = await as("member").post(`/idee/${idea.id}`, { intent: "comment", body: "Bella idea, ne parlo con @leader.logistica" });
+    await server.db.follow.createMany({
+      data: [
+        { ideaId: idea.id, userId: scenario.users.inactive.id },
+        { ideaId: idea.id, userId: scenario.users.observer.id },
+      ],
+    });
+    const first = await as("member").post(`/idee/${idea.id}`, {
+      intent: "comment",
+      body: "Bella idea, ne parlo con @leader.logistica",
+    });
     expect(first.status).toBe(302);
     const top = await server.db.comment.findFirstOrThrow({ where: { ideaId: idea.id } });
     expect(top.bodyHtml).toContain('<a href="/persone/leader.logistica" class="mention"');
     await as("leader").post(`/idee/${idea.id}`, { intent: "comment", body: "Grazie!", parentId: String(top.id) });
     const reply = await server.db.comment.findFirstOrThrow({ where: { ideaId: idea.id, parentId: top.id } });
-    await as("employee").post(`/idee/${idea.id}`, { intent: "comment", body: "Rispondo alla risposta", parentId: String(reply.id) });
-    const nested = await server.db.comment.findFirstOrThrow({ where: { ideaId: idea.id, body: "Rispondo alla risposta" } });
+    await as("employee").post(`/idee/${idea.id}`, {
+      intent: "comment",
+      body: "Rispondo alla risposta",
+      parentId: String(reply.id),
+    });
+    const nested = await server.db.comment.findFirstOrThrow({
+      where: { ideaId: idea.id, body: "Rispondo alla risposta" },
+    });
     expect(nested.parentId).toBe(top.id);
     expect((await server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).commentCount).toBe(3);
 
-    const kinds = async (userId: string) => (await server.db.notification.findMany({ where: { ideaId: idea.id, userId } })).map((n) => n.kind).sort();
+    const kinds = async (userId: string) =>
+      (await server.db.notification.findMany({ where: { ideaId: idea.id, userId } })).map((n) => n.kind).sort();
     expect(await kinds(scenario.users.employee.id)).toEqual(["COMMENT", "COMMENT"]);
     expect(await kinds(scenario.users.leader.id)).toEqual(["MENTION", "REPLY"]);
     expect(await kinds(scenario.users.member.id)).toEqual(["COMMENT", "REPLY"]);
     expect(await kinds(scenario.users.observer.id)).toEqual(["COMMENT", "COMMENT", "COMMENT"]);
     expect(await kinds(scenario.users.inactive.id)).toEqual([]);
     // Each notice names the comment it is about and reads back as a date.
-    const notices = await server.db.notification.findMany({ where: { ideaId: idea.id, userId: scenario.users.observer.id } });
+    const notices = await server.db.notification.findMany({
+      where: { ideaId: idea.id, userId: scenario.users.observer.id },
+    });
     expect(new Set(notices.map((n) => n.commentId)).size).toBe(3);
     for (const n of notices) expect(Math.abs(n.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
     expect(new Set(notices.map((n) => n.id)).size).toBe(3);
@@ -313,11 +408,28 @@ describe("comments", () => {
     const start = Date.now() - 3600_000;
     const threads = [];
     for (let i = 0; i < THREADS_SHOWN + 5; i++) {
-      threads.push(await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.employee.id, body: `Discussione numero ${i}.`, createdAt: new Date(start + i * 1000) }));
+      threads.push(
+        await buildComment(server.db, {
+          ideaId: idea.id,
+          authorId: scenario.users.employee.id,
+          body: `Discussione numero ${i}.`,
+          createdAt: new Date(start + i * 1000),
+        }),
+      );
     }
     // A fresh reply keeps an old thread old: threads are ordered by when they started.
-    await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Risposta tardiva.", parentId: threads[0]!.id });
-    await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Risposta a una discussione recente.", parentId: threads[THREADS_SHOWN]!.id });
+    await buildComment(server.db, {
+      ideaId: idea.id,
+      authorId: scenario.users.member.id,
+      body: "Risposta tardiva.",
+      parentId: threads[0]!.id,
+    });
+    await buildComment(server.db, {
+      ideaId: idea.id,
+      authorId: scenario.users.member.id,
+      body: "Risposta a una discussione recente.",
+      parentId: threads[THREADS_SHOWN]!.id,
+    });
     const first = await text(await as("employee").get(`/idee/${idea.id}`));
     expect(first).toContain("Mostra le 5 discussioni precedenti");
     // The count is of every comment, the threads not shown and all replies included.
@@ -337,14 +449,37 @@ describe("comments", () => {
 
   it("edit and delete one's own; a removed comment leaves its replies; others get 403", async () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA");
-    const mine = await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.employee.id, body: "Primo testo" });
-    await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.member.id, body: "Una risposta", parentId: mine.id });
+    const mine = await buildComment(server.db, {
+      ideaId: idea.id,
+      authorId: scenario.users.employee.id,
+      body: "Primo testo",
+    });
+    await buildComment(server.db, {
+      ideaId: idea.id,
+      authorId: scenario.users.member.id,
+      body: "Una risposta",
+      parentId: mine.id,
+    });
     const before = await ideaState(server.db, idea.id);
-    expect((await as("member").post(`/idee/${idea.id}`, { intent: "editComment", commentId: String(mine.id), body: "Dirottato" })).status).toBe(403);
-    expect((await as("admin").post(`/idee/${idea.id}`, { intent: "deleteComment", commentId: String(mine.id) })).status).toBe(403);
+    expect(
+      (
+        await as("member").post(`/idee/${idea.id}`, {
+          intent: "editComment",
+          commentId: String(mine.id),
+          body: "Dirottato",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await as("admin").post(`/idee/${idea.id}`, { intent: "deleteComment", commentId: String(mine.id) })).status,
+    ).toBe(403);
     expect(await ideaState(server.db, idea.id)).toEqual(before);
 
-    await as("employee").post(`/idee/${idea.id}`, { intent: "editComment", commentId: String(mine.id), body: "Testo corretto" });
+    await as("employee").post(`/idee/${idea.id}`, {
+      intent: "editComment",
+      commentId: String(mine.id),
+      body: "Testo corretto",
+    });
     expect(await text(await as("member").get(`/idee/${idea.id}`))).toContain("(modificato)");
     await as("employee").post(`/idee/${idea.id}`, { intent: "deleteComment", commentId: String(mine.id) });
     const page = await text(await as("member").get(`/idee/${idea.id}`));
@@ -355,19 +490,50 @@ describe("comments", () => {
 
   it("leaders of the group hide with a reason kept for audit; a report reaches their moderation list", async () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA");
-    const rude = await buildComment(server.db, { ideaId: idea.id, authorId: scenario.users.employee.id, body: "Commento fuori luogo" });
-    expect((await as("member").post(`/idee/${idea.id}`, { intent: "reportComment", commentId: String(rude.id), reason: "Offensivo" })).status).toBe(302);
+    const rude = await buildComment(server.db, {
+      ideaId: idea.id,
+      authorId: scenario.users.employee.id,
+      body: "Commento fuori luogo",
+    });
+    expect(
+      (
+        await as("member").post(`/idee/${idea.id}`, {
+          intent: "reportComment",
+          commentId: String(rude.id),
+          reason: "Offensivo",
+        })
+      ).status,
+    ).toBe(302);
     expect((await as("employee").get("/moderazione")).status).toBe(403);
     expect((await as("otherLeader").get("/moderazione")).status).toBe(200);
     expect(await text(await as("otherLeader").get("/moderazione"))).not.toContain("Commento fuori luogo");
     expect(await text(await as("leader").get("/moderazione"))).toContain("Commento fuori luogo");
 
     const before = await ideaState(server.db, idea.id);
-    expect((await as("otherLeader").post(`/idee/${idea.id}`, { intent: "hideComment", commentId: String(rude.id), reason: "No" })).status).toBe(403);
-    expect((await as("leader").post(`/idee/${idea.id}`, { intent: "hideComment", commentId: String(rude.id), reason: "" })).status).toBe(400);
+    expect(
+      (
+        await as("otherLeader").post(`/idee/${idea.id}`, {
+          intent: "hideComment",
+          commentId: String(rude.id),
+          reason: "No",
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await as("leader").post(`/idee/${idea.id}`, { intent: "hideComment", commentId: String(rude.id), reason: "" }))
+        .status,
+    ).toBe(400);
     expect(await ideaState(server.db, idea.id)).toEqual(before);
 
-    expect((await as("leader").post(`/idee/${idea.id}`, { intent: "hideComment", commentId: String(rude.id), reason: "Linguaggio offensivo" })).status).toBe(302);
+    expect(
+      (
+        await as("leader").post(`/idee/${idea.id}`, {
+          intent: "hideComment",
+          commentId: String(rude.id),
+          reason: "Linguaggio offensivo",
+        })
+      ).status,
+    ).toBe(302);
     const hidden = await server.db.comment.findUniqueOrThrow({ where: { id: rude.id } });
     expect(hidden).toMatchObject({ hiddenById: scenario.users.leader.id, hiddenReason: "Linguaggio offensivo" });
     expect(await server.db.auditEvent.count({ where: { kind: "comment.hide", subjectId: String(rude.id) } })).toBe(1);
@@ -379,11 +545,25 @@ describe("comments", () => {
   it("refuses an empty or oversized comment and a reply to another idea's comment", async () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA");
     const other = await ideaAt(server.db, scenario, "NUOVA");
-    const elsewhere = await buildComment(server.db, { ideaId: other.id, authorId: scenario.users.member.id, body: "Altrove" });
+    const elsewhere = await buildComment(server.db, {
+      ideaId: other.id,
+      authorId: scenario.users.member.id,
+      body: "Altrove",
+    });
     const before = await ideaState(server.db, idea.id);
     expect((await as("employee").post(`/idee/${idea.id}`, { intent: "comment", body: "  " })).status).toBe(400);
-    expect((await as("employee").post(`/idee/${idea.id}`, { intent: "comment", body: "c".repeat(6000) })).status).toBe(400);
-    expect((await as("employee").post(`/idee/${idea.id}`, { intent: "comment", body: "ciao", parentId: String(elsewhere.id) })).status).toBe(400);
+    expect((await as("employee").post(`/idee/${idea.id}`, { intent: "comment", body: "c".repeat(6000) })).status).toBe(
+      400,
+    );
+    expect(
+      (
+        await as("employee").post(`/idee/${idea.id}`, {
+          intent: "comment",
+          body: "ciao",
+          parentId: String(elsewhere.id),
+        })
+      ).status,
+    ).toBe(400);
     expect((await as("observer").post(`/idee/${idea.id}`, { intent: "comment", body: "ciao" })).status).toBe(403);
     expect(await ideaState(server.db, idea.id)).toEqual(before);
   });
@@ -391,7 +571,10 @@ describe("comments", () => {
 
 describe("finding ideas", () => {
   it("full-text search ignores accents, matches prefixes and highlights", async () => {
-    await ideaAt(server.db, scenario, "NUOVA", { title: "Perché la coda è così lunga?", body: "Riorganizziamo gli sportelli del mattino." });
+    await ideaAt(server.db, scenario, "NUOVA", {
+      title: "Perché la coda è così lunga?",
+      body: "Riorganizziamo gli sportelli del mattino.",
+    });
     const accent = await (await as("employee").get("/idee?q=perche")).text();
     expect(accent).toContain("<mark>Perché</mark>");
     const prefix = await text(await as("employee").get("/idee?q=riorganizz"));
@@ -399,14 +582,22 @@ describe("finding ideas", () => {
   });
 
   it("ranks by relevance: a word in the title weighs more than the same word in the body", async () => {
-    const inBody = await ideaAt(server.db, scenario, "NUOVA", { title: "Un'idea qualunque", body: "Parla di totem, totem e ancora totem in sala." });
-    const inTitle = await ideaAt(server.db, scenario, "NUOVA", { title: "Un totem all'ingresso", body: "Per prendere il numero senza fare la fila." });
+    const inBody = await ideaAt(server.db, scenario, "NUOVA", {
+      title: "Un'idea qualunque",
+      body: "Parla di totem, totem e ancora totem in sala.",
+    });
+    const inTitle = await ideaAt(server.db, scenario, "NUOVA", {
+      title: "Un totem all'ingresso",
+      body: "Per prendere il numero senza fare la fila.",
+    });
     const html = await (await as("employee").get("/idee?q=totem")).text();
-    const order = [...html.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id === inBody.id || id === inTitle.id);
+    const order = [...html.matchAll(/href="\/idee\/(\d+)"/g)]
+      .map((m) => Number(m[1]))
+      .filter((id) => id === inBody.id || id === inTitle.id);
     expect([...new Set(order)]).toEqual([inTitle.id, inBody.id]);
   });
 
-  it.each(['"', "AND OR NOT", "title:*", "(", "NEAR(a b", "*", "'; DROP TABLE Idea; --", "perché\"*"])(
+  it.each(['"', "AND OR NOT", "title:*", "(", "NEAR(a b", "*", "'; DROP TABLE Idea; --", 'perché"*'])(
     "answers the query %j without an error",
     async (q) => {
       const response = await as("employee").get(`/idee?q=${encodeURIComponent(q)}`);
@@ -415,7 +606,10 @@ describe("finding ideas", () => {
   );
 
   it("filters by group, status, mine and supported; unknown sorts and filters fall back to the default, forged cursors are a 400", async () => {
-    const idea = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", { title: "Filtrami per stato", authorId: scenario.users.otherLeader.id });
+    const idea = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", {
+      title: "Filtrami per stato",
+      authorId: scenario.users.otherLeader.id,
+    });
     await addSupports(server.db, idea.id, [scenario.users.admin.id]);
     expect(await text(await as("employee").get("/idee?stato=in-valutazione"))).toContain("Filtrami per stato");
     expect(await text(await as("employee").get("/idee?stato=nuova"))).not.toContain("Filtrami per stato");
@@ -438,18 +632,28 @@ describe("finding ideas", () => {
     const lately = await ideaAt(server.db, scenario, "NUOVA", { title: "Tendenza recente" });
     const once = await ideaAt(server.db, scenario, "NUOVA", { title: "Tendenza passata" });
     await addSupports(server.db, lately.id, [u.admin.id, u.board.id, u.leader.id]);
-    await addSupports(server.db, once.id, [u.admin.id, u.board.id, u.leader.id, u.otherLeader.id], new Date(Date.now() - 30 * 86400_000));
+    await addSupports(
+      server.db,
+      once.id,
+      [u.admin.id, u.board.id, u.leader.id, u.otherLeader.id],
+      new Date(Date.now() - 30 * 86400_000),
+    );
     await addSupports(server.db, once.id, [u.member.id]);
     const html = await (await as("employee").get("/idee?sort=tendenza")).text();
-    const order = [...html.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id === lately.id || id === once.id);
+    const order = [...html.matchAll(/href="\/idee\/(\d+)"/g)]
+      .map((m) => Number(m[1]))
+      .filter((id) => id === lately.id || id === once.id);
     expect([...new Set(order)]).toEqual([lately.id, once.id]);
     const bySupports = await (await as("employee").get("/idee?sort=sostegni")).text();
-    const total = [...bySupports.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => Number(m[1])).filter((id) => id === lately.id || id === once.id);
+    const total = [...bySupports.matchAll(/href="\/idee\/(\d+)"/g)]
+      .map((m) => Number(m[1]))
+      .filter((id) => id === lately.id || id === once.id);
     expect([...new Set(total)]).toEqual([once.id, lately.id]);
   });
 
   it("pages 20 at a time with a cursor in every sort, without repeating or skipping", async () => {
-    for (let i = 0; i < 25; i++) await ideaAt(server.db, scenario, "NUOVA", { title: `Paginazione ${String(i).padStart(2, "0")}` });
+    for (let i = 0; i < 25; i++)
+      await ideaAt(server.db, scenario, "NUOVA", { title: `Paginazione ${String(i).padStart(2, "0")}` });
     for (const sort of ["recenti", "sostegni", "discusse", "tendenza", ""]) {
       const seen: string[] = [];
       let path = `/idee?q=paginazione${sort ? `&sort=${sort}` : ""}`;
@@ -475,14 +679,18 @@ describe("notifications", () => {
     expect(home).toMatch(/Notifiche \d+ \d+ non lette/);
     const list = await text(await as("otherLeader").get("/notifiche"));
     expect(list).toContain("Dario Dipendente ha commentato");
-    const one = await server.db.notification.findFirstOrThrow({ where: { userId: scenario.users.otherLeader.id, readAt: null } });
+    const one = await server.db.notification.findFirstOrThrow({
+      where: { userId: scenario.users.otherLeader.id, readAt: null },
+    });
     // Someone else's notification is simply not found.
     await as("employee").post("/notifiche", { intent: "read", id: one.id });
     expect((await server.db.notification.findUniqueOrThrow({ where: { id: one.id } })).readAt).toBeNull();
     await as("otherLeader").post("/notifiche", { intent: "read", id: one.id });
     expect((await server.db.notification.findUniqueOrThrow({ where: { id: one.id } })).readAt).not.toBeNull();
     await as("otherLeader").post("/notifiche", { intent: "readAll" });
-    expect(await server.db.notification.count({ where: { userId: scenario.users.otherLeader.id, readAt: null } })).toBe(0);
+    expect(await server.db.notification.count({ where: { userId: scenario.users.otherLeader.id, readAt: null } })).toBe(
+      0,
+    );
   });
 });
 
@@ -491,12 +699,19 @@ describe("themes", () => {
     const before = await server.db.tag.count();
     for (const who of ["employee", "leader", "board", "observer"]) {
       expect((await as(who).get("/admin/temi")).status, who).toBe(403);
-      expect((await as(who).post("/admin/temi", { intent: "add", kind: "CANALE", name: "Piccione viaggiatore" })).status, who).toBe(403);
+      expect(
+        (await as(who).post("/admin/temi", { intent: "add", kind: "CANALE", name: "Piccione viaggiatore" })).status,
+        who,
+      ).toBe(403);
     }
     expect(await server.db.tag.count()).toBe(before);
 
-    expect((await as("admin").post("/admin/temi", { intent: "add", kind: "CANALE", name: "Sportello mobile" })).status).toBe(302);
-    expect((await as("admin").post("/admin/temi", { intent: "add", kind: "CANALE", name: "Sportello mobile" })).status).toBe(409);
+    expect(
+      (await as("admin").post("/admin/temi", { intent: "add", kind: "CANALE", name: "Sportello mobile" })).status,
+    ).toBe(302);
+    expect(
+      (await as("admin").post("/admin/temi", { intent: "add", kind: "CANALE", name: "Sportello mobile" })).status,
+    ).toBe(409);
     expect((await as("admin").post("/admin/temi", { intent: "add", kind: "ALTRO", name: "X" })).status).toBe(400);
     const tag = await server.db.tag.findFirstOrThrow({ where: { name: "Sportello mobile" } });
 
@@ -521,12 +736,19 @@ describe("themes", () => {
 
 describe("rate limits on writing", () => {
   it("answers the 31st comment in ten minutes and the 11th idea in an hour with 429 + Retry-After, writing nothing", async () => {
-    const writer = await buildUser(server.db, { email: "scrittore@test.example", displayName: "Sara Scrittrice", password: PASSWORD });
+    const writer = await buildUser(server.db, {
+      email: "scrittore@test.example",
+      displayName: "Sara Scrittrice",
+      password: PASSWORD,
+    });
     const browser = new Client(server.url);
     await browser.login(writer.email, PASSWORD);
     const idea = await ideaAt(server.db, scenario, "NUOVA");
     for (let i = 0; i < 30; i++) {
-      expect((await browser.post(`/idee/${idea.id}`, { intent: "comment", body: `Commento ${i}` })).status, `comment ${i}`).toBe(302);
+      expect(
+        (await browser.post(`/idee/${idea.id}`, { intent: "comment", body: `Commento ${i}` })).status,
+        `comment ${i}`,
+      ).toBe(302);
     }
     const before = await ideaState(server.db, idea.id);
     const refused = await browser.post(`/idee/${idea.id}`, { intent: "comment", body: "Uno di troppo" });
@@ -539,9 +761,23 @@ describe("rate limits on writing", () => {
 
     const count = await server.db.idea.count();
     for (let i = 0; i < 10; i++) {
-      expect((await browser.post("/idee/nuova", { intent: "save", title: `Idea a raffica ${i}`, body: "x", groupId: scenario.groups.prodotti!.id })).status).toBe(302);
+      expect(
+        (
+          await browser.post("/idee/nuova", {
+            intent: "save",
+            title: `Idea a raffica ${i}`,
+            body: "x",
+            groupId: scenario.groups.prodotti!.id,
+          })
+        ).status,
+      ).toBe(302);
     }
-    const tooMany = await browser.post("/idee/nuova", { intent: "save", title: "Idea di troppo", body: "x", groupId: scenario.groups.prodotti!.id });
+    const tooMany = await browser.post("/idee/nuova", {
+      intent: "save",
+      title: "Idea di troppo",
+      body: "x",
+      groupId: scenario.groups.prodotti!.id,
+    });
     expect(tooMany.status).toBe(429);
     expect(await server.db.idea.count()).toBe(count + 10);
   });

@@ -33,23 +33,46 @@ const objectiveCount = () => h.server.db.objective.count();
 
 describe("creating objectives", () => {
   it("a leader plans one for their group carrying an accepted idea, which starts being realised", async () => {
-    const idea = await ideaAt(h.server.db, h.scenario, "ACCOLTA", { authorId: h.scenario.users.employee.id, title: "Sedute nuove" });
-    const response = await (await as("leader")).post("/obiettivi/nuovo", { ...fields(), ideaId: String(idea.id), indicatorName: "Gradimento", indicatorUnit: "%", indicatorBaseline: "40", indicatorTarget: "80" });
+    const idea = await ideaAt(h.server.db, h.scenario, "ACCOLTA", {
+      authorId: h.scenario.users.employee.id,
+      title: "Sedute nuove",
+    });
+    const response = await (
+      await as("leader")
+    ).post("/obiettivi/nuovo", {
+      ...fields(),
+      ideaId: String(idea.id),
+      indicatorName: "Gradimento",
+      indicatorUnit: "%",
+      indicatorBaseline: "40",
+      indicatorTarget: "80",
+    });
     expect(response.status).toBe(302);
     const id = Number(/\/obiettivi\/(\d+)$/.exec(response.headers.get("location")!)![1]);
     const objective = await h.server.db.objective.findUniqueOrThrow({ where: { id }, include: { ideas: true } });
-    expect(objective).toMatchObject({ title: "Nuove sedute in sala d'attesa", ownerId: h.scenario.users.member.id, indicatorTarget: 80, version: 1 });
+    expect(objective).toMatchObject({
+      title: "Nuove sedute in sala d'attesa",
+      ownerId: h.scenario.users.member.id,
+      indicatorTarget: 80,
+      version: 1,
+    });
     expect(objective.ideas.map((i) => i.ideaId)).toEqual([idea.id]);
     expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("IN_REALIZZAZIONE");
     const ideaPage = await text(await (await as("employee")).get(`/idee/${idea.id}`));
     expect(ideaPage).toContain("Portata avanti da:");
     expect(ideaPage).toContain("Nuove sedute in sala d'attesa");
-    expect(await h.server.db.notification.count({ where: { ideaId: idea.id, userId: h.scenario.users.employee.id, kind: "STATUS" } })).toBeGreaterThan(0);
+    expect(
+      await h.server.db.notification.count({
+        where: { ideaId: idea.id, userId: h.scenario.users.employee.id, kind: "STATUS" },
+      }),
+    ).toBeGreaterThan(0);
   });
 
   it("refuses a forged group id (403) and anyone who does not lead the group, creating nothing", async () => {
     const before = await objectiveCount();
-    const forged = await (await as("leader")).post("/obiettivi/nuovo", fields({ groupId: h.scenario.groups.informatica!.id }));
+    const forged = await (
+      await as("leader")
+    ).post("/obiettivi/nuovo", fields({ groupId: h.scenario.groups.informatica!.id }));
     expect(forged.status).toBe(403);
     for (const who of ["employee", "observer", "admin", "otherLeader"] as const) {
       expect((await (await as(who)).get("/obiettivi/nuovo?gruppo=logistica")).status, who).toBe(403);
@@ -57,7 +80,13 @@ describe("creating objectives", () => {
     }
     expect((await (await as("leader")).post("/obiettivi/nuovo", fields({ groupId: "non-esiste" }))).status).toBe(403);
     expect(await objectiveCount()).toBe(before);
-    expect((await (await as("board")).post("/obiettivi/nuovo", fields({ groupId: h.scenario.groups.prodotti!.id, ownerId: "" }))).status).toBe(302);
+    expect(
+      (
+        await (
+          await as("board")
+        ).post("/obiettivi/nuovo", fields({ groupId: h.scenario.groups.prodotti!.id, ownerId: "" }))
+      ).status,
+    ).toBe(302);
   });
 
   it.each([
@@ -71,7 +100,12 @@ describe("creating objectives", () => {
     ["an owner outside the group", { ownerId: h_user("otherLeader") }, "Il responsabile deve far parte del gruppo."],
   ])("answers %s with a field message and 400, creating nothing", async (_label, override, message) => {
     const before = await objectiveCount();
-    const resolved = Object.fromEntries(Object.entries(override).map(([k, v]) => [k, v.startsWith("user:") ? h.scenario.users[v.slice(5) as "otherLeader"].id : v]));
+    const resolved = Object.fromEntries(
+      Object.entries(override).map(([k, v]) => [
+        k,
+        v.startsWith("user:") ? h.scenario.users[v.slice(5) as "otherLeader"].id : v,
+      ]),
+    );
     // The browser posts the form to the page's own address, with its ?gruppo=.
     const response = await (await as("leader")).post("/obiettivi/nuovo?gruppo=logistica", fields(resolved));
     expect(response.status).toBe(400);
@@ -80,7 +114,12 @@ describe("creating objectives", () => {
   });
 
   it("answers 404 for an unknown or malformed objective", async () => {
-    for (const path of ["/obiettivi/999999", "/obiettivi/abc", "/obiettivi/999999/modifica", "/obiettivi/nuovo?gruppo=nessuno"]) {
+    for (const path of [
+      "/obiettivi/999999",
+      "/obiettivi/abc",
+      "/obiettivi/999999/modifica",
+      "/obiettivi/nuovo?gruppo=nessuno",
+    ]) {
       expect((await (await as("board")).get(path)).status, path).toBe(404);
     }
   });
@@ -92,10 +131,37 @@ function h_user(who: string) {
 
 describe("progress and edits", () => {
   it("leaders post updates; the history shows who and when, newest first; others are refused", async () => {
-    const objective = await buildObjective(h.server.db, { groupId: h.scenario.groups.logistica!.id, title: "Cartelli nuovi", startOn: "2026-10-01", dueOn: "2027-02-26", status: "IN_CORSO", progress: 10 });
+    const objective = await buildObjective(h.server.db, {
+      groupId: h.scenario.groups.logistica!.id,
+      title: "Cartelli nuovi",
+      startOn: "2026-10-01",
+      dueOn: "2027-02-26",
+      status: "IN_CORSO",
+      progress: 10,
+    });
     const leader = await as("leader");
-    expect((await leader.post(`/obiettivi/${objective.id}`, { intent: "update", date: "2026-11-20", progress: "30", status: "IN_CORSO", note: "Bozze pronte" })).status).toBe(302);
-    expect((await leader.post(`/obiettivi/${objective.id}`, { intent: "update", date: "2026-11-25", progress: "55", status: "BLOCCATO", note: "In attesa della ditta" })).status).toBe(302);
+    expect(
+      (
+        await leader.post(`/obiettivi/${objective.id}`, {
+          intent: "update",
+          date: "2026-11-20",
+          progress: "30",
+          status: "IN_CORSO",
+          note: "Bozze pronte",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await leader.post(`/obiettivi/${objective.id}`, {
+          intent: "update",
+          date: "2026-11-25",
+          progress: "55",
+          status: "BLOCCATO",
+          note: "In attesa della ditta",
+        })
+      ).status,
+    ).toBe(302);
     const stored = await h.server.db.objective.findUniqueOrThrow({ where: { id: objective.id } });
     expect(stored).toMatchObject({ progress: 55, status: "BLOCCATO", version: 3 });
     expect(stored.lastUpdateAt).not.toBeNull();
@@ -105,26 +171,65 @@ describe("progress and edits", () => {
 
     const before = await h.server.db.progressUpdate.count({ where: { objectiveId: objective.id } });
     for (const who of ["otherLeader", "employee", "observer", "admin"] as const) {
-      expect((await (await as(who)).post(`/obiettivi/${objective.id}`, { intent: "update", date: "2026-11-26", progress: "99", status: "IN_CORSO" })).status, who).toBe(403);
+      expect(
+        (
+          await (
+            await as(who)
+          ).post(`/obiettivi/${objective.id}`, {
+            intent: "update",
+            date: "2026-11-26",
+            progress: "99",
+            status: "IN_CORSO",
+          })
+        ).status,
+        who,
+      ).toBe(403);
     }
-    expect((await leader.post(`/obiettivi/${objective.id}`, { intent: "update", date: "2026-02-30", progress: "150", status: "IN_CORSO" })).status).toBe(400);
+    expect(
+      (
+        await leader.post(`/obiettivi/${objective.id}`, {
+          intent: "update",
+          date: "2026-02-30",
+          progress: "150",
+          status: "IN_CORSO",
+        })
+      ).status,
+    ).toBe(400);
     expect(await h.server.db.progressUpdate.count({ where: { objectiveId: objective.id } })).toBe(before);
     expect((await h.server.db.objective.findUniqueOrThrow({ where: { id: objective.id } })).progress).toBe(55);
   });
 
   it("keeps a change history, and refuses a stale edit with a clear message, keeping what was typed", async () => {
-    const objective = await buildObjective(h.server.db, { groupId: h.scenario.groups.logistica!.id, title: "Postazione ribassata", startOn: "2027-02-01", dueOn: "2027-05-28" });
-    const base = fields({ title: "Postazione ribassata", description: "", startOn: "2027-02-01", dueOn: "2027-05-28", ownerId: "" });
-    const first = await (await as("leader")).post(`/obiettivi/${objective.id}/modifica`, { ...base, version: "1", dueOn: "2027-06-30", progress: "5" });
+    const objective = await buildObjective(h.server.db, {
+      groupId: h.scenario.groups.logistica!.id,
+      title: "Postazione ribassata",
+      startOn: "2027-02-01",
+      dueOn: "2027-05-28",
+    });
+    const base = fields({
+      title: "Postazione ribassata",
+      description: "",
+      startOn: "2027-02-01",
+      dueOn: "2027-05-28",
+      ownerId: "",
+    });
+    const first = await (
+      await as("leader")
+    ).post(`/obiettivi/${objective.id}/modifica`, { ...base, version: "1", dueOn: "2027-06-30", progress: "5" });
     expect(first.status).toBe(302);
-    const changes = await h.server.db.objectiveChange.findMany({ where: { objectiveId: objective.id }, orderBy: { field: "asc" } });
+    const changes = await h.server.db.objectiveChange.findMany({
+      where: { objectiveId: objective.id },
+      orderBy: { field: "asc" },
+    });
     expect(changes.map((c) => [c.field, c.fromValue, c.toValue, c.actorId])).toEqual([
       ["dueOn", "2027-05-28", "2027-06-30", h.scenario.users.leader.id],
       ["progress", "0", "5", h.scenario.users.leader.id],
     ]);
 
     const before = await h.server.db.objective.findUniqueOrThrow({ where: { id: objective.id } });
-    const stale = await (await as("board")).post(`/obiettivi/${objective.id}/modifica`, { ...base, version: "1", title: "Titolo della Cabina" });
+    const stale = await (
+      await as("board")
+    ).post(`/obiettivi/${objective.id}/modifica`, { ...base, version: "1", title: "Titolo della Cabina" });
     expect(stale.status).toBe(409);
     const html = await stale.text();
     expect(html).toContain("Qualcuno ha salvato questo micro-obiettivo mentre lo modificavi");
@@ -136,8 +241,18 @@ describe("progress and edits", () => {
   });
 
   it("flags late and to-be-updated objectives on the crono-programma and its table", async () => {
-    await buildObjective(h.server.db, { groupId: h.scenario.groups.comunicazione!.id, title: "Obiettivo scaduto", startOn: "2026-01-05", dueOn: "2026-02-27", status: "IN_CORSO", progress: 40, createdAt: new Date("2026-01-05T08:00:00Z") });
-    const page = await text(await (await as("employee")).get("/crono-programma?gruppo=comunicazione&zoom=anno&da=2026-01"));
+    await buildObjective(h.server.db, {
+      groupId: h.scenario.groups.comunicazione!.id,
+      title: "Obiettivo scaduto",
+      startOn: "2026-01-05",
+      dueOn: "2026-02-27",
+      status: "IN_CORSO",
+      progress: 40,
+      createdAt: new Date("2026-01-05T08:00:00Z"),
+    });
+    const page = await text(
+      await (await as("employee")).get("/crono-programma?gruppo=comunicazione&zoom=anno&da=2026-01"),
+    );
     expect(page).toContain("Obiettivo scaduto");
     expect(page).toMatch(/Obiettivo scaduto.*In ritardo/);
     expect(page).toMatch(/Obiettivo scaduto.*Da aggiornare/);
@@ -150,7 +265,12 @@ describe("progress and edits", () => {
 
 describe("exports", () => {
   it("CSV of objectives: UTF-8 with BOM, semicolons, formulas neutralised", async () => {
-    await buildObjective(h.server.db, { groupId: h.scenario.groups.prodotti!.id, title: "=HYPERLINK(\"http://x\")", startOn: "2026-11-01", dueOn: "2026-12-01" });
+    await buildObjective(h.server.db, {
+      groupId: h.scenario.groups.prodotti!.id,
+      title: '=HYPERLINK("http://x")',
+      startOn: "2026-11-01",
+      dueOn: "2026-12-01",
+    });
     const response = await (await as("employee")).get("/crono-programma/obiettivi.csv");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/csv");
@@ -164,7 +284,12 @@ describe("exports", () => {
 
   it("a personal iCalendar feed at a secret URL; a wrong, regenerated or revoked token is 404", async () => {
     await buildMilestone(h.server.db, { title: "Apertura sperimentale", date: "2027-06-07" });
-    await buildObjective(h.server.db, { groupId: h.scenario.groups.logistica!.id, title: "Scadenza per il calendario", startOn: "2027-01-04", dueOn: "2027-03-19" });
+    await buildObjective(h.server.db, {
+      groupId: h.scenario.groups.logistica!.id,
+      title: "Scadenza per il calendario",
+      startOn: "2027-01-04",
+      dueOn: "2027-03-19",
+    });
     const member = await as("member");
     const created = await member.post("/profilo", { intent: "calendar" });
     const url = /value="(http[^"]+\/calendario\/[^"]+\.ics)"/.exec(await created.text())![1]!;
@@ -179,7 +304,9 @@ describe("exports", () => {
     expect(ics).toContain("SUMMARY:Traguardo: Apertura sperimentale");
     expect(ics.split("\r\n").every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
 
-    expect((await new Client(h.server.url).get("/calendario/token-sbagliato-ma-lungo-abbastanza.ics")).status).toBe(404);
+    expect((await new Client(h.server.url).get("/calendario/token-sbagliato-ma-lungo-abbastanza.ics")).status).toBe(
+      404,
+    );
     expect((await new Client(h.server.url).get("/calendario/x")).status).toBe(404);
     await member.post("/profilo", { intent: "calendar" });
     expect((await new Client(h.server.url).get(path)).status).toBe(404);
@@ -193,20 +320,72 @@ describe("phases and milestones", () => {
     const before = { phases: await h.server.db.phase.count(), milestones: await h.server.db.milestone.count() };
     for (const who of ["leader", "employee", "admin", "observer"] as const) {
       expect((await (await as(who)).get("/crono-programma/gestione")).status, who).toBe(403);
-      expect((await (await as(who)).post("/crono-programma/gestione", { intent: "createPhase", name: "X", startOn: "2027-01-01", endOn: "2027-02-01", position: "9" })).status).toBe(403);
+      expect(
+        (
+          await (
+            await as(who)
+          ).post("/crono-programma/gestione", {
+            intent: "createPhase",
+            name: "X",
+            startOn: "2027-01-01",
+            endOn: "2027-02-01",
+            position: "9",
+          })
+        ).status,
+      ).toBe(403);
     }
-    expect({ phases: await h.server.db.phase.count(), milestones: await h.server.db.milestone.count() }).toEqual(before);
+    expect({ phases: await h.server.db.phase.count(), milestones: await h.server.db.milestone.count() }).toEqual(
+      before,
+    );
 
     const board = await as("board");
-    expect((await board.post("/crono-programma/gestione", { intent: "createPhase", name: "Progettazione", startOn: "2027-02-01", endOn: "2027-01-01", position: "1" })).status).toBe(400);
-    expect((await board.post("/crono-programma/gestione", { intent: "createPhase", name: "Progettazione", startOn: "2030-02-01", endOn: "2030-05-31", position: "1" })).status).toBe(302);
+    expect(
+      (
+        await board.post("/crono-programma/gestione", {
+          intent: "createPhase",
+          name: "Progettazione",
+          startOn: "2027-02-01",
+          endOn: "2027-01-01",
+          position: "1",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await board.post("/crono-programma/gestione", {
+          intent: "createPhase",
+          name: "Progettazione",
+          startOn: "2030-02-01",
+          endOn: "2030-05-31",
+          position: "1",
+        })
+      ).status,
+    ).toBe(302);
     const phase = await h.server.db.phase.findFirstOrThrow({ where: { name: "Progettazione" } });
     await board.post("/crono-programma/gestione", { intent: "pinPhase", phaseId: phase.id });
     expect(await text(await (await as("employee")).get("/gruppi"))).toContain("Oggi siamo nella fase: Progettazione");
     await board.post("/crono-programma/gestione", { intent: "pinPhase", phaseId: "" });
-    expect(await text(await (await as("employee")).get("/gruppi"))).toContain("Oggi siamo nella fase: Esplorazione delle idee");
-    expect((await board.post("/crono-programma/gestione", { intent: "createMilestone", title: "Giunta", date: "2027-13-01" })).status).toBe(400);
-    expect((await board.post("/crono-programma/gestione", { intent: "createMilestone", title: "Giunta", date: "2027-01-20" })).status).toBe(302);
+    expect(await text(await (await as("employee")).get("/gruppi"))).toContain(
+      "Oggi siamo nella fase: Esplorazione delle idee",
+    );
+    expect(
+      (
+        await board.post("/crono-programma/gestione", {
+          intent: "createMilestone",
+          title: "Giunta",
+          date: "2027-13-01",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await board.post("/crono-programma/gestione", {
+          intent: "createMilestone",
+          title: "Giunta",
+          date: "2027-01-20",
+        })
+      ).status,
+    ).toBe(302);
     expect(await h.server.db.milestone.count({ where: { title: "Giunta", date: "2027-01-20" } })).toBe(1);
   });
 });

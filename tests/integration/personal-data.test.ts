@@ -15,7 +15,11 @@ describe("anonymising an account", () => {
   it("keeps the content, signed «ex collaboratore», and removes the person", async () => {
     const { server, scenario } = harness;
     const { users, groups } = scenario;
-    const idea = await buildIdea(server.db, { title: "Un'idea che resta", groupId: groups.logistica!.id, authorId: users.member.id });
+    const idea = await buildIdea(server.db, {
+      title: "Un'idea che resta",
+      groupId: groups.logistica!.id,
+      authorId: users.member.id,
+    });
     await buildComment(server.db, { ideaId: idea.id, authorId: users.member.id, body: "Un commento che resta" });
     const member = new Client(server.url);
     await member.login("membro@test.example", PASSWORD);
@@ -32,7 +36,11 @@ describe("anonymising an account", () => {
     // A colleague cannot do it.
     const employee = new Client(server.url);
     await employee.login("dipendente@test.example", PASSWORD);
-    const refused = await employee.post("/admin/utenti", { intent: "anonymise", userId: users.member.id, confirm: "1" });
+    const refused = await employee.post("/admin/utenti", {
+      intent: "anonymise",
+      userId: users.member.id,
+      confirm: "1",
+    });
     expect(refused.status).toBe(403);
     expect(changedTables(before, await dbFingerprint(server.db))).toEqual([]);
 
@@ -55,7 +63,10 @@ describe("anonymising an account", () => {
     expect(page).not.toContain("Marta Membro");
     expect((await employee.get("/persone/membro")).status).toBe(404);
     // The e-mail address is free for a new invitation.
-    expect((await admin.post("/admin/utenti", { intent: "invite", email: "membro@test.example", role: "DIPENDENTE" })).status).toBe(200);
+    expect(
+      (await admin.post("/admin/utenti", { intent: "invite", email: "membro@test.example", role: "DIPENDENTE" }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -65,7 +76,12 @@ describe("logs", () => {
     const token = await buildInvitation(server.db, { email: "nuovo.arrivo@test.example" });
     const newcomer = new Client(server.url);
     await newcomer.get(`/invito/${token}`);
-    await newcomer.post(`/invito/${token}`, { displayName: "Nuovo Arrivo", office: "URP", password: "frase-segreta-del-log", passwordConfirm: "frase-segreta-del-log" });
+    await newcomer.post(`/invito/${token}`, {
+      displayName: "Nuovo Arrivo",
+      office: "URP",
+      password: "frase-segreta-del-log",
+      passwordConfirm: "frase-segreta-del-log",
+    });
     const session = newcomer.session()!;
     expect(session).toBeTruthy();
     const wrong = new Client(server.url);

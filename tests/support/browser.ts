@@ -25,7 +25,11 @@ export function launchBrowser(): Promise<Browser> {
  * (the intranet must work offline), a CSP violation or a script error.
  */
 export async function watchedContext(browser: Browser, base: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: "it-IT", timezoneId: "Europe/Rome" });
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    locale: "it-IT",
+    timezoneId: "Europe/Rome",
+  });
   // Shorter than the test's own timeout, so a stuck step names itself.
   context.setDefaultTimeout(20_000);
   const problems: string[] = [];

@@ -58,13 +58,26 @@ export function buildGroup(db: Db, input: GroupInput) {
   });
 }
 
-export function addMember(db: Db, userId: string, groupId: string, options: { isLeader?: boolean; joinedAt?: Date } = {}) {
+export function addMember(
+  db: Db,
+  userId: string,
+  groupId: string,
+  options: { isLeader?: boolean; joinedAt?: Date } = {},
+) {
   return db.membership.create({
-    data: { userId, groupId, isLeader: options.isLeader ?? false, ...(options.joinedAt ? { joinedAt: options.joinedAt } : {}) },
+    data: {
+      userId,
+      groupId,
+      isLeader: options.isLeader ?? false,
+      ...(options.joinedAt ? { joinedAt: options.joinedAt } : {}),
+    },
   });
 }
 
-export function buildPhase(db: Db, input: { name: string; description?: string; startsOn: Date; endsOn: Date; position?: number }) {
+export function buildPhase(
+  db: Db,
+  input: { name: string; description?: string; startsOn: Date; endsOn: Date; position?: number },
+) {
   return db.phase.create({ data: { description: "", position: 0, ...input } });
 }
 
@@ -87,7 +100,6 @@ export async function buildInvitation(
   return token;
 }
 
-
 type IdeaDb = Pick<PrismaClient, "idea" | "ideaEvent" | "follow" | "support" | "comment" | "tag">;
 
 export function buildTag(db: IdeaDb, input: { kind: "MACRO" | "ASSET" | "CANALE"; name: string; position?: number }) {
@@ -97,7 +109,15 @@ export function buildTag(db: IdeaDb, input: { kind: "MACRO" | "ASSET" | "CANALE"
 /** An idea as if written through the app: rendered Markdown, a CREATED event, its author following. */
 export async function buildIdea(
   db: IdeaDb,
-  input: { title: string; body?: string; groupId: string; authorId: string | null; tagIds?: string[]; createdAt?: Date; status?: string },
+  input: {
+    title: string;
+    body?: string;
+    groupId: string;
+    authorId: string | null;
+    tagIds?: string[];
+    createdAt?: Date;
+    status?: string;
+  },
 ) {
   const body = input.body ?? `Descrizione di «${input.title}».`;
   const createdAt = input.createdAt ?? new Date();
@@ -114,27 +134,46 @@ export async function buildIdea(
       tags: { create: (input.tagIds ?? []).map((tagId) => ({ tagId })) },
     },
   });
-  await db.ideaEvent.create({ data: { ideaId: idea.id, actorId: input.authorId, kind: "CREATED", toStatus: "NUOVA", createdAt } });
+  await db.ideaEvent.create({
+    data: { ideaId: idea.id, actorId: input.authorId, kind: "CREATED", toStatus: "NUOVA", createdAt },
+  });
   if (input.authorId) await db.follow.create({ data: { ideaId: idea.id, userId: input.authorId, createdAt } });
   return idea;
 }
 
 /** Records a status step the way the workflow does (event + new status). */
-export async function buildStatusChange(db: IdeaDb, input: { ideaId: number; from: string; to: string; actorId: string; reason?: string; at?: Date }) {
+export async function buildStatusChange(
+  db: IdeaDb,
+  input: { ideaId: number; from: string; to: string; actorId: string; reason?: string; at?: Date },
+) {
   const at = input.at ?? new Date();
   await db.idea.update({ where: { id: input.ideaId }, data: { status: input.to, lastActivityAt: at } });
   await db.ideaEvent.create({
-    data: { ideaId: input.ideaId, actorId: input.actorId, kind: "STATUS", fromStatus: input.from, toStatus: input.to, reason: input.reason ?? null, createdAt: at },
+    data: {
+      ideaId: input.ideaId,
+      actorId: input.actorId,
+      kind: "STATUS",
+      fromStatus: input.from,
+      toStatus: input.to,
+      reason: input.reason ?? null,
+      createdAt: at,
+    },
   });
 }
 
 export async function addSupports(db: IdeaDb, ideaId: number, userIds: string[], at = new Date()) {
   if (userIds.length === 0) return;
   await db.support.createMany({ data: userIds.map((userId) => ({ ideaId, userId, createdAt: at })) });
-  await db.idea.update({ where: { id: ideaId }, data: { supportCount: await db.support.count({ where: { ideaId } }) } });
+  await db.idea.update({
+    where: { id: ideaId },
+    data: { supportCount: await db.support.count({ where: { ideaId } }) },
+  });
 }
 
-export async function buildComment(db: IdeaDb, input: { ideaId: number; authorId: string; body: string; parentId?: number; createdAt?: Date }) {
+export async function buildComment(
+  db: IdeaDb,
+  input: { ideaId: number; authorId: string; body: string; parentId?: number; createdAt?: Date },
+) {
   const comment = await db.comment.create({
     data: {
       ideaId: input.ideaId,
@@ -147,7 +186,9 @@ export async function buildComment(db: IdeaDb, input: { ideaId: number; authorId
   });
   await db.idea.update({
     where: { id: input.ideaId },
-    data: { commentCount: await db.comment.count({ where: { ideaId: input.ideaId, deletedAt: null, hiddenAt: null } }) },
+    data: {
+      commentCount: await db.comment.count({ where: { ideaId: input.ideaId, deletedAt: null, hiddenAt: null } }),
+    },
   });
   return comment;
 }
@@ -202,11 +243,24 @@ export function buildObjective(
 
 export function buildProgressUpdate(
   db: ObjectiveDb,
-  input: { objectiveId: number; authorId: string; date: string; progress: number; status: string; note?: string; createdAt?: Date },
+  input: {
+    objectiveId: number;
+    authorId: string;
+    date: string;
+    progress: number;
+    status: string;
+    note?: string;
+    createdAt?: Date;
+  },
 ) {
   const note = input.note ?? "";
   return db.progressUpdate.create({
-    data: { ...input, note, noteHtml: note ? renderMarkdown(note) : "", createdAt: input.createdAt ?? new Date(`${input.date}T09:00:00Z`) },
+    data: {
+      ...input,
+      note,
+      noteHtml: note ? renderMarkdown(note) : "",
+      createdAt: input.createdAt ?? new Date(`${input.date}T09:00:00Z`),
+    },
   });
 }
 

@@ -32,7 +32,11 @@ export class Client {
   }
 
   /** A form POST. `origin: null` leaves the Origin header out; a string forges it. */
-  async post(path: string, fields: Record<string, string>, options: { origin?: string | null; headers?: Record<string, string> } = {}) {
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    options: { origin?: string | null; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = {
       "Content-Type": "application/x-www-form-urlencoded",
       Cookie: this.cookieHeader(),

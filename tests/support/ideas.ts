@@ -3,14 +3,25 @@ import { buildIdea, buildStatusChange } from "./factories";
 import type { Scenario } from "./scenario";
 
 /** An idea of the `logistica` group by `authorId`, moved along the workflow up to `status`. */
-export async function ideaAt(db: Db, scenario: Scenario, status: string, input: { title?: string; body?: string; authorId?: string } = {}) {
+export async function ideaAt(
+  db: Db,
+  scenario: Scenario,
+  status: string,
+  input: { title?: string; body?: string; authorId?: string } = {},
+) {
   const idea = await buildIdea(db, {
     title: input.title ?? `Idea ${status.toLowerCase()} ${Math.random().toString(36).slice(2, 7)}`,
     body: input.body,
     groupId: scenario.groups.logistica!.id,
     authorId: input.authorId ?? scenario.users.member.id,
   });
-  const path = ["IN_DISCUSSIONE", "IN_VALUTAZIONE", status === "NON_ACCOLTA" ? "NON_ACCOLTA" : "ACCOLTA", "IN_REALIZZAZIONE", "REALIZZATA"];
+  const path = [
+    "IN_DISCUSSIONE",
+    "IN_VALUTAZIONE",
+    status === "NON_ACCOLTA" ? "NON_ACCOLTA" : "ACCOLTA",
+    "IN_REALIZZAZIONE",
+    "REALIZZATA",
+  ];
   const stop = path.indexOf(status);
   let from = "NUOVA";
   for (const to of stop >= 0 ? path.slice(0, stop + 1) : []) {

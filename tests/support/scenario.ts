@@ -11,15 +11,20 @@ export async function seedScenario(db: Db) {
   // The five groups come with the migrations (reference data); the phase is made around today
   // so that the banner does not depend on the calendar.
   const groups: Record<string, { id: string; slug: string; name: string }> = {};
-  for (const group of await db.workingGroup.findMany({ select: { id: true, slug: true, name: true } })) groups[group.slug] = group;
+  for (const group of await db.workingGroup.findMany({ select: { id: true, slug: true, name: true } }))
+    groups[group.slug] = group;
   await db.phase.deleteMany();
   await buildPhase(db, {
     name: "Esplorazione delle idee",
     startsOn: new Date(Date.now() - 30 * 86400_000),
     endsOn: new Date(Date.now() + 60 * 86400_000),
   });
-  const user = (email: string, displayName: string, role: "DIPENDENTE" | "CABINA" | "ADMIN" | "OSSERVATORE" = "DIPENDENTE", active = true) =>
-    buildUser(db, { email, displayName, role, active, password: PASSWORD, office: "URP" });
+  const user = (
+    email: string,
+    displayName: string,
+    role: "DIPENDENTE" | "CABINA" | "ADMIN" | "OSSERVATORE" = "DIPENDENTE",
+    active = true,
+  ) => buildUser(db, { email, displayName, role, active, password: PASSWORD, office: "URP" });
 
   const admin = await user("admin@test.example", "Ada Admin", "ADMIN");
   const board = await user("cabina@test.example", "Bruno Cabina", "CABINA");

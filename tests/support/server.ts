@@ -17,7 +17,10 @@ export type TestServer = {
 };
 
 /** Starts the built app (build/index.js) on a free port with a database file of its own. */
-export async function startServer(env: Record<string, string> = {}, options: { dbFile?: string } = {}): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { dbFile?: string } = {},
+): Promise<TestServer> {
   const dbFile = options.dbFile ?? freshDatabaseFile("server");
   const db = createClient(`file:${dbFile}`);
   await applyPragmas(db);

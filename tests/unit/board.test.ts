@@ -18,7 +18,12 @@ describe("red / amber / green", () => {
 
 describe("figures", () => {
   it("weights progress by planned duration", () => {
-    expect(weightedProgress([{ progress: 100, days: 10 }, { progress: 0, days: 30 }])).toBe(25);
+    expect(
+      weightedProgress([
+        { progress: 100, days: 10 },
+        { progress: 0, days: 30 },
+      ]),
+    ).toBe(25);
     expect(weightedProgress([{ progress: 50, days: 0 }])).toBe(50);
     expect(weightedProgress([])).toBeNull();
   });

@@ -61,7 +61,8 @@ describe("message catalogues", () => {
     for (const file of files) {
       for (const match of readFileSync(file, "utf8").matchAll(/"([a-z]+)\.([a-zA-Z]+(?:\.[a-zA-Z]+)*)"/g)) {
         const key = `${match[1]}.${match[2]}`;
-        if (prefixes.has(match[1]!) && !actions.has(key) && !Object.hasOwn(itCatalogue, key)) missing.add(`${key} (${file})`);
+        if (prefixes.has(match[1]!) && !actions.has(key) && !Object.hasOwn(itCatalogue, key))
+          missing.add(`${key} (${file})`);
       }
     }
     expect([...missing]).toEqual([]);
@@ -69,7 +70,9 @@ describe("message catalogues", () => {
 
   it("fills parameters and leaves unknown ones visible", () => {
     const t = translator("it");
-    expect(t("phase.banner", { name: "Esplorazione delle idee" })).toBe("Oggi siamo nella fase: Esplorazione delle idee");
+    expect(t("phase.banner", { name: "Esplorazione delle idee" })).toBe(
+      "Oggi siamo nella fase: Esplorazione delle idee",
+    );
     expect(translator("en")("phase.banner", {})).toBe("Current phase: {name}");
   });
 });
@@ -90,8 +93,18 @@ describe("dates in Europe/Rome", () => {
   });
 
   it("gives the same day as Intl for every minute around midnight and both clock changes, remembered by hour or not", () => {
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" });
-    const long = new Intl.DateTimeFormat("it-IT", { timeZone: "Europe/Rome", day: "numeric", month: "long", year: "numeric" });
+    const day = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/Rome",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    const long = new Intl.DateTimeFormat("it-IT", {
+      timeZone: "Europe/Rome",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+    });
     for (const from of ["2026-03-28T18:00:00Z", "2026-10-24T18:00:00Z", "2026-12-31T20:00:00Z"]) {
       const start = Date.parse(from);
       // Minute 59 first, so that a wrong memory of the hour would show on the minutes after it.

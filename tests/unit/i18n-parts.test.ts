@@ -16,14 +16,22 @@ const MESSAGES = path.join(APP, "lib/i18n/messages");
 const partOf = new Map<string, string>();
 for (const file of readdirSync(MESSAGES)) {
   const part = file.replace(/\.ts$/, "");
-  for (const [, key] of readFileSync(path.join(MESSAGES, file), "utf8").matchAll(/^ {2}"([a-zA-Z][a-zA-Z0-9]*\.[^"]+)":/gm)) partOf.set(key!, part);
+  for (const [, key] of readFileSync(path.join(MESSAGES, file), "utf8").matchAll(
+    /^ {2}"([a-zA-Z][a-zA-Z0-9]*\.[^"]+)":/gm,
+  ))
+    partOf.set(key!, part);
 }
 const allKeys = [...partOf.keys()];
 
 function resolve(from: string, spec: string): string | null {
-  const base = spec.startsWith("~/") ? path.join(APP, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(from), spec) : null;
+  const base = spec.startsWith("~/")
+    ? path.join(APP, spec.slice(2))
+    : spec.startsWith(".")
+      ? path.resolve(path.dirname(from), spec)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) if (existsSync(candidate) && candidate.match(/\.tsx?$/)) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")])
+    if (existsSync(candidate) && candidate.match(/\.tsx?$/)) return candidate;
   return null;
 }
 
@@ -53,14 +61,19 @@ function serverGraph(entry: string, seen = new Set<string>()) {
 
 function keysIn(source: string) {
   const keys = new Set<string>();
-  for (const [, key] of source.matchAll(/["']([a-zA-Z][a-zA-Z0-9]*\.[A-Za-z0-9_.]+)["']/g)) if (partOf.has(key!)) keys.add(key!);
-  for (const [, prefix] of source.matchAll(/`([a-zA-Z][a-zA-Z0-9]*\.[A-Za-z0-9_.]*)\$\{/g)) for (const key of allKeys) if (key.startsWith(prefix!)) keys.add(key);
+  for (const [, key] of source.matchAll(/["']([a-zA-Z][a-zA-Z0-9]*\.[A-Za-z0-9_.]+)["']/g))
+    if (partOf.has(key!)) keys.add(key!);
+  for (const [, prefix] of source.matchAll(/`([a-zA-Z][a-zA-Z0-9]*\.[A-Za-z0-9_.]*)\$\{/g))
+    for (const key of allKeys) if (key.startsWith(prefix!)) keys.add(key);
   return keys;
 }
 
 /** The keys a module can put on the page itself: not a refusal, not a flash (the server translates those), not a policy action's name. */
 function shownKeysIn(source: string) {
-  const stripped = source.replace(/(httpError|errorResponse|redirectWithFlash|flashCookie|assertCan|can)\([^)]*\)/g, "");
+  const stripped = source.replace(
+    /(httpError|errorResponse|redirectWithFlash|flashCookie|assertCan|can)\([^)]*\)/g,
+    "",
+  );
   return keysIn(stripped);
 }
 
@@ -77,12 +90,21 @@ describe("Italian catalogue in parts", () => {
   for (const route of routes) {
     it(`gives ${path.basename(route)} every message it can show`, () => {
       const modules = new Set([...clientGraph(root), ...clientGraph(route)]);
-      const loaded = new Set(["core", ...[...modules].filter((f) => f.startsWith(MESSAGES)).map((f) => path.basename(f, ".ts"))]);
+      const loaded = new Set([
+        "core",
+        ...[...modules].filter((f) => f.startsWith(MESSAGES)).map((f) => path.basename(f, ".ts")),
+      ]);
       const needed = new Map<string, string>();
       // The policy's action names ("board.freeze") look like keys but are never shown.
-      for (const file of modules) if (!file.endsWith("domain/policy.ts")) for (const key of shownKeysIn(readFileSync(file, "utf8"))) needed.set(key, path.relative(APP, file));
-      for (const file of serverGraph(route)) for (const key of shownKeysIn(readFileSync(file, "utf8"))) if (!needed.has(key)) needed.set(key, path.relative(APP, file));
-      const missing = [...needed].filter(([key]) => !loaded.has(partOf.get(key)!)).map(([key, file]) => `${key} [${partOf.get(key)}] (${file})`);
+      for (const file of modules)
+        if (!file.endsWith("domain/policy.ts"))
+          for (const key of shownKeysIn(readFileSync(file, "utf8"))) needed.set(key, path.relative(APP, file));
+      for (const file of serverGraph(route))
+        for (const key of shownKeysIn(readFileSync(file, "utf8")))
+          if (!needed.has(key)) needed.set(key, path.relative(APP, file));
+      const missing = [...needed]
+        .filter(([key]) => !loaded.has(partOf.get(key)!))
+        .map(([key, file]) => `${key} [${partOf.get(key)}] (${file})`);
       expect(missing).toEqual([]);
     });
   }

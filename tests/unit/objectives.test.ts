@@ -36,10 +36,22 @@ describe("calendar days", () => {
   });
 
   it("gives the instants where a Rome day starts and ends, on the days the clocks change too", () => {
-    expect(romeDayBounds("2026-01-15")).toEqual({ start: new Date("2026-01-14T23:00:00Z"), end: new Date("2026-01-15T22:59:59Z") });
-    expect(romeDayBounds("2026-07-15")).toEqual({ start: new Date("2026-07-14T22:00:00Z"), end: new Date("2026-07-15T21:59:59Z") });
-    expect(romeDayBounds("2026-03-29")).toEqual({ start: new Date("2026-03-28T23:00:00Z"), end: new Date("2026-03-29T21:59:59Z") });
-    expect(romeDayBounds("2026-10-25")).toEqual({ start: new Date("2026-10-24T22:00:00Z"), end: new Date("2026-10-25T22:59:59Z") });
+    expect(romeDayBounds("2026-01-15")).toEqual({
+      start: new Date("2026-01-14T23:00:00Z"),
+      end: new Date("2026-01-15T22:59:59Z"),
+    });
+    expect(romeDayBounds("2026-07-15")).toEqual({
+      start: new Date("2026-07-14T22:00:00Z"),
+      end: new Date("2026-07-15T21:59:59Z"),
+    });
+    expect(romeDayBounds("2026-03-29")).toEqual({
+      start: new Date("2026-03-28T23:00:00Z"),
+      end: new Date("2026-03-29T21:59:59Z"),
+    });
+    expect(romeDayBounds("2026-10-25")).toEqual({
+      start: new Date("2026-10-24T22:00:00Z"),
+      end: new Date("2026-10-25T22:59:59Z"),
+    });
   });
 });
 
@@ -68,15 +80,27 @@ describe("derived flags", () => {
     expect(needsUpdate({ ...base, lastUpdateAt: last }, new Date("2026-04-24T21:59:00Z"))).toBe(false); // 24 April, 23:59 in Rome
     expect(needsUpdate({ ...base, lastUpdateAt: last }, new Date("2026-04-24T22:01:00Z"))).toBe(true); // 25 April, 00:01 in Rome
     expect(needsUpdate({ ...base, lastUpdateAt: null }, new Date("2026-02-09T12:00:00Z"))).toBe(true);
-    expect(needsUpdate({ ...base, lastUpdateAt: null, startOn: "2026-06-01" }, new Date("2026-05-20T12:00:00Z"))).toBe(false);
-    expect(needsUpdate({ ...base, lastUpdateAt: null, status: "COMPLETATO" }, new Date("2026-12-01T12:00:00Z"))).toBe(false);
+    expect(needsUpdate({ ...base, lastUpdateAt: null, startOn: "2026-06-01" }, new Date("2026-05-20T12:00:00Z"))).toBe(
+      false,
+    );
+    expect(needsUpdate({ ...base, lastUpdateAt: null, status: "COMPLETATO" }, new Date("2026-12-01T12:00:00Z"))).toBe(
+      false,
+    );
   });
 });
 
 describe("the objective form", () => {
   const form = (fields: Record<string, string>) => {
     const data = new FormData();
-    const all = { groupId: "g", title: "Titolo", startOn: "2026-01-10", dueOn: "2026-03-31", status: "IN_CORSO", progress: "10", ...fields };
+    const all = {
+      groupId: "g",
+      title: "Titolo",
+      startOn: "2026-01-10",
+      dueOn: "2026-03-31",
+      status: "IN_CORSO",
+      progress: "10",
+      ...fields,
+    };
     for (const [name, value] of Object.entries(all)) data.set(name, value);
     return parseForm(objectiveSchema, data);
   };
@@ -105,7 +129,14 @@ describe("the objective form", () => {
 
 describe("CSV for Excel", () => {
   it("starts with a BOM, separates with semicolons and neutralises formulas", () => {
-    const csv = toCsv(["a", "b"], [["=SOMMA(A1)", "+39 0547"], ["-2", "@cmd"], ['testo; con "virgolette"', "ok"]]);
+    const csv = toCsv(
+      ["a", "b"],
+      [
+        ["=SOMMA(A1)", "+39 0547"],
+        ["-2", "@cmd"],
+        ['testo; con "virgolette"', "ok"],
+      ],
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("'=SOMMA(A1);'+39 0547");
     expect(csv).toContain("'-2;'@cmd");

@@ -19,9 +19,12 @@ describe("password rules", () => {
     expect(passwordProblem("mario.rossi-2026", "mario.rossi@cesena.example")).toBe("v.passwordLikeEmail");
   });
 
-  it.each(["una frase lunga da ricordare", "Cesena-sportello-7", "Una frase lunga ".repeat(8), "0123456789ab"])("accepts %j", (password) => {
-    expect(passwordProblem(password, "anna@cesena.example")).toBeNull();
-  });
+  it.each(["una frase lunga da ricordare", "Cesena-sportello-7", "Una frase lunga ".repeat(8), "0123456789ab"])(
+    "accepts %j",
+    (password) => {
+      expect(passwordProblem(password, "anna@cesena.example")).toBeNull();
+    },
+  );
 });
 
 describe("redirect after login", () => {

@@ -11,9 +11,20 @@ const css = readFileSync(path.join(ROOT, "app/styles/generated/main.css"), "utf8
 
 /** Classes that style nothing on purpose: names for tests, forms and SVG parts drawn by attributes. */
 const HOOKS = new Set<string>([
-  "pionieri-board-table", "pionieri-group-title", "pionieri-idea-form", "pionieri-revisions", "pionieri-support-count",
-  "pionieri-objective-form", "tl-bar-fill", "tl-overrun", "tl-bar", "pionieri-link-alert", "pionieri-anonymise",
-  "pionieri-timeline-page", "pionieri-idea", "is-read",
+  "pionieri-board-table",
+  "pionieri-group-title",
+  "pionieri-idea-form",
+  "pionieri-revisions",
+  "pionieri-support-count",
+  "pionieri-objective-form",
+  "tl-bar-fill",
+  "tl-overrun",
+  "tl-bar",
+  "pionieri-link-alert",
+  "pionieri-anonymise",
+  "pionieri-timeline-page",
+  "pionieri-idea",
+  "is-read",
 ]);
 
 function sources(dir: string): string[] {
@@ -40,7 +51,8 @@ function classNames(source: string): string[] {
 describe("stylesheet", () => {
   const used = new Map<string, string>();
   for (const file of sources(path.join(ROOT, "app"))) {
-    for (const name of classNames(readFileSync(file, "utf8"))) if (!used.has(name)) used.set(name, path.relative(ROOT, file));
+    for (const name of classNames(readFileSync(file, "utf8")))
+      if (!used.has(name)) used.set(name, path.relative(ROOT, file));
   }
 
   it("finds the markup's classes (the scan itself works)", () => {
@@ -52,7 +64,12 @@ describe("stylesheet", () => {
     const missing = [...used]
       .filter(([name]) => !HOOKS.has(name))
       // A name ending in "-" is completed in code (`pionieri-status-${status}`): some rule must start with it.
-      .filter(([name]) => !new RegExp(`\\.${name.replace(/[-]/g, "\\-")}${name.endsWith("-") ? "[a-z0-9]" : "(?![a-z0-9_-])"}`).test(css))
+      .filter(
+        ([name]) =>
+          !new RegExp(`\\.${name.replace(/[-]/g, "\\-")}${name.endsWith("-") ? "[a-z0-9]" : "(?![a-z0-9_-])"}`).test(
+            css,
+          ),
+      )
       .map(([name, file]) => `${name} (${file})`);
     expect(missing).toEqual([]);
   });

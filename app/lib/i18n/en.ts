@@ -86,7 +86,8 @@ export const en: Record<MessageKey, string> = {
   "invite.intro": "You have been invited to Pionieri as {role}. Choose how you appear and set your password.",
   "invite.resetTitle": "Set a new password",
   "invite.resetIntro": "Choose a new password for your account {email}.",
-  "invite.invalid": "This invitation is not valid: the link is wrong, already used or expired. Ask the administrator for a new one.",
+  "invite.invalid":
+    "This invitation is not valid: the link is wrong, already used or expired. Ask the administrator for a new one.",
   "invite.invalidTitle": "Invalid invitation",
   "invite.submit": "Create the account and enter",
   "invite.resetSubmit": "Save the password and enter",
@@ -144,7 +145,8 @@ export const en: Record<MessageKey, string> = {
   "admin.users.statusPending": "Pending",
   "admin.users.inviteTitle": "Invite a colleague",
   "admin.users.inviteSubmit": "Create invitation",
-  "admin.users.invited": "Invitation created for {email}. Copy this link and send it to them (valid for 7 days, single use):",
+  "admin.users.invited":
+    "Invitation created for {email}. Copy this link and send it to them (valid for 7 days, single use):",
   "admin.users.resetCreated": "Password reset link for {email} (valid for 7 days, single use):",
   "admin.users.changeRole": "Change role",
   "admin.users.changeRoleFor": "Change the role of {name}",
@@ -156,10 +158,11 @@ export const en: Record<MessageKey, string> = {
   "admin.users.deactivated": "Account of {name} deactivated: their sessions have been closed.",
   "admin.users.anonymise": "Anonymise",
   "admin.users.anonymiseFor": "Anonymise {name}'s account",
-  "admin.users.anonymiseExplain": "{name}'s account is deactivated for good and their personal data deleted (name, e-mail, office, password, group memberships, notifications). Ideas, comments and supports stay, signed \"ex collaboratore\" (former colleague).",
+  "admin.users.anonymiseExplain":
+    '{name}\'s account is deactivated for good and their personal data deleted (name, e-mail, office, password, group memberships, notifications). Ideas, comments and supports stay, signed "ex collaboratore" (former colleague).',
   "admin.users.anonymiseConfirm": "I confirm: this cannot be undone.",
   "admin.users.anonymiseConfirmRequired": "Tick the confirmation to anonymise an account.",
-  "admin.users.anonymised": "Account anonymised: the content stays, signed \"ex collaboratore\".",
+  "admin.users.anonymised": 'Account anonymised: the content stays, signed "ex collaboratore".',
   "admin.users.reactivated": "Account of {name} reactivated.",
   "admin.users.resend": "New access link",
   "admin.users.resendFor": "Create a new access link for {name}",
@@ -176,7 +179,8 @@ export const en: Record<MessageKey, string> = {
   "admin.users.page": "Page {page} of {pages}",
 
   "admin.groups.title": "Working groups",
-  "admin.groups.intro": "Name, description, colour and order of each group. The order decides how groups appear across the intranet (smallest first).",
+  "admin.groups.intro":
+    "Name, description, colour and order of each group. The order decides how groups appear across the intranet (smallest first).",
   "admin.groups.name": "Name",
   "admin.groups.description": "Description",
   "admin.groups.colour": "Colour",
@@ -185,16 +189,21 @@ export const en: Record<MessageKey, string> = {
   "admin.groups.saved": "Group {name} updated.",
 
   "a11y.title": "Accessibility statement",
-  "a11y.intro": "The Comune di Cesena is committed to making its Pionieri intranet accessible, in accordance with Italian law 4/2004 and AgID's accessibility guidelines, which adopt EN 301 549 and WCAG 2.1 level AA.",
+  "a11y.intro":
+    "The Comune di Cesena is committed to making its Pionieri intranet accessible, in accordance with Italian law 4/2004 and AgID's accessibility guidelines, which adopt EN 301 549 and WCAG 2.1 level AA.",
   "a11y.statusTitle": "Compliance status",
-  "a11y.status": "Pionieri is partially compliant: pages are checked at every change with automated tests (axe-core) and by hand with the keyboard alone and without JavaScript; the parts not yet compliant are listed below.",
+  "a11y.status":
+    "Pionieri is partially compliant: pages are checked at every change with automated tests (axe-core) and by hand with the keyboard alone and without JavaScript; the parts not yet compliant are listed below.",
   "a11y.limitsTitle": "Non-accessible content",
-  "a11y.limits": "No test with users of different screen readers has been done yet; texts written by colleagues (ideas, comments) depend on their authors. If you meet an obstacle, tell us.",
+  "a11y.limits":
+    "No test with users of different screen readers has been done yet; texts written by colleagues (ideas, comments) depend on their authors. If you meet an obstacle, tell us.",
   "a11y.howTitle": "How it works",
-  "a11y.how": "Every function works with the keyboard and with JavaScript turned off; the site follows the Designers Italia style, works from 360 pixels wide upwards, and a link at the start of every page leads straight to the content.",
+  "a11y.how":
+    "Every function works with the keyboard and with JavaScript turned off; the site follows the Designers Italia style, works from 360 pixels wide upwards, and a link at the start of every page leads straight to the content.",
   "a11y.feedbackTitle": "Feedback and contact",
   "a11y.feedback": "You can report an accessibility problem or ask for content in an accessible format by writing to",
-  "a11y.feedbackAfter": "We will answer within 30 days. If the answer is unsatisfactory or does not come, you can turn to AgID's digital ombudsman (Difensore civico per il digitale).",
+  "a11y.feedbackAfter":
+    "We will answer within 30 days. If the answer is unsatisfactory or does not come, you can turn to AgID's digital ombudsman (Difensore civico per il digitale).",
   "a11y.updated": "Statement drawn up on {date} by a self-assessment of the development team.",
 
   "error.notFoundTitle": "Page not found",
@@ -205,8 +214,10 @@ export const en: Record<MessageKey, string> = {
   "error.badRequest": "The request is not valid.",
   "error.tooManyTitle": "Too many requests",
   "error.unavailableTitle": "Service temporarily unavailable",
-  "error.busy": "Pionieri is very busy right now and could not save. Try again in a few seconds: going back keeps what you wrote.",
-  "error.full": "Pionieri's data storage is full: for now you can read but not save. The people who run the service have been told; try again later.",
+  "error.busy":
+    "Pionieri is very busy right now and could not save. Try again in a few seconds: going back keeps what you wrote.",
+  "error.full":
+    "Pionieri's data storage is full: for now you can read but not save. The people who run the service have been told; try again later.",
   "error.tooMany": "You made too many requests in a short time. Try again in a few minutes.",
   "error.tooManyWait": "You did this too many times in a short while. Try again in {minutes} minutes.",
   "error.genericTitle": "Something went wrong",
@@ -257,13 +268,15 @@ export const en: Record<MessageKey, string> = {
   "ideas.new": "Propose an idea",
   "ideas.newTitle": "New idea",
   "ideas.newQuestion": "Wouldn't it be nice if…?",
-  "ideas.newIntro": "Tell the idea as you would to a colleague: what would change for citizens and for the people at the desk. Before publishing, check whether someone already proposed something similar: supporting an existing idea makes it stronger.",
+  "ideas.newIntro":
+    "Tell the idea as you would to a colleague: what would change for citizens and for the people at the desk. Before publishing, check whether someone already proposed something similar: supporting an existing idea makes it stronger.",
   "ideas.fieldTitle": "Title",
   "ideas.fieldTitleHint": "One short sentence, at most 140 characters.",
   "ideas.fieldGroup": "Working group",
   "ideas.chooseGroup": "Choose the group",
   "ideas.fieldBody": "Description",
-  "ideas.markdownHint": "Markdown works: **bold**, *italics*, lists with -, links. Write @name.surname to involve a colleague.",
+  "ideas.markdownHint":
+    "Markdown works: **bold**, *italics*, lists with -, links. Write @name.surname to involve a colleague.",
   "ideas.preview": "Preview",
   "ideas.previewTitle": "Preview",
   "ideas.publish": "Publish the idea",
@@ -273,7 +286,8 @@ export const en: Record<MessageKey, string> = {
   "ideas.created": "Idea published. Thank you!",
   "ideas.updated": "Idea updated: the previous version stays readable.",
   "ideas.editTitle": "Edit the idea",
-  "ideas.editIntro": "You can edit your idea while it is new or under discussion. Every edit stays visible to everyone in the idea's story.",
+  "ideas.editIntro":
+    "You can edit your idea while it is new or under discussion. Every edit stays visible to everyone in the idea's story.",
   "ideas.edit": "Edit",
   "ideas.editedOn": "edited on {date}",
   "ideas.proposedBy": "Proposed by",
@@ -391,7 +405,8 @@ export const en: Record<MessageKey, string> = {
   "moderation.dismissed": "Report dismissed; the comment stays visible.",
 
   "tags.title": "Idea themes",
-  "tags.intro": "Ideas can carry themes of three kinds, from the project's document: macro areas, work assets and channels.",
+  "tags.intro":
+    "Ideas can carry themes of three kinds, from the project's document: macro areas, work assets and channels.",
   "tags.kind": "Kind",
   "tags.kind.MACRO": "Macro area",
   "tags.kind.ASSET": "Work asset",
@@ -441,13 +456,15 @@ export const en: Record<MessageKey, string> = {
   "objective.status.ANNULLATO": "Cancelled",
 
   "objectives.newTitle": "New micro-objective",
-  "objectives.newIntro": "A micro-objective of the {group} group: what, who takes care of it, by when, and which ideas it carries.",
+  "objectives.newIntro":
+    "A micro-objective of the {group} group: what, who takes care of it, by when, and which ideas it carries.",
   "objectives.editTitle": "Edit the micro-objective",
   "objectives.create": "Create the micro-objective",
   "objectives.save": "Save changes",
   "objectives.created": "Micro-objective created: it appears in the timeline.",
   "objectives.updated": "Micro-objective updated; the changes stay in its history.",
-  "objectives.stale": "Someone saved this micro-objective while you were editing it: your changes were not saved. Check the micro-objective's page; below is what you had written, and saving again overwrites.",
+  "objectives.stale":
+    "Someone saved this micro-objective while you were editing it: your changes were not saved. Check the micro-objective's page; below is what you had written, and saving again overwrites.",
   "objectives.edit": "Edit",
   "objectives.fieldTitle": "Title",
   "objectives.fieldDescription": "Description",
@@ -462,7 +479,8 @@ export const en: Record<MessageKey, string> = {
   "objectives.fieldProgress": "Progress (%)",
   "objectives.completedOn": "Completed on",
   "objectives.indicator": "Indicator",
-  "objectives.indicatorHint": "Optional: a company indicator to follow costs or quality (e.g. “average waiting minutes”).",
+  "objectives.indicatorHint":
+    "Optional: a company indicator to follow costs or quality (e.g. “average waiting minutes”).",
   "objectives.indicatorName": "Indicator name",
   "objectives.indicatorUnit": "Unit",
   "objectives.indicatorBaseline": "Baseline",
@@ -509,7 +527,8 @@ export const en: Record<MessageKey, string> = {
   "objectives.no": "no",
 
   "timeline.title": "Timeline",
-  "timeline.intro": "The project's phases, its milestones and every group's micro-objectives on one time axis. Below the chart, the same facts as a table.",
+  "timeline.intro":
+    "The project's phases, its milestones and every group's micro-objectives on one time axis. Below the chart, the same facts as a table.",
   "timeline.filters": "Filter the timeline",
   "timeline.zoomLabel": "View",
   "timeline.zoom.mese": "month",
@@ -520,7 +539,8 @@ export const en: Record<MessageKey, string> = {
   "timeline.backToToday": "back to today",
   "timeline.range": "From {from} to {to}",
   "timeline.chartTitle": "Timeline from {from} to {to}",
-  "timeline.chartDesc": "Project phases, milestones and {count} micro-objectives by group; the details are in the table below.",
+  "timeline.chartDesc":
+    "Project phases, milestones and {count} micro-objectives by group; the details are in the table below.",
   "timeline.scrollLabel": "Timeline chart (scrollable)",
   "timeline.today": "today",
   "timeline.legendProgress": "progress",
@@ -539,7 +559,8 @@ export const en: Record<MessageKey, string> = {
   "timeline.milestones": "Milestones",
   "timeline.noMilestones": "No milestones set.",
   "timeline.manage": "Phases and milestones",
-  "timeline.manageIntro": "The steering board manages the project's phases and milestones. The current phase is the one that includes today, unless you pin another.",
+  "timeline.manageIntro":
+    "The steering board manages the project's phases and milestones. The current phase is the one that includes today, unless you pin another.",
   "timeline.phaseName": "Phase name",
   "timeline.savePhase": "Save the {name} phase",
   "timeline.deletePhase": "Delete the {name} phase",
@@ -566,10 +587,12 @@ export const en: Record<MessageKey, string> = {
   "ideas.carriedBy": "Carried by:",
 
   "profile.dataTitle": "Your data",
-  "profile.dataIntro": "Download a copy of everything Pionieri keeps about you: profile, groups, ideas, comments, supports, notifications and updates (GDPR art. 15).",
+  "profile.dataIntro":
+    "Download a copy of everything Pionieri keeps about you: profile, groups, ideas, comments, supports, notifications and updates (GDPR art. 15).",
   "profile.dataDownload": "Download my data (JSON)",
   "profile.calendarTitle": "Deadlines in your calendar",
-  "profile.calendarIntro": "A secret, personal address to add to your calendar (Outlook, Thunderbird, phone): it holds the due dates of your groups' micro-objectives and the project's milestones.",
+  "profile.calendarIntro":
+    "A secret, personal address to add to your calendar (Outlook, Thunderbird, phone): it holds the due dates of your groups' micro-objectives and the project's milestones.",
   "profile.calendarCreate": "Create my calendar address",
   "profile.calendarRegenerate": "Create a new address (the previous one stops working)",
   "profile.calendarRevoke": "Turn the address off",
@@ -577,11 +600,13 @@ export const en: Record<MessageKey, string> = {
   "profile.calendarRevoked": "Calendar address turned off.",
 
   "board.title": "Steering board",
-  "board.intro": "The project's state as the steering board sees it: open to every colleague, because the project promises transparency. Only the board decides, freezes snapshots and exports.",
+  "board.intro":
+    "The project's state as the steering board sees it: open to every colleague, because the project promises transparency. Only the board decides, freezes snapshots and exports.",
   "board.tools": "Board tools",
   "board.groupsTitle": "The working groups",
   "board.groupsCaption": "Groups' state: micro-objectives, progress and flags",
-  "board.ragRule": "Colour rule: red if an active micro-objective is blocked or at least a third of the active ones are late; amber if anything is late or has had no update for 30 days; green otherwise. Progress is the average weighted by each micro-objective's planned duration.",
+  "board.ragRule":
+    "Colour rule: red if an active micro-objective is blocked or at least a third of the active ones are late; amber if anything is late or has had no update for 30 days; green otherwise. Progress is the average weighted by each micro-objective's planned duration.",
   "board.state": "State",
   "board.state.red": "Red",
   "board.state.amber": "Amber",
@@ -608,7 +633,8 @@ export const en: Record<MessageKey, string> = {
   "board.decided": "Decision recorded; the author and followers have been notified.",
   "board.chooseDecision": "Choose “Accepted” or “Declined”.",
   "board.participationTitle": "Participation",
-  "board.participationIntro": "Totals only, by group and by office: no ranking and no list of people (art. 4 of the Italian Workers' Statute). Offices with fewer than 5 colleagues are counted together.",
+  "board.participationIntro":
+    "Totals only, by group and by office: no ranking and no list of people (art. 4 of the Italian Workers' Statute). Offices with fewer than 5 colleagues are counted together.",
   "board.last30": "{count} colleagues took part in the last 30 days (of {staff}).",
   "board.last90": "{count} in the last 90 days (of {staff}).",
   "board.everShare": "{share}% of the staff took part at least once ({count} people).",
@@ -626,13 +652,15 @@ export const en: Record<MessageKey, string> = {
   "board.comments": "Comments",
   "board.supports": "Supports",
   "board.freezeTitle": "Freeze a snapshot for the meeting",
-  "board.freezeIntro": "The snapshot keeps the groups' state, the ideas' figures and the decisions since the previous one. Once frozen it cannot change.",
+  "board.freezeIntro":
+    "The snapshot keeps the groups' state, the ideas' figures and the decisions since the previous one. Once frozen it cannot change.",
   "board.meetingDate": "Meeting date",
   "board.meetingNotes": "Meeting notes",
   "board.freeze": "Freeze the snapshot",
   "board.frozen": "Snapshot frozen.",
   "board.snapshots": "Meeting snapshots",
-  "board.snapshotsIntro": "Each snapshot captures the project on the day of a board meeting. Compare two to see what changed.",
+  "board.snapshotsIntro":
+    "Each snapshot captures the project on the day of a board meeting. Compare two to see what changed.",
   "board.noSnapshots": "No snapshots yet.",
   "board.snapshotTitle": "Meeting of {date}",
   "board.frozenBy": "Frozen by {who} on {date}.",

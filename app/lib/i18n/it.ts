@@ -18,7 +18,20 @@ import { plan } from "./messages/plan";
  * registers itself when loaded; tests/unit/i18n-parts.test.ts checks every page has what it
  * uses). The server, which imports this file, has them all.
  */
-export const it = { ...core, ...ideas, ...board, ...plan, ...admin, ...account, ...groups, ...accessibility, ...idea, ...objectives, ...meetings, ...forms } as const;
+export const it = {
+  ...core,
+  ...ideas,
+  ...board,
+  ...plan,
+  ...admin,
+  ...account,
+  ...groups,
+  ...accessibility,
+  ...idea,
+  ...objectives,
+  ...meetings,
+  ...forms,
+} as const;
 
 export type MessageKey = keyof typeof it;
 

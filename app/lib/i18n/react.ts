@@ -1,6 +1,14 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
-import { DEFAULT_LOCALE, hasCatalogue, loadCatalogue, translator, type Locale, type Message, type Translate } from "./index";
+import {
+  DEFAULT_LOCALE,
+  hasCatalogue,
+  loadCatalogue,
+  translator,
+  type Locale,
+  type Message,
+  type Translate,
+} from "./index";
 
 type RootData = { locale: Locale } | undefined;
 

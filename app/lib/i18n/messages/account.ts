@@ -14,10 +14,12 @@ export const account = {
   "login.demoTitle": "Modalità dimostrativa",
   "login.demoHint": "Account di prova: {emails}. Password: {password}",
   "invite.title": "Completa il tuo account",
-  "invite.intro": "Sei stata, sei stato invitata/o a Pionieri come {role}. Scegli come comparire e imposta la password.",
+  "invite.intro":
+    "Sei stata, sei stato invitata/o a Pionieri come {role}. Scegli come comparire e imposta la password.",
   "invite.resetTitle": "Imposta una nuova password",
   "invite.resetIntro": "Scegli una nuova password per il tuo account {email}.",
-  "invite.invalid": "Questo invito non è valido: il link è sbagliato, è già stato usato o è scaduto. Chiedi all'amministratore di inviartene uno nuovo.",
+  "invite.invalid":
+    "Questo invito non è valido: il link è sbagliato, è già stato usato o è scaduto. Chiedi all'amministratore di inviartene uno nuovo.",
   "invite.invalidTitle": "Invito non valido",
   "invite.submit": "Crea l'account ed entra",
   "invite.resetSubmit": "Salva la password ed entra",
@@ -46,10 +48,12 @@ export const account = {
   "notifications.status": "{who} ha portato «{title}» allo stato «{status}»",
   "notifications.merge": "{who} ha riunito «{title}» nell'idea «{original}»",
   "profile.dataTitle": "I tuoi dati",
-  "profile.dataIntro": "Scarica una copia di tutto ciò che Pionieri conserva su di te: profilo, gruppi, idee, commenti, sostegni, notifiche e aggiornamenti (art. 15 del GDPR).",
+  "profile.dataIntro":
+    "Scarica una copia di tutto ciò che Pionieri conserva su di te: profilo, gruppi, idee, commenti, sostegni, notifiche e aggiornamenti (art. 15 del GDPR).",
   "profile.dataDownload": "Scarica i miei dati (JSON)",
   "profile.calendarTitle": "Scadenze nel tuo calendario",
-  "profile.calendarIntro": "Un indirizzo segreto e personale da aggiungere al tuo calendario (Outlook, Thunderbird, telefono): contiene le scadenze dei micro-obiettivi dei tuoi gruppi e i traguardi del progetto.",
+  "profile.calendarIntro":
+    "Un indirizzo segreto e personale da aggiungere al tuo calendario (Outlook, Thunderbird, telefono): contiene le scadenze dei micro-obiettivi dei tuoi gruppi e i traguardi del progetto.",
   "profile.calendarCreate": "Crea il mio indirizzo del calendario",
   "profile.calendarRegenerate": "Crea un nuovo indirizzo (il precedente smette di funzionare)",
   "profile.calendarRevoke": "Disattiva l'indirizzo",

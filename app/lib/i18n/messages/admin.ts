@@ -25,8 +25,10 @@ export const admin = {
   "admin.users.statusPending": "In attesa",
   "admin.users.inviteTitle": "Invita una collega o un collega",
   "admin.users.inviteSubmit": "Crea l'invito",
-  "admin.users.invited": "Invito creato per {email}. Copia e invia questo link alla persona (valido 7 giorni, utilizzabile una volta sola):",
-  "admin.users.resetCreated": "Link per reimpostare la password di {email} (valido 7 giorni, utilizzabile una volta sola):",
+  "admin.users.invited":
+    "Invito creato per {email}. Copia e invia questo link alla persona (valido 7 giorni, utilizzabile una volta sola):",
+  "admin.users.resetCreated":
+    "Link per reimpostare la password di {email} (valido 7 giorni, utilizzabile una volta sola):",
   "admin.users.changeRole": "Cambia ruolo",
   "admin.users.changeRoleFor": "Cambia il ruolo di {name}",
   "admin.users.roleChanged": "Ruolo di {name} aggiornato: {role}.",
@@ -37,7 +39,8 @@ export const admin = {
   "admin.users.deactivated": "Account di {name} disattivato: le sue sessioni sono state chiuse.",
   "admin.users.anonymise": "Anonimizza",
   "admin.users.anonymiseFor": "Anonimizza l'account di {name}",
-  "admin.users.anonymiseExplain": "L'account di {name} viene disattivato per sempre e i suoi dati personali cancellati (nome, email, ufficio, password, iscrizioni ai gruppi, notifiche). Idee, commenti e sostegni restano, firmati «ex collaboratore».",
+  "admin.users.anonymiseExplain":
+    "L'account di {name} viene disattivato per sempre e i suoi dati personali cancellati (nome, email, ufficio, password, iscrizioni ai gruppi, notifiche). Idee, commenti e sostegni restano, firmati «ex collaboratore».",
   "admin.users.anonymiseConfirm": "Confermo: l'operazione non si può annullare.",
   "admin.users.anonymiseConfirmRequired": "Per anonimizzare un account spunta la conferma.",
   "admin.users.anonymised": "Account anonimizzato: i contenuti restano, firmati «ex collaboratore».",
@@ -53,7 +56,8 @@ export const admin = {
   "admin.users.leaderOf": "coordina",
   "admin.users.you": "(tu)",
   "admin.groups.title": "Gruppi di lavoro",
-  "admin.groups.intro": "Nome, descrizione, colore e ordine di ciascun gruppo. L'ordine decide come i gruppi compaiono nell'intranet (il più piccolo per primo).",
+  "admin.groups.intro":
+    "Nome, descrizione, colore e ordine di ciascun gruppo. L'ordine decide come i gruppi compaiono nell'intranet (il più piccolo per primo).",
   "admin.groups.name": "Nome",
   "admin.groups.colour": "Colore",
   "admin.groups.save": "Salva il gruppo {name}",
@@ -61,7 +65,8 @@ export const admin = {
   "admin.groups.description": "Descrizione",
   "admin.groups.position": "Ordine",
   "tags.title": "Temi delle idee",
-  "tags.intro": "Le idee possono portare temi di tre tipi, dal documento del progetto: macro aree, asset di lavoro e canali.",
+  "tags.intro":
+    "Le idee possono portare temi di tre tipi, dal documento del progetto: macro aree, asset di lavoro e canali.",
   "tags.name": "Nome",
   "tags.add": "Aggiungi un tema",
   "tags.addSubmit": "Aggiungi",

@@ -3,11 +3,13 @@ import { addItalian } from "../index";
 /** Italian, part "board" (lib/i18n/it.ts joins the parts): the Cabina di Regia's page: progress, participation, the decision queue and notes. */
 export const board = {
   "board.title": "Cabina di Regia",
-  "board.intro": "Lo stato del progetto come lo vede la Cabina di Regia: è aperto a tutte le colleghe e a tutti i colleghi, perché il progetto promette trasparenza. Solo la Cabina decide, congela le istantanee ed esporta.",
+  "board.intro":
+    "Lo stato del progetto come lo vede la Cabina di Regia: è aperto a tutte le colleghe e a tutti i colleghi, perché il progetto promette trasparenza. Solo la Cabina decide, congela le istantanee ed esporta.",
   "board.tools": "Strumenti della Cabina di Regia",
   "board.groupsTitle": "I gruppi di lavoro",
   "board.groupsCaption": "Stato dei gruppi: micro-obiettivi, avanzamento e segnalazioni",
-  "board.ragRule": "Regola dei colori: rosso se un micro-obiettivo attivo è bloccato o se almeno un terzo di quelli attivi è in ritardo; giallo se qualcosa è in ritardo o non viene aggiornato da 30 giorni; verde negli altri casi. L'avanzamento è la media pesata sulla durata prevista di ciascun micro-obiettivo.",
+  "board.ragRule":
+    "Regola dei colori: rosso se un micro-obiettivo attivo è bloccato o se almeno un terzo di quelli attivi è in ritardo; giallo se qualcosa è in ritardo o non viene aggiornato da 30 giorni; verde negli altri casi. L'avanzamento è la media pesata sulla durata prevista di ciascun micro-obiettivo.",
   "board.state": "Stato",
   "board.state.red": "Rosso",
   "board.state.amber": "Giallo",
@@ -33,7 +35,8 @@ export const board = {
   "board.decided": "Decisione registrata; autore e chi segue l'idea sono stati avvisati.",
   "board.chooseDecision": "Scegli «Accolta» o «Non accolta».",
   "board.participationTitle": "La partecipazione",
-  "board.participationIntro": "Solo numeri complessivi, per gruppo e per ufficio: nessuna classifica e nessun elenco di persone (art. 4 dello Statuto dei lavoratori). Gli uffici con meno di 5 colleghi sono contati insieme.",
+  "board.participationIntro":
+    "Solo numeri complessivi, per gruppo e per ufficio: nessuna classifica e nessun elenco di persone (art. 4 dello Statuto dei lavoratori). Gli uffici con meno di 5 colleghi sono contati insieme.",
   "board.last30": "{count} colleghe e colleghi hanno partecipato negli ultimi 30 giorni (su {staff}).",
   "board.last90": "{count} negli ultimi 90 giorni (su {staff}).",
   "board.everShare": "Il {share}% del personale ha partecipato almeno una volta ({count} persone).",
@@ -51,7 +54,8 @@ export const board = {
   "board.comments": "Commenti",
   "board.supports": "Sostegni",
   "board.freezeTitle": "Congela un'istantanea per la riunione",
-  "board.freezeIntro": "L'istantanea conserva lo stato dei gruppi, i numeri delle idee e le decisioni prese dalla precedente. Una volta congelata non si può più modificare.",
+  "board.freezeIntro":
+    "L'istantanea conserva lo stato dei gruppi, i numeri delle idee e le decisioni prese dalla precedente. Una volta congelata non si può più modificare.",
   "board.meetingDate": "Data della riunione",
   "board.meetingNotes": "Note della riunione",
   "board.freeze": "Congela l'istantanea",

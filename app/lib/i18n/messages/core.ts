@@ -45,12 +45,15 @@ export const core = {
   "error.badRequest": "La richiesta non è valida.",
   "error.tooManyTitle": "Troppe richieste",
   "error.unavailableTitle": "Servizio momentaneamente non disponibile",
-  "error.busy": "Pionieri è molto occupato in questo momento e non ha potuto salvare. Riprova tra qualche secondo: quello che hai scritto non è andato perso se torni indietro.",
-  "error.full": "Lo spazio per i dati di Pionieri è esaurito: per ora si può leggere ma non salvare. Abbiamo avvisato chi gestisce il servizio; riprova più tardi.",
+  "error.busy":
+    "Pionieri è molto occupato in questo momento e non ha potuto salvare. Riprova tra qualche secondo: quello che hai scritto non è andato perso se torni indietro.",
+  "error.full":
+    "Lo spazio per i dati di Pionieri è esaurito: per ora si può leggere ma non salvare. Abbiamo avvisato chi gestisce il servizio; riprova più tardi.",
   "error.tooMany": "Hai fatto troppe richieste in poco tempo. Riprova tra qualche minuto.",
   "error.tooManyWait": "Hai fatto troppe operazioni di questo tipo in poco tempo. Riprova tra {minutes} minuti.",
   "error.genericTitle": "Qualcosa è andato storto",
-  "error.generic": "Si è verificato un errore imprevisto. Riprova; se il problema continua, avvisa l'assistenza informatica.",
+  "error.generic":
+    "Si è verificato un errore imprevisto. Riprova; se il problema continua, avvisa l'assistenza informatica.",
   "error.backHome": "Torna alla home",
   "error.conflictTitle": "Operazione non possibile",
   "form.errorSummary": "Il modulo contiene errori: correggi i campi segnalati.",
@@ -70,7 +73,8 @@ export const core = {
   "status.DUPLICATA": "Duplicata",
   "ideas.new": "Proponi un'idea",
   "ideas.newQuestion": "Come sarebbe bello se…?",
-  "ideas.markdownHint": "Puoi usare Markdown: **grassetto**, *corsivo*, elenchi con -, link. Scrivi @nome.cognome per coinvolgere una collega o un collega.",
+  "ideas.markdownHint":
+    "Puoi usare Markdown: **grassetto**, *corsivo*, elenchi con -, link. Scrivi @nome.cognome per coinvolgere una collega o un collega.",
   "ideas.formerColleague": "ex collaboratore",
   "ideas.supports": "{count} sostegni",
   "ideas.supportsOne": "1 sostegno",
@@ -97,7 +101,8 @@ export const core = {
   "timeline.from": "Dal",
   "timeline.to": "Al",
   "csrf.refused": "Richiesta rifiutata: proviene da un'origine non riconosciuta.",
-  "footer.project": "Un progetto della Direzione Generale del Comune di Cesena, costruito con le colleghe e i colleghi.",
+  "footer.project":
+    "Un progetto della Direzione Generale del Comune di Cesena, costruito con le colleghe e i colleghi.",
   "footer.language": "Lingua",
   // Form errors that shared domain modules hand back to several pages.
   "ideas.reasonRequired": "Scrivi la motivazione: verrà mostrata a tutti.",

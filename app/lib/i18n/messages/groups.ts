@@ -7,7 +7,8 @@ export const groups = {
     "Il Comune di Cesena sta ripensando i suoi sportelli come un unico Sportello del Cittadino: un solo luogo, tanti canali. Abbiamo scelto di progettarlo insieme a chi ci lavora ogni giorno.",
   "home.intro2":
     "Ognuno è portatore di idee, al di là di ruoli e responsabilità. Cinque gruppi di lavoro volontari, aperti a tutte le colleghe e a tutti i colleghi, trasformano le idee in micro-obiettivi; la Cabina di Regia ne segue l'avanzamento e decide.",
-  "home.intro3": "Scegli il gruppo in cui vuoi dare il tuo contributo: puoi partecipare a più gruppi e lasciarli quando vuoi.",
+  "home.intro3":
+    "Scegli il gruppo in cui vuoi dare il tuo contributo: puoi partecipare a più gruppi e lasciarli quando vuoi.",
   "home.groups": "I gruppi di lavoro",
   "home.yourGroups": "Partecipi a {count} gruppi",
   "home.yourGroupsOne": "Partecipi a 1 gruppo",

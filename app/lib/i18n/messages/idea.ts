@@ -3,7 +3,8 @@ import { addItalian } from "../index";
 /** Italian, part "idea" (lib/i18n/it.ts joins the parts): an idea's own page: proposing and editing it, its workflow and story, comments and their moderation. */
 export const idea = {
   "ideas.newTitle": "Nuova idea",
-  "ideas.newIntro": "Racconta l'idea come la spiegheresti a una collega: che cosa cambierebbe per il cittadino e per chi lavora allo sportello. Prima di pubblicare, guarda se qualcuno ha già proposto qualcosa di simile: sostenere un'idea esistente le dà più forza.",
+  "ideas.newIntro":
+    "Racconta l'idea come la spiegheresti a una collega: che cosa cambierebbe per il cittadino e per chi lavora allo sportello. Prima di pubblicare, guarda se qualcuno ha già proposto qualcosa di simile: sostenere un'idea esistente le dà più forza.",
   "ideas.fieldTitle": "Titolo",
   "ideas.fieldTitleHint": "Una frase breve, al massimo 140 caratteri.",
   "ideas.fieldGroup": "Gruppo di lavoro",
@@ -18,7 +19,8 @@ export const idea = {
   "ideas.created": "Idea pubblicata. Grazie!",
   "ideas.updated": "Idea aggiornata: la versione precedente resta consultabile.",
   "ideas.editTitle": "Modifica l'idea",
-  "ideas.editIntro": "Puoi modificare la tua idea finché è nuova o in discussione. Ogni modifica resta visibile a tutti nella storia dell'idea.",
+  "ideas.editIntro":
+    "Puoi modificare la tua idea finché è nuova o in discussione. Ogni modifica resta visibile a tutti nella storia dell'idea.",
   "ideas.edit": "Modifica",
   "ideas.editedOn": "modificata il {date}",
   "ideas.proposedBy": "Proposta da",
@@ -35,11 +37,13 @@ export const idea = {
   "ideas.reasonMandatory": "motivazione obbligatoria",
   "ideas.changeStatus": "Cambia stato",
   "ideas.statusChanged": "Stato aggiornato. Autore e chi segue l'idea sono stati avvisati.",
-  "ideas.transitionInvalid": "L'idea non è nello stato che permette questo passaggio (forse qualcuno l'ha appena cambiato).",
+  "ideas.transitionInvalid":
+    "L'idea non è nello stato che permette questo passaggio (forse qualcuno l'ha appena cambiato).",
   "ideas.markDuplicateTitle": "Segna come duplicato di un'altra idea",
   "ideas.originalId": "Numero dell'idea originale (per esempio 12)",
   "ideas.markDuplicate": "Segna come duplicato",
-  "ideas.markedDuplicate": "Idea segnata come duplicato della #{id}: sostegni e chi la seguiva sono passati all'originale.",
+  "ideas.markedDuplicate":
+    "Idea segnata come duplicato della #{id}: sostegni e chi la seguiva sono passati all'originale.",
   "ideas.duplicateReason": "Motivazione pubblica del duplicato",
   "ideas.groupInvalid": "Il gruppo scelto non esiste.",
   "ideas.storyTitle": "La storia dell'idea",

@@ -2,7 +2,8 @@ import { addItalian } from "../index";
 
 /** Italian, part "meetings" (lib/i18n/it.ts joins the parts): the board's meetings and snapshots, the comparison between two dates, the exports and the decision log. */
 export const meetings = {
-  "board.snapshotsIntro": "Ogni istantanea fotografa il progetto alla data di una riunione della Cabina di Regia. Confrontane due per vedere che cosa è cambiato.",
+  "board.snapshotsIntro":
+    "Ogni istantanea fotografa il progetto alla data di una riunione della Cabina di Regia. Confrontane due per vedere che cosa è cambiato.",
   "board.noSnapshots": "Ancora nessuna istantanea.",
   "board.snapshotTitle": "Riunione del {date}",
   "board.frozenBy": "Congelata da {who} il {date}.",
@@ -27,7 +28,8 @@ export const meetings = {
   "board.completedBetween": "Micro-obiettivi completati nel periodo",
   "board.addedBetween": "Micro-obiettivi nuovi",
   "board.decidedBetween": "Idee decise nel periodo",
-  "audit.intro": "Chi ha cambiato ruoli, stati delle idee, decisioni, micro-obiettivi, fasi e commenti nascosti, e quando.",
+  "audit.intro":
+    "Chi ha cambiato ruoli, stati delle idee, decisioni, micro-obiettivi, fasi e commenti nascosti, e quando.",
   "audit.filters": "Filtra il registro",
   "audit.kind": "Tipo",
   "audit.person": "Persona",

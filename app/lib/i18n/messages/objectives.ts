@@ -3,13 +3,15 @@ import { addItalian } from "../index";
 /** Italian, part "objectives" (lib/i18n/it.ts joins the parts): a micro-objective's own pages: its form, progress updates and history, and the crono-programma's management. */
 export const objectives = {
   "objectives.newTitle": "Nuovo micro-obiettivo",
-  "objectives.newIntro": "Un micro-obiettivo del gruppo {group}: che cosa, chi se ne occupa, entro quando, e quali idee porta avanti.",
+  "objectives.newIntro":
+    "Un micro-obiettivo del gruppo {group}: che cosa, chi se ne occupa, entro quando, e quali idee porta avanti.",
   "objectives.editTitle": "Modifica il micro-obiettivo",
   "objectives.create": "Crea il micro-obiettivo",
   "objectives.save": "Salva le modifiche",
   "objectives.created": "Micro-obiettivo creato: compare nel crono-programma.",
   "objectives.updated": "Micro-obiettivo aggiornato; le modifiche restano nello storico.",
-  "objectives.stale": "Qualcuno ha salvato questo micro-obiettivo mentre lo modificavi: le tue modifiche non sono state salvate. Controlla la pagina del micro-obiettivo; qui sotto trovi quello che avevi scritto, e salvando di nuovo sovrascrivi.",
+  "objectives.stale":
+    "Qualcuno ha salvato questo micro-obiettivo mentre lo modificavi: le tue modifiche non sono state salvate. Controlla la pagina del micro-obiettivo; qui sotto trovi quello che avevi scritto, e salvando di nuovo sovrascrivi.",
   "objectives.edit": "Modifica",
   "objectives.fieldTitle": "Titolo",
   "objectives.fieldDescription": "Descrizione",
@@ -24,7 +26,8 @@ export const objectives = {
   "objectives.fieldProgress": "Avanzamento (%)",
   "objectives.completedOn": "Completato il",
   "objectives.indicator": "Indicatore",
-  "objectives.indicatorHint": "Facoltativo: un indicatore aziendale per seguire costi o qualità (per esempio «minuti di attesa medi»).",
+  "objectives.indicatorHint":
+    "Facoltativo: un indicatore aziendale per seguire costi o qualità (per esempio «minuti di attesa medi»).",
   "objectives.indicatorName": "Nome dell'indicatore",
   "objectives.indicatorUnit": "Unità",
   "objectives.indicatorBaseline": "Valore di partenza",
@@ -55,7 +58,8 @@ export const objectives = {
   "objectives.colId": "Numero",
   "objectives.yes": "sì",
   "objectives.no": "no",
-  "timeline.manageIntro": "La Cabina di Regia gestisce le fasi del progetto e i traguardi. La fase attuale è quella che comprende la data di oggi, a meno che non ne fissiate un'altra.",
+  "timeline.manageIntro":
+    "La Cabina di Regia gestisce le fasi del progetto e i traguardi. La fase attuale è quella che comprende la data di oggi, a meno che non ne fissiate un'altra.",
   "timeline.phaseName": "Nome della fase",
   "timeline.savePhase": "Salva la fase {name}",
   "timeline.deletePhase": "Elimina la fase {name}",

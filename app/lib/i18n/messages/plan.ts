@@ -12,7 +12,8 @@ export const plan = {
   "objectives.colProgress": "Avanzamento",
   "objectives.colFlags": "Segnalazioni",
   "timeline.title": "Crono-programma",
-  "timeline.intro": "Le fasi del progetto, i traguardi e i micro-obiettivi di tutti i gruppi su un solo asse del tempo. Sotto il grafico, la stessa informazione in tabella.",
+  "timeline.intro":
+    "Le fasi del progetto, i traguardi e i micro-obiettivi di tutti i gruppi su un solo asse del tempo. Sotto il grafico, la stessa informazione in tabella.",
   "timeline.filters": "Filtra il crono-programma",
   "timeline.zoomLabel": "Vista",
   "timeline.zoom.mese": "mese",
@@ -23,7 +24,8 @@ export const plan = {
   "timeline.backToToday": "torna a oggi",
   "timeline.range": "Dal {from} al {to}",
   "timeline.chartTitle": "Crono-programma dal {from} al {to}",
-  "timeline.chartDesc": "Fasi del progetto, traguardi e {count} micro-obiettivi per gruppo; il dettaglio è nella tabella che segue.",
+  "timeline.chartDesc":
+    "Fasi del progetto, traguardi e {count} micro-obiettivi per gruppo; il dettaglio è nella tabella che segue.",
   "timeline.scrollLabel": "Grafico del crono-programma (scorrevole)",
   "timeline.today": "oggi",
   "timeline.legendProgress": "avanzamento",
