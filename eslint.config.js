@@ -32,16 +32,16 @@ const lineWidth = {
 const RAW_SQL_ALLOWED = [
   "app/lib/db/**",
   "app/lib/auth.server.ts",
-  "app/domain/ideas/list.server.ts",
-  "app/domain/ideas/page.server.ts",
-  "app/domain/ideas/supports.server.ts",
+  "app/domain/activity.server.ts",
+  "app/domain/board.server.ts",
   "app/domain/comments.server.ts",
   "app/domain/groups.server.ts",
+  "app/domain/idea-list.server.ts",
+  "app/domain/idea-page.server.ts",
   "app/domain/notifications.server.ts",
-  "app/domain/timeline.server.ts",
-  "app/domain/board/figures.server.ts",
-  "app/domain/activity.server.ts",
+  "app/domain/supports.server.ts",
   "app/domain/tags.server.ts",
+  "app/domain/timeline.server.ts",
 ];
 
 const rawSql = {

@@ -8,21 +8,20 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLoaderData,
   useRouteError,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { Layout as Shell } from "./components/layout";
 import { useNonce } from "./components/nonce";
 import { unreadCount } from "./domain/notifications.server";
-import { currentPhase } from "./domain/phases.server";
+import { currentPhase } from "./domain/timeline.server";
+import { env } from "./lib/env.server";
 import { readFlash } from "./lib/flash.server";
 import { DEFAULT_LOCALE, translator, type Locale } from "./lib/i18n";
-import styles from "./styles/generated/main.css";
-import { env } from "./lib/env.server";
 import { pageTitle, retryAfterHeaders } from "./lib/meta";
+import { useRootData, type RootData } from "./lib/root-data";
+import styles from "./styles/generated/main.css";
 
 export const links: LinksFunction = () => [
   {
@@ -59,14 +58,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user ? unreadCount(user.id) : 0,
   ]);
   const locale: Locale = user?.locale ?? DEFAULT_LOCALE;
-  return json(
+  return json<RootData>(
     {
       locale,
       demo: env.demo,
       // Translated here: a message may come from another part of the site than the page's
       // (its Italian part need not be in this page's JavaScript).
-      flash: flash ? { ...flash, text: translator(locale)(flash.key, flash.params) } : null,
-      phase,
+      flash: flash ? { tone: flash.tone, text: translator(locale)(flash.key, flash.params) } : null,
+      phase: phase ? { ...phase, endsOn: phase.endsOn.toISOString() } : null,
       unread,
       user: user ? { id: user.id, displayName: user.displayName, role: user.role, actor: user.actor } : null,
     },
@@ -81,14 +80,8 @@ export const headers = retryAfterHeaders;
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
   formAction === "/idee/anteprima" ? false : defaultShouldRevalidate;
 
-export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-export function useRootData() {
-  return useRouteLoaderData<typeof loader>("root");
-}
-
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>("root");
+  const data = useRootData();
   const nonce = useNonce();
   return (
     <html lang={data?.locale ?? DEFAULT_LOCALE}>

@@ -12,7 +12,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { resolveSession } from "./lib/auth.server";
 import type { PionieriContext } from "./lib/context";
-import { dbReady } from "./lib/db.server";
+import { dbReady } from "./lib/db/client.server";
 import { env } from "./lib/env.server";
 import { DEMO_ACCOUNTS_NOTE } from "./lib/demo";
 import { statementsSoFar, withTally } from "./lib/sql-count.server";
@@ -92,8 +92,11 @@ function refuse(res: Response, status: number, title: string, message: string) {
     .status(status)
     .type("html")
     .send(
-      `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} · Pionieri</title></head>` +
-        `<body><main><h1>${title}</h1><p>${message}</p><p><a href="/">Torna alla home di Pionieri</a></p></main></body></html>`,
+      `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta ` +
+        `name="viewport" content="width=device-width,initial-scale=1"><title>${title} ` +
+        `· Pionieri</title></head>` +
+        `<body><main><h1>${title}</h1><p>${message}</p><p><a href="/">Torna ` +
+        `alla home di Pionieri</a></p></main></body></html>`,
     );
 }
 

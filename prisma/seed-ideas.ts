@@ -15,35 +15,46 @@ export const IDEAS: Seed[] = [
     "logistica",
     "IN_REALIZZAZIONE",
     "Un eliminacode unico per tutti gli sportelli del piano terra",
-    "Oggi chi entra deve capire da solo quale fila fare: Anagrafe, Tributi e URP hanno ciascuno il proprio distributore di numeri.\n\nCome sarebbe bello se all'ingresso ci fosse **un solo totem** che chiede *di cosa hai bisogno?* e ti manda allo sportello giusto, con il tempo di attesa stimato.",
+    "Oggi chi entra deve capire da solo quale fila fare: Anagrafe, Tributi " +
+      "e URP hanno ciascuno il proprio distributore di numeri.\n\nCome " +
+      "sarebbe bello se all'ingresso ci fosse **un solo totem** che chiede " +
+      "*di cosa hai bisogno?* e ti manda allo sportello giusto, con il tempo " +
+      "di attesa stimato.",
     [M1, A2, "Sportello fisico", "Postazioni automatiche"],
   ],
   [
     "logistica",
     "ACCOLTA",
     "Segnaletica chiara dall'ingresso di piazza del Popolo",
-    "Molti cittadini arrivano dall'ingresso laterale e si perdono nei corridoi. Proposta: percorsi colorati a pavimento e cartelli con pittogrammi, leggibili anche da chi non parla italiano.",
+    "Molti cittadini arrivano dall'ingresso laterale e si perdono nei " +
+      "corridoi. Proposta: percorsi colorati a pavimento e cartelli con " +
+      "pittogrammi, leggibili anche da chi non parla italiano.",
     [M1, "Sportello fisico"],
   ],
   [
     "logistica",
     "IN_DISCUSSIONE",
     "Sala d'attesa con sedute comode e prese per ricaricare il telefono",
-    "Chi aspetta quaranta minuti per un cambio di residenza merita almeno una sedia decente e una presa per il telefono. Costa poco e cambia la percezione del servizio.",
+    "Chi aspetta quaranta minuti per un cambio di residenza merita almeno " +
+      "una sedia decente e una presa per il telefono. Costa poco e cambia la " +
+      "percezione del servizio.",
     [M1, "Sportello fisico"],
   ],
   [
     "logistica",
     "NUOVA",
     "Uno spazio riservato per le pratiche delicate",
-    "Separazioni, lutti, situazioni di fragilità: oggi se ne parla allo sportello aperto, con la fila dietro. Serve almeno una saletta con porta dove accogliere queste persone.",
+    "Separazioni, lutti, situazioni di fragilità: oggi se ne parla allo " +
+      "sportello aperto, con la fila dietro. Serve almeno una saletta con " +
+      "porta dove accogliere queste persone.",
     [M1, "Sportello fisico"],
   ],
   [
     "logistica",
     "IN_VALUTAZIONE",
     "Postazione accessibile per persone in carrozzina",
-    "Il bancone attuale è alto 110 cm. Chiediamo almeno una postazione ribassata per ogni area, con spazio per avvicinarsi frontalmente.",
+    "Il bancone attuale è alto 110 cm. Chiediamo almeno una postazione " +
+      "ribassata per ogni area, con spazio per avvicinarsi frontalmente.",
     [M1, "Sportello fisico"],
   ],
   [
@@ -57,7 +68,9 @@ export const IDEAS: Seed[] = [
     "logistica",
     "NUOVA",
     "Contare gli ingressi per capire le ore di punta",
-    "Un semplice contapersone all'ingresso ci direbbe quando arriva la gente, e potremmo organizzare i turni di conseguenza invece di andare a sensazione.",
+    "Un semplice contapersone all'ingresso ci direbbe quando arriva la " +
+      "gente, e potremmo organizzare i turni di conseguenza invece di andare " +
+      "a sensazione.",
     [M2, A1],
   ],
   [
@@ -71,14 +84,16 @@ export const IDEAS: Seed[] = [
     "logistica",
     "IN_DISCUSSIONE",
     "Un angolo bimbi nella sala d'attesa",
-    "Tanti genitori vengono con i figli piccoli. Un tappeto e qualche gioco lavabile renderebbero l'attesa più serena per tutti.",
+    "Tanti genitori vengono con i figli piccoli. Un tappeto e qualche " +
+      "gioco lavabile renderebbero l'attesa più serena per tutti.",
     [M1, "Sportello fisico"],
   ],
   [
     "logistica",
     "NUOVA",
     "Armadietti per chi deve lasciare borse e pacchi",
-    "Chi viene dal mercato del mercoledì arriva carico di borse: qualche armadietto con chiave all'ingresso aiuterebbe.",
+    "Chi viene dal mercato del mercoledì arriva carico di borse: qualche " +
+      "armadietto con chiave all'ingresso aiuterebbe.",
     [M1],
   ],
   [
@@ -92,7 +107,8 @@ export const IDEAS: Seed[] = [
     "logistica",
     "IN_DISCUSSIONE",
     "Rivedere il percorso delle pratiche cartacee tra piano terra e secondo piano",
-    "Ogni giorno le cartelline salgono e scendono le scale tre volte. Mappiamo il percorso e vediamo cosa si può evitare.",
+    "Ogni giorno le cartelline salgono e scendono le scale tre volte. " +
+      "Mappiamo il percorso e vediamo cosa si può evitare.",
     [M2, A1],
   ],
 
@@ -100,35 +116,42 @@ export const IDEAS: Seed[] = [
     "informatica",
     "IN_REALIZZAZIONE",
     "Prenotazione online degli appuntamenti per carta d'identità",
-    "Il sistema ministeriale c'è già: colleghiamolo al nostro calendario degli sportelli e mandiamo un promemoria SMS il giorno prima.",
+    "Il sistema ministeriale c'è già: colleghiamolo al nostro calendario " +
+      "degli sportelli e mandiamo un promemoria SMS il giorno prima.",
     [M3, A3, "Web", "Telefonia mobile"],
   ],
   [
     "informatica",
     "ACCOLTA",
     "Un'unica anagrafica dei contatti del cittadino",
-    "Oggi Tributi, Servizi Sociali e Anagrafe hanno tre indirizzi email diversi per la stessa persona. Una banca dati unica dei recapiti, con il consenso del cittadino, eviterebbe comunicazioni perse.",
+    "Oggi Tributi, Servizi Sociali e Anagrafe hanno tre indirizzi email " +
+      "diversi per la stessa persona. Una banca dati unica dei recapiti, con " +
+      "il consenso del cittadino, eviterebbe comunicazioni perse.",
     [A3, M2],
   ],
   [
     "informatica",
     "IN_VALUTAZIONE",
     "Firma grafometrica allo sportello per eliminare la carta",
-    "Con un tablet di firma le istanze presentate allo sportello nascono già digitali e vanno direttamente al protocollo.",
+    "Con un tablet di firma le istanze presentate allo sportello nascono " +
+      "già digitali e vanno direttamente al protocollo.",
     [A3, A1, "Sportello fisico"],
   ],
   [
     "informatica",
     "IN_DISCUSSIONE",
     "Una scrivania digitale comune per front e back office",
-    "Chi sta allo sportello deve poter vedere a che punto è una pratica senza telefonare all'ufficio. Un cruscotto in sola lettura per ogni procedimento basterebbe.",
+    "Chi sta allo sportello deve poter vedere a che punto è una pratica " +
+      "senza telefonare all'ufficio. Un cruscotto in sola lettura per ogni " +
+      "procedimento basterebbe.",
     [A2, A3],
   ],
   [
     "informatica",
     "NUOVA",
     "Pagamenti con PagoPA direttamente allo sportello",
-    "Un POS collegato a PagoPA per diritti di segreteria e bolli, così il cittadino non deve andare in tabaccheria e tornare.",
+    "Un POS collegato a PagoPA per diritti di segreteria e bolli, così il " +
+      "cittadino non deve andare in tabaccheria e tornare.",
     [M3, A3, "Sportello fisico"],
   ],
   [
@@ -149,7 +172,8 @@ export const IDEAS: Seed[] = [
     "informatica",
     "IN_DISCUSSIONE",
     "Stato della pratica consultabile dal cittadino",
-    "Un numero di pratica e una pagina web dove vedere a che punto è: ricevuta, in istruttoria, pronta. Meno telefonate per tutti.",
+    "Un numero di pratica e una pagina web dove vedere a che punto è: " +
+      "ricevuta, in istruttoria, pronta. Meno telefonate per tutti.",
     [M3, A3, "Web"],
   ],
   [
@@ -163,14 +187,17 @@ export const IDEAS: Seed[] = [
     "informatica",
     "NUOVA",
     "Chatbot sul sito per le domande più frequenti",
-    "Le prime dieci domande che riceviamo al telefono sono sempre le stesse: orari, documenti, costi. Proviamo un assistente sul sito che risponda con le nostre schede.",
+    "Le prime dieci domande che riceviamo al telefono sono sempre le " +
+      "stesse: orari, documenti, costi. Proviamo un assistente sul sito che " +
+      "risponda con le nostre schede.",
     [M3, "Web"],
   ],
   [
     "informatica",
     "IN_VALUTAZIONE",
     "Integrare il protocollo con la posta elettronica certificata dello Sportello",
-    "Oggi la PEC dello Sportello viene scaricata e protocollata a mano. L'integrazione automatica esiste, va solo attivata e configurata.",
+    "Oggi la PEC dello Sportello viene scaricata e protocollata a mano. " +
+      "L'integrazione automatica esiste, va solo attivata e configurata.",
     [A3, M2, "Email"],
   ],
   [
@@ -192,21 +219,25 @@ export const IDEAS: Seed[] = [
     "comunicazione",
     "ACCOLTA",
     "Schede dei servizi scritte in italiano semplice",
-    "Le nostre schede parlano di «istanza», «procedimento», «allegato B». Riscriviamole partendo dalle domande dei cittadini, e facciamole leggere a qualcuno che non lavora in Comune.",
+    "Le nostre schede parlano di «istanza», «procedimento», «allegato B». " +
+      "Riscriviamole partendo dalle domande dei cittadini, e facciamole " +
+      "leggere a qualcuno che non lavora in Comune.",
     [M1, A1, "Web"],
   ],
   [
     "comunicazione",
     "IN_REALIZZAZIONE",
     "Un numero di telefono unico per lo Sportello",
-    "Oggi in rubrica ci sono quattordici numeri diversi. Un numero unico con smistamento e richiamata se la linea è occupata.",
+    "Oggi in rubrica ci sono quattordici numeri diversi. Un numero unico " +
+      "con smistamento e richiamata se la linea è occupata.",
     [M3, A2, "Call center"],
   ],
   [
     "comunicazione",
     "IN_DISCUSSIONE",
     "Questionario di gradimento al termine della pratica",
-    "Tre domande, un minuto, su carta o con un QR code: il tempo d'attesa, la chiarezza, la cortesia. E pubblichiamo i risultati ogni tre mesi.",
+    "Tre domande, un minuto, su carta o con un QR code: il tempo d'attesa, " +
+      "la chiarezza, la cortesia. E pubblichiamo i risultati ogni tre mesi.",
     [M1, M2],
   ],
   [
@@ -220,7 +251,9 @@ export const IDEAS: Seed[] = [
     "comunicazione",
     "IN_VALUTAZIONE",
     "Moduli precompilati con i dati che il Comune ha già",
-    "Perché chiediamo al cittadino il codice fiscale e l'indirizzo se li abbiamo già? I moduli stampati allo sportello possono uscire precompilati.",
+    "Perché chiediamo al cittadino il codice fiscale e l'indirizzo se li " +
+      "abbiamo già? I moduli stampati allo sportello possono uscire " +
+      "precompilati.",
     [A1, A3, M2],
   ],
   [
@@ -248,7 +281,8 @@ export const IDEAS: Seed[] = [
     "comunicazione",
     "NUOVA",
     "Materiale informativo in più lingue",
-    "Inglese, arabo, cinese, rumeno, albanese: le lingue più parlate a Cesena dopo l'italiano. Almeno per i servizi anagrafici.",
+    "Inglese, arabo, cinese, rumeno, albanese: le lingue più parlate a " +
+      "Cesena dopo l'italiano. Almeno per i servizi anagrafici.",
     [M1, "Sportello fisico", "Web"],
   ],
   [
@@ -262,7 +296,8 @@ export const IDEAS: Seed[] = [
     "comunicazione",
     "IN_DISCUSSIONE",
     "Raccogliere i reclami in un unico registro",
-    "Oggi i reclami arrivano all'URP, ai singoli uffici, ai social. Un registro unico ci permetterebbe di capire cosa non funziona.",
+    "Oggi i reclami arrivano all'URP, ai singoli uffici, ai social. Un " +
+      "registro unico ci permetterebbe di capire cosa non funziona.",
     [M1, M2],
   ],
 
@@ -270,35 +305,43 @@ export const IDEAS: Seed[] = [
     "prodotti",
     "IN_REALIZZAZIONE",
     "Mappa dei servizi che passano allo Sportello",
-    "Prima di tutto serve l'elenco: quali procedimenti possono essere avviati allo Sportello, quali conclusi lì, quali restano agli uffici. Partiamo da Anagrafe, Tributi e Servizi Sociali.",
+    "Prima di tutto serve l'elenco: quali procedimenti possono essere " +
+      "avviati allo Sportello, quali conclusi lì, quali restano agli uffici. " +
+      "Partiamo da Anagrafe, Tributi e Servizi Sociali.",
     [A1, A2],
   ],
   [
     "prodotti",
     "ACCOLTA",
     "Cambio di residenza con un solo passaggio allo sportello",
-    "Oggi servono due accessi: la dichiarazione e poi la conferma. Con i controlli della Polizia Locale programmati, basterebbe uno.",
+    "Oggi servono due accessi: la dichiarazione e poi la conferma. Con i " +
+      "controlli della Polizia Locale programmati, basterebbe uno.",
     [A1, M2, "Sportello fisico"],
   ],
   [
     "prodotti",
     "IN_VALUTAZIONE",
     "Misurare il tempo medio di ogni servizio",
-    "Per confrontarci (come se fossimo in concorrenza) dobbiamo sapere quanto dura ogni pratica, dall'accoglienza alla conclusione. Un indicatore per servizio, aggiornato ogni mese.",
+    "Per confrontarci (come se fossimo in concorrenza) dobbiamo sapere " +
+      "quanto dura ogni pratica, dall'accoglienza alla conclusione. Un " +
+      "indicatore per servizio, aggiornato ogni mese.",
     [M2, A1],
   ],
   [
     "prodotti",
     "IN_DISCUSSIONE",
     "Un «pacchetto nascita» unico",
-    "Alla nascita di un figlio i genitori vanno in Anagrafe, poi ai Servizi Educativi, poi chiedono i bonus. Un solo appuntamento per tutto.",
+    "Alla nascita di un figlio i genitori vanno in Anagrafe, poi ai " +
+      "Servizi Educativi, poi chiedono i bonus. Un solo appuntamento per " +
+      "tutto.",
     [A1, M1],
   ],
   [
     "prodotti",
     "NUOVA",
     "Pacchetto «nuovo residente»",
-    "Chi arriva a Cesena deve fare residenza, TARI, iscrizione scolastica, medico: una checklist unica e un solo appuntamento.",
+    "Chi arriva a Cesena deve fare residenza, TARI, iscrizione scolastica, " +
+      "medico: una checklist unica e un solo appuntamento.",
     [A1, M1],
   ],
   [
@@ -319,7 +362,9 @@ export const IDEAS: Seed[] = [
     "prodotti",
     "IN_VALUTAZIONE",
     "Indicatori di costo per pratica",
-    "Il documento del progetto chiede di monitorare i costi di produzione: proviamo a calcolare quanto costa al Comune ogni carta d'identità o certificato.",
+    "Il documento del progetto chiede di monitorare i costi di produzione: " +
+      "proviamo a calcolare quanto costa al Comune ogni carta d'identità o " +
+      "certificato.",
     [M2],
   ],
   [
@@ -341,7 +386,8 @@ export const IDEAS: Seed[] = [
     "prodotti",
     "IN_DISCUSSIONE",
     "Autocertificazioni accettate davvero",
-    "Ancora troppo spesso chiediamo certificati che la legge permette di autocertificare. Una regola chiara per tutti gli uffici.",
+    "Ancora troppo spesso chiediamo certificati che la legge permette di " +
+      "autocertificare. Una regola chiara per tutti gli uffici.",
     [A1, M2],
   ],
 
@@ -349,14 +395,17 @@ export const IDEAS: Seed[] = [
     "personale-e-formazione",
     "ACCOLTA",
     "Formazione incrociata tra uffici",
-    "Chi sta allo Sportello deve conoscere un po' di tutto. Proposta: due settimane di affiancamento in un ufficio diverso dal proprio, a rotazione.",
+    "Chi sta allo Sportello deve conoscere un po' di tutto. Proposta: due " +
+      "settimane di affiancamento in un ufficio diverso dal proprio, a " +
+      "rotazione.",
     [A5, A4],
   ],
   [
     "personale-e-formazione",
     "IN_REALIZZAZIONE",
     "Un corso sull'accoglienza delle persone in difficoltà",
-    "Gestire la rabbia o la fragilità di chi abbiamo davanti si impara. Un corso pratico con i colleghi dei Servizi Sociali.",
+    "Gestire la rabbia o la fragilità di chi abbiamo davanti si impara. Un " +
+      "corso pratico con i colleghi dei Servizi Sociali.",
     [A5, M1],
   ],
   [
@@ -370,14 +419,17 @@ export const IDEAS: Seed[] = [
     "personale-e-formazione",
     "NUOVA",
     "Una guida interna «chi fa cosa» sempre aggiornata",
-    "Quando un cittadino chiede qualcosa di insolito, non sappiamo a chi girarlo. Un elenco dei referenti per ogni procedimento, tenuto aggiornato dagli uffici.",
+    "Quando un cittadino chiede qualcosa di insolito, non sappiamo a chi " +
+      "girarlo. Un elenco dei referenti per ogni procedimento, tenuto " +
+      "aggiornato dagli uffici.",
     [A2, A4],
   ],
   [
     "personale-e-formazione",
     "IN_VALUTAZIONE",
     "Turni allo Sportello su base volontaria",
-    "Chi vuole può fare qualche mezza giornata allo Sportello: si capisce molto di più dei cittadini e del proprio lavoro.",
+    "Chi vuole può fare qualche mezza giornata allo Sportello: si capisce " +
+      "molto di più dei cittadini e del proprio lavoro.",
     [A4, A2],
   ],
   [

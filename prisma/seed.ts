@@ -1,9 +1,10 @@
 /**
  * Demo data for `npm run demo`: the demo accounts, about twenty colleagues in the five groups,
- * and about sixty ideas with their supports, comments, status history and notifications. Runs only in demo mode (PIONIERI_DEMO=1) and only on an empty
+ * and about sixty ideas with their supports, comments, status history and notifications. Runs only in demo mode
+ * (PIONIERI_DEMO=1) and only on an empty
  * database, so it can never add known passwords to a real installation.
  */
-import { db, dbReady } from "../app/lib/db.server";
+import { db, dbReady } from "../app/lib/db/client.server";
 import { DEMO_PASSWORD } from "../app/lib/demo";
 import { env } from "../app/lib/env.server";
 import { renderMarkdown } from "../app/lib/markdown.server";
@@ -19,7 +20,7 @@ import {
   buildUser,
   type UserInput,
 } from "../tests/support/factories";
-import { freezeSnapshot } from "../app/domain/board.server";
+import { freezeSnapshot } from "../app/domain/snapshots.server";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
 import { MILESTONES, OBJECTIVES } from "./seed-objectives";
 
@@ -184,7 +185,8 @@ const PEOPLE: Person[] = [
 async function main() {
   if (!env.demo) {
     console.error(
-      "Il seme dimostrativo gira solo in modalità demo (PIONIERI_DEMO=1): non crea mai account con password note in produzione.",
+      "Il seme dimostrativo gira solo in modalità demo (PIONIERI_DEMO=1): " +
+        "non crea mai account con password note in produzione.",
     );
     process.exit(1);
   }
@@ -211,7 +213,8 @@ async function main() {
   const objectives = await seedObjectives(groups, people);
   await seedSnapshots(people);
   console.log(
-    `Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ${objectives} micro-obiettivi con i loro aggiornamenti.`,
+    `Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ` +
+      `${objectives} micro-obiettivi con i loro aggiornamenti.`,
   );
 }
 
@@ -357,7 +360,8 @@ async function seedIdeas(
           },
         });
       }
-      await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${idea.id}, ${commenter.id}, ${when})`;
+      await db.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${idea.id},
+        ${commenter.id}, ${when})`;
       if (commenter.id !== author.id) {
         await db.notification.create({
           data: {
@@ -395,7 +399,8 @@ async function seedIdeas(
     const leader = people.get(LEADER_OF[duplicate.group]!)!;
     const at = new Date(now - 3 * dayMs);
     await db.idea.update({ where: { id: duplicate.id }, data: { status: "DUPLICATA", duplicateOfId: originalId } });
-    await db.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") SELECT ${originalId}, "userId", "createdAt" FROM "Support" WHERE "ideaId" = ${duplicate.id}`;
+    await db.$executeRaw`INSERT OR IGNORE INTO "Support" ("ideaId", "userId", "createdAt") SELECT ${originalId},
+      "userId", "createdAt" FROM "Support" WHERE "ideaId" = ${duplicate.id}`;
     await db.$executeRaw`DELETE FROM "Support" WHERE "ideaId" = ${duplicate.id}`;
     for (const id of [duplicate.id, originalId]) {
       await db.idea.update({
@@ -508,7 +513,8 @@ async function seedSnapshots(people: Map<string, { id: string; role: string; dis
     {
       meetingDate: "2026-10-15",
       notes:
-        "Prima riunione dopo l'avvio dei gruppi. Priorità: eliminacode, prenotazioni online, schede in italiano semplice.",
+        "Prima riunione dopo l'avvio dei gruppi. Priorità: eliminacode, " +
+        "prenotazioni online, schede in italiano semplice.",
     },
     new Date("2026-10-15T16:00:00Z"),
   );
@@ -517,7 +523,8 @@ async function seedSnapshots(people: Map<string, { id: string; role: string; dis
     {
       meetingDate: "2026-11-12",
       notes:
-        "Il numero unico slitta a gennaio per il centralino. Chiesto ai Sistemi Informativi un piano per la PEC bloccata.",
+        "Il numero unico slitta a gennaio per il centralino. Chiesto ai " +
+        "Sistemi Informativi un piano per la PEC bloccata.",
     },
     new Date("2026-11-12T16:00:00Z"),
   );

@@ -48,7 +48,9 @@ child.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + os.const
 function unpackNode(home) {
   const pkg = `node-${process.platform}-${process.arch}@${wanted}`;
   console.error(
-    `Node ${process.version} non è la versione del progetto (${wanted}): scarico ${pkg} dal registro npm in ${path.relative(root, home)}/ …`,
+    `Node ${process.version} non è la versione del progetto (${wanted}): ` +
+      `scarico ${pkg} dal registro npm in ${path.relative(root, home)}/ ` +
+      `…`,
   );
   mkdirSync(path.dirname(home), { recursive: true });
   const work = mkdtempSync(path.join(path.dirname(home), ".unpack-"));

@@ -1,8 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
-import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
-import "~/lib/i18n/messages/groups";
+import { ideaStatusLabel } from "~/lib/i18n/labels";
 
 type Activity = {
   id: string;
@@ -30,7 +29,7 @@ export function ActivityList({ items }: { items: Activity[] }) {
               ? t("activity.commented", { who })
               : item.kind === "MERGED_INTO"
                 ? t("activity.merged", { who })
-                : t("activity.status", { who, status: t(`status.${item.toStatus}` as MessageKey) });
+                : t("activity.status", { who, status: ideaStatusLabel(t, item.toStatus) });
         return (
           <li key={item.id}>
             <span>{what}</span> <Link to={`/idee/${item.ideaId}`}>{item.ideaTitle}</Link>{" "}

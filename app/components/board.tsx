@@ -1,10 +1,10 @@
 import type { SerializeFrom } from "@remix-run/node";
 import type { GroupState } from "~/domain/board";
-import type { GroupSummary } from "~/domain/board.server";
-import { formatDate } from "~/lib/dates";
+import type { GroupSummary } from "~/domain/board";
+import { formatDate, formatDay } from "~/lib/dates";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
-import "~/lib/i18n/messages/board";
+import { objectiveStatusLabel } from "~/lib/i18n/labels";
 
 /** Red/amber/green in words and colour: the colour alone would say nothing to some readers. */
 export function StateBadge({ state }: { state: GroupState }) {
@@ -25,7 +25,7 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
   const slot = (width - left) / weeks.length;
   const bar = Math.max(2, slot / 4);
   const y = (value: number) => height - 20 - (value / max) * (height - 40);
-  const label = (week: string) => formatDate(`${week}T12:00:00Z`, locale, "short").slice(0, 5);
+  const label = (week: string) => formatDay(week, locale, "short").slice(0, 5);
   return (
     <div className="row">
       <div className="col-12 col-xl-7">
@@ -94,7 +94,7 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
             <tbody>
               {weeks.map((week) => (
                 <tr key={week.week}>
-                  <th scope="row">{formatDate(`${week.week}T12:00:00Z`, locale, "short")}</th>
+                  <th scope="row">{formatDay(week.week, locale, "short")}</th>
                   <td>{week.ideas}</td>
                   <td>{week.comments}</td>
                   <td>{week.supports}</td>
@@ -143,7 +143,7 @@ export function GroupsTable({ groups, caption }: { groups: SerializeFrom<GroupSu
                     .filter(([, n]) => n > 0)
                     .map(([status, n]) => (
                       <li key={status}>
-                        {t(`objective.status.${status}` as MessageKey)}: {n}
+                        {objectiveStatusLabel(t, status)}: {n}
                       </li>
                     ))}
                 </ul>
@@ -155,8 +155,7 @@ export function GroupsTable({ groups, caption }: { groups: SerializeFrom<GroupSu
                 <ul className="pionieri-plain-list">
                   {g.nextDue.map((o) => (
                     <li key={o.id}>
-                      {formatDate(`${o.dueOn}T12:00:00Z`, locale, "short")}:{" "}
-                      <a href={`/obiettivi/${o.id}`}>{o.title}</a>
+                      {formatDay(o.dueOn, locale, "short")}: <a href={`/obiettivi/${o.id}`}>{o.title}</a>
                     </li>
                   ))}
                 </ul>

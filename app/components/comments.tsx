@@ -1,20 +1,18 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import type { ShownComment } from "~/domain/comments.server";
+import type { ShownComment } from "~/domain/comments";
 import { IDEA_LIMITS } from "~/domain/ideas";
 import { can } from "~/domain/policy";
-import type { Actor } from "~/domain/roles";
+import type { Actor } from "~/lib/actor";
 import { formatDate } from "~/lib/dates";
-import type { FieldErrors } from "~/lib/forms";
+import type { FormFailure } from "~/lib/forms";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { TextAreaField } from "./form";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/idea";
 
 /** A comment as the loader sends it (dates become text on the way). */
 type CommentView = SerializeFrom<ShownComment>;
 
-type Failed = { form: string; fieldErrors: FieldErrors; values: Record<string, string> } | undefined;
+type Failed = FormFailure | undefined;
 
 export function CommentThread({
   ideaId,

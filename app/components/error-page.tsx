@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { isMessageKey, type MessageKey } from "~/lib/i18n";
+import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 
 const TITLES: Record<number, [MessageKey, MessageKey]> = {
@@ -17,9 +17,16 @@ export function ErrorPage({ status, data }: { status: number; data?: unknown }) 
   const [titleKey, defaultMessage] = TITLES[status] ?? ["error.genericTitle", "error.generic"];
   const detail =
     data && typeof data === "object" && "key" in data
-      ? (data as { key: unknown; params?: Record<string, string> })
+      ? (data as { key: unknown; params?: Record<string, string>; message?: unknown })
       : null;
-  const message = detail && isMessageKey(detail.key) ? t(detail.key, detail.params) : t(defaultMessage);
+  // A refusal's message may belong to a part of the catalogue this page does not carry: the
+  // server sends its Italian text along (lib/error-response.ts).
+  const message =
+    detail && t.has(detail.key)
+      ? t(detail.key, detail.params)
+      : typeof detail?.message === "string"
+        ? detail.message
+        : t(defaultMessage);
   return (
     <section aria-labelledby="error-title" className="pionieri-error">
       <p className="pionieri-error-code">{status}</p>

@@ -1,8 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { can } from "~/domain/policy";
-import type { Actor } from "~/domain/roles";
+import type { Actor } from "~/lib/actor";
 import { useT } from "~/lib/i18n/react";
-import "~/lib/i18n/messages/groups";
 
 type GroupSummary = {
   id: string;

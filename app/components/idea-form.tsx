@@ -6,8 +6,6 @@ import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form";
 import { StatusBadge } from "./status-badge";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/idea";
 
 type Similar = { id: number; title: string; status: IdeaStatus; supportCount: number };
 
@@ -66,21 +64,19 @@ export function IdeaForm({
   const t = useT();
   const similarFetcher = useFetcher<{ ideas: Similar[] }>();
   const previewFetcher = useFetcher<{ html: string }>();
-  const [livePreview, setLivePreview] = useState<string | null>(null);
+  // Emptied while typing: the preview goes away without asking the server.
+  const [bodyEmpty, setBodyEmpty] = useState(false);
   const lookUp = useDebounced((title) => {
     if (title.trim().length >= 4)
       similarFetcher.load(`/idee/simili?q=${encodeURIComponent(title)}${ideaId ? `&escludi=${ideaId}` : ""}`);
   }, 350);
   const render = useDebounced((body) => {
+    setBodyEmpty(!body.trim());
     if (body.trim()) previewFetcher.submit({ body }, { method: "post", action: "/idee/anteprima" });
-    else setLivePreview(null);
   }, 600);
-  useEffect(() => {
-    if (previewFetcher.data) setLivePreview(previewFetcher.data.html);
-  }, [previewFetcher.data]);
 
   const shownSimilar = similarFetcher.data?.ideas ?? similar ?? [];
-  const shownPreview = livePreview ?? preview ?? null;
+  const shownPreview = bodyEmpty ? null : (previewFetcher.data?.html ?? preview ?? null);
 
   return (
     <Form method="post" noValidate className="pionieri-idea-form">

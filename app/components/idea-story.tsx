@@ -1,8 +1,7 @@
 import { Link } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
-import "~/lib/i18n/messages/idea";
+import { ideaStatusLabel } from "~/lib/i18n/labels";
 
 type Story = {
   events: {
@@ -39,8 +38,8 @@ export function IdeaStory({ idea }: { idea: Story }) {
               {event.kind === "STATUS"
                 ? t("story.status", {
                     who: who(event.actorName),
-                    from: t(`status.${event.fromStatus}` as MessageKey),
-                    to: t(`status.${event.toStatus}` as MessageKey),
+                    from: ideaStatusLabel(t, event.fromStatus),
+                    to: ideaStatusLabel(t, event.toStatus),
                   })
                 : null}
               {event.kind === "MERGED_INTO" ? (

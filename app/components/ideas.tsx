@@ -1,11 +1,10 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
-import type { IdeaListItem } from "~/domain/ideas.server";
+import { useHydrated } from "./hydrated";
+import type { IdeaListItem } from "~/domain/ideas";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { highlightParts } from "~/lib/search";
-import "~/lib/i18n/messages/ideas";
 import { StatusBadge } from "./status-badge";
 
 /** Text from the search index with the matched words marked, rendered without any HTML. */
@@ -69,8 +68,7 @@ export function SupportButton({
   const t = useT();
   const fetcher = useFetcher<{ supported: boolean; count: number }>();
   // Only a hydrated page asks for a JSON answer; without JavaScript the form gets a redirect.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const pending = fetcher.formData?.get("intent");
   const shownSupported = pending ? pending === "support" : (fetcher.data?.supported ?? supported);
   const shownCount = pending

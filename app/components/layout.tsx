@@ -2,8 +2,8 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { can } from "~/domain/policy";
 import { formatDate } from "~/lib/dates";
-import { tm, useLocale, useT } from "~/lib/i18n/react";
-import { useRootData } from "~/root";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { useRootData, type RootData } from "~/lib/root-data";
 
 /** The page frame: skip link, header with navigation, phase banner, flash message, footer. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -132,7 +132,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="contenuto" tabIndex={-1} className="container my-4">
         {flash ? (
           <div className={`alert alert-${flash.tone}`} role="status">
-            {tm(t, flash)}
+            {flash.text}
           </div>
         ) : null}
         {children}
@@ -191,7 +191,7 @@ function useFocusMainOnNavigation(key: string, hash: string) {
   }, [key, hash]);
 }
 
-type Flash = NonNullable<NonNullable<ReturnType<typeof useRootData>>["flash"]>;
+type Flash = NonNullable<RootData["flash"]>;
 
 /**
  * The flash message stays for the whole visit of the page it was meant for: a later

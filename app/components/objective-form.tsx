@@ -1,12 +1,10 @@
 import { Form } from "@remix-run/react";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
 import type { FieldErrors } from "~/lib/forms";
-import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "./form";
 import { StatusBadge } from "./status-badge";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/objectives";
+import { objectiveStatusLabel } from "~/lib/i18n/labels";
 
 export type ObjectiveValues = Record<string, string> & { ideaIds?: string[] };
 
@@ -108,7 +106,7 @@ export function ObjectiveForm({
           errors={errors}
           options={OBJECTIVE_STATUSES.map((status) => ({
             value: status,
-            label: t(`objective.status.${status}` as MessageKey),
+            label: objectiveStatusLabel(t, status),
           }))}
         />
         <TextField

@@ -1,12 +1,10 @@
 import { Link } from "@remix-run/react";
-import type { SnapshotData } from "~/domain/board.server";
+import type { SnapshotData } from "~/domain/board";
 import { IDEA_STATUSES } from "~/domain/ideas";
-import { formatDate } from "~/lib/dates";
-import type { MessageKey } from "~/lib/i18n";
+import { formatDate, formatDay } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { GroupsTable } from "./board";
 import { StatusBadge } from "./status-badge";
-import "~/lib/i18n/messages/meetings";
 
 type Snapshot = {
   id: string;
@@ -24,7 +22,7 @@ export function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
   const d = snapshot.data;
   return (
     <article className="pionieri-snapshot">
-      <h1>{t("board.snapshotTitle", { date: formatDate(`${snapshot.meetingDate}T12:00:00Z`, locale) })}</h1>
+      <h1>{t("board.snapshotTitle", { date: formatDay(snapshot.meetingDate, locale) })}</h1>
       <p className="pionieri-muted">
         {t("board.frozenBy", {
           who: snapshot.createdBy?.displayName ?? t("ideas.formerColleague"),
@@ -72,8 +70,4 @@ export function Decisions({ decisions }: { decisions: SnapshotData["decisions"] 
       ))}
     </ul>
   );
-}
-
-export function statusLabel(t: ReturnType<typeof useT>, status: string) {
-  return t(`objective.status.${status}` as MessageKey);
 }

@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
 import type { ObjectiveState } from "~/domain/objectives";
-import { addMonths, daysBetween, type Day } from "~/lib/days";
-import { romeDay, formatDate } from "~/lib/dates";
-import type { MessageKey } from "~/lib/i18n";
+import { addMonths, dayInstant, daysBetween, type Day } from "~/lib/days";
+import { formatDay, romeDay } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
-import "~/lib/i18n/messages/plan";
+import { objectiveStatusLabel } from "~/lib/i18n/labels";
 
 export type TimelineObjective = ObjectiveState;
 
@@ -45,14 +44,14 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
         o.groupId === group.id && visible(o.startOn, o.forecastOn && o.forecastOn > o.dueOn ? o.forecastOn : o.dueOn),
     ),
   }));
-  let y = HEADER;
-  const placed = lanes.map((lane) => {
-    const top = y;
-    const height = Math.max(1, lane.rows.length) * ROW + LANE_GAP;
-    y += height;
-    return { ...lane, top, height };
-  });
-  const height = y + 8;
+  const placed: ((typeof lanes)[number] & { top: number; height: number })[] = [];
+  let bottom = HEADER;
+  for (const lane of lanes) {
+    const laneHeight = Math.max(1, lane.rows.length) * ROW + LANE_GAP;
+    placed.push({ ...lane, top: bottom, height: laneHeight });
+    bottom += laneHeight;
+  }
+  const height = bottom + 8;
 
   const months: Day[] = [];
   for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
@@ -61,7 +60,7 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
     year: "2-digit",
     timeZone: "UTC",
   });
-  const monthLabel = (day: Day) => monthFormat.format(new Date(`${day}T12:00:00Z`));
+  const monthLabel = (day: Day) => monthFormat.format(dayInstant(day));
   const titleId = `timeline-title${idSuffix}`;
   const descId = `timeline-desc${idSuffix}`;
 
@@ -76,8 +75,8 @@ export function TimelineChart({ from, to, today, groups, objectives, phases, mil
       >
         <title id={titleId}>
           {t("timeline.chartTitle", {
-            from: formatDate(`${from}T12:00:00Z`, locale),
-            to: formatDate(`${to}T12:00:00Z`, locale),
+            from: formatDay(from, locale),
+            to: formatDay(to, locale),
           })}
         </title>
         <desc id={descId}>{t("timeline.chartDesc", { count: objectives.length })}</desc>
@@ -253,7 +252,7 @@ export function ObjectivesTable({
   const t = useT();
   const locale = useLocale();
   const name = new Map(groups.map((g) => [g.id, g.name]));
-  const day = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale, "short") : "—");
+  const day = (value: string | null) => (value ? formatDay(value, locale, "short") : "—");
   return (
     <div className="table-responsive" tabIndex={0} role="region" aria-label={caption}>
       <table className="table pionieri-objectives-table">
@@ -287,7 +286,7 @@ export function ObjectivesTable({
               <td>{day(o.startOn)}</td>
               <td>{day(o.dueOn)}</td>
               <td>{day(o.forecastOn)}</td>
-              <td>{t(`objective.status.${o.status}` as MessageKey)}</td>
+              <td>{objectiveStatusLabel(t, o.status)}</td>
               <td>{o.progress}%</td>
               <td>
                 {o.late ? <span className="pionieri-flag pionieri-flag-late">{t("objectives.late")}</span> : null}{" "}

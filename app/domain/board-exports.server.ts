@@ -1,18 +1,19 @@
 import { romeDay } from "~/lib/dates";
-import { db } from "~/lib/db.server";
+import { db } from "~/lib/db/client.server";
 import { toCsv } from "~/lib/csv";
-import { translator, type Locale, type MessageKey } from "~/lib/i18n";
+import { translator, type Locale } from "~/lib/i18n";
 import type { ExportKind } from "./board";
 import { participation } from "./board.server";
-import { timelineData } from "./objectives.server";
+import { timelineData } from "./timeline.server";
 import { assertCan } from "./policy";
-import type { Actor } from "./roles";
+import type { Actor } from "~/lib/actor";
+import { ideaStatusLabel, objectiveStatusLabel } from "~/lib/i18n/labels";
 
 /** The board's CSV files. Participation is aggregated: no row names a person. */
 export async function boardExport(actor: Actor, kind: ExportKind, locale: Locale): Promise<string> {
   assertCan(actor, "board.export");
   const t = translator(locale);
-  const status = (value: string | null) => (value ? t(`status.${value}` as MessageKey) : "");
+  const status = (value: string | null) => (value ? ideaStatusLabel(t, value) : "");
   switch (kind) {
     case "idee": {
       const ideas = await db.idea.findMany({
@@ -85,7 +86,7 @@ export async function boardExport(actor: Actor, kind: ExportKind, locale: Locale
           o.startOn,
           o.dueOn,
           o.forecastOn,
-          t(`objective.status.${o.status}` as MessageKey),
+          objectiveStatusLabel(t, o.status),
           o.progress,
           o.late ? t("objectives.yes") : t("objectives.no"),
           o.needsUpdate ? t("objectives.yes") : t("objectives.no"),
@@ -120,7 +121,7 @@ export async function boardExport(actor: Actor, kind: ExportKind, locale: Locale
           u.date,
           u.author?.displayName ?? "",
           u.progress,
-          t(`objective.status.${u.status}` as MessageKey),
+          objectiveStatusLabel(t, u.status),
           u.note,
         ]),
       );

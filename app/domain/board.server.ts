@@ -1,29 +1,31 @@
 import { Prisma } from "~/generated/prisma/client";
-import { romeDay } from "~/lib/dates";
-import { db, reader, storedDate, whileUnchanged } from "~/lib/db.server";
-import { addDays, daysBetween, isDay, today as todayInRome, type Day } from "~/lib/days";
-import { httpError } from "~/lib/http.server";
-import { audit } from "./audit.server";
-import { groupState, median, MIN_OFFICE_SIZE, weightedProgress, WEEKS, type GroupState } from "./board";
+import type { Actor } from "~/lib/actor";
+import { romeDay, romeDayBounds } from "~/lib/dates";
+import { whileUnchanged } from "~/lib/db/cache.server";
+import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
+import { addDays, daysBetween, today as todayInRome, weekOf } from "~/lib/days";
+import {
+  groupState,
+  median,
+  MIN_OFFICE_SIZE,
+  weightedProgress,
+  WEEKS,
+  type Decision,
+  type GroupSummary,
+} from "./board";
 import { IDEA_STATUSES, type IdeaStatus } from "./ideas";
 import { isLate, needsUpdate, OBJECTIVE_STATUSES, type ObjectiveState } from "./objectives";
-import { assertCan, can } from "./policy";
-import type { Actor } from "./roles";
+import { can } from "./policy";
+
+/**
+ * The Cabina di Regia's figures: the objectives and groups "as of" an instant, ideas by status,
+ * decisions, participation in aggregate, and the dashboard that puts them together (decision
+ * 0009). Aggregates over the whole database are SQL on the read connection (decision 0013) and
+ * are computed once per state of the content.
+ */
 
 const DAY_MS = 86_400_000;
-
-export type GroupSummary = {
-  id: string;
-  name: string;
-  slug: string;
-  state: GroupState;
-  byStatus: Record<string, number>;
-  progress: number | null;
-  late: number;
-  needsUpdate: number;
-  nextDue: { id: number; title: string; dueOn: string }[];
-  lastUpdate: string | null;
-};
 
 /**
  * The objectives as they stood at `asOf`: progress and status from the last update on or
@@ -105,12 +107,15 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
 
 /** Each group's figures and red/amber/green state from its objectives' states. */
 export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): Promise<GroupSummary[]> {
-  const rows = await db.$queryRaw<{ id: string; name: string; slug: string; last: unknown }[]>`
+  const rows = reader().all<{ id: string; name: string; slug: string; last: Date | null }>(
+    Prisma.sql`
     SELECT g."id", g."name", g."slug",
            (SELECT MAX(u."createdAt") FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId"
             WHERE o."groupId" = g."id" AND u."createdAt" <= ${asOf}) AS "last"
     FROM "WorkingGroup" g
-    ORDER BY g."position", g."name"`;
+    ORDER BY g."position", g."name"`,
+    { last: "date" },
+  );
   const day = romeDay(asOf);
   return rows.map(({ last, ...group }) => {
     const mine = objectives.filter((o) => o.groupId === group.id);
@@ -140,7 +145,7 @@ export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): 
         .sort((a, b) => a.dueOn.localeCompare(b.dueOn))
         .slice(0, 3)
         .map(({ id, title, dueOn }) => ({ id, title, dueOn })),
-      lastUpdate: last ? storedDate(last).toISOString() : null,
+      lastUpdate: last ? last.toISOString() : null,
     };
   });
 }
@@ -154,20 +159,20 @@ export async function ideasByStatusAsOf(asOf: Date): Promise<Record<IdeaStatus, 
       if (row.status in counts) counts[row.status as IdeaStatus] = row._count;
     return counts;
   }
-  const rows = await db.$queryRaw<{ status: string; count: unknown }[]>`
+  const rows = reader().all<{ status: string; count: number }>(Prisma.sql`
     SELECT COALESCE((
       SELECT e."toStatus" FROM "IdeaEvent" e
       WHERE e."ideaId" = i."id" AND e."toStatus" IS NOT NULL AND e."createdAt" <= ${asOf}
       ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1
     ), 'NUOVA') AS "status", COUNT(*) AS "count"
     FROM "Idea" i WHERE i."createdAt" <= ${asOf}
-    GROUP BY 1`;
+    GROUP BY 1`);
   for (const row of rows) if (row.status in counts) counts[row.status as IdeaStatus] = Number(row.count);
   return counts;
 }
 
 /** The board's decisions (accepted or declined) between two instants, oldest first. */
-export async function decisionsBetween(from: Date | null, to: Date) {
+export async function decisionsBetween(from: Date | null, to: Date): Promise<Decision[]> {
   const events = await db.ideaEvent.findMany({
     where: {
       kind: "STATUS",
@@ -196,10 +201,13 @@ export async function decisionsBetween(from: Date | null, to: Date) {
 
 /** Who did what when: ideas, comments, supports and progress updates, with the group they concern. */
 const ACTIVITY = Prisma.sql`
-  SELECT i."authorId" AS "userId", i."groupId" AS "groupId", i."createdAt" AS "at" FROM "Idea" i WHERE i."authorId" IS NOT NULL
-  UNION ALL SELECT c."authorId", i."groupId", c."createdAt" FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId" WHERE c."authorId" IS NOT NULL
+  SELECT i."authorId" AS "userId", i."groupId" AS "groupId", i."createdAt" AS "at" FROM "Idea" i WHERE i."authorId" IS
+    NOT NULL
+  UNION ALL SELECT c."authorId", i."groupId", c."createdAt" FROM "Comment" c JOIN "Idea" i ON i."id" = c."ideaId"
+    WHERE c."authorId" IS NOT NULL
   UNION ALL SELECT s."userId", i."groupId", s."createdAt" FROM "Support" s JOIN "Idea" i ON i."id" = s."ideaId"
-  UNION ALL SELECT u."authorId", o."groupId", u."createdAt" FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId" WHERE u."authorId" IS NOT NULL`;
+  UNION ALL SELECT u."authorId", o."groupId", u."createdAt"
+    FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId" WHERE u."authorId" IS NOT NULL`;
 
 /**
  * Participation in aggregate only: counts per group and per office, never a list of people
@@ -211,8 +219,9 @@ export async function participation(now = new Date()) {
   const d30 = new Date(now.getTime() - 30 * DAY_MS);
   const d90 = new Date(now.getTime() - 90 * DAY_MS);
   const [officeRows, groupRows, weekly] = await Promise.all([
-    db.$queryRaw<{ office: string; staff: unknown; last30: unknown; last90: unknown; ever: unknown }[]>`
-      SELECT "office", COUNT(*) AS "staff", SUM("at" >= ${d30}) AS "last30", SUM("at" >= ${d90}) AS "last90", SUM("at" IS NOT NULL) AS "ever"
+    reader().all<{ office: string; staff: unknown; last30: unknown; last90: unknown; ever: unknown }>(Prisma.sql`
+      SELECT "office", COUNT(*) AS "staff", SUM("at" >= ${d30}) AS "last30", SUM("at" >= ${d90}) AS "last90", SUM("at"
+        IS NOT NULL) AS "ever"
       FROM (
         -- Each colleague's latest activity: four index seeks per person, (author, date) indexes.
         SELECT u."office" AS "office", NULLIF(MAX(
@@ -222,15 +231,15 @@ export async function participation(now = new Date()) {
           COALESCE((SELECT MAX("createdAt") FROM "ProgressUpdate" WHERE "authorId" = u."id"), '')), '') AS "at"
         FROM "User" u
         WHERE u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL)
-      GROUP BY "office" ORDER BY "office"`,
-    db.$queryRaw<{ groupId: string; name: string; last30: unknown; last90: unknown }[]>`
+      GROUP BY "office" ORDER BY "office"`),
+    reader().all<{ groupId: string; name: string; last30: unknown; last90: unknown }>(Prisma.sql`
       SELECT g."id" AS "groupId", g."name" AS "name",
              COUNT(DISTINCT CASE WHEN a."at" >= ${d30} THEN a."userId" END) AS "last30",
              COUNT(DISTINCT a."userId") AS "last90"
       FROM "WorkingGroup" g
       LEFT JOIN (${ACTIVITY}) a ON a."groupId" = g."id" AND a."at" >= ${d90}
       GROUP BY g."id", g."name", g."position"
-      ORDER BY g."position"`,
+      ORDER BY g."position"`),
     weeklyActivity(now),
   ]);
   const totals = { staff: 0, last30: 0, last90: 0, ever: 0 };
@@ -268,12 +277,6 @@ export async function participation(now = new Date()) {
   };
 }
 
-/** Monday of the Rome week a Rome day belongs to. */
-function weekOf(day: Day): Day {
-  const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
-}
-
 /**
  * Ideas, comments and supports per Rome week over the last 26 weeks. Counted by the hour in
  * SQL, then each hour is put in its Rome day (Rome's offset is whole hours), so it is exact.
@@ -281,13 +284,16 @@ function weekOf(day: Day): Day {
 export async function weeklyActivity(now = new Date()) {
   const thisWeek = weekOf(todayInRome(now));
   const firstWeek = addDays(thisWeek, -7 * (WEEKS - 1));
-  const since = new Date(new Date(`${firstWeek}T00:00:00Z`).getTime() - 2 * 3600_000);
+  const since = romeDayBounds(firstWeek).start;
   const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(firstWeek, 7 * i));
   const buckets = new Map(weeks.map((week) => [week, { week, ideas: 0, comments: 0, supports: 0 }]));
-  const rows = await db.$queryRaw<{ kind: "ideas" | "comments" | "supports"; hour: string; n: unknown }[]>`
-    SELECT 'ideas' AS "kind", substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "Idea" WHERE "createdAt" >= ${since} GROUP BY 2
-    UNION ALL SELECT 'comments', substr("createdAt", 1, 13), COUNT(*) FROM "Comment" WHERE "createdAt" >= ${since} GROUP BY 2
-    UNION ALL SELECT 'supports', substr("createdAt", 1, 13), COUNT(*) FROM "Support" WHERE "createdAt" >= ${since} GROUP BY 2`;
+  const rows = reader().all<{ kind: "ideas" | "comments" | "supports"; hour: string; n: unknown }>(Prisma.sql`
+    SELECT 'ideas' AS "kind", substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "Idea" WHERE "createdAt" >=
+      ${since} GROUP BY 2
+    UNION ALL SELECT 'comments', substr("createdAt", 1, 13), COUNT(*) FROM "Comment" WHERE "createdAt" >= ${since}
+      GROUP BY 2
+    UNION ALL SELECT 'supports', substr("createdAt", 1, 13), COUNT(*) FROM "Support" WHERE "createdAt" >= ${since}
+      GROUP BY 2`);
   for (const row of rows) {
     const bucket = buckets.get(weekOf(romeDay(new Date(`${row.hour}:30:00Z`))));
     if (bucket) bucket[row.kind] += Number(row.n);
@@ -302,14 +308,18 @@ function waitingIdeas(limit: number) {
     title: string;
     supportCount: number;
     groupName: string;
-    since: string | null;
-  }>(Prisma.sql`
+    since: Date | null;
+  }>(
+    Prisma.sql`
     SELECT i."id", i."title", i."supportCount", g."name" AS "groupName",
-           (SELECT MAX(e."createdAt") FROM "IdeaEvent" e WHERE e."ideaId" = i."id" AND e."toStatus" = 'IN_VALUTAZIONE') AS "since"
+           (SELECT MAX(e."createdAt") FROM "IdeaEvent" e WHERE e."ideaId" = i."id" AND e."toStatus" =
+             'IN_VALUTAZIONE') AS "since"
     FROM "Idea" i JOIN "WorkingGroup" g ON g."id" = i."groupId"
     WHERE i."status" = 'IN_VALUTAZIONE'
     ORDER BY "since" IS NULL, "since", i."id"
-    LIMIT ${limit}`);
+    LIMIT ${limit}`,
+    { since: "date" },
+  );
 }
 
 /** The waiting ideas as the dashboard shows them: days waited as of `now`, private notes for who may read them. */
@@ -318,14 +328,17 @@ async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>
   // One statement with the authors' names (Prisma would read them with a second one).
   const notes =
     showNotes && rows.length
-      ? reader().all<{ ideaId: number; note: string; createdAt: string; by: string | null }>(Prisma.sql`
+      ? reader().all<{ ideaId: number; note: string; createdAt: Date; by: string | null }>(
+          Prisma.sql`
         SELECT n."ideaId", n."note", n."createdAt", u."displayName" AS "by"
         FROM "BoardNote" n LEFT JOIN "User" u ON u."id" = n."authorId"
         WHERE n."ideaId" IN (${Prisma.join(rows.map((row) => row.id))})
-        ORDER BY n."createdAt" DESC, n."id"`)
+        ORDER BY n."createdAt" DESC, n."id"`,
+          { createdAt: "date" },
+        )
       : [];
   return rows.map((row) => {
-    const since = row.since ? storedDate(row.since) : now;
+    const since = row.since ?? now;
     return {
       id: row.id,
       title: row.title,
@@ -335,18 +348,18 @@ async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>
       ageDays: Math.max(0, daysBetween(romeDay(since), romeDay(now))),
       notes: notes
         .filter((n) => n.ideaId === row.id)
-        .map((n) => ({ note: n.note, at: storedDate(n.createdAt).toISOString(), by: n.by })),
+        .map((n) => ({ note: n.note, at: n.createdAt.toISOString(), by: n.by })),
     };
   });
 }
 
 /** Median days from an idea's proposal to the board's first decision on it. */
 export async function medianDaysToDecision() {
-  const rows = await db.$queryRaw<{ created: unknown; decided: unknown }[]>`
+  const rows = reader().all<{ created: unknown; decided: unknown }>(Prisma.sql`
     SELECT i."createdAt" AS "created", MIN(e."createdAt") AS "decided"
     FROM "Idea" i JOIN "IdeaEvent" e ON e."ideaId" = i."id"
     WHERE e."kind" = 'STATUS' AND e."toStatus" IN ('ACCOLTA', 'NON_ACCOLTA')
-    GROUP BY i."id"`;
+    GROUP BY i."id"`);
   return median(
     rows
       .map((row) => (new Date(String(row.decided)).getTime() - new Date(String(row.created)).getTime()) / DAY_MS)
@@ -355,7 +368,7 @@ export async function medianDaysToDecision() {
 }
 
 /** How many of the waiting ideas the dashboard lists (oldest first); the rest are one link away. */
-export const QUEUE_SHOWN = 25;
+const QUEUE_SHOWN = 25;
 
 export async function dashboard(actor: Actor, now = new Date()) {
   // The figures and the queue are the same for everyone and costly at scale (participation
@@ -381,137 +394,4 @@ export async function dashboard(actor: Actor, now = new Date()) {
   });
   const queue = await decisionQueue(actor, waiting, now);
   return { ...figures, queue, queueTotal: figures.ideasByStatus.IN_VALUTAZIONE };
-}
-
-export type SnapshotData = {
-  groups: GroupSummary[];
-  ideasByStatus: Record<string, number>;
-  decisions: Awaited<ReturnType<typeof decisionsBetween>>;
-  objectives: ObjectiveState[];
-  asOf: string;
-};
-
-/** Freezes the state for a meeting: figures, decisions since the previous snapshot, objectives. */
-export async function freezeSnapshot(actor: Actor, input: { meetingDate: string; notes: string }, asOf = new Date()) {
-  assertCan(actor, "board.freeze");
-  const previous = await db.snapshot.findFirst({
-    where: { createdAt: { lt: asOf } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const objectives = await objectivesAsOf(asOf);
-  const data: SnapshotData = {
-    groups: await groupSummaries(objectives, asOf),
-    ideasByStatus: await ideasByStatusAsOf(asOf),
-    decisions: await decisionsBetween(previous?.createdAt ?? null, asOf),
-    objectives,
-    asOf: asOf.toISOString(),
-  };
-  return db.$transaction(async (tx) => {
-    const snapshot = await tx.snapshot.create({
-      data: {
-        meetingDate: input.meetingDate,
-        notes: input.notes,
-        data: JSON.stringify(data),
-        createdById: actor.id,
-        createdAt: asOf,
-      },
-      select: { id: true },
-    });
-    await audit(tx, actor.id, "snapshot.freeze", snapshot.id, { meetingDate: input.meetingDate });
-    return snapshot;
-  });
-}
-
-export function listSnapshots() {
-  return db.snapshot.findMany({
-    orderBy: [{ createdAt: "desc" }],
-    select: { id: true, meetingDate: true, createdAt: true, notes: true, createdBy: { select: { displayName: true } } },
-  });
-}
-
-export async function getSnapshot(id: string) {
-  const snapshot = await db.snapshot.findUnique({
-    where: { id },
-    include: { createdBy: { select: { displayName: true } } },
-  });
-  if (!snapshot) return null;
-  const { data, ...rest } = snapshot;
-  return { ...rest, data: JSON.parse(data) as SnapshotData };
-}
-
-/** What moved between two snapshots (the older one first, whichever order they are given in). */
-export async function compareSnapshots(aId: string, bId: string) {
-  if (aId === bId) httpError(404, "board.compareSame");
-  const [x, y] = await Promise.all([getSnapshot(aId), getSnapshot(bId)]);
-  if (!x || !y) httpError(404, "board.snapshotUnknown");
-  const [a, b] = x.createdAt <= y.createdAt ? [x, y] : [y, x];
-  const before = new Map(a.data.objectives.map((o) => [o.id, o]));
-  const end = (o: ObjectiveState) => o.forecastOn ?? o.dueOn;
-  const slipped = b.data.objectives
-    .filter((o) => before.has(o.id))
-    .map((o) => ({ now: o, then: before.get(o.id)! }))
-    .filter(({ now, then }) => end(now) > end(then) || (now.late && !then.late));
-  const completed = b.data.objectives.filter(
-    (o) => o.status === "COMPLETATO" && before.get(o.id)?.status !== "COMPLETATO",
-  );
-  const added = b.data.objectives.filter((o) => !before.has(o.id));
-  const groups = b.data.groups.map((group) => ({
-    now: group,
-    then: a.data.groups.find((g) => g.id === group.id) ?? null,
-  }));
-  return { a, b, groups, slipped, completed, added, decisions: await decisionsBetween(a.createdAt, b.createdAt) };
-}
-
-export function parseMeetingDate(value: string) {
-  return isDay(value.trim()) ? value.trim() : null;
-}
-
-/** The audit log: who changed what, filterable by kind, person and days; pages of 50. */
-export async function auditLog(
-  actor: Actor,
-  filters: { kind?: string; actorId?: string; from?: string; to?: string; page: number },
-) {
-  assertCan(actor, "audit.view");
-  const where: Prisma.AuditEventWhereInput = {};
-  if (filters.kind) where.kind = { startsWith: filters.kind };
-  if (filters.actorId) where.actorId = filters.actorId;
-  if (filters.from || filters.to) {
-    where.createdAt = {
-      ...(filters.from ? { gte: new Date(`${filters.from}T00:00:00Z`) } : {}),
-      ...(filters.to ? { lt: new Date(`${addDays(filters.to, 1)}T00:00:00Z`) } : {}),
-    };
-  }
-  const size = 50;
-  const [total, rows, kinds, actors] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (filters.page - 1) * size,
-      take: size,
-      select: {
-        id: true,
-        kind: true,
-        subjectId: true,
-        data: true,
-        createdAt: true,
-        actor: { select: { displayName: true } },
-      },
-    }),
-    db.auditEvent.findMany({ distinct: ["kind"], select: { kind: true }, orderBy: { kind: "asc" } }),
-    db.user.findMany({
-      where: { auditEvents: { some: {} } },
-      select: { id: true, displayName: true },
-      orderBy: { displayName: "asc" },
-    }),
-  ]);
-  return {
-    total,
-    pages: Math.max(1, Math.ceil(total / size)),
-    page: filters.page,
-    rows,
-    kinds: kinds.map((k) => k.kind),
-    actors,
-  };
 }

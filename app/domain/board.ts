@@ -1,5 +1,40 @@
+import type { ObjectiveState } from "./objectives";
+
 /** The board's dashboard rules, pure so that they can be shown on the page and tested. */
 export type GroupState = "red" | "amber" | "green";
+
+/** A group's line on the dashboard and in a snapshot (board.server.ts computes it). */
+export type GroupSummary = {
+  id: string;
+  name: string;
+  slug: string;
+  state: GroupState;
+  byStatus: Record<string, number>;
+  progress: number | null;
+  late: number;
+  needsUpdate: number;
+  nextDue: { id: number; title: string; dueOn: string }[];
+  lastUpdate: string | null;
+};
+
+/** A decision of the board on an idea, as a snapshot keeps it. */
+export type Decision = {
+  ideaId: number;
+  title: string;
+  toStatus: string;
+  reason: string | null;
+  at: string;
+  by: string | null;
+};
+
+/** What a meeting snapshot freezes (snapshots.server.ts), as the snapshot pages read it. */
+export type SnapshotData = {
+  groups: GroupSummary[];
+  ideasByStatus: Record<string, number>;
+  decisions: Decision[];
+  objectives: ObjectiveState[];
+  asOf: string;
+};
 
 export type GroupFigures = {
   active: number;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "~/lib/db.server";
+import { db } from "~/lib/db/client.server";
 import { addDays } from "~/lib/days";
-import type { Actor } from "./roles";
+import type { Actor } from "~/lib/actor";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -1,12 +1,15 @@
 import { Prisma } from "~/generated/prisma/client";
-import { db, reader, storedDate } from "~/lib/db.server";
+import type { Actor } from "~/lib/actor";
+import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
 import { httpError, tooMany } from "~/lib/http.server";
 import { actionLimits, consume } from "~/lib/rate-limit.server";
 import { audit } from "./audit.server";
-import { renderWithMentions } from "./ideas.server";
+import type { ShownComment } from "./comments";
+import { renderWithMentions } from "./mentions.server";
+import { handleOf } from "./people";
 import { notify, notifyWatchers } from "./notifications.server";
 import { assertCan, can } from "./policy";
-import type { Actor } from "./roles";
 
 async function loadComment(id: number) {
   const comment = await db.comment.findUnique({
@@ -26,7 +29,8 @@ async function loadComment(id: number) {
 }
 
 function recountComments(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], ideaId: number) {
-  return tx.$executeRaw`UPDATE "Idea" SET "commentCount" = (SELECT COUNT(*) FROM "Comment" WHERE "ideaId" = ${ideaId} AND "deletedAt" IS NULL AND "hiddenAt" IS NULL) WHERE "id" = ${ideaId}`;
+  return tx.$executeRaw`UPDATE "Idea" SET "commentCount" = (SELECT COUNT(*) FROM "Comment" WHERE "ideaId" = ${ideaId}
+    AND "deletedAt" IS NULL AND "hiddenAt" IS NULL) WHERE "id" = ${ideaId}`;
 }
 
 /**
@@ -62,7 +66,8 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
     });
     await recountComments(tx, ideaId);
     await tx.idea.update({ where: { id: ideaId }, data: { lastActivityAt: now } });
-    await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId}, ${actor.id}, ${now})`;
+    await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId},
+      ${actor.id}, ${now})`;
     const data = { ideaTitle: idea.title };
     // A mention is its own notice; of "replied to you" and "commented on an idea you follow"
     // each person gets the more specific one.
@@ -182,38 +187,13 @@ export async function dismissReport(actor: Actor, reportId: string) {
  */
 export const THREADS_SHOWN = 20;
 
-type CommentColumns = {
-  id: number;
-  parentId: number | null;
-  bodyHtml: string;
-  createdAt: string;
-  editedAt: string | null;
-  deletedAt: string | null;
-  hiddenAt: string | null;
-  hiddenReason: string | null;
-  authorId: string | null;
-  authorName: string | null;
-  authorEmail: string | null;
-};
+type CommentColumns = Omit<ShownComment, "authorHandle"> & { authorEmail: string | null };
 
-/** A comment as the page shows it: dates as dates, no text once removed or hidden, a handle for the author's page. */
-function shownComment(row: CommentColumns) {
+/** A comment's row as the page shows it: a handle for the author's page, no text once removed or hidden. */
+function shownComment({ authorEmail, ...row }: CommentColumns): ShownComment {
   const gone = row.deletedAt !== null || row.hiddenAt !== null;
-  return {
-    id: row.id,
-    parentId: row.parentId,
-    authorId: row.authorId,
-    authorName: row.authorName,
-    authorHandle: row.authorEmail ? row.authorEmail.split("@")[0]! : null,
-    bodyHtml: gone ? "" : row.bodyHtml,
-    createdAt: storedDate(row.createdAt),
-    editedAt: row.editedAt ? storedDate(row.editedAt) : null,
-    deletedAt: row.deletedAt ? storedDate(row.deletedAt) : null,
-    hiddenAt: row.hiddenAt ? storedDate(row.hiddenAt) : null,
-    hiddenReason: row.hiddenReason,
-  };
+  return { ...row, authorHandle: authorEmail ? handleOf(authorEmail) : null, bodyHtml: gone ? "" : row.bodyHtml };
 }
-export type ShownComment = ReturnType<typeof shownComment>;
 
 /**
  * An idea's comments as threads (one level of replies), oldest first: the latest `shown`
@@ -223,18 +203,21 @@ export type ShownComment = ReturnType<typeof shownComment>;
  */
 export async function listComments(ideaId: number, shown?: number) {
   type Row = CommentColumns & { threads: number; comments: number };
-  const rows = reader().all<Row>(Prisma.sql`
+  const rows = reader().all<Row>(
+    Prisma.sql`
     WITH "latest" AS (
       SELECT "id" FROM "Comment" WHERE "ideaId" = ${ideaId} AND "parentId" IS NULL
       ORDER BY "createdAt" DESC, "id" DESC LIMIT ${shown ?? -1}
     )
-    SELECT c."id", c."parentId", c."bodyHtml", c."createdAt", c."editedAt", c."deletedAt", c."hiddenAt", c."hiddenReason", c."authorId",
-           u."displayName" AS "authorName", u."email" AS "authorEmail",
+    SELECT c."id", c."parentId", c."bodyHtml", c."createdAt", c."editedAt", c."deletedAt", c."hiddenAt",
+           c."hiddenReason", c."authorId", u."displayName" AS "authorName", u."email" AS "authorEmail",
            (SELECT count(*) FROM "Comment" WHERE "ideaId" = ${ideaId} AND "parentId" IS NULL) AS "threads",
            (SELECT count(*) FROM "Comment" WHERE "ideaId" = ${ideaId}) AS "comments"
     FROM "Comment" c LEFT JOIN "User" u ON u."id" = c."authorId"
     WHERE c."ideaId" = ${ideaId} AND (c."id" IN "latest" OR c."parentId" IN "latest")
-    ORDER BY c."createdAt", c."id"`);
+    ORDER BY c."createdAt", c."id"`,
+    { createdAt: "date", editedAt: "date", deletedAt: "date", hiddenAt: "date" },
+  );
   const replies = new Map<number, ShownComment[]>();
   for (const row of rows) if (row.parentId === null) replies.set(row.id, []);
   for (const row of rows) if (row.parentId !== null) replies.get(row.parentId)?.push(shownComment(row));

@@ -1,9 +1,17 @@
-import { httpError } from "~/lib/http.server";
 import { Prisma } from "~/generated/prisma/client";
-import { db, reader, storedDate, whileUnchanged } from "~/lib/db.server";
+import type { Actor } from "~/lib/actor";
+import { whileUnchanged } from "~/lib/db/cache.server";
+import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
+import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import { assertCan } from "./policy";
-import type { Actor } from "./roles";
+
+/**
+ * The five working groups (any colleague joins voluntarily): choices for forms and filters, the
+ * list with leaders and counts, a group's page, joining and leaving, the admin's edits. Read on
+ * every page that lists groups, so on the read connection and cached (decision 0013).
+ */
 
 /** A group's active members (deactivated accounts keep their membership but do not count). */
 const ACTIVE_MEMBERS = Prisma.sql`"Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1`;
@@ -51,43 +59,34 @@ function readGroups() {
  * in all). Memberships change seldom and a group has a thousand members at scale: the group and
  * its count come from the cached list, the members are kept until the content changes.
  */
-export async function getGroupBySlug(slug: string, memberLimit = Number.MAX_SAFE_INTEGER) {
+export async function getGroupPage(slug: string, memberLimit = Number.MAX_SAFE_INTEGER) {
   const group = (await listGroups()).find((candidate) => candidate.slug === slug);
   if (!group) return null;
   const limit = Math.min(memberLimit, 100_000);
   const members = await whileUnchanged(`group.members.${group.id}.${limit}`, async () =>
-    reader()
-      .all<{ id: string; displayName: string; office: string; isLeader: number; joinedAt: string }>(
-        Prisma.sql`
+    reader().all<{ id: string; displayName: string; office: string; isLeader: boolean; joinedAt: Date }>(
+      Prisma.sql`
         SELECT u."id", u."displayName", u."office", m."isLeader", m."joinedAt"
         FROM ${ACTIVE_MEMBERS}
         WHERE m."groupId" = ${group.id}
         ORDER BY m."isLeader" DESC, u."displayName", u."id"
         LIMIT ${limit}`,
-      )
-      .map((m) => ({
-        id: m.id,
-        displayName: m.displayName,
-        office: m.office,
-        isLeader: m.isLeader === 1,
-        joinedAt: storedDate(m.joinedAt),
-      })),
+      { isLeader: "boolean", joinedAt: "date" },
+    ),
   );
   const { id, name, description, colour, memberCount } = group;
   return { id, slug: group.slug, name, description, colour, memberCount, members };
 }
 
-export async function findGroupBySlug(slug: string) {
-  return db.workingGroup.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
-}
-
-export async function findGroup(id: string) {
-  return db.workingGroup.findUnique({ where: { id }, select: { id: true, name: true, slug: true } });
+/** The one way to find a group, by id or by its address (slug): null when there is none. */
+export async function findGroup(key: { id: string } | { slug: string }) {
+  const groups = await groupOptions();
+  return groups.find((group) => ("id" in key ? group.id === key.id : group.slug === key.slug)) ?? null;
 }
 
 /** Voluntary: anyone but an observer joins; joining twice is harmless. */
 export async function joinGroup(actor: Actor, groupId: string) {
-  const group = await findGroup(groupId);
+  const group = await findGroup({ id: groupId });
   if (!group) httpError(404);
   if (actor.memberOf.includes(groupId)) return group;
   assertCan(actor, "group.join", group);
@@ -101,7 +100,7 @@ export async function joinGroup(actor: Actor, groupId: string) {
 
 /** Leaving also ends a leadership of that group. */
 export async function leaveGroup(actor: Actor, groupId: string) {
-  const group = await findGroup(groupId);
+  const group = await findGroup({ id: groupId });
   if (!group) httpError(404);
   if (!actor.memberOf.includes(groupId)) return group;
   assertCan(actor, "group.leave", group);

@@ -63,3 +63,20 @@ export const IDEA_LIMITS = { title: 140, body: 20_000, comment: 5_000, reason: 1
 
 /** Days that count for the "tendenza" sort. */
 export const TREND_DAYS = 14;
+
+/** An idea as the lists show it (idea-list.server.ts makes it, components/ideas.tsx draws it). */
+export type IdeaListItem = {
+  id: number;
+  title: string;
+  status: IdeaStatus;
+  supportCount: number;
+  commentCount: number;
+  createdAt: string;
+  groupName: string;
+  groupSlug: string;
+  groupColour: string;
+  authorName: string | null;
+  supportedByMe: boolean;
+  snippet: string | null;
+  titleHighlighted: string | null;
+};

@@ -1,16 +1,17 @@
-import { httpError } from "~/lib/http.server";
 import { createHash, randomBytes } from "node:crypto";
-import { hashPassword } from "~/lib/password.server";
-import { db } from "~/lib/db.server";
-import { tooMany } from "~/lib/http.server";
-import { actionLimits, consume } from "~/lib/rate-limit.server";
+import type { Actor, Role } from "~/lib/actor";
+import { endUserSessions } from "~/lib/auth.server";
+import { db } from "~/lib/db/client.server";
 import type { FieldErrors } from "~/lib/forms";
+import { httpError, tooMany } from "~/lib/http.server";
+import { hashPassword } from "~/lib/password.server";
+import { actionLimits, consume } from "~/lib/rate-limit.server";
 import { audit } from "./audit.server";
 import { passwordProblem } from "./passwords";
 import { assertCan } from "./policy";
-import type { Actor, Role } from "./roles";
 
-export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** One-time links: the invitation of a new colleague, and a new password for an existing one. */
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 function tokenHash(token: string) {
   return createHash("sha256").update(token).digest("hex");
@@ -137,7 +138,7 @@ export async function acceptInvitation(token: string, input: AcceptInput, now = 
         data: { passwordHash, displayName: input.displayName, office: input.office },
       });
       // A reset ends the sessions that were open with the old password.
-      await tx.session.deleteMany({ where: { userId: invitation.user.id } });
+      await endUserSessions(invitation.user.id, { tx });
       return { ok: true as const, userId: invitation.user.id };
     }
     const taken = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });

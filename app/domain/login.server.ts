@@ -1,5 +1,5 @@
 import { verifyPassword } from "~/lib/password.server";
-import { db } from "~/lib/db.server";
+import { db } from "~/lib/db/client.server";
 import { RateLimiter } from "~/lib/rate-limit.server";
 
 const WINDOW_MS = 15 * 60 * 1000;

@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
-import { db, reader } from "~/lib/db.server";
-import type { Actor } from "./roles";
+import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
+import type { Actor } from "~/lib/actor";
 
 type Tx = Prisma.TransactionClient;
 
@@ -73,8 +74,10 @@ export async function notifyWatchers(
   const prefix = `n${now.getTime().toString(36).padStart(9, "0")}`;
   await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt")
-    SELECT ${prefix} || lower(hex(randomblob(8))), "userId", ${input.kind}, ${input.ideaId}, ${input.commentId ?? null}, ${input.actorId}, ${JSON.stringify(input.data)}, ${now}
-    FROM (SELECT f."userId" FROM "Follow" f JOIN "User" u ON u."id" = f."userId" AND u."active" = 1 WHERE f."ideaId" = ${input.ideaId}
+    SELECT ${prefix} || lower(hex(randomblob(8))), "userId", ${input.kind}, ${input.ideaId},
+      ${input.commentId ?? null}, ${input.actorId}, ${JSON.stringify(input.data)}, ${now}
+    FROM (SELECT f."userId" FROM "Follow" f JOIN "User" u ON u."id" = f."userId" AND u."active" = 1 WHERE f."ideaId" =
+      ${input.ideaId}
           UNION SELECT ${input.authorId} WHERE ${input.authorId} IS NOT NULL)
     WHERE "userId" NOT IN (${Prisma.join(skip)})`;
 }

@@ -1,14 +1,21 @@
-import { Prisma } from "~/generated/prisma/client";
-import { db, reader, storedDate } from "~/lib/db.server";
-import { today as todayInRome, type Day } from "~/lib/days";
+import type { Prisma } from "~/generated/prisma/client";
+import type { Actor } from "~/lib/actor";
+import { db } from "~/lib/db/client.server";
 import type { FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
-import { renderWithMentions } from "./ideas.server";
 import { audit } from "./audit.server";
+import { findGroup } from "./groups.server";
+import { renderWithMentions } from "./mentions.server";
 import { notifyWatchers } from "./notifications.server";
 import { CARRIABLE_IDEA_STATUSES, isLate, needsUpdate, type ObjectiveStatus } from "./objectives";
+import { handleOf } from "./people";
 import { assertCan, can } from "./policy";
-import type { Actor } from "./roles";
+
+/**
+ * Micro-objectives (decision 0008): created and edited by their group's leaders and the board,
+ * with a history of every changed field, progress updates, and the ideas they carry. What the
+ * crono-programma draws of them is read in timeline.server.ts.
+ */
 
 type Tx = Prisma.TransactionClient;
 
@@ -110,7 +117,7 @@ export async function createObjective(
   actor: Actor,
   input: ObjectiveInput,
 ): Promise<{ ok: true; id: number } | { ok: false; fieldErrors: FieldErrors }> {
-  const group = await db.workingGroup.findUnique({ where: { id: input.groupId }, select: { id: true } });
+  const group = await findGroup({ id: input.groupId });
   if (!group) httpError(403);
   assertCan(actor, "objective.create", group);
   const problem = await ownerProblem(input.ownerId, input.groupId);
@@ -272,7 +279,7 @@ export async function getObjectivePage(actor: Actor, id: number) {
   return {
     ...rest,
     changes: changes.map((c) => ({ ...c, fromValue: shown(c.field, c.fromValue), toValue: shown(c.field, c.toValue) })),
-    owner: owner ? { displayName: owner.displayName, handle: owner.email.split("@")[0]! } : null,
+    owner: owner ? { displayName: owner.displayName, handle: handleOf(owner.email) } : null,
     ideas: ideas.map((link) => link.idea),
     late: isLate(objective),
     needsUpdate: needsUpdate(objective),
@@ -309,84 +316,4 @@ export async function getObjectiveForEdit(actor: Actor, id: number) {
   assertCan(actor, "objective.update", objective);
   const { ideas, ...rest } = objective;
   return { ...rest, ideaIds: ideas.map((link) => link.ideaId) };
-}
-
-/** `from`/`to` (calendar days): only the objectives that overlap the window shown. */
-export type TimelineFilters = { groupId?: string; status?: ObjectiveStatus; from?: Day; to?: Day };
-
-/** Everything the crono-programma draws: phases, milestones and objectives with their flags. */
-export async function timelineData(filters: TimelineFilters = {}) {
-  // Read on the fast path: four statements, whatever the size of the window.
-  const read = reader();
-  const phases = read
-    .all<{
-      id: string;
-      name: string;
-      description: string;
-      startsOn: string;
-      endsOn: string;
-      pinned: number;
-      position: number;
-    }>(
-      Prisma.sql`SELECT "id", "name", "description", "startsOn", "endsOn", "pinned", "position" FROM "Phase" ORDER BY "startsOn"`,
-    )
-    .map((p) => ({ ...p, startsOn: storedDate(p.startsOn), endsOn: storedDate(p.endsOn), pinned: p.pinned === 1 }));
-  const milestones = read.all<{ id: string; title: string; date: string; groupName: string | null }>(Prisma.sql`
-    SELECT m."id", m."title", m."date", g."name" AS "groupName"
-    FROM "Milestone" m LEFT JOIN "WorkingGroup" g ON g."id" = m."groupId"
-    WHERE ${filters.groupId ? Prisma.sql`(m."groupId" IS NULL OR m."groupId" = ${filters.groupId})` : Prisma.sql`1 = 1`}
-    ORDER BY m."date", m."id"`);
-  const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];
-  if (filters.groupId) where.push(Prisma.sql`o."groupId" = ${filters.groupId}`);
-  if (filters.status) where.push(Prisma.sql`o."status" = ${filters.status}`);
-  if (filters.to) where.push(Prisma.sql`o."startOn" <= ${filters.to}`);
-  if (filters.from)
-    where.push(
-      Prisma.sql`(o."dueOn" >= ${filters.from} OR o."forecastOn" >= ${filters.from} OR o."completedOn" >= ${filters.from})`,
-    );
-  type Row = {
-    id: number;
-    groupId: string;
-    title: string;
-    startOn: string;
-    dueOn: string;
-    forecastOn: string | null;
-    completedOn: string | null;
-    status: string;
-    progress: number;
-    lastUpdateAt: string | null;
-    createdAt: string;
-    ownerName: string | null;
-  };
-  const objectives = read.all<Row>(Prisma.sql`
-    SELECT o."id", o."groupId", o."title", o."startOn", o."dueOn", o."forecastOn", o."completedOn", o."status", o."progress",
-           o."lastUpdateAt", o."createdAt", u."displayName" AS "ownerName"
-    FROM "Objective" o LEFT JOIN "User" u ON u."id" = o."ownerId"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY o."startOn", o."id"`);
-  const groups = read.all<{ id: string; slug: string; name: string; colour: string }>(Prisma.sql`
-    SELECT "id", "slug", "name", "colour" FROM "WorkingGroup"
-    WHERE ${filters.groupId ? Prisma.sql`"id" = ${filters.groupId}` : Prisma.sql`1 = 1`}
-    ORDER BY "position", "name"`);
-  const now = new Date();
-  const today = todayInRome(now);
-  return {
-    phases,
-    milestones,
-    groups,
-    // Today's date read once for all: the crono-programma maps hundreds of rows.
-    objectives: objectives.map(({ lastUpdateAt, createdAt, ...o }) => ({
-      ...o,
-      late: isLate(o, today),
-      needsUpdate: needsUpdate(
-        {
-          status: o.status,
-          startOn: o.startOn,
-          lastUpdateAt: lastUpdateAt ? storedDate(lastUpdateAt) : null,
-          createdAt: storedDate(createdAt),
-        },
-        now,
-      ),
-    })),
-  };
 }

@@ -1,4 +1,4 @@
-import { db } from "~/lib/db.server";
+import { db } from "~/lib/db/client.server";
 
 /** A colleague's page by handle (the e-mail's local part, as in @nome.cognome). */
 export async function getPerson(handle: string) {

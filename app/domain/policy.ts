@@ -1,6 +1,6 @@
 import { EDITABLE_STATUSES, isClosed, MERGEABLE_STATUSES, transition, type Decider } from "./ideas";
 import { errorResponse } from "~/lib/error-response";
-import type { Actor } from "./roles";
+import type { Actor } from "~/lib/actor";
 
 /**
  * Every permission rule of Pionieri, as pure functions. Domain functions call `assertCan`

@@ -1,10 +1,11 @@
 import { Prisma } from "~/generated/prisma/client";
-import { db, reader } from "~/lib/db.server";
+import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import type { TagKind } from "./ideas";
 import { assertCan } from "./policy";
-import type { Actor } from "./roles";
+import type { Actor } from "~/lib/actor";
 
 export async function listTags() {
   return reader().all<{ id: string; kind: string; name: string; position: number }>(

@@ -1,9 +1,41 @@
+import { Prisma } from "~/generated/prisma/client";
+import type { Actor } from "~/lib/actor";
 import { romeDayBounds } from "~/lib/dates";
-import { db } from "~/lib/db.server";
+import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
+import { today as todayInRome, type Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
+import { findGroup } from "./groups.server";
+import { isLate, needsUpdate, type ObjectiveStatus } from "./objectives";
 import { assertCan } from "./policy";
-import type { Actor } from "./roles";
+
+/**
+ * The crono-programma (decision 0008): the project's phases and the current one, milestones, and
+ * everything the shared timeline draws. Its reads run on every page (the phase banner) and on the
+ * timeline at any scale, so they are SQL on the read connection (decision 0013); its writes are
+ * the board's, through Prisma.
+ */
+
+/**
+ * The phase the project is in: the one the board pinned; otherwise the one whose dates
+ * include now; between phases, the last one that started; before the first, the first.
+ */
+export async function currentPhase(now = new Date()) {
+  return (
+    reader().get<{ id: string; name: string; endsOn: Date }>(
+      Prisma.sql`
+      SELECT "id", "name", "endsOn" FROM "Phase"
+      ORDER BY "pinned" DESC,
+               ("startsOn" <= ${now} AND "endsOn" >= ${now}) DESC,
+               ("startsOn" <= ${now}) DESC,
+               CASE WHEN "startsOn" <= ${now} THEN "startsOn" END DESC,
+               "startsOn" ASC
+      LIMIT 1`,
+      { endsOn: "date" },
+    ) ?? null
+  );
+}
 
 /** Phases are stored as instants: from the start of their first day to the end of the last, in Rome. */
 function romeBounds(startOn: string, endOn: string) {
@@ -52,14 +84,29 @@ export async function pinPhase(actor: Actor, id: string | null) {
   });
 }
 
-export async function createMilestone(actor: Actor, input: { title: string; date: string; groupId: string }) {
+type MilestoneInput = { title: string; date: string; groupId: string };
+
+export async function createMilestone(actor: Actor, input: MilestoneInput) {
   assertCan(actor, "timeline.manage");
   const groupId = input.groupId || null;
-  if (groupId && !(await db.workingGroup.findUnique({ where: { id: groupId }, select: { id: true } })))
-    httpError(400, "objectives.groupInvalid");
+  if (groupId && !(await findGroup({ id: groupId }))) httpError(400, "objectives.groupInvalid");
   await db.$transaction(async (tx) => {
     const milestone = await tx.milestone.create({ data: { title: input.title, date: input.date, groupId } });
     await audit(tx, actor.id, "milestone.create", milestone.id, input);
+  });
+}
+
+export async function updateMilestone(actor: Actor, id: string, input: MilestoneInput) {
+  assertCan(actor, "timeline.manage");
+  const groupId = input.groupId || null;
+  if (groupId && !(await findGroup({ id: groupId }))) httpError(400, "objectives.groupInvalid");
+  await db.$transaction(async (tx) => {
+    const updated = await tx.milestone.updateMany({
+      where: { id },
+      data: { title: input.title, date: input.date, groupId },
+    });
+    if (updated.count === 0) httpError(404);
+    await audit(tx, actor.id, "milestone.update", id, input);
   });
 }
 
@@ -70,4 +117,89 @@ export async function deleteMilestone(actor: Actor, id: string) {
     if (removed.count === 0) httpError(404);
     await audit(tx, actor.id, "milestone.delete", id, {});
   });
+}
+
+/** `from`/`to` (calendar days): only the objectives that overlap the window shown. */
+export type TimelineFilters = { groupId?: string; status?: ObjectiveStatus; from?: Day; to?: Day };
+
+/** Everything the crono-programma draws: phases, milestones and objectives with their flags. */
+export async function timelineData(filters: TimelineFilters = {}) {
+  // Read on the fast path: four statements, whatever the size of the window.
+  const read = reader();
+  const phases = read.all<{
+    id: string;
+    name: string;
+    description: string;
+    startsOn: Date;
+    endsOn: Date;
+    pinned: boolean;
+    position: number;
+  }>(
+    Prisma.sql`SELECT "id", "name", "description", "startsOn", "endsOn", "pinned", "position"
+      FROM "Phase" ORDER BY "startsOn"`,
+    { startsOn: "date", endsOn: "date", pinned: "boolean" },
+  );
+  const milestones = read.all<{ id: string; title: string; date: string; groupName: string | null }>(Prisma.sql`
+    SELECT m."id", m."title", m."date", g."name" AS "groupName"
+    FROM "Milestone" m LEFT JOIN "WorkingGroup" g ON g."id" = m."groupId"
+    WHERE ${filters.groupId ? Prisma.sql`(m."groupId" IS NULL OR m."groupId" = ${filters.groupId})` : Prisma.sql`1 = 1`}
+    ORDER BY m."date", m."id"`);
+  const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];
+  if (filters.groupId) where.push(Prisma.sql`o."groupId" = ${filters.groupId}`);
+  if (filters.status) where.push(Prisma.sql`o."status" = ${filters.status}`);
+  if (filters.to) where.push(Prisma.sql`o."startOn" <= ${filters.to}`);
+  if (filters.from)
+    where.push(
+      Prisma.sql`(o."dueOn" >= ${filters.from} OR o."forecastOn" >= ${filters.from}
+        OR o."completedOn" >= ${filters.from})`,
+    );
+  type Row = {
+    id: number;
+    groupId: string;
+    title: string;
+    startOn: string;
+    dueOn: string;
+    forecastOn: string | null;
+    completedOn: string | null;
+    status: string;
+    progress: number;
+    lastUpdateAt: Date | null;
+    createdAt: Date;
+    ownerName: string | null;
+  };
+  const objectives = read.all<Row>(
+    Prisma.sql`
+    SELECT o."id", o."groupId", o."title", o."startOn", o."dueOn", o."forecastOn", o."completedOn", o."status",
+      o."progress",
+           o."lastUpdateAt", o."createdAt", u."displayName" AS "ownerName"
+    FROM "Objective" o LEFT JOIN "User" u ON u."id" = o."ownerId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY o."startOn", o."id"`,
+    { lastUpdateAt: "date", createdAt: "date" },
+  );
+  const groups = read.all<{ id: string; slug: string; name: string; colour: string }>(Prisma.sql`
+    SELECT "id", "slug", "name", "colour" FROM "WorkingGroup"
+    WHERE ${filters.groupId ? Prisma.sql`"id" = ${filters.groupId}` : Prisma.sql`1 = 1`}
+    ORDER BY "position", "name"`);
+  const now = new Date();
+  const today = todayInRome(now);
+  return {
+    phases,
+    milestones,
+    groups,
+    // Today's date read once for all: the crono-programma maps hundreds of rows.
+    objectives: objectives.map(({ lastUpdateAt, createdAt, ...o }) => ({
+      ...o,
+      late: isLate(o, today),
+      needsUpdate: needsUpdate(
+        {
+          status: o.status,
+          startOn: o.startOn,
+          lastUpdateAt,
+          createdAt,
+        },
+        now,
+      ),
+    })),
+  };
 }

@@ -1,16 +1,20 @@
-import { FORMER_COLLEAGUE } from "./roles";
-import { httpError } from "~/lib/http.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { hashPassword, verifyPassword } from "~/lib/password.server";
-import { db } from "~/lib/db.server";
+import type { Actor, Role } from "~/lib/actor";
+import { endUserSessions } from "~/lib/auth.server";
+import { db } from "~/lib/db/client.server";
 import type { FieldErrors } from "~/lib/forms";
+import { httpError } from "~/lib/http.server";
 import type { Locale } from "~/lib/i18n";
+import { hashPassword, verifyPassword } from "~/lib/password.server";
 import { audit } from "./audit.server";
+import { findGroup } from "./groups.server";
 import { passwordProblem } from "./passwords";
+import { FORMER_COLLEAGUE } from "./people";
 import { assertCan } from "./policy";
-import { ROLES, type Actor, type Role } from "./roles";
 
-export const USERS_PAGE_SIZE = 25;
+/** Accounts: the admin's list and actions on them, one's own profile and password. */
+
+const USERS_PAGE_SIZE = 25;
 
 export type UserFilters = {
   q?: string;
@@ -19,19 +23,6 @@ export type UserFilters = {
   groupId?: string;
   page?: number;
 };
-
-export function parseUserFilters(params: URLSearchParams): UserFilters {
-  const role = params.get("ruolo") ?? "";
-  const status = params.get("stato") ?? "";
-  const page = Number.parseInt(params.get("pagina") ?? "1", 10);
-  return {
-    q: (params.get("q") ?? "").trim().slice(0, 100) || undefined,
-    role: (ROLES as readonly string[]).includes(role) ? (role as Role) : undefined,
-    status: status === "active" || status === "inactive" || status === "pending" ? status : undefined,
-    groupId: params.get("gruppo") || undefined,
-    page: Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1,
-  };
-}
 
 /** The admin's user list: search over name, email and office, filters, pages of 25. */
 export async function listUsers(actor: Actor, filters: UserFilters) {
@@ -104,7 +95,7 @@ export async function setActive(actor: Actor, userId: string, active: boolean) {
   assertCan(actor, "user.setActive", user);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
-    if (!active) await tx.session.deleteMany({ where: { userId } });
+    if (!active) await endUserSessions(userId, { tx });
     await audit(tx, actor.id, active ? "user.reactivate" : "user.deactivate", userId, {});
   });
   return user;
@@ -119,7 +110,7 @@ export async function anonymiseUser(actor: Actor, userId: string) {
   const user = await findUserOr404(userId);
   assertCan(actor, "user.anonymise", user);
   await db.$transaction(async (tx) => {
-    await tx.session.deleteMany({ where: { userId } });
+    await endUserSessions(userId, { tx });
     await tx.invitation.deleteMany({ where: { OR: [{ userId }, { email: user.email }] } });
     await tx.calendarToken.deleteMany({ where: { userId } });
     await tx.membership.deleteMany({ where: { userId } });
@@ -146,7 +137,7 @@ export async function anonymiseUser(actor: Actor, userId: string) {
 export async function setLeader(actor: Actor, userId: string, groupId: string, isLeader: boolean) {
   const user = await findUserOr404(userId);
   assertCan(actor, "user.setLeader", user);
-  const group = await db.workingGroup.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
+  const group = await findGroup({ id: groupId });
   if (!group) httpError(404);
   await db.$transaction(async (tx) => {
     if (isLeader) {
@@ -188,9 +179,9 @@ export async function changePassword(
   const problem = passwordProblem(input.password, user.email);
   if (problem) return { ok: false, fieldErrors: { password: { key: problem } } };
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction([
-    db.user.update({ where: { id: actor.id }, data: { passwordHash } }),
-    db.session.deleteMany({ where: { userId: actor.id, id: { not: currentSessionId } } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await endUserSessions(actor.id, { except: currentSessionId, tx });
+  });
   return { ok: true };
 }

@@ -4,17 +4,15 @@
  */
 import { redirect } from "@remix-run/node";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
-import type { Actor, Role } from "~/domain/roles";
-import { isRole } from "~/domain/roles";
 import { Prisma } from "~/generated/prisma/client";
-import { db, reader, storedDate } from "./db.server";
+import { isRole, type Actor, type Role } from "./actor";
+import { db } from "./db/client.server";
+import { reader } from "./db/fast.server";
 import { env } from "./env.server";
 import { isLocale, type Locale } from "./i18n";
 
-export { hashPassword, verifyPassword } from "./password.server";
-
-export const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
-export const ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
+const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+const ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
 /** A session's idle deadline is pushed forward at most once a minute, not on every request. */
 const EXTEND_EVERY_MS = 60 * 1000;
 
@@ -31,13 +29,13 @@ type SessionAttributes = { createdAt: Date };
 type SessionRow = {
   id: string;
   userId: string;
-  expiresAt: string;
-  createdAt: string;
+  expiresAt: Date;
+  createdAt: Date;
   email: string;
   displayName: string;
   office: string;
   role: string;
-  active: number;
+  active: boolean;
   locale: string;
   memberships: string;
 };
@@ -46,13 +44,16 @@ type SessionRow = {
 const adapter: Adapter = {
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     // Every request asks this: one prepared statement on the read connection (decision 0010).
-    const row = reader().get<SessionRow>(Prisma.sql`
+    const row = reader().get<SessionRow>(
+      Prisma.sql`
       SELECT s."id", s."userId", s."expiresAt", s."createdAt",
              u."email", u."displayName", u."office", u."role", u."active", u."locale",
              (SELECT json_group_array(json_object('groupId', m."groupId", 'isLeader', m."isLeader"))
                 FROM "Membership" m WHERE m."userId" = u."id") AS "memberships"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-      WHERE s."id" = ${sessionId}`);
+      WHERE s."id" = ${sessionId}`,
+      { expiresAt: "date", createdAt: "date", active: "boolean" },
+    );
     if (!row) return [null, null];
     const memberships = (JSON.parse(row.memberships) as { groupId: string; isLeader: number }[]).map((m) => ({
       groupId: m.groupId,
@@ -63,7 +64,7 @@ const adapter: Adapter = {
       displayName: row.displayName,
       office: row.office,
       role: row.role,
-      active: row.active === 1,
+      active: row.active,
       locale: row.locale,
       memberships,
     };
@@ -71,8 +72,8 @@ const adapter: Adapter = {
       {
         id: row.id,
         userId: row.userId,
-        expiresAt: storedDate(row.expiresAt),
-        attributes: { createdAt: storedDate(row.createdAt) },
+        expiresAt: row.expiresAt,
+        attributes: { createdAt: row.createdAt },
       },
       { id: row.userId, attributes },
     ];
@@ -137,8 +138,6 @@ export type Auth = { user: SessionUser; sessionId: string } | { user: null; sess
 
 const anonymous: Auth = { user: null, sessionId: null };
 
-export const SESSION_COOKIE = lucia.sessionCookieName;
-
 /** A fresh session for a user who just proved who they are: always a new id. */
 export async function createSession(userId: string): Promise<string> {
   const session = await lucia.createSession(userId, { createdAt: new Date() });
@@ -153,10 +152,17 @@ export async function endSession(sessionId: string) {
   await lucia.invalidateSession(sessionId);
 }
 
-/** Ends every session of a user, or all but one (the one in use). */
-export async function endUserSessions(userId: string, exceptSessionId?: string) {
-  await db.session.deleteMany({
-    where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+/**
+ * Ends every session of a user, or all but one (the one in use). The one way a session ends
+ * besides logging out: pass the caller's transaction so that it ends with what caused it
+ * (deactivation, a new password).
+ */
+export async function endUserSessions(
+  userId: string,
+  options: { except?: string; tx?: Prisma.TransactionClient } = {},
+) {
+  await (options.tx ?? db).session.deleteMany({
+    where: { userId, ...(options.except ? { id: { not: options.except } } : {}) },
   });
 }
 
@@ -215,15 +221,12 @@ export async function resolveSession(cookieHeader: string | undefined): Promise<
 export function safeRedirectPath(value: unknown, fallback = "/"): string {
   if (typeof value !== "string") return fallback;
   if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f]/.test(value)) return fallback;
   return value;
 }
 
 type Context = { auth: Auth };
-
-export function optionalUser(context: Context): SessionUser | null {
-  return context.auth.user;
-}
 
 /**
  * The signed-in user, or a redirect to the login page that comes back here afterwards.

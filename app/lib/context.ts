@@ -10,5 +10,7 @@ export type PionieriContext = {
 };
 
 declare module "@remix-run/node" {
+  // Declaration merging: Remix's context type becomes ours.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends PionieriContext {}
 }

@@ -50,6 +50,11 @@ export function formatDate(value: Date | string | number, locale: Locale, style:
   return remember(`${key}:${Math.floor(time / HOUR_MS)}`, () => format.format(instant));
 }
 
+/** A calendar day (YYYY-MM-DD) as the reader writes it: the formatter's own style, no time. */
+export function formatDay(day: string, locale: Locale, style: Exclude<DateStyle, "dateTime"> = "date"): string {
+  return formatDate(`${day}T12:00:00Z`, locale, style);
+}
+
 // Making an Intl.DateTimeFormat costs far more than using one: each is made once.
 const dayFormat = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,

@@ -19,7 +19,9 @@ export function isDay(value: string): value is Day {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** A day's midnight in UTC, as milliseconds. Read by position, without splitting: the timeline calls it for every bar. */
+/**
+ * A day's midnight in UTC, as milliseconds. Read by position, without splitting: the timeline calls it for every bar.
+ */
 function toUtc(day: Day) {
   return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 }
@@ -50,4 +52,22 @@ export function addMonths(day: Day, months: number): Day {
   const [y, m] = day.split("-").map(Number) as [number, number];
   const index = y * 12 + (m - 1) + months;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}-01`;
+}
+
+/** Day of the week, Monday 0 to Sunday 6. */
+export function weekdayOf(day: Day): number {
+  return (new Date(toUtc(day)).getUTCDay() + 6) % 7;
+}
+
+/** Monday of the week a day belongs to. */
+export function weekOf(day: Day): Day {
+  return addDays(day, -weekdayOf(day));
+}
+
+/**
+ * An instant inside the calendar day (noon UTC, which is the same day in Rome all year): what a
+ * date formatter is given to write a day, without ever falling on the day before.
+ */
+export function dayInstant(day: Day): Date {
+  return new Date(toUtc(day) + 12 * 3_600_000);
 }

@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { env } from "./env.server";
 import type { Message, MessageKey, MessageParams } from "./i18n";
 import { isCatalogueKey } from "./i18n/it";
+import type { FlashTone } from "./root-data";
 
 /**
  * The one flash mechanism: a short-lived cookie holding a catalogue key and its parameters,
@@ -16,9 +17,9 @@ const cookie = createCookie("pionieri_flash", {
   maxAge: 60,
 });
 
-export type Flash = Message & { tone: "success" | "info" | "warning" };
+type Flash = Message & { tone: FlashTone };
 
-export async function flashCookie(key: MessageKey, params?: MessageParams, tone: Flash["tone"] = "success") {
+async function flashCookie(key: MessageKey, params?: MessageParams, tone: Flash["tone"] = "success") {
   const value: Flash = { key, tone, ...(params ? { params } : {}) };
   return cookie.serialize(value);
 }

@@ -1,5 +1,8 @@
+import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { typedValues, type FieldErrors } from "./forms";
+import { typedValues, type FieldErrors, type FormFailure } from "./forms";
+import { httpError } from "./http.server";
+import type { Message } from "./i18n";
 import { isCatalogueKey } from "./i18n/it";
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
@@ -26,4 +29,32 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData): Pa
     fieldErrors[name] = { key, params };
   }
   return { ok: false, fieldErrors, values: typedValues(form) };
+}
+
+/**
+ * The one answer to a form the user can fix: 400 (or `status`), the errors by field, what was
+ * typed (never passwords), and `form` when the page has several forms (lib/forms.ts `failureOf`).
+ * `extra` carries what the form shows besides its fields (the similar ideas, say).
+ */
+export function invalid<Extra extends object = object>(
+  fieldErrors: FieldErrors,
+  values: Record<string, string>,
+  options: { form?: string; status?: number; formError?: Message; headers?: HeadersInit; extra?: Extra } = {},
+) {
+  const body: FormFailure & Extra = {
+    ...(options.extra as Extra),
+    ok: false,
+    fieldErrors,
+    values,
+    ...(options.form ? { form: options.form } : {}),
+    ...(options.formError ? { formError: options.formError } : {}),
+  };
+  return json(body, { status: options.status ?? 400, headers: options.headers });
+}
+
+/** A record's number in a form field (a comment's id, say): anything else is a 400, not a guess. */
+export function idField(form: FormData, name: string): number {
+  const value = form.get(name);
+  if (typeof value !== "string" || !/^\d{1,10}$/.test(value)) httpError(400, "v.unknownIntent");
+  return Number(value);
 }

@@ -2,6 +2,19 @@ import type { Message } from "./i18n";
 
 export type FieldErrors = Record<string, Message>;
 
+/**
+ * The one shape of a form that came back with something to fix (lib/forms.server.ts `invalid`):
+ * the errors by field, what was typed (never a password), a message for the whole form, and which
+ * form of the page it was when a page has several.
+ */
+export type FormFailure = {
+  ok: false;
+  form?: string;
+  fieldErrors: FieldErrors;
+  formError?: Message;
+  values: Record<string, string>;
+};
+
 /** Fields whose typed value is never sent back to the page. */
 const SECRET = /password/i;
 
@@ -18,4 +31,15 @@ export function typedValues(form: FormData): Record<string, string> {
 export function field(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
+}
+
+/**
+ * The failure of one form of the page, from an action's answer: `form` names it where a page has
+ * several (undefined: the page's only form). Anything else (a success, another form) is undefined.
+ */
+export function failureOf<T>(actionData: T, form?: string): Extract<NonNullable<T>, { ok: false }> | undefined {
+  if (!actionData || typeof actionData !== "object") return undefined;
+  const data = actionData as Partial<FormFailure>;
+  if (data.ok !== false || !data.fieldErrors) return undefined;
+  return form === undefined || data.form === form ? (data as Extract<NonNullable<T>, { ok: false }>) : undefined;
 }

@@ -1,24 +1,6 @@
 import { json } from "@remix-run/node";
 import { errorResponse } from "./error-response";
-import type { FieldErrors } from "./forms";
-import type { Message, MessageKey, MessageParams } from "./i18n";
-
-export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: Message; values: Record<string, string> };
-
-/** A form the user can fix: 400 (or `status`), the errors by field, and what was typed (never passwords). */
-export function invalid(
-  fieldErrors: FieldErrors,
-  values: Record<string, string> = {},
-  options: { status?: number; formError?: Message; headers?: HeadersInit } = {},
-) {
-  const body: FormFailure = {
-    ok: false,
-    fieldErrors,
-    values,
-    ...(options.formError ? { formError: options.formError } : {}),
-  };
-  return json(body, { status: options.status ?? 400, headers: options.headers });
-}
+import type { MessageKey, MessageParams } from "./i18n";
 
 /** Throws a Response that the nearest error boundary shows inside the layout. */
 export function httpError(
@@ -32,6 +14,12 @@ export function httpError(
 export function notFoundUnless<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) httpError(404);
   return value;
+}
+
+/** A record's number in the address (/idee/42): anything that is not one is a page that does not exist. */
+export function idParam(param: string | undefined): number {
+  if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
+  return Number(param);
 }
 
 /**

@@ -1,13 +1,13 @@
 import type { HeadersFunction, MetaDescriptor } from "@remix-run/node";
-import { DEFAULT_LOCALE, isLocale, translator, type MessageKey, type MessageParams } from "./i18n";
+import { DEFAULT_LOCALE, isLocale, pageTranslator, partsOf, type MessageKey, type MessageParams } from "./i18n";
 
-type Match = { id: string; data: unknown };
+type Match = { id: string; data: unknown; handle?: unknown };
 
 /** The page title in the reader's language: "<page> · Pionieri". */
 export function pageTitle(matches: readonly Match[], key: MessageKey, params?: MessageParams): MetaDescriptor[] {
   const root = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
-  const t = translator(locale);
+  const t = pageTranslator(locale, partsOf(matches));
   return [{ title: `${t(key, params)} · ${t("app.name")}` }];
 }
 

@@ -4,13 +4,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GroupCard } from "~/components/groups";
 import { ActivityList } from "~/components/activity";
 import { listGroups } from "~/domain/groups.server";
-import { recentActivity } from "~/domain/ideas.server";
+import { recentActivity } from "~/domain/activity.server";
 import { can } from "~/domain/policy";
 import { requireUser } from "~/lib/auth.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import { useRootData } from "~/root";
-import "~/lib/i18n/messages/groups";
+import { useRootData } from "~/lib/root-data";
+import type { PageHandle } from "~/lib/i18n";
+import { groupsMessages } from "~/lib/i18n/messages/groups";
+
+export const handle: PageHandle = { messages: [groupsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 

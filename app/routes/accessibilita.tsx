@@ -4,8 +4,11 @@ import { useLoaderData } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { env } from "~/lib/env.server";
 import { useLocale, useT } from "~/lib/i18n/react";
-import "~/lib/i18n/messages/accessibility";
 import { pageTitle } from "~/lib/meta";
+import type { PageHandle } from "~/lib/i18n";
+import { accessibilityMessages } from "~/lib/i18n/messages/accessibility";
+
+export const handle: PageHandle = { messages: [accessibilityMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "a11y.title");
 

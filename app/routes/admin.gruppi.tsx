@@ -5,16 +5,19 @@ import { AdminNav } from "~/components/admin-nav";
 import { FormErrors, TextAreaField, TextField } from "~/components/form";
 import { listGroupsForAdmin, updateGroup } from "~/domain/groups.server";
 import { assertCan } from "~/domain/policy";
-import { groupSchema } from "~/domain/schemas.server";
+import { groupSchema } from "~/forms/schemas.server";
 import { LIMITS } from "~/domain/limits";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { parseForm } from "~/lib/forms.server";
-import { invalid } from "~/lib/http.server";
+import { failureOf, field } from "~/lib/forms";
+import { invalid, parseForm } from "~/lib/forms.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/admin";
+import type { PageHandle } from "~/lib/i18n";
+import { adminMessages } from "~/lib/i18n/messages/admin";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+
+export const handle: PageHandle = { messages: [adminMessages, formsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.groups.title");
 
@@ -29,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertCan(user.actor, "group.edit", { id: "*" });
   const form = await request.formData();
   const parsed = parseForm(groupSchema, form);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: field(form, "groupId") });
   const group = await updateGroup(user.actor, parsed.data);
   return redirectWithFlash("/admin/gruppi", "admin.groups.saved", { name: group.name });
 }
@@ -44,9 +47,9 @@ export default function AdminGroups() {
       <h1>{t("admin.groups.title")}</h1>
       <p>{t("admin.groups.intro")}</p>
       {groups.map((group) => {
-        const failed = actionData?.values.groupId === group.id;
-        const errors = failed ? actionData?.fieldErrors : undefined;
-        const values = failed ? actionData?.values : undefined;
+        const failed = failureOf(actionData, group.id);
+        const errors = failed?.fieldErrors;
+        const values = failed?.values;
         const idPrefix = `g-${group.slug}`;
         return (
           <section

@@ -5,18 +5,21 @@ import { AdminNav } from "~/components/admin-nav";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { TAG_KINDS } from "~/domain/ideas";
 import { assertCan } from "~/domain/policy";
-import { tagSchema } from "~/domain/schemas.server";
+import { tagSchema } from "~/forms/schemas.server";
 import { addTag, deleteTag, listTags, renameTag } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, typedValues } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
-import { httpError, invalid } from "~/lib/http.server";
+import { failureOf, field, typedValues } from "~/lib/forms";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { httpError } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/admin";
+import type { PageHandle } from "~/lib/i18n";
+import { adminMessages } from "~/lib/i18n/messages/admin";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+
+export const handle: PageHandle = { messages: [adminMessages, formsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tags.title");
 
@@ -33,16 +36,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = field(form, "intent");
   if (intent === "add") {
     const parsed = parseForm(tagSchema, form);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, typedValues(form));
+    if (!parsed.ok) return invalid(parsed.fieldErrors, typedValues(form), { form: "add" });
     const result = await addTag(user.actor, parsed.data);
-    if (!result.ok) return invalid({ name: { key: "tags.exists" } }, typedValues(form), { status: 409 });
+    if (!result.ok) return invalid({ name: { key: "tags.exists" } }, typedValues(form), { form: "add", status: 409 });
     return redirectWithFlash("/admin/temi", "tags.added", { name: parsed.data.name });
   }
   if (intent === "rename") {
+    const tagId = field(form, "tagId");
     const parsed = parseForm(tagSchema.pick({ name: true }), form);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, typedValues(form));
-    const result = await renameTag(user.actor, field(form, "tagId"), parsed.data.name);
-    if (!result.ok) return invalid({ name: { key: "tags.exists" } }, typedValues(form), { status: 409 });
+    if (!parsed.ok) return invalid(parsed.fieldErrors, typedValues(form), { form: tagId });
+    const result = await renameTag(user.actor, tagId, parsed.data.name);
+    if (!result.ok) return invalid({ name: { key: "tags.exists" } }, typedValues(form), { form: tagId, status: 409 });
     return redirectWithFlash("/admin/temi", "tags.renamed", { name: parsed.data.name });
   }
   if (intent === "delete") {
@@ -56,7 +60,8 @@ export default function AdminTags() {
   const t = useT();
   const { tags } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const addErrors = actionData?.values.intent === "add" ? actionData.fieldErrors : undefined;
+  const addFailure = failureOf(actionData, "add");
+  const addErrors = addFailure?.fieldErrors;
   return (
     <>
       <AdminNav />
@@ -80,7 +85,7 @@ export default function AdminTags() {
             required
             maxLength={60}
             errors={addErrors}
-            defaultValue={actionData?.values.intent === "add" ? actionData.values.name : ""}
+            defaultValue={addFailure?.values.name ?? ""}
           />
           <button type="submit" className="btn btn-primary">
             {t("tags.addSubmit")}
@@ -96,7 +101,7 @@ export default function AdminTags() {
             {tags
               .filter((tag) => tag.kind === kind)
               .map((tag) => {
-                const failed = actionData?.values.tagId === tag.id ? actionData.fieldErrors : undefined;
+                const failed = failureOf(actionData, tag.id)?.fieldErrors;
                 return (
                   <li key={tag.id} className="pionieri-tag-row">
                     <Form method="post" className="pionieri-inline-form">

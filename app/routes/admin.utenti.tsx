@@ -7,27 +7,32 @@ import { AdminNav } from "~/components/admin-nav";
 import { listGroupsForAdmin } from "~/domain/groups.server";
 import { createAccessLink, invitationPath, inviteUser } from "~/domain/invitations.server";
 import { can } from "~/domain/policy";
-import { isRole, ROLES } from "~/domain/roles";
-import { inviteSchema } from "~/domain/schemas.server";
+import { isRole, ROLES } from "~/lib/actor";
+import { inviteSchema } from "~/forms/schemas.server";
 import { LIMITS } from "~/domain/limits";
-import { FORMER_COLLEAGUE } from "~/domain/roles";
-import { anonymiseUser, changeRole, listUsers, parseUserFilters, setActive, setLeader } from "~/domain/users.server";
+import { FORMER_COLLEAGUE } from "~/domain/people";
+import { anonymiseUser, changeRole, listUsers, setActive, setLeader } from "~/domain/users.server";
+import { readUserFilters } from "~/forms/filters.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, typedValues } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
-import { httpError, invalid } from "~/lib/http.server";
+import { failureOf, field, typedValues } from "~/lib/forms";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { httpError } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import { useRootData } from "~/root";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/admin";
+import { useRootData } from "~/lib/root-data";
+import { roleLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { adminMessages } from "~/lib/i18n/messages/admin";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+
+export const handle: PageHandle = { messages: [adminMessages, formsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.users.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const filters = parseUserFilters(new URL(request.url).searchParams);
+  const filters = readUserFilters(new URL(request.url).searchParams);
   const [result, groups] = await Promise.all([listUsers(user.actor, filters), listGroupsForAdmin(user.actor)]);
   return json({ ...result, groups: groups.map(({ id, name }) => ({ id, name })) });
 }
@@ -103,10 +108,11 @@ export default function AdminUsers() {
   const actor = useRootData()?.user?.actor;
   const [params] = useSearchParams();
   const query = params.toString() ? `?${params.toString()}` : "";
-  const inviteErrors = actionData && !actionData.ok ? actionData.fieldErrors : undefined;
-  const inviteValues = actionData && !actionData.ok ? actionData.values : undefined;
+  const inviteFailure = failureOf(actionData);
+  const inviteErrors = inviteFailure?.fieldErrors;
+  const inviteValues = inviteFailure?.values;
   const groupName = new Map(data.groups.map((g) => [g.id, g.name]));
-  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
+  const roleOptions = ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }));
 
   return (
     <>
@@ -257,7 +263,7 @@ export default function AdminUsers() {
                           </button>
                         </Form>
                       ) : (
-                        t(`role.${isRole(u.role) ? u.role : "DIPENDENTE"}`)
+                        roleLabel(t, isRole(u.role) ? u.role : "DIPENDENTE")
                       )}
                     </td>
                     <td>

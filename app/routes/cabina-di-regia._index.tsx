@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GroupsTable, WeeklyChart } from "~/components/board";
 import { FormErrors, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
-import { dashboard, freezeSnapshot, parseMeetingDate } from "~/domain/board.server";
+import { dashboard } from "~/domain/board.server";
+import { freezeSnapshot } from "~/domain/snapshots.server";
+import { decisionSchema, freezeSchema } from "~/forms/schemas.server";
 import { EXPORTS } from "~/domain/board";
 import { IDEA_STATUSES } from "~/domain/ideas";
 import { changeStatus } from "~/domain/ideas.server";
@@ -13,13 +15,17 @@ import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { today } from "~/lib/days";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, type FieldErrors } from "~/lib/forms";
+import { failureOf, field, typedValues } from "~/lib/forms";
+import { idField, invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/board";
+import type { PageHandle } from "~/lib/i18n";
+import { boardMessages } from "~/lib/i18n/messages/board";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+
+export const handle: PageHandle = { messages: [boardMessages, formsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.board");
 
@@ -39,39 +45,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-type Failure = { form: string; fieldErrors: FieldErrors; values: Record<string, string> };
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   const form = await request.formData();
   const intent = field(form, "intent");
-  const values = {
-    reason: field(form, "reason"),
-    privateNote: field(form, "privateNote"),
-    meetingDate: field(form, "meetingDate"),
-    notes: field(form, "notes"),
-  };
   if (intent === "decide") {
     assertCan(user.actor, "board.decide");
-    const ideaId = field(form, "ideaId");
-    const to = field(form, "to");
-    if (!/^\d{1,10}$/.test(ideaId)) httpError(404);
-    if (to !== "ACCOLTA" && to !== "NON_ACCOLTA") httpError(400, "board.chooseDecision");
-    const reason = values.reason.trim().slice(0, 1000);
-    const result = await changeStatus(user.actor, Number(ideaId), to, reason, values.privateNote.trim().slice(0, 2000));
-    if (!result.ok)
-      return json<Failure>({ form: `decide-${ideaId}`, fieldErrors: result.fieldErrors, values }, { status: 400 });
+    const ideaId = idField(form, "ideaId");
+    const formName = `decide-${ideaId}`;
+    const parsed = parseForm(decisionSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: formName });
+    const { to, reason, privateNote } = parsed.data;
+    const result = await changeStatus(user.actor, ideaId, to, reason, privateNote);
+    if (!result.ok) return invalid(result.fieldErrors, typedValues(form), { form: formName });
     return redirectWithFlash("/cabina-di-regia#coda", "board.decided", { status: to });
   }
   if (intent === "freeze") {
     assertCan(user.actor, "board.freeze");
-    const meetingDate = parseMeetingDate(values.meetingDate);
-    if (!meetingDate)
-      return json<Failure>(
-        { form: "freeze", fieldErrors: { meetingDate: { key: "v.dateFormat" } }, values },
-        { status: 400 },
-      );
-    const snapshot = await freezeSnapshot(user.actor, { meetingDate, notes: values.notes.trim().slice(0, 5000) });
+    const parsed = parseForm(freezeSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: "freeze" });
+    const snapshot = await freezeSnapshot(user.actor, parsed.data);
     return redirectWithFlash(`/cabina-di-regia/riunioni/${snapshot.id}`, "board.frozen");
   }
   httpError(400, "v.unknownIntent");
@@ -82,7 +75,7 @@ export default function Board() {
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failed = (name: string) => (actionData?.form === name ? actionData : undefined);
+  const failed = (name: string) => failureOf(actionData, name);
   const p = data.participation;
   return (
     <>
@@ -154,7 +147,10 @@ export default function Board() {
                 </h4>
                 <p className="pionieri-muted mb-2">
                   {idea.groupName} ·{" "}
-                  {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })} ·{" "}
+                  {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", {
+                    count: idea.supportCount,
+                  })}{" "}
+                  ·{" "}
                   {t(idea.ageDays === 1 ? "board.waitingOne" : "board.waiting", {
                     days: idea.ageDays,
                     date: formatDate(idea.since, locale),

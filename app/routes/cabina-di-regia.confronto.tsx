@@ -3,12 +3,18 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/board";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { Decisions, statusLabel } from "~/components/snapshot";
-import { compareSnapshots } from "~/domain/board.server";
+import { Decisions } from "~/components/snapshot";
+import { compareSnapshots } from "~/domain/snapshots.server";
 import { requireUser } from "~/lib/auth.server";
-import { formatDate } from "~/lib/dates";
+import { formatDay } from "~/lib/dates";
+import { objectiveStatusLabel } from "~/lib/i18n/labels";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import type { PageHandle } from "~/lib/i18n";
+import { boardMessages } from "~/lib/i18n/messages/board";
+import { meetingsMessages } from "~/lib/i18n/messages/meetings";
+
+export const handle: PageHandle = { messages: [boardMessages, meetingsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "board.compare");
 
@@ -21,8 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Compare() {
   const t = useT();
   const locale = useLocale();
-  const { a, b, groups, slipped, completed, added, decisions } = useLoaderData<typeof loader>();
-  const day = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale, "short") : "—");
+  const { a, b, groups, slipped, becameLate, completed, added, decisions } = useLoaderData<typeof loader>();
+  const day = (value: string | null) => (value ? formatDay(value, locale, "short") : "—");
   const aDate = day(a.meetingDate);
   const bDate = day(b.meetingDate);
   return (
@@ -91,6 +97,20 @@ export default function Compare() {
           ))}
         </ul>
       </section>
+      <section aria-labelledby="late-title">
+        <h2 id="late-title" className="h4">
+          {t("board.becameLateTitle")} ({becameLate.length})
+        </h2>
+        {becameLate.length === 0 ? <p>{t("board.noBecameLate")}</p> : null}
+        <ul>
+          {becameLate.map(({ now }) => (
+            <li key={now.id}>
+              <Link to={`/obiettivi/${now.id}`}>{now.title}</Link>:{" "}
+              {t("board.lateLine", { due: day(now.dueOn), progress: now.progress })}
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="completed-title">
         <h2 id="completed-title" className="h4">
           {t("board.completedBetween")} ({completed.length})
@@ -98,7 +118,7 @@ export default function Compare() {
         <ul>
           {completed.map((o) => (
             <li key={o.id}>
-              <Link to={`/obiettivi/${o.id}`}>{o.title}</Link> ({statusLabel(t, o.status)})
+              <Link to={`/obiettivi/${o.id}`}>{o.title}</Link> ({objectiveStatusLabel(t, o.status)})
             </li>
           ))}
         </ul>

@@ -5,10 +5,6 @@ import { requireUser } from "~/lib/auth.server";
 import { csvResponse } from "~/lib/csv";
 import { today } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
-import "~/lib/i18n/messages/board";
-import "~/lib/i18n/messages/meetings";
-import "~/lib/i18n/messages/objectives";
-import "~/lib/i18n/messages/plan";
 
 /** The board's CSV exports (ideas with their history, objectives, updates, participation). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

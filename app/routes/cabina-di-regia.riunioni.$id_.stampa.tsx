@@ -2,11 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { SnapshotView } from "~/components/snapshot";
-import { getSnapshot } from "~/domain/board.server";
+import { getSnapshot } from "~/domain/snapshots.server";
 import { requireUser } from "~/lib/auth.server";
 import { notFoundUnless } from "~/lib/http.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import type { PageHandle } from "~/lib/i18n";
+import { boardMessages } from "~/lib/i18n/messages/board";
+import { meetingsMessages } from "~/lib/i18n/messages/meetings";
+
+export const handle: PageHandle = { messages: [boardMessages, meetingsMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "board.snapshotTitle", { date: data?.snapshot.meetingDate ?? "" });

@@ -3,13 +3,16 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { SelectField } from "~/components/form";
-import { listSnapshots } from "~/domain/board.server";
+import { listSnapshots } from "~/domain/snapshots.server";
 import { requireUser } from "~/lib/auth.server";
-import { formatDate } from "~/lib/dates";
+import { formatDate, formatDay } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/board";
-import "~/lib/i18n/messages/meetings";
+import type { PageHandle } from "~/lib/i18n";
+import { boardMessages } from "~/lib/i18n/messages/board";
+import { meetingsMessages } from "~/lib/i18n/messages/meetings";
+
+export const handle: PageHandle = { messages: [boardMessages, meetingsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "board.snapshots");
 
@@ -22,7 +25,7 @@ export default function Snapshots() {
   const t = useT();
   const locale = useLocale();
   const { snapshots } = useLoaderData<typeof loader>();
-  const options = snapshots.map((s) => ({ value: s.id, label: formatDate(`${s.meetingDate}T12:00:00Z`, locale) }));
+  const options = snapshots.map((s) => ({ value: s.id, label: formatDay(s.meetingDate, locale) }));
   return (
     <>
       <Breadcrumb parents={[{ to: "/cabina-di-regia", label: t("nav.board") }]} current={t("board.snapshots")} />
@@ -33,7 +36,7 @@ export default function Snapshots() {
         {snapshots.map((s) => (
           <li key={s.id}>
             <Link to={`/cabina-di-regia/riunioni/${s.id}`}>
-              {t("board.snapshotTitle", { date: formatDate(`${s.meetingDate}T12:00:00Z`, locale) })}
+              {t("board.snapshotTitle", { date: formatDay(s.meetingDate, locale) })}
             </Link>{" "}
             <span className="pionieri-muted">
               ({s.createdBy?.displayName ?? t("ideas.formerColleague")}, {formatDate(s.createdAt, locale, "dateTime")})

@@ -4,41 +4,31 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SelectField } from "~/components/form";
 import { ObjectivesTable, TimelineChart } from "~/components/timeline";
 import { groupOptions } from "~/domain/groups.server";
-import { isObjectiveStatus, OBJECTIVE_STATUSES, ZOOM_MONTHS, ZOOMS, type Zoom } from "~/domain/objectives";
-import { timelineData } from "~/domain/objectives.server";
+import { OBJECTIVE_STATUSES, ZOOM_MONTHS, ZOOMS } from "~/domain/objectives";
+import { timelineData } from "~/domain/timeline.server";
+import { readTimelineFilters } from "~/forms/filters.server";
 import { can } from "~/domain/policy";
 import { requireUser } from "~/lib/auth.server";
-import { formatDate, romeDay } from "~/lib/dates";
-import { addDays, addMonths, isDay, startOfMonth, today } from "~/lib/days";
+import { formatDay, romeDay } from "~/lib/dates";
+import { addMonths, startOfMonth, today } from "~/lib/days";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/plan";
+import { objectiveStatusLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { planMessages } from "~/lib/i18n/messages/plan";
+
+export const handle: PageHandle = { messages: [planMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.timeline");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const params = new URL(request.url).searchParams;
   const groups = await groupOptions();
-  const group = groups.find((g) => g.slug === params.get("gruppo"));
-  const status = params.get("stato")?.toUpperCase();
-  const zoom: Zoom = (ZOOMS as readonly string[]).includes(params.get("zoom") ?? "")
-    ? (params.get("zoom") as Zoom)
-    : "trimestre";
   const now = today();
-  const requested = `${params.get("da") ?? ""}-01`;
-  const from = isDay(requested)
-    ? requested
-    : addMonths(startOfMonth(now), zoom === "anno" ? -3 : zoom === "trimestre" ? -1 : 0);
-  const to = addDays(addMonths(from, ZOOM_MONTHS[zoom]), -1);
+  const { filters, zoom, from, to } = readTimelineFilters(new URL(request.url).searchParams, groups, now);
   // Only what the window shows: the chart and the table tell the same facts, at any scale.
-  const data = await timelineData({
-    groupId: group?.id,
-    status: isObjectiveStatus(status) ? status : undefined,
-    from,
-    to,
-  });
+  const data = await timelineData({ ...filters, from, to });
   return json({
     ...data,
     zoom,
@@ -66,7 +56,7 @@ export default function Timeline() {
   const step = ZOOM_MONTHS[data.zoom];
   const month = (day: string) => day.slice(0, 7);
   const csv = `/crono-programma/obiettivi.csv${params.toString() ? `?${params.toString()}` : ""}`;
-  const day = (value: string) => formatDate(`${value}T12:00:00Z`, locale);
+  const day = (value: string) => formatDay(value, locale);
 
   return (
     <div className="pionieri-timeline-page">
@@ -102,7 +92,7 @@ export default function Timeline() {
             { value: "", label: t("ideas.allStatuses") },
             ...OBJECTIVE_STATUSES.map((s) => ({
               value: s.toLowerCase(),
-              label: t(`objective.status.${s}` as MessageKey),
+              label: objectiveStatusLabel(t, s),
             })),
           ]}
         />

@@ -4,29 +4,33 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { groupOptions } from "~/domain/groups.server";
-import { timelineData } from "~/domain/objectives.server";
+import { timelineData } from "~/domain/timeline.server";
 import { assertCan } from "~/domain/policy";
-import { milestoneSchema, phaseSchema } from "~/domain/schemas.server";
+import { milestoneSchema, phaseSchema } from "~/forms/schemas.server";
 import {
   createMilestone,
   createPhase,
   deleteMilestone,
   deletePhase,
   pinPhase,
+  updateMilestone,
   updatePhase,
 } from "~/domain/timeline.server";
 import { requireUser } from "~/lib/auth.server";
-import { formatDate, romeDay } from "~/lib/dates";
+import { formatDay, romeDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
+import { failureOf, field, type FieldErrors } from "~/lib/forms";
+import { invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/objectives";
-import "~/lib/i18n/messages/plan";
-import "~/lib/i18n/messages/admin";
+import type { PageHandle } from "~/lib/i18n";
+import { adminMessages } from "~/lib/i18n/messages/admin";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { objectivesMessages } from "~/lib/i18n/messages/objectives";
+import { planMessages } from "~/lib/i18n/messages/plan";
+
+export const handle: PageHandle = { messages: [adminMessages, formsMessages, objectivesMessages, planMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "timeline.manage");
 
@@ -47,15 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "createPhase":
     case "updatePhase": {
       const parsed = parseForm(phaseSchema, form);
-      if (!parsed.ok)
-        return json(
-          {
-            form: intent === "createPhase" ? "new-phase" : field(form, "phaseId"),
-            fieldErrors: parsed.fieldErrors,
-            values: parsed.values,
-          },
-          { status: 400 },
-        );
+      const formName = intent === "createPhase" ? "new-phase" : field(form, "phaseId");
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: formName });
       if (intent === "createPhase") await createPhase(user.actor, parsed.data);
       else await updatePhase(user.actor, field(form, "phaseId"), parsed.data);
       return back("timeline.phaseSaved");
@@ -66,11 +63,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "pinPhase":
       await pinPhase(user.actor, field(form, "phaseId") || null);
       return back("timeline.phasePinned");
-    case "createMilestone": {
+    case "createMilestone":
+    case "updateMilestone": {
       const parsed = parseForm(milestoneSchema, form);
-      if (!parsed.ok)
-        return json({ form: "new-milestone", fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-      await createMilestone(user.actor, parsed.data);
+      const formName = intent === "createMilestone" ? "new-milestone" : field(form, "milestoneId");
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: formName });
+      if (intent === "createMilestone") await createMilestone(user.actor, parsed.data);
+      else await updateMilestone(user.actor, field(form, "milestoneId"), parsed.data);
       return back("timeline.milestoneSaved");
     }
     case "deleteMilestone":
@@ -86,8 +85,8 @@ export default function ManageTimeline() {
   const locale = useLocale();
   const { phases, milestones, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errorsFor = (name: string) => (actionData?.form === name ? actionData.fieldErrors : undefined);
-  const valuesFor = (name: string) => (actionData?.form === name ? actionData.values : undefined);
+  const errorsFor = (name: string) => failureOf(actionData, name)?.fieldErrors;
+  const valuesFor = (name: string) => failureOf(actionData, name)?.values;
   const newPhase = valuesFor("new-phase");
   const newMilestone = valuesFor("new-milestone");
   return (
@@ -166,7 +165,7 @@ export default function ManageTimeline() {
         {milestones.map((m) => (
           <li key={m.id} className="pionieri-tag-row mb-2">
             <span>
-              <strong>{formatDate(`${m.date}T12:00:00Z`, locale)}</strong> {m.title}
+              <strong>{formatDay(m.date, locale)}</strong> {m.title}
               {m.groupName ? ` (${m.groupName})` : ""}
             </span>
             <Form method="post">

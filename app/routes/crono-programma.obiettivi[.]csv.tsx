@@ -1,22 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { groupOptions } from "~/domain/groups.server";
-import { isObjectiveStatus } from "~/domain/objectives";
-import { timelineData } from "~/domain/objectives.server";
+import { timelineData } from "~/domain/timeline.server";
+import { readTimelineFilters } from "~/forms/filters.server";
 import { requireUser } from "~/lib/auth.server";
 import { csvResponse, toCsv } from "~/lib/csv";
 import { today } from "~/lib/days";
-import { translator, type MessageKey } from "~/lib/i18n";
-import "~/lib/i18n/messages/objectives";
-import "~/lib/i18n/messages/plan";
+import { translator } from "~/lib/i18n";
+import { objectiveStatusLabel } from "~/lib/i18n/labels";
 
 /** The objectives (with the crono-programma's filters) as a CSV file for Excel. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const params = new URL(request.url).searchParams;
   const groups = await groupOptions();
-  const group = groups.find((g) => g.slug === params.get("gruppo"));
-  const status = params.get("stato")?.toUpperCase();
-  const data = await timelineData({ groupId: group?.id, status: isObjectiveStatus(status) ? status : undefined });
+  // The crono-programma's filters, over the whole plan rather than the window shown.
+  const { filters } = readTimelineFilters(new URL(request.url).searchParams, groups, today());
+  const data = await timelineData(filters);
   const t = translator(user.locale);
   const name = new Map(groups.map((g) => [g.id, g.name]));
   const body = toCsv(
@@ -43,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       o.dueOn,
       o.forecastOn,
       o.completedOn,
-      t(`objective.status.${o.status}` as MessageKey),
+      objectiveStatusLabel(t, o.status),
       o.progress,
       o.late ? t("objectives.yes") : t("objectives.no"),
       o.needsUpdate ? t("objectives.yes") : t("objectives.no"),

@@ -4,9 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
-import { findGroupBySlug, getGroupBySlug, joinGroup, leaveGroup } from "~/domain/groups.server";
-import { listIdeas } from "~/domain/ideas.server";
-import { timelineData } from "~/domain/objectives.server";
+import { findGroup, getGroupPage, joinGroup, leaveGroup } from "~/domain/groups.server";
+import { listIdeas } from "~/domain/idea-list.server";
+import { timelineData } from "~/domain/timeline.server";
 import { ObjectivesTable, TimelineChart } from "~/components/timeline";
 import { addDays, addMonths, startOfMonth, today } from "~/lib/days";
 import { can } from "~/domain/policy";
@@ -17,8 +17,13 @@ import { field } from "~/lib/forms";
 import { httpError, notFoundUnless } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import { useRootData } from "~/root";
-import "~/lib/i18n/messages/groups";
+import { useRootData } from "~/lib/root-data";
+import type { PageHandle } from "~/lib/i18n";
+import { groupsMessages } from "~/lib/i18n/messages/groups";
+import { ideasMessages } from "~/lib/i18n/messages/ideas";
+import { planMessages } from "~/lib/i18n/messages/plan";
+
+export const handle: PageHandle = { messages: [groupsMessages, ideasMessages, planMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.group.name} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
@@ -29,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   // At scale a group has hundreds of members: the first ones on the page, all of them on request.
   const allMembers = new URL(request.url).searchParams.get("membri") === "tutti";
-  const group = notFoundUnless(await getGroupBySlug(params.slug ?? "", allMembers ? undefined : MEMBERS_SHOWN));
+  const group = notFoundUnless(await getGroupPage(params.slug ?? "", allMembers ? undefined : MEMBERS_SHOWN));
   const now = today();
   const from = addMonths(startOfMonth(now), -2);
   const to = addDays(addMonths(startOfMonth(now), 4), -1);
@@ -49,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const group = notFoundUnless(await findGroupBySlug(params.slug ?? ""));
+  const group = notFoundUnless(await findGroup({ slug: params.slug ?? "" }));
   const form = await request.formData();
   const intent = field(form, "intent");
   const back = safeRedirectPath(field(form, "returnTo"), `/gruppi/${group.slug}`);

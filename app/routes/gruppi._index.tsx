@@ -6,8 +6,11 @@ import { listGroups } from "~/domain/groups.server";
 import { requireUser } from "~/lib/auth.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import { useRootData } from "~/root";
-import "~/lib/i18n/messages/groups";
+import { useRootData } from "~/lib/root-data";
+import type { PageHandle } from "~/lib/i18n";
+import { groupsMessages } from "~/lib/i18n/messages/groups";
+
+export const handle: PageHandle = { messages: [groupsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "groups.title");
 

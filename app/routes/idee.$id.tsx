@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { CommentThread } from "~/components/comments";
-import { TextAreaField } from "~/components/form";
+import { TextAreaField, TextField } from "~/components/form";
 import { FollowButton, SupportButton } from "~/components/ideas";
 import { StatusBadge } from "~/components/status-badge";
 import { IdeaStory } from "~/components/idea-story";
@@ -17,39 +17,34 @@ import {
   THREADS_SHOWN,
 } from "~/domain/comments.server";
 import { isIdeaStatus, TAG_KINDS, transition } from "~/domain/ideas";
-import {
-  changeStatus,
-  getIdeaPage,
-  markDuplicate,
-  possibleTransitions,
-  setFollow,
-  setSupport,
-} from "~/domain/ideas.server";
+import { getIdeaPage } from "~/domain/idea-page.server";
+import { changeStatus, markDuplicate, possibleTransitions, setFollow } from "~/domain/ideas.server";
+import { setSupport } from "~/domain/supports.server";
 import { can } from "~/domain/policy";
-import { commentSchema, reasonSchema } from "~/domain/schemas.server";
+import { commentSchema, duplicateSchema, reasonSchema, statusChangeSchema } from "~/forms/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, typedValues, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
-import { httpError, notFoundUnless } from "~/lib/http.server";
-import type { MessageKey } from "~/lib/i18n";
-import { tm, useLocale, useT } from "~/lib/i18n/react";
+import { failureOf, field, typedValues } from "~/lib/forms";
+import { idField, invalid, parseForm } from "~/lib/forms.server";
+import { httpError, idParam, notFoundUnless } from "~/lib/http.server";
+import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import { useRootData } from "~/root";
-import "~/lib/i18n/messages/idea";
+import { useRootData } from "~/lib/root-data";
+import { ideaStatusLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { ideaMessages } from "~/lib/i18n/messages/idea";
+import { ideasMessages } from "~/lib/i18n/messages/ideas";
+
+export const handle: PageHandle = { messages: [formsMessages, ideaMessages, ideasMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.idea.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
 
-function ideaId(param: string | undefined) {
-  if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
-  return Number(param);
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const id = ideaId(params.id);
+  const id = idParam(params.id);
   const idea = notFoundUnless(await getIdeaPage(user.actor, id));
   // A long discussion opens on its latest threads; the earlier ones are one link away.
   const allComments = new URL(request.url).searchParams.get("commenti") === "tutti";
@@ -65,35 +60,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       support: can(user.actor, "idea.support", idea),
       comment: can(user.actor, "comment.create", idea),
       markDuplicate: can(user.actor, "idea.markDuplicate", idea),
+      privateNotes: can(user.actor, "board.privateNotes"),
     },
   });
 }
 
-type Failure = { ok: false; form: string; fieldErrors: FieldErrors; values: Record<string, string> };
-const failure = (form: string, fieldErrors: FieldErrors, values: Record<string, string>, status = 400) =>
-  json<Failure>({ ok: false, form, fieldErrors, values }, { status });
-
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const id = ideaId(params.id);
+  const id = idParam(params.id);
   const form = await request.formData();
   const intent = field(form, "intent");
   const here = `/idee/${id}`;
   // A comment may sit in an earlier thread than those shown at first: the full list has it.
   const atComment = (commentId: number) => `${here}?commenti=tutti#commento-${commentId}`;
-  const fromFetcher = field(form, "respond") === "json";
-  const commentId = () => {
-    const value = field(form, "commentId");
-    if (!/^\d{1,10}$/.test(value)) httpError(400, "v.unknownIntent");
-    return Number(value);
-  };
-  const reason = () => parseForm(reasonSchema, form);
 
   switch (intent) {
     case "support":
     case "unsupport": {
       const result = await setSupport(user.actor, id, intent === "support");
-      if (fromFetcher) return json(result);
+      if (field(form, "respond") === "json") return json(result);
       return redirectWithFlash(here, intent === "support" ? "ideas.supportAdded" : "ideas.supportRemoved");
     }
     case "follow":
@@ -105,7 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "comment": {
       const parsed = parseForm(commentSchema, form);
       const formName = field(form, "parentId") ? `reply-${field(form, "parentId")}` : "comment";
-      if (!parsed.ok) return failure(formName, parsed.fieldErrors, parsed.values);
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: formName });
       const comment = await addComment(user.actor, id, { body: parsed.data.body, parentId: parsed.data.parentId });
       // A new thread is among the latest; a reply may be in an earlier one.
       return redirectWithFlash(
@@ -114,24 +99,25 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       );
     }
     case "editComment": {
-      const target = commentId();
+      const target = idField(form, "commentId");
       const parsed = parseForm(commentSchema, form);
-      if (!parsed.ok) return failure(`edit-${target}`, parsed.fieldErrors, parsed.values);
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: `edit-${target}` });
       await editComment(user.actor, target, parsed.data.body);
       return redirectWithFlash(atComment(target), "comments.edited.flash");
     }
     case "deleteComment": {
-      const target = commentId();
+      const target = idField(form, "commentId");
       await deleteComment(user.actor, target);
       return redirectWithFlash(atComment(target), "comments.deleted", undefined, { tone: "info" });
     }
     case "hideComment":
     case "reportComment": {
-      const target = commentId();
-      const parsed = reason();
-      if (!parsed.ok) return failure(`${intent}-${target}`, parsed.fieldErrors, parsed.values);
+      const target = idField(form, "commentId");
+      const formName = `${intent}-${target}`;
+      const parsed = parseForm(reasonSchema, form);
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: formName });
       if (!parsed.data.reason)
-        return failure(`${intent}-${target}`, { reason: { key: "ideas.reasonRequired" } }, typedValues(form));
+        return invalid({ reason: { key: "ideas.reasonRequired" } }, typedValues(form), { form: formName });
       if (intent === "hideComment") await hideComment(user.actor, target, parsed.data.reason);
       else await reportComment(user.actor, target, parsed.data.reason);
       return redirectWithFlash(
@@ -144,21 +130,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "status": {
       const to = field(form, "to");
       if (!isIdeaStatus(to)) httpError(400, "ideas.transitionInvalid");
-      const parsed = reason();
-      if (!parsed.ok) return failure("status", parsed.fieldErrors, parsed.values);
-      const result = await changeStatus(user.actor, id, to, parsed.data.reason);
-      if (!result.ok) return failure("status", result.fieldErrors, typedValues(form));
+      const parsed = parseForm(statusChangeSchema, form);
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: "status" });
+      const result = await changeStatus(user.actor, id, to, parsed.data.reason, parsed.data.privateNote);
+      if (!result.ok) return invalid(result.fieldErrors, typedValues(form), { form: "status" });
       return redirectWithFlash(here, "ideas.statusChanged", { status: to });
     }
     case "duplicate": {
-      const original = field(form, "originalId").replace(/^#/, "").trim();
-      const parsed = reason();
-      if (!/^\d{1,10}$/.test(original))
-        return failure("duplicate", { originalId: { key: "ideas.duplicateUnknown" } }, typedValues(form));
-      if (!parsed.ok) return failure("duplicate", parsed.fieldErrors, parsed.values);
-      const result = await markDuplicate(user.actor, id, Number(original), parsed.data.reason);
-      if (!result.ok) return failure("duplicate", result.fieldErrors, typedValues(form));
-      return redirectWithFlash(here, "ideas.markedDuplicate", { id: original });
+      const parsed = parseForm(duplicateSchema, form);
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: "duplicate" });
+      const { originalId, reason } = parsed.data;
+      const result = await markDuplicate(user.actor, id, originalId, reason);
+      if (!result.ok) return invalid(result.fieldErrors, typedValues(form), { form: "duplicate" });
+      return redirectWithFlash(here, "ideas.markedDuplicate", { id: originalId });
     }
     default:
       httpError(400, "v.unknownIntent");
@@ -170,7 +154,7 @@ export default function IdeaPage() {
   const locale = useLocale();
   const { idea, comments, commentThreads, commentCount, transitions, can: allowed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failed = actionData && "form" in actionData ? actionData : undefined;
+  const failed = failureOf(actionData);
   const actor = useRootData()?.user?.actor;
 
   return (
@@ -274,7 +258,7 @@ export default function IdeaPage() {
                 {transitions.map((to, index) => (
                   <label key={to} className="pionieri-check">
                     <input type="radio" name="to" value={to} defaultChecked={index === 0} required />{" "}
-                    {t(`status.${to}` as MessageKey)}
+                    {ideaStatusLabel(t, to)}
                     {transition(idea.status, to)?.reasonRequired ? ` (${t("ideas.reasonMandatory")})` : ""}
                   </label>
                 ))}
@@ -287,6 +271,17 @@ export default function IdeaPage() {
                 errors={failed?.form === "status" ? failed.fieldErrors : undefined}
                 defaultValue={failed?.form === "status" ? failed.values.reason : undefined}
               />
+              {allowed.privateNotes ? (
+                <TextAreaField
+                  id="f-privateNote-status"
+                  name="privateNote"
+                  label={t("board.privateNote")}
+                  hint={t("board.privateNoteHint")}
+                  maxLength={2000}
+                  errors={failed?.form === "status" ? failed.fieldErrors : undefined}
+                  defaultValue={failed?.form === "status" ? failed.values.privateNote : undefined}
+                />
+              ) : null}
               <button type="submit" className="btn btn-primary">
                 {t("ideas.changeStatus")}
               </button>
@@ -297,26 +292,13 @@ export default function IdeaPage() {
               <summary>{t("ideas.markDuplicateTitle")}</summary>
               <Form method="post" className="mt-2">
                 <input type="hidden" name="intent" value="duplicate" />
-                <div className="pionieri-field">
-                  <label htmlFor="f-originalId" className="pionieri-label">
-                    {t("ideas.originalId")}
-                  </label>
-                  <input
-                    id="f-originalId"
-                    name="originalId"
-                    inputMode="numeric"
-                    className={`form-control${failed?.form === "duplicate" && failed.fieldErrors.originalId ? " is-invalid" : ""}`}
-                    aria-describedby={
-                      failed?.form === "duplicate" && failed.fieldErrors.originalId ? "f-originalId-error" : undefined
-                    }
-                    defaultValue={failed?.form === "duplicate" ? failed.values.originalId : ""}
-                  />
-                  {failed?.form === "duplicate" && failed.fieldErrors.originalId ? (
-                    <div id="f-originalId-error" className="invalid-feedback d-block" role="alert">
-                      {tm(t, failed.fieldErrors.originalId)}
-                    </div>
-                  ) : null}
-                </div>
+                <TextField
+                  name="originalId"
+                  label={t("ideas.originalId")}
+                  inputMode="numeric"
+                  errors={failed?.form === "duplicate" ? failed.fieldErrors : undefined}
+                  defaultValue={failed?.form === "duplicate" ? failed.values.originalId : ""}
+                />
                 <TextAreaField
                   id="f-reason-duplicate"
                   name="reason"

@@ -4,44 +4,32 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
 import { IdeaCard, SortLinks } from "~/components/ideas";
 import { groupOptions } from "~/domain/groups.server";
-import {
-  IDEA_LIMITS,
-  IDEA_SORTS,
-  IDEA_STATUSES,
-  statusFromSlug,
-  statusSlug,
-  TAG_KINDS,
-  type IdeaSort,
-} from "~/domain/ideas";
-import { listIdeas } from "~/domain/ideas.server";
+import { IDEA_LIMITS, IDEA_STATUSES, statusSlug, TAG_KINDS } from "~/domain/ideas";
+import { listIdeas } from "~/domain/idea-list.server";
+import { readIdeaFilters } from "~/forms/filters.server";
 import { can } from "~/domain/policy";
 import { listTags } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/ideas";
+import { ideaStatusLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { ideasMessages } from "~/lib/i18n/messages/ideas";
+
+export const handle: PageHandle = { messages: [ideasMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.ideas");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const params = new URL(request.url).searchParams;
   const [groups, tags] = await Promise.all([groupOptions(), listTags()]);
-  const sortParam = params.get("sort") ?? "";
-  const q = (params.get("q") ?? "").trim().slice(0, IDEA_LIMITS.query);
-  // Unknown values of a filter or a sort fall back to the default: a link never breaks the page.
-  const sort = (IDEA_SORTS as readonly string[]).includes(sortParam) ? (sortParam as IdeaSort) : undefined;
-  const filters = {
-    groupId: groups.find((g) => g.slug === params.get("gruppo"))?.id,
-    status: statusFromSlug(params.get("stato") ?? ""),
-    tagId: tags.find((tag) => tag.id === params.get("tema"))?.id,
-    mine: params.get("mie") === "1",
-    supported: params.get("sostengo") === "1",
-    q: q || undefined,
-    sort: sort ?? (q ? undefined : "recenti"),
-    cursor: params.get("cursor") ?? undefined,
-  };
+  const params = new URL(request.url).searchParams;
+  const filters = readIdeaFilters(
+    params,
+    groups,
+    tags.map((tag) => tag.id),
+  );
   const page = await listIdeas(user.actor, filters);
   return json({
     ...page,
@@ -94,7 +82,7 @@ export default function Ideas() {
             { value: "", label: t("ideas.allStatuses") },
             ...IDEA_STATUSES.map((status) => ({
               value: statusSlug(status),
-              label: t(`status.${status}` as MessageKey),
+              label: ideaStatusLabel(t, status),
             })),
           ]}
         />

@@ -3,17 +3,25 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { IdeaForm } from "~/components/idea-form";
-import { groupOptions } from "~/domain/groups.server";
-import { readIdeaForm } from "~/domain/idea-forms.server";
-import { ideaSchema } from "~/domain/schemas.server";
-import { createIdea, renderWithMentions, similarIdeas } from "~/domain/ideas.server";
+import { findGroup, groupOptions } from "~/domain/groups.server";
+import { readIdeaForm } from "~/forms/readers.server";
+import { ideaSchema } from "~/forms/schemas.server";
+import { similarIdeas } from "~/domain/idea-list.server";
+import { createIdea } from "~/domain/ideas.server";
+import { previewHtml } from "~/domain/mentions.server";
 import { assertCan } from "~/domain/policy";
 import { listTags } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import type { FieldErrors } from "~/lib/forms";
+import { failureOf, typedValues } from "~/lib/forms";
+import { invalid } from "~/lib/forms.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
+import type { PageHandle } from "~/lib/i18n";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { ideaMessages } from "~/lib/i18n/messages/idea";
+
+export const handle: PageHandle = { messages: [formsMessages, ideaMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.newTitle");
 
@@ -22,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   assertCan(user.actor, "idea.create");
   const [groups, tags] = await Promise.all([groupOptions(), listTags()]);
   const slug = new URL(request.url).searchParams.get("gruppo");
-  const preselected = groups.find((g) => g.slug === slug)?.id ?? "";
+  const preselected = (slug && (await findGroup({ slug }))?.id) || "";
   return json({ groups: groups.map(({ id, name }) => ({ id, name })), tags, preselected });
 }
 
@@ -31,14 +39,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   assertCan(user.actor, "idea.create");
   const form = await request.formData();
   const { values, parsed } = readIdeaForm(form, ideaSchema);
-  const similar = values.title.trim() ? await similarIdeas(values.title) : [];
-  if (form.get("intent") === "preview") {
-    const preview = values.body.trim() ? (await renderWithMentions(values.body.slice(0, 20_000))).html : null;
-    return json({ values, fieldErrors: {} as FieldErrors, preview, similar });
+  const preview = form.get("intent") === "preview";
+  if (!preview && parsed.ok) {
+    const idea = await createIdea(user.actor, { ...parsed.data, tagIds: values.tagIds });
+    return redirectWithFlash(`/idee/${idea.id}`, "ideas.created");
   }
-  if (!parsed.ok) return json({ values, fieldErrors: parsed.fieldErrors, preview: null, similar }, { status: 400 });
-  const idea = await createIdea(user.actor, { ...parsed.data, tagIds: values.tagIds });
-  return redirectWithFlash(`/idee/${idea.id}`, "ideas.created");
+  // The form comes back (a preview, or something to fix) with the similar ideas, so that a
+  // duplicate is noticed before it is posted.
+  const similar = values.title.trim() ? await similarIdeas(values.title) : [];
+  if (preview) return json({ idea: values, preview: await previewHtml(values.body), similar });
+  return invalid(parsed.ok ? {} : parsed.fieldErrors, typedValues(form), { extra: { idea: values, similar } });
 }
 
 export default function NewIdea() {
@@ -53,11 +63,11 @@ export default function NewIdea() {
       <p>{t("ideas.newIntro")}</p>
       <IdeaForm
         mode="create"
-        values={actionData?.values ?? { title: "", body: "", groupId: preselected, tagIds: [] }}
-        errors={actionData?.fieldErrors}
+        values={actionData?.idea ?? { title: "", body: "", groupId: preselected, tagIds: [] }}
+        errors={failureOf(actionData)?.fieldErrors}
         groups={groups}
         tags={tags}
-        preview={actionData?.preview}
+        preview={actionData && "preview" in actionData ? actionData.preview : null}
         similar={actionData?.similar}
       />
     </>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { similarIdeas } from "~/domain/ideas.server";
+import { similarIdeas } from "~/domain/idea-list.server";
 import { requireUser } from "~/lib/auth.server";
 
 /** Existing ideas like the title being typed (the new-idea form asks while one types). */

@@ -4,18 +4,22 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/form";
 import { acceptInvitation, findUsableInvitation } from "~/domain/invitations.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
-import { isRole } from "~/domain/roles";
-import { acceptInvitationSchema, newPasswordSchema } from "~/domain/schemas.server";
+import { isRole } from "~/lib/actor";
+import { acceptInvitationSchema, newPasswordSchema } from "~/forms/schemas.server";
 import { LIMITS } from "~/domain/limits";
 import { createSession, endSession } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { typedValues, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
-import { invalid } from "~/lib/http.server";
+import { invalid, parseForm } from "~/lib/forms.server";
+
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/account";
+import { roleLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { accountMessages } from "~/lib/i18n/messages/account";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+
+export const handle: PageHandle = { messages: [accountMessages, formsMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data && "invitation" in data && data.invitation.isReset ? "invite.resetTitle" : "invite.title");
@@ -48,8 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const result = await acceptInvitation(params.token ?? "", { ...profile.data, password: password.data.password });
   if (!result.ok) {
-    if ("invalid" in result)
-      return json({ ok: false as const, fieldErrors: {}, values, expired: true }, { status: 410 });
+    if ("invalid" in result) return invalid({}, values, { status: 410, formError: { key: "invite.invalid" } });
     return invalid(result.fieldErrors, values);
   }
   if (context.auth.sessionId) await endSession(context.auth.sessionId);
@@ -61,7 +64,7 @@ export default function Invitation() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  if (!data.valid || (actionData && "expired" in actionData)) {
+  if (!data.valid || actionData?.formError?.key === "invite.invalid") {
     return (
       <section>
         <h1>{t("invite.invalidTitle")}</h1>
@@ -79,7 +82,7 @@ export default function Invitation() {
         <p>
           {invitation.isReset
             ? t("invite.resetIntro", { email: invitation.email })
-            : t("invite.intro", { role: t(`role.${invitation.role}`) })}
+            : t("invite.intro", { role: roleLabel(t, invitation.role) })}
         </p>
         <FormErrors errors={errors} />
         <Form method="post" noValidate>

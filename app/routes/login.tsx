@@ -3,17 +3,20 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/form";
 import { attemptLogin } from "~/domain/login.server";
-import { loginSchema } from "~/domain/schemas.server";
+import { loginSchema } from "~/forms/schemas.server";
 import { createSession, endSession, safeRedirectPath } from "~/lib/auth.server";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "~/lib/demo";
 import { env } from "~/lib/env.server";
 import { typedValues } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
-import { invalid } from "~/lib/http.server";
+import { invalid, parseForm } from "~/lib/forms.server";
+
 import { tm, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/account";
+import type { PageHandle } from "~/lib/i18n";
+import { accountMessages } from "~/lib/i18n/messages/account";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+
+export const handle: PageHandle = { messages: [accountMessages, formsMessages] };
 
 /** Remix keeps only cookies from an action's headers unless the route passes the rest on. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { clearSessionCookie, endSession } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import "~/lib/i18n/messages/account";
 
 export async function loader() {
   return redirect("/");

@@ -1,19 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/form";
 import { dismissReport, hideComment, moderationQueue } from "~/domain/comments.server";
-import { reasonSchema } from "~/domain/schemas.server";
+import { reasonSchema } from "~/forms/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
+import { failureOf, field, typedValues } from "~/lib/forms";
+import { idField, invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/idea";
+import type { PageHandle } from "~/lib/i18n";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { ideaMessages } from "~/lib/i18n/messages/idea";
+
+export const handle: PageHandle = { messages: [formsMessages, ideaMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "moderation.title");
 
@@ -31,11 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithFlash("/moderazione", "moderation.dismissed", undefined, { tone: "info" });
   }
   if (intent === "hide") {
-    const commentId = field(form, "commentId");
+    const commentId = idField(form, "commentId");
+    const formName = `hide-${commentId}`;
     const parsed = parseForm(reasonSchema, form);
-    if (!/^\d{1,10}$/.test(commentId)) httpError(400, "v.unknownIntent");
-    if (!parsed.ok || !parsed.data.reason) httpError(400, "ideas.reasonRequired");
-    await hideComment(user.actor, Number(commentId), parsed.data.reason);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: formName });
+    if (!parsed.data.reason)
+      return invalid({ reason: { key: "ideas.reasonRequired" } }, typedValues(form), { form: formName });
+    await hideComment(user.actor, commentId, parsed.data.reason);
     return redirectWithFlash("/moderazione", "comments.hidden", undefined, { tone: "info" });
   }
   httpError(400, "v.unknownIntent");
@@ -45,55 +50,64 @@ export default function Moderation() {
   const t = useT();
   const locale = useLocale();
   const { reports, groups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <h1>{t("moderation.title")}</h1>
       <p>{t("moderation.intro", { groups: groups.map((g) => g.name).join(", ") })}</p>
       {reports.length === 0 ? <p role="status">{t("moderation.none")}</p> : null}
       <ol className="pionieri-comments">
-        {reports.map((report) => (
-          <li key={report.id} className="pionieri-panel mb-3">
-            <p className="mb-1">
-              {t("moderation.reportedBy", {
-                who: report.reporter.displayName,
-                date: formatDate(report.createdAt, locale, "dateTime"),
-              })}
-            </p>
-            <p className="pionieri-reason">{t("story.reason", { reason: report.reason })}</p>
-            <p className="mb-1">
-              <Link to={`/idee/${report.comment.idea.id}#commento-${report.comment.id}`}>
-                {report.comment.idea.title} ({report.comment.idea.group.name})
-              </Link>{" "}
-              · {report.comment.author?.displayName ?? t("ideas.formerColleague")}
-            </p>
-            {report.comment.hiddenAt || report.comment.deletedAt ? (
-              <p className="pionieri-muted">{t("comments.removed")}</p>
-            ) : (
-              <blockquote className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: report.comment.bodyHtml }} />
-            )}
-            <Form method="post">
-              <input type="hidden" name="intent" value="hide" />
-              <input type="hidden" name="commentId" value={report.comment.id} />
-              <TextAreaField
-                id={`f-hide-${report.id}`}
-                name="reason"
-                label={t("comments.reasonLabel")}
-                maxLength={1000}
-                required
-              />
-              <button type="submit" className="btn btn-primary btn-sm">
-                {t("comments.hideSubmit")}
-              </button>
-            </Form>
-            <Form method="post" className="mt-2">
-              <input type="hidden" name="intent" value="dismiss" />
-              <input type="hidden" name="reportId" value={report.id} />
-              <button type="submit" className="btn btn-outline-secondary btn-sm">
-                {t("moderation.dismiss")}
-              </button>
-            </Form>
-          </li>
-        ))}
+        {reports.map((report) => {
+          const failed = failureOf(actionData, `hide-${report.comment.id}`);
+          return (
+            <li key={report.id} className="pionieri-panel mb-3">
+              <p className="mb-1">
+                {t("moderation.reportedBy", {
+                  who: report.reporter.displayName,
+                  date: formatDate(report.createdAt, locale, "dateTime"),
+                })}
+              </p>
+              <p className="pionieri-reason">{t("story.reason", { reason: report.reason })}</p>
+              <p className="mb-1">
+                <Link to={`/idee/${report.comment.idea.id}#commento-${report.comment.id}`}>
+                  {report.comment.idea.title} ({report.comment.idea.group.name})
+                </Link>{" "}
+                · {report.comment.author?.displayName ?? t("ideas.formerColleague")}
+              </p>
+              {report.comment.hiddenAt || report.comment.deletedAt ? (
+                <p className="pionieri-muted">{t("comments.removed")}</p>
+              ) : (
+                <blockquote
+                  className="pionieri-markdown"
+                  dangerouslySetInnerHTML={{ __html: report.comment.bodyHtml }}
+                />
+              )}
+              <Form method="post">
+                <input type="hidden" name="intent" value="hide" />
+                <input type="hidden" name="commentId" value={report.comment.id} />
+                <TextAreaField
+                  id={`f-hide-${report.id}`}
+                  name="reason"
+                  label={t("comments.reasonLabel")}
+                  maxLength={1000}
+                  required
+                  errors={failed?.fieldErrors}
+                  defaultValue={failed?.values.reason}
+                />
+                <button type="submit" className="btn btn-primary btn-sm">
+                  {t("comments.hideSubmit")}
+                </button>
+              </Form>
+              <Form method="post" className="mt-2">
+                <input type="hidden" name="intent" value="dismiss" />
+                <input type="hidden" name="reportId" value={report.id} />
+                <button type="submit" className="btn btn-outline-secondary btn-sm">
+                  {t("moderation.dismiss")}
+                </button>
+              </Form>
+            </li>
+          );
+        })}
       </ol>
     </>
   );

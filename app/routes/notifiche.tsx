@@ -7,10 +7,14 @@ import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { field } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
-import type { MessageKey, Translate } from "~/lib/i18n";
+import type { Translate } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/account";
+import { ideaStatusLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { accountMessages } from "~/lib/i18n/messages/account";
+
+export const handle: PageHandle = { messages: [accountMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 
@@ -57,7 +61,7 @@ function notificationText(t: Translate, item: Item) {
     case "MERGE":
       return t("notifications.merge", { who, title, original: item.data.originalTitle ?? "" });
     case "STATUS":
-      return t("notifications.status", { who, title, status: t(`status.${item.data.toStatus}` as MessageKey) });
+      return t("notifications.status", { who, title, status: ideaStatusLabel(t, item.data.toStatus ?? null) });
     default:
       return title;
   }

@@ -6,41 +6,40 @@ import { SelectField, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
 import { getObjectivePage, postProgressUpdate } from "~/domain/objectives.server";
-import { progressUpdateSchema } from "~/domain/schemas.server";
+import { progressUpdateSchema } from "~/forms/schemas.server";
 import { requireUser } from "~/lib/auth.server";
-import { formatDate } from "~/lib/dates";
+import { formatDate, formatDay } from "~/lib/dates";
 import { today } from "~/lib/days";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
-import { httpError, notFoundUnless } from "~/lib/http.server";
+import { failureOf, field } from "~/lib/forms";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { httpError, idParam, notFoundUnless } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/objectives";
+import { objectiveStatusLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { objectivesMessages } from "~/lib/i18n/messages/objectives";
+
+export const handle: PageHandle = { messages: [formsMessages, objectivesMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.objective.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
 
-function objectiveId(param: string | undefined) {
-  if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
-  return Number(param);
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const objective = notFoundUnless(await getObjectivePage(user.actor, objectiveId(params.id)));
+  const objective = notFoundUnless(await getObjectivePage(user.actor, idParam(params.id)));
   return json({ objective, today: today() });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const id = objectiveId(params.id);
+  const id = idParam(params.id);
   const form = await request.formData();
   if (field(form, "intent") !== "update") httpError(400, "v.unknownIntent");
   const parsed = parseForm(progressUpdateSchema, form);
-  if (!parsed.ok) return json({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values);
   await postProgressUpdate(user.actor, id, parsed.data);
   return redirectWithFlash(`/obiettivi/${id}`, "objectives.updatePosted");
 }
@@ -66,8 +65,8 @@ export default function ObjectivePage() {
   const t = useT();
   const locale = useLocale();
   const { objective: o, today: day } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const show = (value: string | null) => (value ? formatDate(`${value}T12:00:00Z`, locale) : "—");
+  const failed = failureOf(useActionData<typeof action>());
+  const show = (value: string | null) => (value ? formatDay(value, locale) : "—");
   const number = (value: number | null) =>
     value === null ? "—" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB").format(value);
   const indicator = o.indicatorName !== null;
@@ -92,7 +91,7 @@ export default function ObjectivePage() {
       <header className="pionieri-idea-header" style={{ borderLeftColor: o.group.colour }}>
         <p className="mb-1">
           <span className={`pionieri-status pionieri-objective-${o.status.toLowerCase()}`}>
-            {t(`objective.status.${o.status}` as MessageKey)}
+            {objectiveStatusLabel(t, o.status)}
           </span>{" "}
           {o.late ? <span className="pionieri-flag pionieri-flag-late">{t("objectives.late")}</span> : null}{" "}
           {o.needsUpdate ? <span className="pionieri-flag">{t("objectives.needsUpdate")}</span> : null}
@@ -196,8 +195,8 @@ export default function ObjectivePage() {
                 type="date"
                 label={t("objectives.updateDate")}
                 required
-                defaultValue={actionData?.values.date ?? day}
-                errors={actionData?.fieldErrors}
+                defaultValue={failed?.values.date ?? day}
+                errors={failed?.fieldErrors}
               />
               <TextField
                 name="progress"
@@ -207,16 +206,16 @@ export default function ObjectivePage() {
                 max={100}
                 label={t("objectives.fieldProgress")}
                 required
-                defaultValue={actionData?.values.progress ?? String(o.progress)}
-                errors={actionData?.fieldErrors}
+                defaultValue={failed?.values.progress ?? String(o.progress)}
+                errors={failed?.fieldErrors}
               />
               <SelectField
                 name="status"
                 label={t("objectives.fieldStatus")}
-                defaultValue={actionData?.values.status ?? o.status}
+                defaultValue={failed?.values.status ?? o.status}
                 options={OBJECTIVE_STATUSES.map((status) => ({
                   value: status,
-                  label: t(`objective.status.${status}` as MessageKey),
+                  label: objectiveStatusLabel(t, status),
                 }))}
               />
             </div>
@@ -227,8 +226,8 @@ export default function ObjectivePage() {
               hint={t("ideas.markdownHint")}
               rows={4}
               maxLength={5000}
-              defaultValue={actionData?.values.note}
-              errors={actionData?.fieldErrors}
+              defaultValue={failed?.values.note}
+              errors={failed?.fieldErrors}
             />
             <button type="submit" className="btn btn-primary">
               {t("objectives.publishUpdate")}
@@ -250,7 +249,7 @@ export default function ObjectivePage() {
                 {t("objectives.updateLine", {
                   who: update.author?.displayName ?? t("ideas.formerColleague"),
                   progress: update.progress,
-                  status: t(`objective.status.${update.status}` as MessageKey),
+                  status: objectiveStatusLabel(t, update.status),
                 })}
               </p>
               {update.noteHtml ? (

@@ -3,36 +3,42 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { ObjectiveForm } from "~/components/objective-form";
-import { readObjectiveForm } from "~/domain/objective-forms.server";
+import { readObjectiveForm } from "~/forms/readers.server";
 import { getObjectiveForEdit, objectiveFormOptions, updateObjective } from "~/domain/objectives.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, type FieldErrors } from "~/lib/forms";
-import { httpError } from "~/lib/http.server";
+import { failureOf, field, typedValues, type FieldErrors } from "~/lib/forms";
+import { invalid } from "~/lib/forms.server";
+import { idParam } from "~/lib/http.server";
+import type { Message } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/objectives";
+import type { PageHandle } from "~/lib/i18n";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { objectivesMessages } from "~/lib/i18n/messages/objectives";
+
+export const handle: PageHandle = { messages: [formsMessages, objectivesMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "objectives.editTitle");
 
-function objectiveId(param: string | undefined) {
-  if (!param || !/^\d{1,10}$/.test(param)) httpError(404);
-  return Number(param);
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const objective = await getObjectiveForEdit(user.actor, objectiveId(params.id));
+  const objective = await getObjectiveForEdit(user.actor, idParam(params.id));
   return json({ objective, ...(await objectiveFormOptions(objective.groupId)) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const id = objectiveId(params.id);
+  const id = idParam(params.id);
   const current = await getObjectiveForEdit(user.actor, id);
   const form = await request.formData();
-  const { values, parsed, ideaIds } = readObjectiveForm(form);
-  if (!parsed.ok) return json({ values, fieldErrors: parsed.fieldErrors, stale: false }, { status: 400 });
+  const { parsed, ideaIds } = readObjectiveForm(form);
+  const failed = (errors: FieldErrors, options: { status?: number; formError?: Message; version?: number } = {}) =>
+    invalid(errors, typedValues(form), {
+      ...options,
+      extra: { ideaIds: ideaIds.map(String), version: options.version },
+    });
+  if (!parsed.ok) return failed(parsed.fieldErrors);
   const version = Number.parseInt(field(form, "version"), 10);
   const { groupId: _ignored, ...input } = parsed.data;
   const result = await updateObjective(user.actor, id, Number.isSafeInteger(version) ? version : -1, {
@@ -40,9 +46,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     ideaIds,
   });
   if (!result.ok && "stale" in result) {
-    return json({ values, fieldErrors: {} as FieldErrors, stale: true, version: current.version }, { status: 409 });
+    // Saving again from the form that comes back carries the current version: an informed overwrite.
+    return failed({}, { status: 409, formError: { key: "objectives.stale" }, version: current.version });
   }
-  if (!result.ok) return json({ values, fieldErrors: result.fieldErrors, stale: false }, { status: 400 });
+  if (!result.ok) return failed(result.fieldErrors);
   return redirectWithFlash(`/obiettivi/${id}`, "objectives.updated");
 }
 
@@ -51,9 +58,9 @@ const asText = (value: string | number | null) => (value === null ? "" : String(
 export default function EditObjective() {
   const t = useT();
   const { objective, members, ideas } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const failed = failureOf(useActionData<typeof action>());
   // After a stale refusal the form carries the current version, so saving again overwrites knowingly.
-  const version = actionData && "version" in actionData ? actionData.version : objective.version;
+  const version = failed?.version ?? objective.version;
   return (
     <>
       <Breadcrumb
@@ -66,7 +73,7 @@ export default function EditObjective() {
       <h1>{t("objectives.editTitle")}</h1>
       <ObjectiveForm
         values={
-          actionData?.values ?? {
+          (failed && { ...failed.values, ideaIds: failed.ideaIds }) ?? {
             title: objective.title,
             description: objective.description,
             ownerId: objective.ownerId ?? "",
@@ -83,8 +90,8 @@ export default function EditObjective() {
             ideaIds: objective.ideaIds.map(String),
           }
         }
-        errors={actionData?.fieldErrors}
-        stale={actionData?.stale}
+        errors={failed?.fieldErrors}
+        stale={failed?.formError?.key === "objectives.stale"}
         members={members}
         ideas={ideas}
         groupId={objective.groupId}

@@ -8,7 +8,10 @@ import { formatDate } from "~/lib/dates";
 import { notFoundUnless } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/groups";
+import type { PageHandle } from "~/lib/i18n";
+import { groupsMessages } from "~/lib/i18n/messages/groups";
+
+export const handle: PageHandle = { messages: [groupsMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.person.displayName} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

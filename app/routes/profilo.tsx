@@ -3,22 +3,26 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
-import { newPasswordSchema, profileSchema } from "~/domain/schemas.server";
+import { newPasswordSchema, profileSchema } from "~/forms/schemas.server";
 import { LIMITS } from "~/domain/limits";
 import { changePassword, updateProfile } from "~/domain/users.server";
 import { hasCalendarToken, regenerateCalendarToken, revokeCalendarToken } from "~/domain/calendar.server";
 import { groupOptions } from "~/domain/groups.server";
 import { requireSessionId, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { field, typedValues } from "~/lib/forms";
-import { parseForm } from "~/lib/forms.server";
-import { httpError, invalid } from "~/lib/http.server";
+import { failureOf, field, typedValues } from "~/lib/forms";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { httpError } from "~/lib/http.server";
 import { LOCALES } from "~/lib/i18n";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/forms";
-import "~/lib/i18n/messages/account";
-import "~/lib/i18n/messages/groups";
+import { roleLabel } from "~/lib/i18n/labels";
+import type { PageHandle } from "~/lib/i18n";
+import { accountMessages } from "~/lib/i18n/messages/account";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { groupsMessages } from "~/lib/i18n/messages/groups";
+
+export const handle: PageHandle = { messages: [accountMessages, formsMessages, groupsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 
@@ -46,18 +50,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (intent === "profile") {
     const parsed = parseForm(profileSchema, form);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, values);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, values, { form: "profile" });
     await updateProfile(user.actor, parsed.data);
     return redirectWithFlash("/profilo", "profile.saved");
   }
   if (intent === "password") {
     const parsed = parseForm(newPasswordSchema, form);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, { ...values, intent });
+    if (!parsed.ok) return invalid(parsed.fieldErrors, values, { form: "password" });
     const result = await changePassword(user.actor, requireSessionId(context), {
       currentPassword: field(form, "currentPassword"),
       password: parsed.data.password,
     });
-    if (!result.ok) return invalid(result.fieldErrors, { ...values, intent });
+    if (!result.ok) return invalid(result.fieldErrors, values, { form: "password" });
     return redirectWithFlash("/profilo", "profile.passwordChanged");
   }
   if (intent === "calendar") {
@@ -75,16 +79,16 @@ export default function Profile() {
   const t = useT();
   const { profile, groups, hasCalendar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failed = actionData && "values" in actionData ? actionData : undefined;
   const calendarUrl = actionData && "calendarUrl" in actionData ? actionData.calendarUrl : null;
-  const passwordErrors = failed?.values.intent === "password" ? failed.fieldErrors : undefined;
-  const profileErrors = failed?.values.intent === "profile" ? failed.fieldErrors : undefined;
-  const values = failed?.values.intent === "profile" ? failed.values : undefined;
+  const passwordErrors = failureOf(actionData, "password")?.fieldErrors;
+  const profileFailure = failureOf(actionData, "profile");
+  const profileErrors = profileFailure?.fieldErrors;
+  const values = profileFailure?.values;
   return (
     <>
       <h1>{t("profile.title")}</h1>
       <p>
-        {profile.email} · {t("profile.yourRole", { role: t(`role.${profile.role}`) })}
+        {profile.email} · {t("profile.yourRole", { role: roleLabel(t, profile.role) })}
       </p>
       <div className="row">
         <section className="col-12 col-lg-6 mb-4" aria-labelledby="profile-details">

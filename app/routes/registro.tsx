@@ -3,15 +3,18 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { SelectField, TextField } from "~/components/form";
-import { auditLog } from "~/domain/board.server";
+import { auditLog } from "~/domain/audit.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { isDay } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import "~/lib/i18n/messages/board";
-import "~/lib/i18n/messages/meetings";
+import type { PageHandle } from "~/lib/i18n";
+import { boardMessages } from "~/lib/i18n/messages/board";
+import { meetingsMessages } from "~/lib/i18n/messages/meetings";
+
+export const handle: PageHandle = { messages: [boardMessages, meetingsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 

@@ -313,7 +313,14 @@ for (let id = 1; id <= BENCH.ideas; id++) {
   });
 }
 const ideaText = (i: I) => {
-  const title = `${pick(SUBJECTS)}: ${pick(ACTIONS)} ${pick(["per i cittadini", "tra gli uffici", "allo sportello", "nel back office", "per chi lavora fuori sede"])} (${i.id})`;
+  const where = pick([
+    "per i cittadini",
+    "tra gli uffici",
+    "allo sportello",
+    "nel back office",
+    "per chi lavora fuori sede",
+  ]);
+  const title = `${pick(SUBJECTS)}: ${pick(ACTIONS)} ${where} (${i.id})`;
   const body = [
     pick(SENTENCES),
     pick(SENTENCES),

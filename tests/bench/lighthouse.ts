@@ -61,8 +61,10 @@ export async function lighthouseScores(base: string, cookie: string, pages: { na
         bestPractices: score("best-practices"),
         failing,
       });
+      const toImprove = failing.length ? ` (da migliorare: ${failing.join("; ")})` : "";
       console.log(
-        `Lighthouse ${page.path}: prestazioni ${score("performance")}, accessibilità ${score("accessibility")}, buone pratiche ${score("best-practices")}${failing.length ? ` (da migliorare: ${failing.join("; ")})` : ""}`,
+        `Lighthouse ${page.path}: prestazioni ${score("performance")}, ` +
+          `accessibilità ${score("accessibility")}, buone pratiche ${score("best-practices")}${toImprove}`,
       );
     }
   } finally {

@@ -40,7 +40,8 @@ copyFileSync(source, file);
 const sql = new Database(file);
 const colleagues = sql
   .prepare(
-    `SELECT u."id" FROM "User" u WHERE u."role" = 'DIPENDENTE' AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."isLeader") ORDER BY u."id" LIMIT 1000`,
+    `SELECT u."id" FROM "User" u WHERE u."role" = 'DIPENDENTE' AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE
+      m."userId" = u."id" AND m."isLeader") ORDER BY u."id" LIMIT 1000`,
   )
   .all() as { id: string }[];
 const insertSession = sql.prepare(
@@ -258,7 +259,9 @@ for (const endpoint of endpoints) {
   };
   rows.push(row);
   console.log(
-    `${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  non-2xx ${row.non2xx}  SQL ${statements}`,
+    `${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(6)} req/s ` +
+      ` p50 ${row.p50} ms  p95 ${row.p95} ms  p99 ${row.p99} ms  non-2xx ` +
+      `${row.non2xx}  SQL ${statements}`,
   );
 }
 
@@ -306,7 +309,10 @@ for (const result of lighthouse) {
   check(`Lighthouse ${result.name}: buone pratiche`, result.bestPractices, 95, "", false);
 }
 
-const machine = `${os.cpus().length} core ${os.cpus()[0]?.model.trim() ?? ""}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ${os.platform()} ${os.release()}`;
+const machine =
+  `${os.cpus().length} core ${os.cpus()[0]?.model.trim() ?? ""}, ` +
+  `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ` +
+  `${os.platform()} ${os.release()}`;
 const when = new Date().toISOString();
 const failed = checks.filter((c) => !c.pass);
 
@@ -321,20 +327,28 @@ writeFileSync(
 
 const fmt = (n: number | null, digits = 0) => (n === null ? "–" : n.toFixed(digits));
 const table = [
-  `Misurato il ${when.slice(0, 10)} su ${machine}; ${CONNECTIONS} connessioni, ${DURATION} s per riga dopo ${WARMUP} s di riscaldamento; dati: ${BENCH.users.toLocaleString("it-IT")} persone, ${BENCH.ideas.toLocaleString("it-IT")} idee, ${BENCH.supports.toLocaleString("it-IT")} sostegni, ${BENCH.comments.toLocaleString("it-IT")} commenti, ${BENCH.objectives} obiettivi con ${BENCH.updates.toLocaleString("it-IT")} aggiornamenti.`,
+  `Misurato il ${when.slice(0, 10)} su ${machine}; ${CONNECTIONS} ` +
+    `connessioni, ${DURATION} s per riga dopo ${WARMUP} s di riscaldamento; ` +
+    `dati: ${BENCH.users.toLocaleString("it-IT")} persone, ${BENCH.ideas.toLocaleString("it-IT")} ` +
+    `idee, ${BENCH.supports.toLocaleString("it-IT")} sostegni, ${BENCH.comments.toLocaleString("it-IT")} ` +
+    `commenti, ${BENCH.objectives} obiettivi con ${BENCH.updates.toLocaleString("it-IT")} ` +
+    `aggiornamenti.`,
   "",
   "| Pagina o azione | req/s | % floor | p50 ms | p95 ms | p99 ms | non 2xx | SQL | JS gzip KB | CSS gzip KB |",
   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${fmt(r.rps)} | ${r.kind === "floor" ? "100" : fmt((100 * r.rps) / floor.rps, 1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${fmt(r.statements)} | ${fmt(r.jsKb, 1)} | ${fmt(r.cssKb, 1)} |`,
+      `| ${r.name} | ${fmt(r.rps)} | ${r.kind === "floor" ? "100" : fmt((100 * r.rps) / floor.rps, 1)} ` +
+      `| ${r.p50} | ${r.p95} | ${r.p99} | ${r.non2xx + r.errors} | ${fmt(r.statements)} ` +
+      `| ${fmt(r.jsKb, 1)} | ${fmt(r.cssKb, 1)} |`,
   ),
   "",
   `RSS di picco del server: ${rssMb.toFixed(0)} MB.`,
   ...(lighthouse.length
     ? [
         "",
-        "| Lighthouse 12.2.3 (Chromium di Debian, collega autenticato) | Prestazioni | Accessibilità | Buone pratiche |",
+        "| Lighthouse 12.2.3 (Chromium di Debian, collega autenticato) | " +
+          "Prestazioni | Accessibilità | Buone pratiche |",
         "| --- | ---: | ---: | ---: |",
         ...lighthouse.map(
           (l) => `| ${l.name} (${l.path}) | ${l.performance} | ${l.accessibility} | ${l.bestPractices} |`,

@@ -7,62 +7,65 @@ import { PASSWORD } from "../support/scenario";
 const h = useServer({ browser: true });
 
 describe("a board meeting", () => {
-  it("decides two ideas from the queue, freezes a snapshot, compares it with the previous one and prints it", async () => {
-    const first = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "Sportello anche in frazione" });
-    const second = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "Modulo unico per i bonus" });
-    const { context, problems } = await watchedContext(h.browser, h.server.url);
-    const page = await context.newPage();
-    await login(page, h.server.url, "cabina@test.example", PASSWORD);
+  it(
+    "decides two ideas from the queue, freezes a snapshot, compares it " + "with the previous one and prints it",
+    async () => {
+      const first = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "Sportello anche in frazione" });
+      const second = await ideaAt(h.server.db, h.scenario, "IN_VALUTAZIONE", { title: "Modulo unico per i bonus" });
+      const { context, problems } = await watchedContext(h.browser, h.server.url);
+      const page = await context.newPage();
+      await login(page, h.server.url, "cabina@test.example", PASSWORD);
 
-    // The previous meeting's snapshot.
-    await page.goto(`${h.server.url}/cabina-di-regia`);
-    await page.getByLabel(/^Data della riunione/).fill("2026-11-12");
-    await page.getByRole("button", { name: "Congela l'istantanea" }).click();
-    await page.getByText("Istantanea congelata.").waitFor();
+      // The previous meeting's snapshot.
+      await page.goto(`${h.server.url}/cabina-di-regia`);
+      await page.getByLabel(/^Data della riunione/).fill("2026-11-12");
+      await page.getByRole("button", { name: "Congela l'istantanea" }).click();
+      await page.getByText("Istantanea congelata.").waitFor();
 
-    await page.goto(`${h.server.url}/cabina-di-regia`);
-    for (const [idea, decision, reason] of [
-      [first, "Accolta", "Porta lo Sportello dove serve."],
-      [second, "Non accolta", "Già coperto dal modulo unico esistente."],
-    ] as const) {
-      const item = page.locator("li.pionieri-panel", { hasText: idea.title });
-      await item.getByRole("radio", { name: decision, exact: true }).check();
-      await item.getByLabel(/^Motivazione pubblica/).fill(reason);
-      await item.getByRole("button", { name: `Registra la decisione sull'idea #${idea.id}` }).click();
-      await page.getByText("Decisione registrata").waitFor();
-      await page.locator("li.pionieri-panel", { hasText: idea.title }).waitFor({ state: "detached" });
-    }
-    expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("ACCOLTA");
-    expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("NON_ACCOLTA");
+      await page.goto(`${h.server.url}/cabina-di-regia`);
+      for (const [idea, decision, reason] of [
+        [first, "Accolta", "Porta lo Sportello dove serve."],
+        [second, "Non accolta", "Già coperto dal modulo unico esistente."],
+      ] as const) {
+        const item = page.locator("li.pionieri-panel", { hasText: idea.title });
+        await item.getByRole("radio", { name: decision, exact: true }).check();
+        await item.getByLabel(/^Motivazione pubblica/).fill(reason);
+        await item.getByRole("button", { name: `Registra la decisione sull'idea #${idea.id}` }).click();
+        await page.getByText("Decisione registrata").waitFor();
+        await page.locator("li.pionieri-panel", { hasText: idea.title }).waitFor({ state: "detached" });
+      }
+      expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("ACCOLTA");
+      expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("NON_ACCOLTA");
 
-    await page.getByLabel(/^Data della riunione/).fill("2026-11-26");
-    await page.getByLabel("Note della riunione").fill("Decise due idee; priorità alle frazioni.");
-    await page.getByRole("button", { name: "Congela l'istantanea" }).click();
-    await page.getByRole("heading", { name: "Riunione del 26 novembre 2026" }).waitFor();
-    await page.getByText("Sportello anche in frazione").first().waitFor();
+      await page.getByLabel(/^Data della riunione/).fill("2026-11-26");
+      await page.getByLabel("Note della riunione").fill("Decise due idee; priorità alle frazioni.");
+      await page.getByRole("button", { name: "Congela l'istantanea" }).click();
+      await page.getByRole("heading", { name: "Riunione del 26 novembre 2026" }).waitFor();
+      await page.getByText("Sportello anche in frazione").first().waitFor();
 
-    await page.goto(`${h.server.url}/cabina-di-regia/riunioni`);
-    await page.getByLabel("Dalla riunione", { exact: true }).selectOption({ label: "12 novembre 2026" });
-    await page.getByLabel("Alla riunione", { exact: true }).selectOption({ label: "26 novembre 2026" });
-    await page.getByRole("button", { name: "Confronta" }).click();
-    await page.getByRole("heading", { name: /che cosa è cambiato/ }).waitFor();
-    const decided = page.locator("section", {
-      has: page.getByRole("heading", { name: /Idee decise nel periodo \(2\)/ }),
-    });
-    await decided.getByText("Sportello anche in frazione").waitFor();
-    await decided.getByText("Modulo unico per i bonus").waitFor();
+      await page.goto(`${h.server.url}/cabina-di-regia/riunioni`);
+      await page.getByLabel("Dalla riunione", { exact: true }).selectOption({ label: "12 novembre 2026" });
+      await page.getByLabel("Alla riunione", { exact: true }).selectOption({ label: "26 novembre 2026" });
+      await page.getByRole("button", { name: "Confronta" }).click();
+      await page.getByRole("heading", { name: /che cosa è cambiato/ }).waitFor();
+      const decided = page.locator("section", {
+        has: page.getByRole("heading", { name: /Idee decise nel periodo \(2\)/ }),
+      });
+      await decided.getByText("Sportello anche in frazione").waitFor();
+      await decided.getByText("Modulo unico per i bonus").waitFor();
 
-    await page.goto(`${h.server.url}/cabina-di-regia/riunioni`);
-    await page.getByRole("link", { name: "Versione da stampare" }).first().click();
-    await page.getByText("Usa il comando Stampa del browser").waitFor();
-    await page.emulateMedia({ media: "print" });
-    expect(await page.getByText("Usa il comando Stampa del browser").isVisible()).toBe(false);
-    expect(await page.locator(".pionieri-header").isVisible()).toBe(false);
-    const pdf = await page.pdf({ format: "A4" });
-    expect(pdf.byteLength).toBeGreaterThan(10_000);
-    await context.close();
-    expect(problems).toEqual([]);
-  });
+      await page.goto(`${h.server.url}/cabina-di-regia/riunioni`);
+      await page.getByRole("link", { name: "Versione da stampare" }).first().click();
+      await page.getByText("Usa il comando Stampa del browser").waitFor();
+      await page.emulateMedia({ media: "print" });
+      expect(await page.getByText("Usa il comando Stampa del browser").isVisible()).toBe(false);
+      expect(await page.locator(".pionieri-header").isVisible()).toBe(false);
+      const pdf = await page.pdf({ format: "A4" });
+      expect(pdf.byteLength).toBeGreaterThan(10_000);
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
 
   it.each(["/cabina-di-regia", "PRINT", "/cabina-di-regia/riunioni", "/registro"])(
     "%s is accessible (axe-core)",

@@ -10,32 +10,35 @@ const h = useServer({ browser: true });
  * and after switching language in the profile (without a reload) the interface follows.
  */
 describe("English", () => {
-  it("switching language in the profile changes the interface at once, and an English page hydrates in English", async () => {
-    const side = await watchedContext(h.browser, h.server.url);
-    const page = await side.context.newPage();
-    const scripts: string[] = [];
-    page.on("request", (request) => {
-      if (request.resourceType() === "script") scripts.push(request.url());
-    });
-    await login(page, h.server.url, "dipendente@test.example", PASSWORD);
-    await page.goto(`${h.server.url}/profilo`);
-    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
-    const italianScripts = scripts.length;
-    await page.getByLabel("Lingua dell'interfaccia", { exact: true }).selectOption("en");
-    await page.getByRole("button", { name: "Salva il profilo" }).click();
-    await page.getByRole("button", { name: "Save profile" }).waitFor();
-    expect(await page.getByRole("link", { name: "Ideas", exact: true }).first().isVisible()).toBe(true);
-    // The English messages came as a script of their own, after the Italian page's scripts.
-    expect(scripts.length).toBeGreaterThan(italianScripts);
+  it(
+    "switching language in the profile changes the interface at once, and " + "an English page hydrates in English",
+    async () => {
+      const side = await watchedContext(h.browser, h.server.url);
+      const page = await side.context.newPage();
+      const scripts: string[] = [];
+      page.on("request", (request) => {
+        if (request.resourceType() === "script") scripts.push(request.url());
+      });
+      await login(page, h.server.url, "dipendente@test.example", PASSWORD);
+      await page.goto(`${h.server.url}/profilo`);
+      await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+      const italianScripts = scripts.length;
+      await page.getByLabel("Lingua dell'interfaccia", { exact: true }).selectOption("en");
+      await page.getByRole("button", { name: "Salva il profilo" }).click();
+      await page.getByRole("button", { name: "Save profile" }).waitFor();
+      expect(await page.getByRole("link", { name: "Ideas", exact: true }).first().isVisible()).toBe(true);
+      // The English messages came as a script of their own, after the Italian page's scripts.
+      expect(scripts.length).toBeGreaterThan(italianScripts);
 
-    // A fresh English page: hydrated (a client-side navigation works) and still in English.
-    await page.goto(`${h.server.url}/idee`);
-    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
-    expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    await page.getByRole("link", { name: "Groups", exact: true }).first().click();
-    await page.waitForURL("**/gruppi");
-    await page.getByRole("heading", { level: 1, name: "Working groups" }).waitFor();
-    await side.context.close();
-    expect(side.problems).toEqual([]);
-  });
+      // A fresh English page: hydrated (a client-side navigation works) and still in English.
+      await page.goto(`${h.server.url}/idee`);
+      await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+      await page.getByRole("link", { name: "Groups", exact: true }).first().click();
+      await page.waitForURL("**/gruppi");
+      await page.getByRole("heading", { level: 1, name: "Working groups" }).waitFor();
+      await side.context.close();
+      expect(side.problems).toEqual([]);
+    },
+  );
 });

@@ -11,72 +11,75 @@ describe.each([
   { js: true, label: "with JavaScript" },
   { js: false, label: "without JavaScript" },
 ])("planning against reality, $label", ({ js }) => {
-  it("a leader plans an objective carrying an accepted idea, reports twice; the timeline and the idea show it", async () => {
-    const ideaTitle = js ? "Sportello aperto il sabato" : "Sportello aperto la sera";
-    const objectiveTitle = js ? "Apertura del sabato mattina" : "Apertura serale il giovedì";
-    const idea = await ideaAt(h.server.db, h.scenario, "ACCOLTA", {
-      title: ideaTitle,
-      authorId: h.scenario.users.employee.id,
-    });
-    const { context, problems } = await watchedContext(h.browser, h.server.url, { javaScriptEnabled: js });
-    const page = await context.newPage();
-    await login(page, h.server.url, "leader.logistica@test.example", PASSWORD);
+  it(
+    "a leader plans an objective carrying an accepted idea, reports twice; " + "the timeline and the idea show it",
+    async () => {
+      const ideaTitle = js ? "Sportello aperto il sabato" : "Sportello aperto la sera";
+      const objectiveTitle = js ? "Apertura del sabato mattina" : "Apertura serale il giovedì";
+      const idea = await ideaAt(h.server.db, h.scenario, "ACCOLTA", {
+        title: ideaTitle,
+        authorId: h.scenario.users.employee.id,
+      });
+      const { context, problems } = await watchedContext(h.browser, h.server.url, { javaScriptEnabled: js });
+      const page = await context.newPage();
+      await login(page, h.server.url, "leader.logistica@test.example", PASSWORD);
 
-    await page.goto(`${h.server.url}/gruppi/logistica`);
-    await page.getByRole("link", { name: "Nuovo micro-obiettivo" }).click();
-    await page.waitForURL("**/obiettivi/nuovo?gruppo=logistica");
-    await page.getByLabel(/^Titolo/).fill(objectiveTitle);
-    await page.getByLabel(/^Responsabile/).selectOption({ label: "Marta Membro" });
-    const now = new Date();
-    const iso = (d: Date) => d.toISOString().slice(0, 10);
-    await page.getByLabel(/^Inizio previsto/).fill(iso(new Date(now.getTime() - 10 * 86400_000)));
-    await page.getByLabel(/^Scadenza/).fill(iso(new Date(now.getTime() + 40 * 86400_000)));
-    await page.getByLabel(new RegExp(ideaTitle)).check();
-    await Promise.all([
-      page.waitForURL(/\/obiettivi\/\d+$/),
-      page.getByRole("button", { name: "Crea il micro-obiettivo" }).click(),
-    ]);
-    await page.getByText("Micro-obiettivo creato").waitFor();
+      await page.goto(`${h.server.url}/gruppi/logistica`);
+      await page.getByRole("link", { name: "Nuovo micro-obiettivo" }).click();
+      await page.waitForURL("**/obiettivi/nuovo?gruppo=logistica");
+      await page.getByLabel(/^Titolo/).fill(objectiveTitle);
+      await page.getByLabel(/^Responsabile/).selectOption({ label: "Marta Membro" });
+      const now = new Date();
+      const iso = (d: Date) => d.toISOString().slice(0, 10);
+      await page.getByLabel(/^Inizio previsto/).fill(iso(new Date(now.getTime() - 10 * 86400_000)));
+      await page.getByLabel(/^Scadenza/).fill(iso(new Date(now.getTime() + 40 * 86400_000)));
+      await page.getByLabel(new RegExp(ideaTitle)).check();
+      await Promise.all([
+        page.waitForURL(/\/obiettivi\/\d+$/),
+        page.getByRole("button", { name: "Crea il micro-obiettivo" }).click(),
+      ]);
+      await page.getByText("Micro-obiettivo creato").waitFor();
 
-    for (const [progress, note] of [
-      ["25", "Accordo con i sindacati raggiunto."],
-      ["60", "Turni definiti fino a marzo."],
-    ] as const) {
-      await page.getByRole("spinbutton", { name: /^Avanzamento/ }).fill(progress);
-      await page.getByLabel(/^Stato/).selectOption({ label: "In corso" });
-      await page.getByLabel("Nota").fill(note);
-      await page.getByRole("button", { name: "Pubblica l'aggiornamento" }).click();
-      await page.locator(".pionieri-story li", { hasText: note }).waitFor();
-    }
-    await page.getByText("Avanzamento: 60%").waitFor();
-    const notes = await page.locator(".pionieri-story li").allTextContents();
-    expect(notes[0]).toContain("Turni definiti fino a marzo.");
+      for (const [progress, note] of [
+        ["25", "Accordo con i sindacati raggiunto."],
+        ["60", "Turni definiti fino a marzo."],
+      ] as const) {
+        await page.getByRole("spinbutton", { name: /^Avanzamento/ }).fill(progress);
+        await page.getByLabel(/^Stato/).selectOption({ label: "In corso" });
+        await page.getByLabel("Nota").fill(note);
+        await page.getByRole("button", { name: "Pubblica l'aggiornamento" }).click();
+        await page.locator(".pionieri-story li", { hasText: note }).waitFor();
+      }
+      await page.getByText("Avanzamento: 60%").waitFor();
+      const notes = await page.locator(".pionieri-story li").allTextContents();
+      expect(notes[0]).toContain("Turni definiti fino a marzo.");
 
-    await page.goto(`${h.server.url}/crono-programma?gruppo=logistica`);
-    const bar = page.locator("svg.pionieri-timeline .tl-bar", { hasText: objectiveTitle });
-    await bar.waitFor();
-    expect(await bar.textContent()).toContain("60%");
-    const [outer, fill] = await Promise.all([
-      bar.locator(".tl-bar-bg").getAttribute("width"),
-      bar.locator(".tl-bar-fill").getAttribute("width"),
-    ]);
-    expect(Number(fill) / Number(outer)).toBeCloseTo(0.6, 1);
-    await page
-      .getByRole("row", { name: new RegExp(objectiveTitle) })
-      .getByText("60%")
-      .waitFor();
+      await page.goto(`${h.server.url}/crono-programma?gruppo=logistica`);
+      const bar = page.locator("svg.pionieri-timeline .tl-bar", { hasText: objectiveTitle });
+      await bar.waitFor();
+      expect(await bar.textContent()).toContain("60%");
+      const [outer, fill] = await Promise.all([
+        bar.locator(".tl-bar-bg").getAttribute("width"),
+        bar.locator(".tl-bar-fill").getAttribute("width"),
+      ]);
+      expect(Number(fill) / Number(outer)).toBeCloseTo(0.6, 1);
+      await page
+        .getByRole("row", { name: new RegExp(objectiveTitle) })
+        .getByText("60%")
+        .waitFor();
 
-    await page.goto(`${h.server.url}/idee/${idea.id}`);
-    await page.locator(".pionieri-idea-header .pionieri-status", { hasText: "In realizzazione" }).waitFor();
-    await page.getByRole("link", { name: objectiveTitle }).waitFor();
-    await page
-      .locator(".pionieri-story")
-      .getByText(`Portata avanti dal micro-obiettivo «${objectiveTitle}»`, { exact: false })
-      .waitFor();
+      await page.goto(`${h.server.url}/idee/${idea.id}`);
+      await page.locator(".pionieri-idea-header .pionieri-status", { hasText: "In realizzazione" }).waitFor();
+      await page.getByRole("link", { name: objectiveTitle }).waitFor();
+      await page
+        .locator(".pionieri-story")
+        .getByText(`Portata avanti dal micro-obiettivo «${objectiveTitle}»`, { exact: false })
+        .waitFor();
 
-    await context.close();
-    expect(problems).toEqual([]);
-  });
+      await context.close();
+      expect(problems).toEqual([]);
+    },
+  );
 });
 
 describe("accessibility of the crono-programma", () => {

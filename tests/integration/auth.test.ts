@@ -54,7 +54,7 @@ describe("login", () => {
     const strip = (html: string) =>
       html.replace(/nonce="[^"]*"|nonce-[A-Za-z0-9+/=]+/g, "").replace(/[a-z0-9.]+@test\.example/g, "EMAIL");
     const timings = { wrong: [] as number[], unknown: [] as number[] };
-    let bodies: Record<string, string> = {};
+    const bodies: Record<string, string> = {};
     for (let round = 0; round < 3; round++) {
       for (const kind of ["wrong", "unknown"] as const) {
         const email = kind === "wrong" ? "membro@test.example" : `nessuno${round}@test.example`;

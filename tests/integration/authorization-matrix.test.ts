@@ -529,11 +529,14 @@ for (const [route, entry] of Object.entries(MATRIX)) {
             try {
               check(answer, response, changed);
             } catch (error) {
+              const location = response.headers.get("location") ?? "";
+              const page = body
+                .replace(/<[^>]+>/g, " ")
+                .replace(/\s+/g, " ")
+                .slice(0, 400);
               throw new Error(
-                `${(error as Error).message}\n${response.status} ${response.headers.get("location") ?? ""} changed=${changed.join(",")}\n${body
-                  .replace(/<[^>]+>/g, " ")
-                  .replace(/\s+/g, " ")
-                  .slice(0, 400)}`,
+                `${(error as Error).message}\n${response.status} ${location} changed=${changed.join(",")}\n${page}`,
+                { cause: error },
               );
             }
             // A logout ends that session: log the person back in for the next rows.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dashboard, freezeSnapshot } from "~/domain/board.server";
-import type { Actor } from "~/domain/roles";
-import { db, dbReady } from "~/lib/db.server";
+import { dashboard } from "~/domain/board.server";
+import { freezeSnapshot } from "~/domain/snapshots.server";
+import type { Actor } from "~/lib/actor";
+import { db, dbReady } from "~/lib/db/client.server";
 import {
   addSupports,
   buildComment,
@@ -108,7 +109,8 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
     const since30 = new Date(now - 30 * 86400_000);
     const distinct = async (since: Date) => {
       const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
-        `SELECT COUNT(DISTINCT u."id") AS n FROM "User" u WHERE u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL AND (
+        `SELECT COUNT(DISTINCT u."id") AS n FROM "User" u WHERE u."active" = 1 AND u."role" <> 'OSSERVATORE' AND
+          u."passwordHash" IS NOT NULL AND (
           EXISTS (SELECT 1 FROM "Idea" i WHERE i."authorId" = u."id" AND i."createdAt" >= ?) OR
           EXISTS (SELECT 1 FROM "Comment" c WHERE c."authorId" = u."id" AND c."createdAt" >= ?) OR
           EXISTS (SELECT 1 FROM "Support" s WHERE s."userId" = u."id" AND s."createdAt" >= ?) OR
@@ -289,34 +291,41 @@ describe("the board's pages over HTTP", () => {
     expect(await text(await board.get(`/idee/${idea.id}`))).toContain("Riproporre con il bilancio 2028");
   });
 
-  it("freezes snapshots, lists and compares them; refuses bad dates, the same snapshot twice and unknown ids", async () => {
-    const board = await as("board");
-    const before = await h.server.db.snapshot.count();
-    for (const meetingDate of ["26/11/2026", "2026-02-30", ""]) {
-      const bad = await board.post("/cabina-di-regia", { intent: "freeze", meetingDate });
-      expect(bad.status, meetingDate).toBe(400);
-    }
-    expect(await h.server.db.snapshot.count()).toBe(before);
-    const first = await board.post("/cabina-di-regia", { intent: "freeze", meetingDate: "2026-11-19", notes: "Prima" });
-    const second = await board.post("/cabina-di-regia", {
-      intent: "freeze",
-      meetingDate: "2026-11-26",
-      notes: "Seconda",
-    });
-    const [a, b] = [first, second].map((r) => r.headers.get("location")!.split("/").pop()!);
-    const page = await text(await (await as("employee")).get(`/cabina-di-regia/riunioni/${b}`));
-    expect(page).toContain("Riunione del 26 novembre 2026");
-    expect((await (await as("employee")).get(`/cabina-di-regia/riunioni/${b}/stampa`)).status).toBe(200);
-    expect((await board.post(`/cabina-di-regia/riunioni/${b}`, { notes: "cambiata" })).status).toBe(405);
-    const compare = await (await as("employee")).get(`/cabina-di-regia/confronto?a=${a}&b=${b}`);
-    expect(compare.status).toBe(200);
-    expect(await text(compare)).toContain("che cosa è cambiato");
-    const self = await board.get(`/cabina-di-regia/confronto?a=${a}&b=${a}`);
-    expect(self.status).toBe(404);
-    expect(await text(self)).toContain("Scegli due istantanee diverse");
-    expect((await board.get(`/cabina-di-regia/confronto?a=${a}&b=inesistente`)).status).toBe(404);
-    expect((await board.get("/cabina-di-regia/riunioni/inesistente")).status).toBe(404);
-  });
+  it(
+    "freezes snapshots, lists and compares them; refuses bad dates, the " + "same snapshot twice and unknown ids",
+    async () => {
+      const board = await as("board");
+      const before = await h.server.db.snapshot.count();
+      for (const meetingDate of ["26/11/2026", "2026-02-30", ""]) {
+        const bad = await board.post("/cabina-di-regia", { intent: "freeze", meetingDate });
+        expect(bad.status, meetingDate).toBe(400);
+      }
+      expect(await h.server.db.snapshot.count()).toBe(before);
+      const first = await board.post("/cabina-di-regia", {
+        intent: "freeze",
+        meetingDate: "2026-11-19",
+        notes: "Prima",
+      });
+      const second = await board.post("/cabina-di-regia", {
+        intent: "freeze",
+        meetingDate: "2026-11-26",
+        notes: "Seconda",
+      });
+      const [a, b] = [first, second].map((r) => r.headers.get("location")!.split("/").pop()!);
+      const page = await text(await (await as("employee")).get(`/cabina-di-regia/riunioni/${b}`));
+      expect(page).toContain("Riunione del 26 novembre 2026");
+      expect((await (await as("employee")).get(`/cabina-di-regia/riunioni/${b}/stampa`)).status).toBe(200);
+      expect((await board.post(`/cabina-di-regia/riunioni/${b}`, { notes: "cambiata" })).status).toBe(405);
+      const compare = await (await as("employee")).get(`/cabina-di-regia/confronto?a=${a}&b=${b}`);
+      expect(compare.status).toBe(200);
+      expect(await text(compare)).toContain("che cosa è cambiato");
+      const self = await board.get(`/cabina-di-regia/confronto?a=${a}&b=${a}`);
+      expect(self.status).toBe(404);
+      expect(await text(self)).toContain("Scegli due istantanee diverse");
+      expect((await board.get(`/cabina-di-regia/confronto?a=${a}&b=inesistente`)).status).toBe(404);
+      expect((await board.get("/cabina-di-regia/riunioni/inesistente")).status).toBe(404);
+    },
+  );
 
   it("shows the audit log to the board and the admin, filtered, and to nobody else", async () => {
     expect((await (await as("employee")).get("/registro")).status).toBe(403);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
-import { applyPragmas, BUSY_TIMEOUT_MS, createClient, db, dbReady, writeNow } from "~/lib/db.server";
-import { setSupport } from "~/domain/ideas.server";
+import { applyPragmas, BUSY_TIMEOUT_MS, createClient, db, dbReady } from "~/lib/db/client.server";
+import { writeNow } from "~/lib/db/fast.server";
+import { setSupport } from "~/domain/supports.server";
 import { buildGroup, buildIdea, buildUser } from "../support/factories";
 import { Client } from "../support/http";
 import { freshDatabaseFile } from "../support/per-file-db";
@@ -60,28 +61,31 @@ describe("SQLite settings", () => {
     expect(writeNow((sql) => sql.run(tag("dopo")))).toBe(1);
   });
 
-  it("a support given while one of Prisma's transactions is open waits for it, through Prisma, and counts right", async () => {
-    await dbReady;
-    const group = await buildGroup(db, { slug: "attesa", name: "Attesa", description: "" });
-    const user = await buildUser(db);
-    const idea = await buildIdea(db, { title: "Da sostenere", groupId: group.id, authorId: null });
-    const actor = { id: user.id, role: "DIPENDENTE" as const, active: true, memberOf: [], leaderOf: [] };
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const open = db.$transaction(async (tx) => {
-      await tx.$executeRaw`UPDATE "Idea" SET "lastActivityAt" = ${new Date()} WHERE "id" = ${idea.id}`;
-      await held;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const support = setSupport(actor, idea.id, true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await db.support.count({ where: { ideaId: idea.id } })).toBe(0);
-    release();
-    await open;
-    expect(await support).toEqual({ supported: true, count: 1 });
-    expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).supportCount).toBe(1);
-    expect(await setSupport(actor, idea.id, false)).toEqual({ supported: false, count: 0 });
-  });
+  it(
+    "a support given while one of Prisma's transactions is open waits for " + "it, through Prisma, and counts right",
+    async () => {
+      await dbReady;
+      const group = await buildGroup(db, { slug: "attesa", name: "Attesa", description: "" });
+      const user = await buildUser(db);
+      const idea = await buildIdea(db, { title: "Da sostenere", groupId: group.id, authorId: null });
+      const actor = { id: user.id, role: "DIPENDENTE" as const, active: true, memberOf: [], leaderOf: [] };
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const open = db.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Idea" SET "lastActivityAt" = ${new Date()} WHERE "id" = ${idea.id}`;
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const support = setSupport(actor, idea.id, true);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await db.support.count({ where: { ideaId: idea.id } })).toBe(0);
+      release();
+      await open;
+      expect(await support).toEqual({ supported: true, count: 1 });
+      expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).supportCount).toBe(1);
+      expect(await setSupport(actor, idea.id, false)).toEqual({ supported: false, count: 0 });
+    },
+  );
 
   describe("the running server", () => {
     let server: TestServer;

@@ -605,27 +605,31 @@ describe("finding ideas", () => {
     },
   );
 
-  it("filters by group, status, mine and supported; unknown sorts and filters fall back to the default, forged cursors are a 400", async () => {
-    const idea = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", {
-      title: "Filtrami per stato",
-      authorId: scenario.users.otherLeader.id,
-    });
-    await addSupports(server.db, idea.id, [scenario.users.admin.id]);
-    expect(await text(await as("employee").get("/idee?stato=in-valutazione"))).toContain("Filtrami per stato");
-    expect(await text(await as("employee").get("/idee?stato=nuova"))).not.toContain("Filtrami per stato");
-    expect(await text(await as("employee").get("/idee?gruppo=informatica"))).not.toContain("Filtrami per stato");
-    expect(await text(await as("otherLeader").get("/idee?mie=1"))).toContain("Filtrami per stato");
-    expect(await text(await as("employee").get("/idee?mie=1"))).not.toContain("Filtrami per stato");
-    expect(await text(await as("admin").get("/idee?sostengo=1"))).toContain("Filtrami per stato");
-    for (const query of ["sort=boh", "stato=inventato", "gruppo=nessuno"]) {
-      expect((await as("employee").get(`/idee?${query}`)).status, query).toBe(200);
-    }
-    for (const query of ["cursor=%%%", "cursor=eyJrIjp7fX0", "sort=sostegni&cursor=bm90LWpzb24"]) {
-      const response = await as("employee").get(`/idee?${query}`);
-      expect(response.status, query).toBe(400);
-      expect(await text(response)).toContain("pagina successiva non è valido");
-    }
-  });
+  it(
+    "filters by group, status, mine and supported; unknown sorts and " +
+      "filters fall back to the default, forged cursors are a 400",
+    async () => {
+      const idea = await ideaAt(server.db, scenario, "IN_VALUTAZIONE", {
+        title: "Filtrami per stato",
+        authorId: scenario.users.otherLeader.id,
+      });
+      await addSupports(server.db, idea.id, [scenario.users.admin.id]);
+      expect(await text(await as("employee").get("/idee?stato=in-valutazione"))).toContain("Filtrami per stato");
+      expect(await text(await as("employee").get("/idee?stato=nuova"))).not.toContain("Filtrami per stato");
+      expect(await text(await as("employee").get("/idee?gruppo=informatica"))).not.toContain("Filtrami per stato");
+      expect(await text(await as("otherLeader").get("/idee?mie=1"))).toContain("Filtrami per stato");
+      expect(await text(await as("employee").get("/idee?mie=1"))).not.toContain("Filtrami per stato");
+      expect(await text(await as("admin").get("/idee?sostengo=1"))).toContain("Filtrami per stato");
+      for (const query of ["sort=boh", "stato=inventato", "gruppo=nessuno"]) {
+        expect((await as("employee").get(`/idee?${query}`)).status, query).toBe(200);
+      }
+      for (const query of ["cursor=%%%", "cursor=eyJrIjp7fX0", "sort=sostegni&cursor=bm90LWpzb24"]) {
+        const response = await as("employee").get(`/idee?${query}`);
+        expect(response.status, query).toBe(400);
+        expect(await text(response)).toContain("pagina successiva non è valido");
+      }
+    },
+  );
 
   it("sorts by trend on the supports of the last 14 days, not on all of them", async () => {
     const u = scenario.users;
@@ -735,50 +739,53 @@ describe("themes", () => {
 });
 
 describe("rate limits on writing", () => {
-  it("answers the 31st comment in ten minutes and the 11th idea in an hour with 429 + Retry-After, writing nothing", async () => {
-    const writer = await buildUser(server.db, {
-      email: "scrittore@test.example",
-      displayName: "Sara Scrittrice",
-      password: PASSWORD,
-    });
-    const browser = new Client(server.url);
-    await browser.login(writer.email, PASSWORD);
-    const idea = await ideaAt(server.db, scenario, "NUOVA");
-    for (let i = 0; i < 30; i++) {
-      expect(
-        (await browser.post(`/idee/${idea.id}`, { intent: "comment", body: `Commento ${i}` })).status,
-        `comment ${i}`,
-      ).toBe(302);
-    }
-    const before = await ideaState(server.db, idea.id);
-    const refused = await browser.post(`/idee/${idea.id}`, { intent: "comment", body: "Uno di troppo" });
-    expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await text(refused)).toContain("troppe operazioni di questo tipo");
-    expect(await ideaState(server.db, idea.id)).toEqual(before);
-    // Others are not affected.
-    expect((await as("member").post(`/idee/${idea.id}`, { intent: "comment", body: "Io posso" })).status).toBe(302);
+  it(
+    "answers the 31st comment in ten minutes and the 11th idea in an hour " + "with 429 + Retry-After, writing nothing",
+    async () => {
+      const writer = await buildUser(server.db, {
+        email: "scrittore@test.example",
+        displayName: "Sara Scrittrice",
+        password: PASSWORD,
+      });
+      const browser = new Client(server.url);
+      await browser.login(writer.email, PASSWORD);
+      const idea = await ideaAt(server.db, scenario, "NUOVA");
+      for (let i = 0; i < 30; i++) {
+        expect(
+          (await browser.post(`/idee/${idea.id}`, { intent: "comment", body: `Commento ${i}` })).status,
+          `comment ${i}`,
+        ).toBe(302);
+      }
+      const before = await ideaState(server.db, idea.id);
+      const refused = await browser.post(`/idee/${idea.id}`, { intent: "comment", body: "Uno di troppo" });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await text(refused)).toContain("troppe operazioni di questo tipo");
+      expect(await ideaState(server.db, idea.id)).toEqual(before);
+      // Others are not affected.
+      expect((await as("member").post(`/idee/${idea.id}`, { intent: "comment", body: "Io posso" })).status).toBe(302);
 
-    const count = await server.db.idea.count();
-    for (let i = 0; i < 10; i++) {
-      expect(
-        (
-          await browser.post("/idee/nuova", {
-            intent: "save",
-            title: `Idea a raffica ${i}`,
-            body: "x",
-            groupId: scenario.groups.prodotti!.id,
-          })
-        ).status,
-      ).toBe(302);
-    }
-    const tooMany = await browser.post("/idee/nuova", {
-      intent: "save",
-      title: "Idea di troppo",
-      body: "x",
-      groupId: scenario.groups.prodotti!.id,
-    });
-    expect(tooMany.status).toBe(429);
-    expect(await server.db.idea.count()).toBe(count + 10);
-  });
+      const count = await server.db.idea.count();
+      for (let i = 0; i < 10; i++) {
+        expect(
+          (
+            await browser.post("/idee/nuova", {
+              intent: "save",
+              title: `Idea a raffica ${i}`,
+              body: "x",
+              groupId: scenario.groups.prodotti!.id,
+            })
+          ).status,
+        ).toBe(302);
+      }
+      const tooMany = await browser.post("/idee/nuova", {
+        intent: "save",
+        title: "Idea di troppo",
+        body: "x",
+        groupId: scenario.groups.prodotti!.id,
+      });
+      expect(tooMany.status).toBe(429);
+      expect(await server.db.idea.count()).toBe(count + 10);
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../../app/lib/db.server";
+import type { Db } from "../../app/lib/db/client.server";
 
 /** Tables a request may touch without "writing": sessions slide, throttles are in memory. */
 const IGNORED = new Set(["Session", "_prisma_migrations"]);
@@ -10,7 +10,8 @@ const IGNORED = new Set(["Session", "_prisma_migrations"]);
  */
 export async function dbFingerprint(db: Db) {
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE 'idea_fts%' ORDER BY "name"`,
+    `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE
+      'idea_fts%' ORDER BY "name"`,
   );
   const out: Record<string, string> = {};
   for (const { name } of tables) {

@@ -1,4 +1,4 @@
-import type { Db } from "../../app/lib/db.server";
+import type { Db } from "../../app/lib/db/client.server";
 import { buildIdea, buildStatusChange } from "./factories";
 import type { Scenario } from "./scenario";
 

@@ -1,4 +1,4 @@
-import type { Db } from "../../app/lib/db.server";
+import type { Db } from "../../app/lib/db/client.server";
 import { addMember, buildPhase, buildUser } from "./factories";
 
 export const PASSWORD = "una-password-lunga-42";

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { applyPragmas, createClient, type Db } from "../../app/lib/db.server";
+import { applyPragmas, createClient, type Db } from "../../app/lib/db/client.server";
 import { freshDatabaseFile } from "./per-file-db";
 import { ROOT } from "./paths";
 

@@ -92,29 +92,33 @@ describe("dates in Europe/Rome", () => {
     expect(formatDate("2026-10-25T01:30:00Z", "it", "dateTime")).toBe("25 ottobre 2026 alle ore 02:30");
   });
 
-  it("gives the same day as Intl for every minute around midnight and both clock changes, remembered by hour or not", () => {
-    const day = new Intl.DateTimeFormat("en-CA", {
-      timeZone: "Europe/Rome",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    const long = new Intl.DateTimeFormat("it-IT", {
-      timeZone: "Europe/Rome",
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-    });
-    for (const from of ["2026-03-28T18:00:00Z", "2026-10-24T18:00:00Z", "2026-12-31T20:00:00Z"]) {
-      const start = Date.parse(from);
-      // Minute 59 first, so that a wrong memory of the hour would show on the minutes after it.
-      for (let hour = 0; hour < 12; hour++) {
-        for (const minute of [59, 0, 1, 30]) {
-          const instant = new Date(start + hour * 3_600_000 + minute * 60_000);
-          expect(romeDay(instant), instant.toISOString()).toBe(day.format(instant));
-          expect(formatDate(instant, "it"), instant.toISOString()).toBe(long.format(instant));
+  it(
+    "gives the same day as Intl for every minute around midnight and both " +
+      "clock changes, remembered by hour or not",
+    () => {
+      const day = new Intl.DateTimeFormat("en-CA", {
+        timeZone: "Europe/Rome",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      });
+      const long = new Intl.DateTimeFormat("it-IT", {
+        timeZone: "Europe/Rome",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      });
+      for (const from of ["2026-03-28T18:00:00Z", "2026-10-24T18:00:00Z", "2026-12-31T20:00:00Z"]) {
+        const start = Date.parse(from);
+        // Minute 59 first, so that a wrong memory of the hour would show on the minutes after it.
+        for (let hour = 0; hour < 12; hour++) {
+          for (const minute of [59, 0, 1, 30]) {
+            const instant = new Date(start + hour * 3_600_000 + minute * 60_000);
+            expect(romeDay(instant), instant.toISOString()).toBe(day.format(instant));
+            expect(formatDate(instant, "it"), instant.toISOString()).toBe(long.format(instant));
+          }
         }
       }
-    }
-  });
+    },
+  );
 });

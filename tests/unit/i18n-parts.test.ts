@@ -3,12 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * The Italian catalogue travels in parts (app/lib/i18n/messages): a page's JavaScript carries
- * the core and the parts its modules import. This checks, from the sources, that every route has
- * every message it can show: the keys written in its modules (its own file, the components and
- * libraries it imports, the root's), and the keys its server modules hand back to the page as
- * form errors. Refusals (httpError, errorResponse) and flash messages are left out: they reach the
- * page already translated by the server.
+ * The Italian catalogue travels in parts (app/lib/i18n/messages): a page's translator has the core
+ * and the parts its route lists in its handle (`handle = { messages: [ideasMessages] }`). This
+ * checks, from the sources, that every page lists every part it can show and no part it cannot:
+ * the keys written in its modules (its own file, the components and libraries it imports, the
+ * root's) and the keys its server modules hand back to the page as form errors. Refusals
+ * (httpError, errorResponse) and flash messages are left out: the server translates those.
  */
 const APP = path.resolve(import.meta.dirname, "../../app");
 const MESSAGES = path.join(APP, "lib/i18n/messages");
@@ -68,7 +68,7 @@ function keysIn(source: string) {
   return keys;
 }
 
-/** The keys a module can put on the page itself: not a refusal, not a flash (the server translates those), not a policy action's name. */
+/** The keys a module can put on the page itself: not a refusal, not a flash, not a policy action's name. */
 function shownKeysIn(source: string) {
   const stripped = source.replace(
     /(httpError|errorResponse|redirectWithFlash|flashCookie|assertCan|can)\([^)]*\)/g,
@@ -77,8 +77,20 @@ function shownKeysIn(source: string) {
   return keysIn(stripped);
 }
 
+/** The parts a route lists in its handle, by the names its messages are imported under. */
+function declaredParts(source: string): string[] | null {
+  const handle = /export const handle: PageHandle = \{ messages: \[([^\]]*)\] \};/.exec(source);
+  if (!handle) return null;
+  return handle[1]!
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => name.replace(/Messages$/, ""));
+}
+
 const root = path.join(APP, "root.tsx");
 const routes = readdirSync(path.join(APP, "routes")).map((file) => path.join(APP, "routes", file));
+const pages = routes.filter((route) => /^export default function/m.test(readFileSync(route, "utf8")));
 
 describe("Italian catalogue in parts", () => {
   it("has every key in exactly one part, and the parts are what it.ts joins", () => {
@@ -87,25 +99,34 @@ describe("Italian catalogue in parts", () => {
     for (const part of new Set(partOf.values())) expect(joined).toContain(`./messages/${part}"`);
   });
 
-  for (const route of routes) {
-    it(`gives ${path.basename(route)} every message it can show`, () => {
-      const modules = new Set([...clientGraph(root), ...clientGraph(route)]);
-      const loaded = new Set([
-        "core",
-        ...[...modules].filter((f) => f.startsWith(MESSAGES)).map((f) => path.basename(f, ".ts")),
-      ]);
+  it("leaves the parts free of imports (no module registers itself)", () => {
+    for (const file of readdirSync(MESSAGES))
+      expect(readFileSync(path.join(MESSAGES, file), "utf8")).not.toMatch(/^import /m);
+  });
+
+  it("declares parts only on pages (a resource route has nothing to translate in the browser)", () => {
+    for (const route of routes.filter((r) => !pages.includes(r)))
+      expect(declaredParts(readFileSync(route, "utf8")), path.basename(route)).toBeNull();
+  });
+
+  for (const route of pages) {
+    it(`gives ${path.basename(route)} every part it shows, and no other`, () => {
+      const source = readFileSync(route, "utf8");
+      const declared = new Set(["core", ...(declaredParts(source) ?? [])]);
       const needed = new Map<string, string>();
       // The policy's action names ("board.freeze") look like keys but are never shown.
-      for (const file of modules)
-        if (!file.endsWith("domain/policy.ts"))
+      for (const file of new Set([...clientGraph(root), ...clientGraph(route)]))
+        if (!file.endsWith("domain/policy.ts") && !file.startsWith(MESSAGES) && !file.endsWith("i18n/it.ts"))
           for (const key of shownKeysIn(readFileSync(file, "utf8"))) needed.set(key, path.relative(APP, file));
       for (const file of serverGraph(route))
         for (const key of shownKeysIn(readFileSync(file, "utf8")))
           if (!needed.has(key)) needed.set(key, path.relative(APP, file));
       const missing = [...needed]
-        .filter(([key]) => !loaded.has(partOf.get(key)!))
+        .filter(([key]) => !declared.has(partOf.get(key)!))
         .map(([key, file]) => `${key} [${partOf.get(key)}] (${file})`);
       expect(missing).toEqual([]);
+      const used = new Set([...needed.keys()].map((key) => partOf.get(key)));
+      expect([...declared].filter((part) => part !== "core" && !used.has(part))).toEqual([]);
     });
   }
 });

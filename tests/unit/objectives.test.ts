@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isLate, needsUpdate } from "~/domain/objectives";
-import { objectiveSchema } from "~/domain/schemas.server";
+import { objectiveSchema } from "~/forms/schemas.server";
 import { romeDayBounds } from "~/lib/dates";
 import { addDays, addMonths, daysBetween, isDay, today } from "~/lib/days";
 import { parseForm } from "~/lib/forms.server";
@@ -77,8 +77,9 @@ describe("derived flags", () => {
     const base = { status: "IN_CORSO", startOn: "2026-01-10", createdAt: "2026-01-10T09:00:00Z" };
     // Last update late on 26 March (Rome); 30 days later is 25 April.
     const last = "2026-03-26T22:30:00Z"; // 23:30 in Rome, 26 March
-    expect(needsUpdate({ ...base, lastUpdateAt: last }, new Date("2026-04-24T21:59:00Z"))).toBe(false); // 24 April, 23:59 in Rome
-    expect(needsUpdate({ ...base, lastUpdateAt: last }, new Date("2026-04-24T22:01:00Z"))).toBe(true); // 25 April, 00:01 in Rome
+    // 24 April, 23:59 in Rome, then 25 April, 00:01
+    expect(needsUpdate({ ...base, lastUpdateAt: last }, new Date("2026-04-24T21:59:00Z"))).toBe(false);
+    expect(needsUpdate({ ...base, lastUpdateAt: last }, new Date("2026-04-24T22:01:00Z"))).toBe(true);
     expect(needsUpdate({ ...base, lastUpdateAt: null }, new Date("2026-02-09T12:00:00Z"))).toBe(true);
     expect(needsUpdate({ ...base, lastUpdateAt: null, startOn: "2026-06-01" }, new Date("2026-05-20T12:00:00Z"))).toBe(
       false,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assertCan, can, type Action } from "~/domain/policy";
-import type { Actor } from "~/domain/roles";
+import type { Actor } from "~/lib/actor";
 
 const G = "group-logistica";
 const OTHER_GROUP = "group-informatica";

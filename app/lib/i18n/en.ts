@@ -36,9 +36,14 @@ export const en: Record<MessageKey, string> = {
 
   "home.title": "Welcome to the Pionieri",
   "home.intro1":
-    "The Comune di Cesena is redesigning its counters as one Citizen Desk: one place, many channels. We chose to design it together with the people who work there every day.",
+    "The Comune di Cesena is redesigning its counters as one Citizen Desk: " +
+    "one place, many channels. We chose to design it together with the " +
+    "people who work there every day.",
   "home.intro2":
-    "Everyone carries ideas, beyond roles and responsibilities. Five volunteer working groups, open to every colleague, turn ideas into micro-objectives; the steering board follows their progress and decides.",
+    "Everyone carries ideas, beyond roles and responsibilities. Five " +
+    "volunteer working groups, open to every colleague, turn ideas into " +
+    "micro-objectives; the steering board follows their progress and " +
+    "decides.",
   "home.intro3": "Choose the group you want to contribute to: you can join several groups and leave whenever you like.",
   "home.groups": "Working groups",
   "home.yourGroups": "You are in {count} groups",
@@ -159,7 +164,9 @@ export const en: Record<MessageKey, string> = {
   "admin.users.anonymise": "Anonymise",
   "admin.users.anonymiseFor": "Anonymise {name}'s account",
   "admin.users.anonymiseExplain":
-    '{name}\'s account is deactivated for good and their personal data deleted (name, e-mail, office, password, group memberships, notifications). Ideas, comments and supports stay, signed "ex collaboratore" (former colleague).',
+    "{name}'s account is deactivated for good and their personal data deleted (name, e-mail, office, " +
+    'password, group memberships, notifications). Ideas, comments and supports stay, signed "ex collaboratore" ' +
+    "(former colleague).",
   "admin.users.anonymiseConfirm": "I confirm: this cannot be undone.",
   "admin.users.anonymiseConfirmRequired": "Tick the confirmation to anonymise an account.",
   "admin.users.anonymised": 'Account anonymised: the content stays, signed "ex collaboratore".',
@@ -180,7 +187,8 @@ export const en: Record<MessageKey, string> = {
 
   "admin.groups.title": "Working groups",
   "admin.groups.intro":
-    "Name, description, colour and order of each group. The order decides how groups appear across the intranet (smallest first).",
+    "Name, description, colour and order of each group. The order decides " +
+    "how groups appear across the intranet (smallest first).",
   "admin.groups.name": "Name",
   "admin.groups.description": "Description",
   "admin.groups.colour": "Colour",
@@ -190,20 +198,32 @@ export const en: Record<MessageKey, string> = {
 
   "a11y.title": "Accessibility statement",
   "a11y.intro":
-    "The Comune di Cesena is committed to making its Pionieri intranet accessible, in accordance with Italian law 4/2004 and AgID's accessibility guidelines, which adopt EN 301 549 and WCAG 2.1 level AA.",
+    "The Comune di Cesena is committed to making its Pionieri intranet " +
+    "accessible, in accordance with Italian law 4/2004 and AgID's " +
+    "accessibility guidelines, which adopt EN 301 549 and WCAG 2.1 level " +
+    "AA.",
   "a11y.statusTitle": "Compliance status",
   "a11y.status":
-    "Pionieri is partially compliant: pages are checked at every change with automated tests (axe-core) and by hand with the keyboard alone and without JavaScript; the parts not yet compliant are listed below.",
+    "Pionieri is partially compliant: pages are checked at every change " +
+    "with automated tests (axe-core) and by hand with the keyboard alone " +
+    "and without JavaScript; the parts not yet compliant are listed below.",
   "a11y.limitsTitle": "Non-accessible content",
   "a11y.limits":
-    "No test with users of different screen readers has been done yet; texts written by colleagues (ideas, comments) depend on their authors. If you meet an obstacle, tell us.",
+    "No test with users of different screen readers has been done yet; " +
+    "texts written by colleagues (ideas, comments) depend on their " +
+    "authors. If you meet an obstacle, tell us.",
   "a11y.howTitle": "How it works",
   "a11y.how":
-    "Every function works with the keyboard and with JavaScript turned off; the site follows the Designers Italia style, works from 360 pixels wide upwards, and a link at the start of every page leads straight to the content.",
+    "Every function works with the keyboard and with JavaScript turned " +
+    "off; the site follows the Designers Italia style, works from 360 " +
+    "pixels wide upwards, and a link at the start of every page leads " +
+    "straight to the content.",
   "a11y.feedbackTitle": "Feedback and contact",
   "a11y.feedback": "You can report an accessibility problem or ask for content in an accessible format by writing to",
   "a11y.feedbackAfter":
-    "We will answer within 30 days. If the answer is unsatisfactory or does not come, you can turn to AgID's digital ombudsman (Difensore civico per il digitale).",
+    "We will answer within 30 days. If the answer is unsatisfactory or " +
+    "does not come, you can turn to AgID's digital ombudsman (Difensore " +
+    "civico per il digitale).",
   "a11y.updated": "Statement drawn up on {date} by a self-assessment of the development team.",
 
   "error.notFoundTitle": "Page not found",
@@ -217,7 +237,8 @@ export const en: Record<MessageKey, string> = {
   "error.busy":
     "Pionieri is very busy right now and could not save. Try again in a few seconds: going back keeps what you wrote.",
   "error.full":
-    "Pionieri's data storage is full: for now you can read but not save. The people who run the service have been told; try again later.",
+    "Pionieri's data storage is full: for now you can read but not save. " +
+    "The people who run the service have been told; try again later.",
   "error.tooMany": "You made too many requests in a short time. Try again in a few minutes.",
   "error.tooManyWait": "You did this too many times in a short while. Try again in {minutes} minutes.",
   "error.genericTitle": "Something went wrong",
@@ -269,7 +290,10 @@ export const en: Record<MessageKey, string> = {
   "ideas.newTitle": "New idea",
   "ideas.newQuestion": "Wouldn't it be nice if…?",
   "ideas.newIntro":
-    "Tell the idea as you would to a colleague: what would change for citizens and for the people at the desk. Before publishing, check whether someone already proposed something similar: supporting an existing idea makes it stronger.",
+    "Tell the idea as you would to a colleague: what would change for " +
+    "citizens and for the people at the desk. Before publishing, check " +
+    "whether someone already proposed something similar: supporting an " +
+    "existing idea makes it stronger.",
   "ideas.fieldTitle": "Title",
   "ideas.fieldTitleHint": "One short sentence, at most 140 characters.",
   "ideas.fieldGroup": "Working group",
@@ -287,7 +311,8 @@ export const en: Record<MessageKey, string> = {
   "ideas.updated": "Idea updated: the previous version stays readable.",
   "ideas.editTitle": "Edit the idea",
   "ideas.editIntro":
-    "You can edit your idea while it is new or under discussion. Every edit stays visible to everyone in the idea's story.",
+    "You can edit your idea while it is new or under discussion. Every " +
+    "edit stays visible to everyone in the idea's story.",
   "ideas.edit": "Edit",
   "ideas.editedOn": "edited on {date}",
   "ideas.proposedBy": "Proposed by",
@@ -464,7 +489,9 @@ export const en: Record<MessageKey, string> = {
   "objectives.created": "Micro-objective created: it appears in the timeline.",
   "objectives.updated": "Micro-objective updated; the changes stay in its history.",
   "objectives.stale":
-    "Someone saved this micro-objective while you were editing it: your changes were not saved. Check the micro-objective's page; below is what you had written, and saving again overwrites.",
+    "Someone saved this micro-objective while you were editing it: your " +
+    "changes were not saved. Check the micro-objective's page; below is " +
+    "what you had written, and saving again overwrites.",
   "objectives.edit": "Edit",
   "objectives.fieldTitle": "Title",
   "objectives.fieldDescription": "Description",
@@ -528,7 +555,9 @@ export const en: Record<MessageKey, string> = {
 
   "timeline.title": "Timeline",
   "timeline.intro":
-    "The project's phases, its milestones and every group's micro-objectives on one time axis. Below the chart, the same facts as a table.",
+    "The project's phases, its milestones and every group's " +
+    "micro-objectives on one time axis. Below the chart, the same facts as " +
+    "a table.",
   "timeline.filters": "Filter the timeline",
   "timeline.zoomLabel": "View",
   "timeline.zoom.mese": "month",
@@ -560,7 +589,8 @@ export const en: Record<MessageKey, string> = {
   "timeline.noMilestones": "No milestones set.",
   "timeline.manage": "Phases and milestones",
   "timeline.manageIntro":
-    "The steering board manages the project's phases and milestones. The current phase is the one that includes today, unless you pin another.",
+    "The steering board manages the project's phases and milestones. The " +
+    "current phase is the one that includes today, unless you pin another.",
   "timeline.phaseName": "Phase name",
   "timeline.savePhase": "Save the {name} phase",
   "timeline.deletePhase": "Delete the {name} phase",
@@ -588,11 +618,15 @@ export const en: Record<MessageKey, string> = {
 
   "profile.dataTitle": "Your data",
   "profile.dataIntro":
-    "Download a copy of everything Pionieri keeps about you: profile, groups, ideas, comments, supports, notifications and updates (GDPR art. 15).",
+    "Download a copy of everything Pionieri keeps about you: profile, " +
+    "groups, ideas, comments, supports, notifications and updates (GDPR " +
+    "art. 15).",
   "profile.dataDownload": "Download my data (JSON)",
   "profile.calendarTitle": "Deadlines in your calendar",
   "profile.calendarIntro":
-    "A secret, personal address to add to your calendar (Outlook, Thunderbird, phone): it holds the due dates of your groups' micro-objectives and the project's milestones.",
+    "A secret, personal address to add to your calendar (Outlook, " +
+    "Thunderbird, phone): it holds the due dates of your groups' " +
+    "micro-objectives and the project's milestones.",
   "profile.calendarCreate": "Create my calendar address",
   "profile.calendarRegenerate": "Create a new address (the previous one stops working)",
   "profile.calendarRevoke": "Turn the address off",
@@ -601,12 +635,17 @@ export const en: Record<MessageKey, string> = {
 
   "board.title": "Steering board",
   "board.intro":
-    "The project's state as the steering board sees it: open to every colleague, because the project promises transparency. Only the board decides, freezes snapshots and exports.",
+    "The project's state as the steering board sees it: open to every " +
+    "colleague, because the project promises transparency. Only the board " +
+    "decides, freezes snapshots and exports.",
   "board.tools": "Board tools",
   "board.groupsTitle": "The working groups",
   "board.groupsCaption": "Groups' state: micro-objectives, progress and flags",
   "board.ragRule":
-    "Colour rule: red if an active micro-objective is blocked or at least a third of the active ones are late; amber if anything is late or has had no update for 30 days; green otherwise. Progress is the average weighted by each micro-objective's planned duration.",
+    "Colour rule: red if an active micro-objective is blocked or at least " +
+    "a third of the active ones are late; amber if anything is late or has " +
+    "had no update for 30 days; green otherwise. Progress is the average " +
+    "weighted by each micro-objective's planned duration.",
   "board.state": "State",
   "board.state.red": "Red",
   "board.state.amber": "Amber",
@@ -634,7 +673,9 @@ export const en: Record<MessageKey, string> = {
   "board.chooseDecision": "Choose “Accepted” or “Declined”.",
   "board.participationTitle": "Participation",
   "board.participationIntro":
-    "Totals only, by group and by office: no ranking and no list of people (art. 4 of the Italian Workers' Statute). Offices with fewer than 5 colleagues are counted together.",
+    "Totals only, by group and by office: no ranking and no list of people " +
+    "(art. 4 of the Italian Workers' Statute). Offices with fewer than 5 " +
+    "colleagues are counted together.",
   "board.last30": "{count} colleagues took part in the last 30 days (of {staff}).",
   "board.last90": "{count} in the last 90 days (of {staff}).",
   "board.everShare": "{share}% of the staff took part at least once ({count} people).",
@@ -653,7 +694,8 @@ export const en: Record<MessageKey, string> = {
   "board.supports": "Supports",
   "board.freezeTitle": "Freeze a snapshot for the meeting",
   "board.freezeIntro":
-    "The snapshot keeps the groups' state, the ideas' figures and the decisions since the previous one. Once frozen it cannot change.",
+    "The snapshot keeps the groups' state, the ideas' figures and the " +
+    "decisions since the previous one. Once frozen it cannot change.",
   "board.meetingDate": "Meeting date",
   "board.meetingNotes": "Meeting notes",
   "board.freeze": "Freeze the snapshot",
@@ -684,6 +726,9 @@ export const en: Record<MessageKey, string> = {
   "board.noSlipped": "No micro-objective slipped.",
   "board.slippedLine": "expected end moved from {from} to {to}",
   "board.becameLate": "now late",
+  "board.becameLateTitle": "Micro-objectives that became late with unchanged dates",
+  "board.noBecameLate": "No micro-objective became late with unchanged dates.",
+  "board.lateLine": "due {due}, progress {progress}%",
   "board.completedBetween": "Micro-objectives completed in the period",
   "board.addedBetween": "New micro-objectives",
   "board.decidedBetween": "Ideas decided in the period",

@@ -1,62 +1,81 @@
 import type { MessageKey } from "./it";
-import { core } from "./messages/core";
+import { coreMessages } from "./messages/core";
 
 export type { MessageKey };
 export const LOCALES = ["it", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "it";
 
-/**
- * Italian is the reference and always here: its core at once, each other part of it when the
- * route or component using it is loaded (messages/*.ts call addItalian). Other languages are
- * registered when needed: the server registers them all at start (entry.server.tsx), the browser
- * loads the page's language before hydrating (entry.client.tsx), so no page ships a language it
- * does not show.
- */
-const italian: Partial<Record<MessageKey, string>> = { ...core };
-const catalogues: Partial<Record<Locale, Partial<Record<MessageKey, string>>>> = { it: italian };
+/** Some of a catalogue's messages: a part of the Italian one (messages/*.ts). */
+export type Messages = { readonly [K in MessageKey]?: string };
 
-/** Adds a part of the Italian catalogue (messages/*.ts do it when they are loaded). */
-export function addItalian(messages: Partial<Record<MessageKey, string>>) {
-  Object.assign(italian, messages);
-}
+/**
+ * Italian is the reference. A page's JavaScript carries its core and the parts the page's routes
+ * list in their handle (`handle = { messages: [ideas, forms] }`, read by `partsOf`), so no page
+ * ships messages it cannot show; every other language is one whole catalogue, a chunk loaded
+ * before hydrating an English page. The server registers every whole catalogue at start
+ * (entry.server.tsx) for what it translates outside a page: flash messages, exports, e-mails.
+ */
+const whole: Partial<Record<Locale, Messages>> = {};
 
 export function registerCatalogue(locale: Locale, messages: Record<MessageKey, string>) {
-  if (locale === "it") addItalian(messages);
-  else catalogues[locale] = messages;
+  whole[locale] = messages;
+}
+
+/** Loads a language's whole catalogue where it is not here yet (a separate chunk in the browser). */
+export async function loadCatalogue(locale: Locale) {
+  if (locale === "en" && !whole.en) registerCatalogue("en", (await import("./en")).en);
 }
 
 export function hasCatalogue(locale: Locale) {
-  return catalogues[locale] !== undefined;
+  return locale === "it" || whole[locale] !== undefined;
 }
 
-/** Loads a language's messages (a separate chunk in the browser). */
-export async function loadCatalogue(locale: Locale) {
-  if (hasCatalogue(locale)) return;
-  if (locale === "en") registerCatalogue("en", (await import("./en")).en);
+/** What a route declares in its `handle`: the Italian parts its page shows besides the core. */
+export type PageHandle = { messages?: readonly Messages[] };
+
+/** The parts the matched routes declare (root to leaf): the page's Italian catalogue besides the core. */
+export function partsOf(matches: readonly { handle?: unknown }[]): Messages[] {
+  return matches.flatMap((match) => (match.handle as PageHandle | undefined)?.messages ?? []);
 }
 
 export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+export type Translate = ((key: MessageKey, params?: MessageParams) => string) & {
+  /** Whether `key` is a message this translator has (a key handed over by the server, say). */
+  has(key: unknown): key is MessageKey;
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-/** A key whose text in `locale` is here (on the server: every key; in the browser: the parts loaded). */
-export function isMessageKey(value: unknown, locale: Locale = DEFAULT_LOCALE): value is MessageKey {
-  return typeof value === "string" && Object.hasOwn(catalogues[locale] ?? italian, value);
-}
-
-export function translator(locale: Locale): Translate {
-  const catalogue = catalogues[locale] ?? italian;
-  return (key, params) => {
-    const template = catalogue[key] ?? italian[key] ?? key;
+function makeTranslator(catalogue: Messages, fallback: Messages): Translate {
+  const t = (key: MessageKey, params?: MessageParams) => {
+    const template = catalogue[key] ?? fallback[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       Object.hasOwn(params, name) ? String(params[name]) : whole,
     );
   };
+  return Object.assign(t, {
+    has: (key: unknown): key is MessageKey => typeof key === "string" && Object.hasOwn(catalogue, key),
+  });
+}
+
+/**
+ * A translator for a page: Italian is the core and the page's parts, on the server as in the
+ * browser, so a part a route forgot to list shows in the server's HTML too (and in the parts
+ * test), not only after hydration.
+ */
+export function pageTranslator(locale: Locale, parts: readonly Messages[]): Translate {
+  const italian: Messages = Object.assign({}, coreMessages, ...parts);
+  return makeTranslator(locale === "it" ? italian : (whole[locale] ?? italian), italian);
+}
+
+/** A translator outside any page (the server's flash messages, exports, e-mails): the whole catalogue. */
+export function translator(locale: Locale): Translate {
+  const italian = whole.it ?? coreMessages;
+  return makeTranslator(whole[locale] ?? italian, italian);
 }
 
 /** A message to show later (flash, field error): a key and its parameters, translated at render. */

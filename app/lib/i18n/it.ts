@@ -1,41 +1,40 @@
-import { accessibility } from "./messages/accessibility";
-import { account } from "./messages/account";
-import { admin } from "./messages/admin";
-import { board } from "./messages/board";
-import { core } from "./messages/core";
-import { forms } from "./messages/forms";
-import { groups } from "./messages/groups";
-import { idea } from "./messages/idea";
-import { ideas } from "./messages/ideas";
-import { meetings } from "./messages/meetings";
-import { objectives } from "./messages/objectives";
-import { plan } from "./messages/plan";
+import { accessibilityMessages } from "./messages/accessibility";
+import { accountMessages } from "./messages/account";
+import { adminMessages } from "./messages/admin";
+import { boardMessages } from "./messages/board";
+import { coreMessages } from "./messages/core";
+import { formsMessages } from "./messages/forms";
+import { groupsMessages } from "./messages/groups";
+import { ideaMessages } from "./messages/idea";
+import { ideasMessages } from "./messages/ideas";
+import { meetingsMessages } from "./messages/meetings";
+import { objectivesMessages } from "./messages/objectives";
+import { planMessages } from "./messages/plan";
 
 /**
  * The Italian catalogue is the reference: every other language must have the same keys. It is
- * kept in parts (messages/) so that a page's JavaScript carries only the parts it shows: core
- * with the frame, the others imported by the routes and components that use them (each part
- * registers itself when loaded; tests/unit/i18n-parts.test.ts checks every page has what it
- * uses). The server, which imports this file, has them all.
+ * kept in parts (messages/) so that a page's JavaScript carries only the parts it shows: the core
+ * with every page, the others listed by the routes that show them (in their `handle`;
+ * tests/unit/i18n-parts.test.ts checks that every page lists what it uses). The server has them all.
  */
 export const it = {
-  ...core,
-  ...ideas,
-  ...board,
-  ...plan,
-  ...admin,
-  ...account,
-  ...groups,
-  ...accessibility,
-  ...idea,
-  ...objectives,
-  ...meetings,
-  ...forms,
+  ...coreMessages,
+  ...ideasMessages,
+  ...boardMessages,
+  ...planMessages,
+  ...adminMessages,
+  ...accountMessages,
+  ...groupsMessages,
+  ...accessibilityMessages,
+  ...ideaMessages,
+  ...objectivesMessages,
+  ...meetingsMessages,
+  ...formsMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;
 
-/** A key of the whole catalogue, whichever parts are loaded: for server code that checks keys it is handed (flash, form schemas). */
+/** A key of the whole catalogue, whichever parts a page has: for server code that checks keys it is handed. */
 export function isCatalogueKey(value: unknown): value is MessageKey {
   return typeof value === "string" && Object.hasOwn(it, value);
 }

@@ -1,36 +1,46 @@
-import { useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useMemo, useState } from "react";
+import { useMatches } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useRootData } from "../root-data";
 import {
   DEFAULT_LOCALE,
   hasCatalogue,
   loadCatalogue,
-  translator,
+  pageTranslator,
+  partsOf,
   type Locale,
   type Message,
   type Translate,
 } from "./index";
 
-type RootData = { locale: Locale } | undefined;
-
 /** The current page's language, as the root loader decided it. */
 export function useLocale(): Locale {
-  const data = useRouteLoaderData("root") as RootData;
-  return data?.locale ?? DEFAULT_LOCALE;
+  return useRootData()?.locale ?? DEFAULT_LOCALE;
 }
 
+/** One translator per language and set of routes: pages render many components that translate. */
+const translators = new Map<string, Translate>();
+
+/** The page's translator: its language, and for Italian the parts its routes declare. */
 export function useT(): Translate {
   const locale = useLocale();
+  const matches = useMatches();
   // After switching language without a reload, the new catalogue arrives a moment later.
-  const [loads, setLoads] = useState(0);
+  const [, setLoaded] = useState(false);
   useEffect(() => {
     if (hasCatalogue(locale)) return;
     let live = true;
-    void loadCatalogue(locale).then(() => live && setLoads((n) => n + 1));
+    void loadCatalogue(locale).then(() => live && setLoaded(true));
     return () => {
       live = false;
     };
   }, [locale]);
-  return useMemo(() => translator(locale), [locale, loads]);
+  const key = `${locale}:${hasCatalogue(locale)}:${matches.map((match) => match.id).join(",")}`;
+  let t = translators.get(key);
+  if (!t) {
+    t = pageTranslator(locale, partsOf(matches));
+    translators.set(key, t);
+  }
+  return t;
 }
 
 /** Translates a Message (key + parameters) coming from an action or the flash cookie. */

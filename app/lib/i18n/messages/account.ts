@@ -1,7 +1,8 @@
-import { addItalian } from "../index";
-
-/** Italian, part "account" (lib/i18n/it.ts joins the parts): one's own account: profile, login, invitations and notifications. */
-export const account = {
+/**
+ * Italian, part "account" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): one's
+ * own account: profile, login, invitations and notifications.
+ */
+export const accountMessages = {
   "login.title": "Accedi a Pionieri",
   "login.intro": "Usa l'indirizzo email di lavoro e la password che hai scelto accettando l'invito.",
   "login.email": "Email",
@@ -19,7 +20,8 @@ export const account = {
   "invite.resetTitle": "Imposta una nuova password",
   "invite.resetIntro": "Scegli una nuova password per il tuo account {email}.",
   "invite.invalid":
-    "Questo invito non è valido: il link è sbagliato, è già stato usato o è scaduto. Chiedi all'amministratore di inviartene uno nuovo.",
+    "Questo invito non è valido: il link è sbagliato, è già stato usato o " +
+    "è scaduto. Chiedi all'amministratore di inviartene uno nuovo.",
   "invite.invalidTitle": "Invito non valido",
   "invite.submit": "Crea l'account ed entra",
   "invite.resetSubmit": "Salva la password ed entra",
@@ -49,16 +51,18 @@ export const account = {
   "notifications.merge": "{who} ha riunito «{title}» nell'idea «{original}»",
   "profile.dataTitle": "I tuoi dati",
   "profile.dataIntro":
-    "Scarica una copia di tutto ciò che Pionieri conserva su di te: profilo, gruppi, idee, commenti, sostegni, notifiche e aggiornamenti (art. 15 del GDPR).",
+    "Scarica una copia di tutto ciò che Pionieri conserva su di te: " +
+    "profilo, gruppi, idee, commenti, sostegni, notifiche e aggiornamenti " +
+    "(art. 15 del GDPR).",
   "profile.dataDownload": "Scarica i miei dati (JSON)",
   "profile.calendarTitle": "Scadenze nel tuo calendario",
   "profile.calendarIntro":
-    "Un indirizzo segreto e personale da aggiungere al tuo calendario (Outlook, Thunderbird, telefono): contiene le scadenze dei micro-obiettivi dei tuoi gruppi e i traguardi del progetto.",
+    "Un indirizzo segreto e personale da aggiungere al tuo calendario " +
+    "(Outlook, Thunderbird, telefono): contiene le scadenze dei " +
+    "micro-obiettivi dei tuoi gruppi e i traguardi del progetto.",
   "profile.calendarCreate": "Crea il mio indirizzo del calendario",
   "profile.calendarRegenerate": "Crea un nuovo indirizzo (il precedente smette di funzionare)",
   "profile.calendarRevoke": "Disattiva l'indirizzo",
   "profile.calendarCreated": "Copia ora questo indirizzo nel tuo calendario: per sicurezza non lo mostreremo di nuovo.",
   "profile.calendarRevoked": "Indirizzo del calendario disattivato.",
 } as const;
-
-addItalian(account);

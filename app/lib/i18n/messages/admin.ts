@@ -1,7 +1,8 @@
-import { addItalian } from "../index";
-
-/** Italian, part "admin" (lib/i18n/it.ts joins the parts): administration: people, groups and the ideas' themes. */
-export const admin = {
+/**
+ * Italian, part "admin" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle):
+ * administration: people, groups and the ideas' themes.
+ */
+export const adminMessages = {
   "admin.users.title": "Utenti",
   "admin.users.search": "Cerca per nome, email o ufficio",
   "admin.users.filterRole": "Ruolo",
@@ -40,7 +41,10 @@ export const admin = {
   "admin.users.anonymise": "Anonimizza",
   "admin.users.anonymiseFor": "Anonimizza l'account di {name}",
   "admin.users.anonymiseExplain":
-    "L'account di {name} viene disattivato per sempre e i suoi dati personali cancellati (nome, email, ufficio, password, iscrizioni ai gruppi, notifiche). Idee, commenti e sostegni restano, firmati «ex collaboratore».",
+    "L'account di {name} viene disattivato per sempre e i suoi dati " +
+    "personali cancellati (nome, email, ufficio, password, iscrizioni ai " +
+    "gruppi, notifiche). Idee, commenti e sostegni restano, firmati «ex " +
+    "collaboratore».",
   "admin.users.anonymiseConfirm": "Confermo: l'operazione non si può annullare.",
   "admin.users.anonymiseConfirmRequired": "Per anonimizzare un account spunta la conferma.",
   "admin.users.anonymised": "Account anonimizzato: i contenuti restano, firmati «ex collaboratore».",
@@ -57,7 +61,8 @@ export const admin = {
   "admin.users.you": "(tu)",
   "admin.groups.title": "Gruppi di lavoro",
   "admin.groups.intro":
-    "Nome, descrizione, colore e ordine di ciascun gruppo. L'ordine decide come i gruppi compaiono nell'intranet (il più piccolo per primo).",
+    "Nome, descrizione, colore e ordine di ciascun gruppo. L'ordine decide " +
+    "come i gruppi compaiono nell'intranet (il più piccolo per primo).",
   "admin.groups.name": "Nome",
   "admin.groups.colour": "Colore",
   "admin.groups.save": "Salva il gruppo {name}",
@@ -79,5 +84,3 @@ export const admin = {
   "tags.deleted": "Tema eliminato: le idee che lo portavano restano.",
   "tags.exists": "Esiste già un tema con questo nome.",
 } as const;
-
-addItalian(admin);

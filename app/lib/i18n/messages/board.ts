@@ -1,15 +1,22 @@
-import { addItalian } from "../index";
-
-/** Italian, part "board" (lib/i18n/it.ts joins the parts): the Cabina di Regia's page: progress, participation, the decision queue and notes. */
-export const board = {
+/**
+ * Italian, part "board" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): the
+ * Cabina di Regia's page: progress, participation, the decision queue and notes.
+ */
+export const boardMessages = {
   "board.title": "Cabina di Regia",
   "board.intro":
-    "Lo stato del progetto come lo vede la Cabina di Regia: è aperto a tutte le colleghe e a tutti i colleghi, perché il progetto promette trasparenza. Solo la Cabina decide, congela le istantanee ed esporta.",
+    "Lo stato del progetto come lo vede la Cabina di Regia: è aperto a " +
+    "tutte le colleghe e a tutti i colleghi, perché il progetto promette " +
+    "trasparenza. Solo la Cabina decide, congela le istantanee ed esporta.",
   "board.tools": "Strumenti della Cabina di Regia",
   "board.groupsTitle": "I gruppi di lavoro",
   "board.groupsCaption": "Stato dei gruppi: micro-obiettivi, avanzamento e segnalazioni",
   "board.ragRule":
-    "Regola dei colori: rosso se un micro-obiettivo attivo è bloccato o se almeno un terzo di quelli attivi è in ritardo; giallo se qualcosa è in ritardo o non viene aggiornato da 30 giorni; verde negli altri casi. L'avanzamento è la media pesata sulla durata prevista di ciascun micro-obiettivo.",
+    "Regola dei colori: rosso se un micro-obiettivo attivo è bloccato o se " +
+    "almeno un terzo di quelli attivi è in ritardo; giallo se qualcosa è " +
+    "in ritardo o non viene aggiornato da 30 giorni; verde negli altri " +
+    "casi. L'avanzamento è la media pesata sulla durata prevista di " +
+    "ciascun micro-obiettivo.",
   "board.state": "Stato",
   "board.state.red": "Rosso",
   "board.state.amber": "Giallo",
@@ -29,14 +36,13 @@ export const board = {
   "board.waitingOne": "in attesa da 1 giorno (dal {date})",
   "board.decision": "Decisione",
   "board.publicReason": "Motivazione pubblica",
-  "board.privateNote": "Nota riservata (facoltativa)",
-  "board.privateNoteHint": "La vede solo la Cabina di Regia.",
   "board.decideSubmit": "Registra la decisione sull'idea #{id}",
   "board.decided": "Decisione registrata; autore e chi segue l'idea sono stati avvisati.",
-  "board.chooseDecision": "Scegli «Accolta» o «Non accolta».",
   "board.participationTitle": "La partecipazione",
   "board.participationIntro":
-    "Solo numeri complessivi, per gruppo e per ufficio: nessuna classifica e nessun elenco di persone (art. 4 dello Statuto dei lavoratori). Gli uffici con meno di 5 colleghi sono contati insieme.",
+    "Solo numeri complessivi, per gruppo e per ufficio: nessuna classifica " +
+    "e nessun elenco di persone (art. 4 dello Statuto dei lavoratori). Gli " +
+    "uffici con meno di 5 colleghi sono contati insieme.",
   "board.last30": "{count} colleghe e colleghi hanno partecipato negli ultimi 30 giorni (su {staff}).",
   "board.last90": "{count} negli ultimi 90 giorni (su {staff}).",
   "board.everShare": "Il {share}% del personale ha partecipato almeno una volta ({count} persone).",
@@ -55,7 +61,9 @@ export const board = {
   "board.supports": "Sostegni",
   "board.freezeTitle": "Congela un'istantanea per la riunione",
   "board.freezeIntro":
-    "L'istantanea conserva lo stato dei gruppi, i numeri delle idee e le decisioni prese dalla precedente. Una volta congelata non si può più modificare.",
+    "L'istantanea conserva lo stato dei gruppi, i numeri delle idee e le " +
+    "decisioni prese dalla precedente. Una volta congelata non si può più " +
+    "modificare.",
   "board.meetingDate": "Data della riunione",
   "board.meetingNotes": "Note della riunione",
   "board.freeze": "Congela l'istantanea",
@@ -69,5 +77,3 @@ export const board = {
   "board.export.partecipazione": "CSV partecipazione",
   "audit.title": "Registro delle modifiche",
 } as const;
-
-addItalian(board);

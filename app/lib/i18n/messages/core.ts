@@ -1,5 +1,8 @@
-/** Italian, part "core" (lib/i18n/it.ts joins the parts): messages every page may show: the frame, errors, statuses, and the few words the areas share. */
-export const core = {
+/**
+ * Italian, part "core" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): messages
+ * every page may show: the frame, errors, statuses, and the few words the areas share.
+ */
+export const coreMessages = {
   "app.name": "Pionieri",
   "app.owner": "Comune di Cesena",
   "app.project": "Sportello del Cittadino",
@@ -46,9 +49,13 @@ export const core = {
   "error.tooManyTitle": "Troppe richieste",
   "error.unavailableTitle": "Servizio momentaneamente non disponibile",
   "error.busy":
-    "Pionieri è molto occupato in questo momento e non ha potuto salvare. Riprova tra qualche secondo: quello che hai scritto non è andato perso se torni indietro.",
+    "Pionieri è molto occupato in questo momento e non ha potuto salvare. " +
+    "Riprova tra qualche secondo: quello che hai scritto non è andato " +
+    "perso se torni indietro.",
   "error.full":
-    "Lo spazio per i dati di Pionieri è esaurito: per ora si può leggere ma non salvare. Abbiamo avvisato chi gestisce il servizio; riprova più tardi.",
+    "Lo spazio per i dati di Pionieri è esaurito: per ora si può leggere " +
+    "ma non salvare. Abbiamo avvisato chi gestisce il servizio; riprova " +
+    "più tardi.",
   "error.tooMany": "Hai fatto troppe richieste in poco tempo. Riprova tra qualche minuto.",
   "error.tooManyWait": "Hai fatto troppe operazioni di questo tipo in poco tempo. Riprova tra {minutes} minuti.",
   "error.genericTitle": "Qualcosa è andato storto",
@@ -74,7 +81,8 @@ export const core = {
   "ideas.new": "Proponi un'idea",
   "ideas.newQuestion": "Come sarebbe bello se…?",
   "ideas.markdownHint":
-    "Puoi usare Markdown: **grassetto**, *corsivo*, elenchi con -, link. Scrivi @nome.cognome per coinvolgere una collega o un collega.",
+    "Puoi usare Markdown: **grassetto**, *corsivo*, elenchi con -, link. " +
+    "Scrivi @nome.cognome per coinvolgere una collega o un collega.",
   "ideas.formerColleague": "ex collaboratore",
   "ideas.supports": "{count} sostegni",
   "ideas.supportsOne": "1 sostegno",
@@ -109,6 +117,8 @@ export const core = {
   "ideas.duplicateSelf": "Un'idea non può essere il duplicato di se stessa.",
   "ideas.duplicateUnknown": "Indica il numero di un'idea esistente che non sia a sua volta un duplicato.",
   "ideas.groupRequired": "Scegli il gruppo di lavoro a cui proponi l'idea.",
+  "board.privateNote": "Nota riservata (facoltativa)",
+  "board.privateNoteHint": "La vede solo la Cabina di Regia.",
   "board.privateNotes": "Note riservate della Cabina",
   "objectives.ownerNotMember": "Il responsabile deve far parte del gruppo.",
 } as const;

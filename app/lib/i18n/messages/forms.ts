@@ -1,7 +1,8 @@
-import { addItalian } from "../index";
-
-/** Italian, part "forms" (lib/i18n/it.ts joins the parts): form fields and what is said of a wrong value. */
-export const forms = {
+/**
+ * Italian, part "forms" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): form
+ * fields and what is said of a wrong value.
+ */
+export const formsMessages = {
   "field.email": "Email",
   "field.displayName": "Nome e cognome",
   "field.office": "Ufficio",
@@ -40,6 +41,5 @@ export const forms = {
   "v.indicatorName": "Dai un nome all'indicatore di cui indichi i valori.",
   "v.numberInvalid": "Scrivi un numero, per esempio 12 o 3,5.",
   "v.progressInvalid": "L'avanzamento è un numero intero da 0 a 100.",
+  "board.chooseDecision": "Scegli «Accolta» o «Non accolta».",
 } as const;
-
-addItalian(forms);

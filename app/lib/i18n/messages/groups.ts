@@ -1,12 +1,18 @@
-import { addItalian } from "../index";
-
-/** Italian, part "groups" (lib/i18n/it.ts joins the parts): the working groups, the home page and colleagues' pages. */
-export const groups = {
+/**
+ * Italian, part "groups" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): the
+ * working groups, the home page and colleagues' pages.
+ */
+export const groupsMessages = {
   "home.title": "Benvenuta, benvenuto tra i Pionieri",
   "home.intro1":
-    "Il Comune di Cesena sta ripensando i suoi sportelli come un unico Sportello del Cittadino: un solo luogo, tanti canali. Abbiamo scelto di progettarlo insieme a chi ci lavora ogni giorno.",
+    "Il Comune di Cesena sta ripensando i suoi sportelli come un unico " +
+    "Sportello del Cittadino: un solo luogo, tanti canali. Abbiamo scelto " +
+    "di progettarlo insieme a chi ci lavora ogni giorno.",
   "home.intro2":
-    "Ognuno è portatore di idee, al di là di ruoli e responsabilità. Cinque gruppi di lavoro volontari, aperti a tutte le colleghe e a tutti i colleghi, trasformano le idee in micro-obiettivi; la Cabina di Regia ne segue l'avanzamento e decide.",
+    "Ognuno è portatore di idee, al di là di ruoli e responsabilità. " +
+    "Cinque gruppi di lavoro volontari, aperti a tutte le colleghe e a " +
+    "tutti i colleghi, trasformano le idee in micro-obiettivi; la Cabina " +
+    "di Regia ne segue l'avanzamento e decide.",
   "home.intro3":
     "Scegli il gruppo in cui vuoi dare il tuo contributo: puoi partecipare a più gruppi e lasciarli quando vuoi.",
   "home.groups": "I gruppi di lavoro",
@@ -56,5 +62,3 @@ export const groups = {
   "groups.objectivesCaption": "Micro-obiettivi del gruppo {name}",
   "groups.inTimeline": "Vedi nel crono-programma",
 } as const;
-
-addItalian(groups);

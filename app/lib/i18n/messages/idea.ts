@@ -1,10 +1,14 @@
-import { addItalian } from "../index";
-
-/** Italian, part "idea" (lib/i18n/it.ts joins the parts): an idea's own page: proposing and editing it, its workflow and story, comments and their moderation. */
-export const idea = {
+/**
+ * Italian, part "idea" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): an
+ * idea's own page: proposing and editing it, its workflow and story, comments and their moderation.
+ */
+export const ideaMessages = {
   "ideas.newTitle": "Nuova idea",
   "ideas.newIntro":
-    "Racconta l'idea come la spiegheresti a una collega: che cosa cambierebbe per il cittadino e per chi lavora allo sportello. Prima di pubblicare, guarda se qualcuno ha già proposto qualcosa di simile: sostenere un'idea esistente le dà più forza.",
+    "Racconta l'idea come la spiegheresti a una collega: che cosa " +
+    "cambierebbe per il cittadino e per chi lavora allo sportello. Prima " +
+    "di pubblicare, guarda se qualcuno ha già proposto qualcosa di simile: " +
+    "sostenere un'idea esistente le dà più forza.",
   "ideas.fieldTitle": "Titolo",
   "ideas.fieldTitleHint": "Una frase breve, al massimo 140 caratteri.",
   "ideas.fieldGroup": "Gruppo di lavoro",
@@ -20,7 +24,8 @@ export const idea = {
   "ideas.updated": "Idea aggiornata: la versione precedente resta consultabile.",
   "ideas.editTitle": "Modifica l'idea",
   "ideas.editIntro":
-    "Puoi modificare la tua idea finché è nuova o in discussione. Ogni modifica resta visibile a tutti nella storia dell'idea.",
+    "Puoi modificare la tua idea finché è nuova o in discussione. Ogni " +
+    "modifica resta visibile a tutti nella storia dell'idea.",
   "ideas.edit": "Modifica",
   "ideas.editedOn": "modificata il {date}",
   "ideas.proposedBy": "Proposta da",
@@ -90,5 +95,3 @@ export const idea = {
   "moderation.dismissed": "Segnalazione archiviata; il commento resta visibile.",
   "ideas.carriedBy": "Portata avanti da:",
 } as const;
-
-addItalian(idea);

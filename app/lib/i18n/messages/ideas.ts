@@ -1,7 +1,8 @@
-import { addItalian } from "../index";
-
-/** Italian, part "ideas" (lib/i18n/it.ts joins the parts): the idea lists: cards, search, filters and sorting. */
-export const ideas = {
+/**
+ * Italian, part "ideas" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): the
+ * idea lists: cards, search, filters and sorting.
+ */
+export const ideasMessages = {
   "ideas.title": "Idee",
   "ideas.support": "Sostieni",
   "ideas.youSupport": "la sostieni",
@@ -24,5 +25,3 @@ export const ideas = {
   "ideas.sort.discusse": "più discusse",
   "ideas.sort.tendenza": "di tendenza (14 giorni)",
 } as const;
-
-addItalian(ideas);

@@ -1,9 +1,11 @@
-import { addItalian } from "../index";
-
-/** Italian, part "meetings" (lib/i18n/it.ts joins the parts): the board's meetings and snapshots, the comparison between two dates, the exports and the decision log. */
-export const meetings = {
+/**
+ * Italian, part "meetings" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): the
+ * board's meetings and snapshots, the comparison between two dates, the exports and the decision log.
+ */
+export const meetingsMessages = {
   "board.snapshotsIntro":
-    "Ogni istantanea fotografa il progetto alla data di una riunione della Cabina di Regia. Confrontane due per vedere che cosa è cambiato.",
+    "Ogni istantanea fotografa il progetto alla data di una riunione della " +
+    "Cabina di Regia. Confrontane due per vedere che cosa è cambiato.",
   "board.noSnapshots": "Ancora nessuna istantanea.",
   "board.snapshotTitle": "Riunione del {date}",
   "board.frozenBy": "Congelata da {who} il {date}.",
@@ -25,6 +27,9 @@ export const meetings = {
   "board.noSlipped": "Nessun micro-obiettivo è slittato.",
   "board.slippedLine": "fine prevista dal {from} al {to}",
   "board.becameLate": "ora in ritardo",
+  "board.becameLateTitle": "Micro-obiettivi entrati in ritardo con le date invariate",
+  "board.noBecameLate": "Nessun micro-obiettivo è entrato in ritardo con le date invariate.",
+  "board.lateLine": "scadenza {due}, avanzamento {progress}%",
   "board.completedBetween": "Micro-obiettivi completati nel periodo",
   "board.addedBetween": "Micro-obiettivi nuovi",
   "board.decidedBetween": "Idee decise nel periodo",
@@ -59,5 +64,3 @@ export const meetings = {
   "export.last90": "Ultimi 90 giorni",
   "export.ever": "Da sempre",
 } as const;
-
-addItalian(meetings);

@@ -1,7 +1,8 @@
-import { addItalian } from "../index";
-
-/** Italian, part "objectives" (lib/i18n/it.ts joins the parts): a micro-objective's own pages: its form, progress updates and history, and the crono-programma's management. */
-export const objectives = {
+/**
+ * Italian, part "objectives" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): a
+ * micro-objective's own pages: its form, progress updates and history, and the crono-programma's management.
+ */
+export const objectivesMessages = {
   "objectives.newTitle": "Nuovo micro-obiettivo",
   "objectives.newIntro":
     "Un micro-obiettivo del gruppo {group}: che cosa, chi se ne occupa, entro quando, e quali idee porta avanti.",
@@ -11,7 +12,10 @@ export const objectives = {
   "objectives.created": "Micro-obiettivo creato: compare nel crono-programma.",
   "objectives.updated": "Micro-obiettivo aggiornato; le modifiche restano nello storico.",
   "objectives.stale":
-    "Qualcuno ha salvato questo micro-obiettivo mentre lo modificavi: le tue modifiche non sono state salvate. Controlla la pagina del micro-obiettivo; qui sotto trovi quello che avevi scritto, e salvando di nuovo sovrascrivi.",
+    "Qualcuno ha salvato questo micro-obiettivo mentre lo modificavi: le " +
+    "tue modifiche non sono state salvate. Controlla la pagina del " +
+    "micro-obiettivo; qui sotto trovi quello che avevi scritto, e salvando " +
+    "di nuovo sovrascrivi.",
   "objectives.edit": "Modifica",
   "objectives.fieldTitle": "Titolo",
   "objectives.fieldDescription": "Descrizione",
@@ -59,7 +63,9 @@ export const objectives = {
   "objectives.yes": "sì",
   "objectives.no": "no",
   "timeline.manageIntro":
-    "La Cabina di Regia gestisce le fasi del progetto e i traguardi. La fase attuale è quella che comprende la data di oggi, a meno che non ne fissiate un'altra.",
+    "La Cabina di Regia gestisce le fasi del progetto e i traguardi. La " +
+    "fase attuale è quella che comprende la data di oggi, a meno che non " +
+    "ne fissiate un'altra.",
   "timeline.phaseName": "Nome della fase",
   "timeline.savePhase": "Salva la fase {name}",
   "timeline.deletePhase": "Elimina la fase {name}",
@@ -80,5 +86,3 @@ export const objectives = {
   "timeline.milestoneSaved": "Traguardo aggiunto.",
   "timeline.milestoneDeleted": "Traguardo eliminato.",
 } as const;
-
-addItalian(objectives);

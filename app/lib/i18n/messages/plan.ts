@@ -1,7 +1,8 @@
-import { addItalian } from "../index";
-
-/** Italian, part "plan" (lib/i18n/it.ts joins the parts): the crono-programma: the timeline, its filters and the objectives table. */
-export const plan = {
+/**
+ * Italian, part "plan" (lib/i18n/it.ts joins the parts; a route lists the parts its page shows in its handle): the
+ * crono-programma: the timeline, its filters and the objectives table.
+ */
+export const planMessages = {
   "objectives.colTitle": "Micro-obiettivo",
   "objectives.colGroup": "Gruppo",
   "objectives.colOwner": "Responsabile",
@@ -13,7 +14,9 @@ export const plan = {
   "objectives.colFlags": "Segnalazioni",
   "timeline.title": "Crono-programma",
   "timeline.intro":
-    "Le fasi del progetto, i traguardi e i micro-obiettivi di tutti i gruppi su un solo asse del tempo. Sotto il grafico, la stessa informazione in tabella.",
+    "Le fasi del progetto, i traguardi e i micro-obiettivi di tutti i " +
+    "gruppi su un solo asse del tempo. Sotto il grafico, la stessa " +
+    "informazione in tabella.",
   "timeline.filters": "Filtra il crono-programma",
   "timeline.zoomLabel": "Vista",
   "timeline.zoom.mese": "mese",
@@ -42,5 +45,3 @@ export const plan = {
   "timeline.noMilestones": "Nessun traguardo fissato.",
   "timeline.manage": "Fasi e traguardi",
 } as const;
-
-addItalian(plan);

@@ -1,4 +1,8 @@
-/** The fixed list of roles. Group leadership is not a role: it is a flag on a Membership. */
+/**
+ * Who is acting: the fixed list of roles and what the policy (app/domain/policy.ts) needs to know
+ * of a person. Here in lib because the session (lib/auth.server.ts) builds it; what each role may
+ * do is the domain's to say. Group leadership is not a role: it is a flag on a Membership.
+ */
 export const ROLES = ["DIPENDENTE", "CABINA", "ADMIN", "OSSERVATORE"] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -6,7 +10,6 @@ export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
 
-/** Who is acting: what the policy needs to know, nothing more. */
 export type Actor = {
   id: string;
   role: Role;
@@ -16,6 +19,3 @@ export type Actor = {
   /** ids of the groups this person leads (a subset of memberOf) */
   leaderOf: readonly string[];
 };
-
-/** The name an anonymised account shows wherever its content appears (app/domain/users.server.ts). */
-export const FORMER_COLLEAGUE = "ex collaboratore";

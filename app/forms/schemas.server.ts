@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { LOCALES } from "~/lib/i18n";
+import { IDEA_LIMITS, TAG_KINDS } from "~/domain/ideas";
+import { LIMITS } from "~/domain/limits";
+import { OBJECTIVE_STATUSES } from "~/domain/objectives";
+import { PASSWORD_MAX } from "~/domain/passwords";
+import { ROLES } from "~/lib/actor";
 import { isDay } from "~/lib/days";
-import { IDEA_LIMITS, TAG_KINDS } from "./ideas";
-import { OBJECTIVE_STATUSES } from "./objectives";
-import { PASSWORD_MAX } from "./passwords";
-import { ROLES } from "./roles";
-import { LIMITS } from "./limits";
+import { LOCALES } from "~/lib/i18n";
 
 /**
  * The actions' form schemas. Server only (zod stays out of the pages' JavaScript); the limits the
- * forms show as maxlength live in limits.ts and ideas.ts.
+ * forms show as maxlength live in the domain (limits.ts, ideas.ts).
  */
 
 const text = (max: number) =>
@@ -18,7 +18,7 @@ const text = (max: number) =>
     .transform((value) => value.trim().replace(/\s+/g, " "))
     .pipe(z.string().min(1, "v.required").max(max, "v.tooLong"));
 
-export const email = z
+const email = z
   .string({ required_error: "v.required" })
   .trim()
   .min(1, "v.required")
@@ -226,4 +226,38 @@ export const milestoneSchema = z.object({
   title: text(120),
   date: day,
   groupId: z.string().default(""),
+});
+
+/** Freezing the state for a board meeting. */
+export const freezeSchema = z.object({
+  meetingDate: day,
+  notes: z
+    .string()
+    .default("")
+    .transform((value) => value.replace(/\r\n/g, "\n").trim())
+    .pipe(z.string().max(5_000, "v.tooLong")),
+});
+
+/** Marking an idea as a duplicate: the original's number (as typed, "#12" too) and a reason. */
+export const duplicateSchema = reasonSchema.extend({
+  originalId: z
+    .string()
+    .default("")
+    .transform((value) => value.replace(/^#/, "").trim())
+    .pipe(z.string().regex(/^\d{1,10}$/, "ideas.duplicateUnknown"))
+    .transform(Number),
+});
+
+/** A step of an idea's workflow: a public reason, and for the board a private note. */
+export const statusChangeSchema = reasonSchema.extend({
+  privateNote: z
+    .string()
+    .default("")
+    .transform((value) => value.trim())
+    .pipe(z.string().max(2_000, "v.tooLong")),
+});
+
+/** The board's decision on a waiting idea, from its dashboard. */
+export const decisionSchema = statusChangeSchema.extend({
+  to: z.enum(["ACCOLTA", "NON_ACCOLTA"], { errorMap: () => ({ message: "board.chooseDecision" }) }),
 });

@@ -1,0 +1,173 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+import { PrismaClient } from "~/generated/prisma/client";
+import { env } from "../env.server";
+import { errorResponse } from "../error-response";
+import { countStatement } from "../sql-count.server";
+
+/**
+ * The Prisma client: how the app writes, and reads wherever speed has not been measured to need
+ * more (docs/decisions/0013-database-access.md). Errors SQLite gives when it cannot write become
+ * 503 answers here, once for every query.
+ */
+
+/** Milliseconds a statement waits for another writer before SQLite gives up (SQLITE_BUSY). */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The pragmas every connection runs with. WAL lets readers go on while one writer writes;
+ * synchronous=NORMAL is durable in WAL mode except for the last transactions on power loss
+ * (never corrupting); foreign keys are off by default in SQLite.
+ */
+const PRAGMAS = {
+  journal_mode: "wal",
+  foreign_keys: 1,
+  busy_timeout: BUSY_TIMEOUT_MS,
+  synchronous: 1, // NORMAL
+} as const;
+
+export function databaseFile(url: string) {
+  return url.replace(/^file:/, "");
+}
+
+/** Operations that write; session sliding is left out on purpose (it changes no content). */
+const WRITES = new RegExp(
+  "^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|" +
+    "\\$executeRaw|\\$executeRawUnsafe)$",
+);
+let ownWrites = 0;
+let ownConnection: BetterSqlite3.Database | null = null;
+
+/** Counts a write made outside Prisma (writeNow), for contentVersion. */
+export function countOwnWrite() {
+  ownWrites += 1;
+}
+
+/** The app's own SQLite connection, the one Prisma writes with (null until Prisma opens it). */
+export function writerConnection() {
+  return ownConnection;
+}
+
+/**
+ * A Prisma client on a SQLite file. `own`: the app's own client (db below), whose connection
+ * `contentVersion` and `writeNow` use; tests and scripts make others.
+ */
+export function createClient(url: string, { own = false }: { own?: boolean } = {}) {
+  const file = databaseFile(url);
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS });
+  onConnect(adapter, own);
+  // The extension changes no method's shape: keep the plain client type for the domain code.
+  const client = new PrismaClient({ adapter }).$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        try {
+          const result = await query(args);
+          if (model !== "Session" && WRITES.test(operation)) ownWrites += 1;
+          return result;
+        } catch (error) {
+          throw unavailable(error) ?? error;
+        }
+      },
+    },
+  });
+  // A transaction can also fail outside any one operation (at COMMIT): the same answer there.
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(client, {
+    async $transaction(...args: unknown[]) {
+      try {
+        return await transaction(...args);
+      } catch (error) {
+        throw unavailable(error) ?? error;
+      } finally {
+        // Writes inside a transaction were counted before COMMIT: a value computed meanwhile
+        // (from the last committed state) must not outlive the commit, so count once more.
+        ownWrites += 1;
+      }
+    },
+  });
+  return client as unknown as PrismaClient;
+}
+
+/**
+ * SQLite could not write: another writer held the lock past busy_timeout (SQLITE_BUSY, which
+ * the adapter reports as a time-out) or the disk is full (SQLITE_FULL, or SQLITE_IOERR_* when the
+ * WAL files cannot grow). Both are answered 503 with an Italian message by the page's error
+ * boundary, instead of a 500; nothing is half-written because the statement (or its transaction)
+ * was rolled back by SQLite.
+ */
+export function unavailable(error: unknown): Response | null {
+  const text = describe(error);
+  if (/SQLITE_FULL|SQLITE_IOERR|database or disk is full|disk I\/O error/i.test(text)) {
+    const code = /SQLITE_\w+/.exec(text)?.[0] ?? "I/O";
+    console.error(`Spazio su disco esaurito o errore di scrittura (${code}): le scritture sono rifiutate con 503.`);
+    return errorResponse(503, "error.full", undefined, { "Retry-After": "300" });
+  }
+  if (/SQLITE_BUSY|database is locked|SocketTimeout|P1008/i.test(text)) {
+    console.error(`Database occupato oltre ${BUSY_TIMEOUT_MS} ms (SQLITE_BUSY): risposta 503.`);
+    return errorResponse(503, "error.busy", undefined, { "Retry-After": "5" });
+  }
+  return null;
+}
+
+function describe(error: unknown, depth = 0): string {
+  if (!error || typeof error !== "object" || depth > 4) return String(error);
+  const e = error as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; meta?: unknown };
+  const cause = e.cause ? describe(e.cause, depth + 1) : "";
+  return [e.name, e.code, e.message, JSON.stringify(e.meta ?? null), cause].join(" ");
+}
+
+/**
+ * The driver's own connection, when Prisma opens it: kept for `contentVersion` and `writeNow`,
+ * and in benchmark mode every statement it prepares is counted for the current request.
+ */
+function onConnect(factory: PrismaBetterSQLite3, own: boolean) {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const { client } = adapter as unknown as { client: BetterSqlite3.Database };
+    if (own) ownConnection = client;
+    if (env.bench) {
+      const prepare = client.prepare.bind(client);
+      client.prepare = ((sql: string) => {
+        countStatement();
+        return prepare(sql);
+      }) as typeof client.prepare;
+    }
+    return adapter;
+  };
+}
+
+/**
+ * Changes when content changes: our own writes (counted as they happen, sessions aside) and
+ * commits by anyone else (SQLite's data_version on the app's own connection moves only for
+ * other connections: a script, a restore, a test).
+ */
+export function contentVersion() {
+  const others = ownConnection ? Number(ownConnection.pragma("data_version", { simple: true })) : -1;
+  return `${others}:${ownWrites}`;
+}
+
+export type Db = ReturnType<typeof createClient>;
+
+/** Applies PRAGMAS; the adapter keeps a single connection, so once is enough. */
+export async function applyPragmas(client: Db) {
+  // journal_mode answers with a row, so every pragma goes through $queryRawUnsafe.
+  for (const [name, value] of Object.entries(PRAGMAS)) await client.$queryRawUnsafe(`PRAGMA ${name} = ${value}`);
+}
+
+declare global {
+  // Survives module reloads in development so that one connection stays open.
+  var __pionieriDb: { client: Db; ready: Promise<void> } | undefined;
+}
+
+const holder = (globalThis.__pionieriDb ??= (() => {
+  const client = createClient(env.databaseUrl, { own: true });
+  return { client, ready: applyPragmas(client) };
+})());
+
+/** The application's Prisma client. Await `dbReady` before serving. */
+export const db: Db = holder.client;
+export const dbReady: Promise<void> = holder.ready;

@@ -1,0 +1,117 @@
+import BetterSqlite3 from "better-sqlite3";
+import type { Prisma } from "~/generated/prisma/client";
+import { env } from "../env.server";
+import { countStatement } from "../sql-count.server";
+import { BUSY_TIMEOUT_MS, countOwnWrite, databaseFile, unavailable, writerConnection } from "./client.server";
+
+/**
+ * The fast path: SQL written by hand on plain SQLite connections, for the few hot paths where
+ * Prisma's per-query cost (query compiler, row mapping, a fresh `prepare` per statement) was
+ * measured to be most of a request. Only the modules that docs/decisions/0013-database-access.md
+ * names may import this file (the linter holds them to it); everything else uses Prisma.
+ */
+
+/** Fields of a row type that SQLite returns as ISO text (dates) or 0/1 (booleans). */
+type DateKeys<T> = { [K in keyof T]-?: Exclude<T[K], null | undefined> extends Date ? K : never }[keyof T];
+type BooleanKeys<T> = { [K in keyof T]-?: Exclude<T[K], null | undefined> extends boolean ? K : never }[keyof T];
+
+/**
+ * The row mapper's instructions, checked against the row type: every Date field must be named
+ * "date" and every boolean field "boolean", so a row never reaches the app with a date as text.
+ */
+export type Columns<T> = { [K in DateKeys<T>]: "date" } & { [K in BooleanKeys<T>]: "boolean" };
+type ColumnArgs<T> = [DateKeys<T> | BooleanKeys<T>] extends [never] ? [] : [columns: Columns<T>];
+
+function mapRow<T>(row: Record<string, unknown>, columns: Record<string, "date" | "boolean"> | undefined): T {
+  if (columns) {
+    for (const [name, kind] of Object.entries(columns)) {
+      const value = row[name];
+      if (value === null || value === undefined) continue;
+      row[name] = kind === "date" ? new Date(String(value)) : Number(value) === 1;
+    }
+  }
+  return row as T;
+}
+
+/** Values as the Prisma adapter stores them: dates as ISO text with "+00:00", booleans as 0/1. */
+function toSqlite(value: unknown) {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/**
+ * A second, read-only connection to the same file with its statements prepared once. In WAL mode
+ * a reader sees the last committed state and never waits for the writer.
+ */
+class Reader {
+  readonly #sqlite: BetterSqlite3.Database;
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  constructor(url: string) {
+    this.#sqlite = new BetterSqlite3(databaseFile(url), { readonly: true, fileMustExist: true });
+    this.#sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+
+  #statement(sql: string) {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#sqlite.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    countStatement();
+    return statement;
+  }
+
+  /** All rows of a query written with Prisma.sql, dates and booleans mapped as `columns` says. */
+  all<T>(query: Prisma.Sql, ...[columns]: ColumnArgs<T>): T[] {
+    const rows = this.#statement(query.sql).all(...query.values.map(toSqlite)) as Record<string, unknown>[];
+    return rows.map((row) => mapRow<T>(row, columns));
+  }
+
+  get<T>(query: Prisma.Sql, ...[columns]: ColumnArgs<T>): T | undefined {
+    const row = this.#statement(query.sql).get(...query.values.map(toSqlite)) as Record<string, unknown> | undefined;
+    return row ? mapRow<T>(row, columns) : undefined;
+  }
+}
+
+let shared: Reader | undefined;
+
+/** The read-only connection (opened on first use, once the file exists and is migrated). */
+export function reader(): Reader {
+  return (shared ??= new Reader(env.databaseUrl));
+}
+
+/** What a `writeNow` write can do: run a statement, read one row (queries written with Prisma.sql). */
+export type Writer = {
+  run(query: Prisma.Sql): number;
+  get<T>(query: Prisma.Sql): T | undefined;
+};
+
+/**
+ * A small write straight on the app's own connection, as one synchronous transaction: BEGIN
+ * IMMEDIATE to COMMIT within one turn of the event loop, so no other request's statement can
+ * slip in between. For the hottest small writes (a support), where Prisma's per-query cost was
+ * most of the request. When the connection is inside one of Prisma's interactive transactions
+ * (which await between statements), it answers null and the caller takes the Prisma path: a
+ * write of ours must never join someone else's transaction.
+ */
+export function writeNow<T>(write: (sql: Writer) => T): T | null {
+  const connection = writerConnection();
+  if (!connection || connection.inTransaction) return null;
+  const writer: Writer = {
+    run: (query) => connection.prepare(query.sql).run(...query.values.map(toSqlite)).changes,
+    // The adapter reads integers as BigInt on this connection; our values are small numbers.
+    get: <R>(query: Prisma.Sql) =>
+      connection
+        .prepare(query.sql)
+        .safeIntegers(false)
+        .get(...query.values.map(toSqlite)) as R | undefined,
+  };
+  try {
+    const result = connection.transaction(() => write(writer)).immediate();
+    countOwnWrite();
+    return result;
+  } catch (error) {
+    throw unavailable(error) ?? error;
+  }
+}
