@@ -15,7 +15,7 @@ registerCatalogue("en", en);
  * Renders the whole page before sending it (no deferred data here): every page is complete
  * HTML, which is what a colleague without JavaScript and a screen reader need. With nothing to
  * stream, one string is cheaper than React's stream turned into a web stream and back into
- * Node's (docs/decisions/0010-speed-benchmark.md).
+ * Node's (docs/decisions/0016-page-rendering-and-weight.md).
  */
 export default function handleRequest(
   request: Request,

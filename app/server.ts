@@ -77,7 +77,7 @@ if (env.bench) {
   });
 }
 
-// Level 4: most of level 6's savings on HTML for about half the CPU (decision 0010).
+// Level 4: most of level 6's savings on HTML for about half the CPU (decision 0016).
 app.use(compression({ level: 4 }));
 
 // Fingerprinted by the build: cache for a year, never revalidate.

@@ -448,6 +448,8 @@ async function seedObjectives(groups: Map<string, string>, people: Map<string, {
       ? await db.idea.findFirst({ where: { title: seed.idea }, select: { id: true, status: true } })
       : null;
     const last = seed.updates.at(-1);
+    // Plans were written in the first weeks of the project, also for objectives that start later.
+    const planned = new Date(`${seed.start < "2026-10-05" ? seed.start : "2026-10-05"}T08:00:00Z`);
     const objective = await buildObjective(db, {
       groupId,
       title: seed.title,
@@ -461,12 +463,19 @@ async function seedObjectives(groups: Map<string, string>, people: Map<string, {
       progress: seed.progress,
       indicator: seed.indicator,
       ideaIds: idea ? [idea.id] : [],
-      // Plans were written in the first weeks of the project, also for objectives that start later.
-      createdAt: new Date(`${seed.start < "2026-10-05" ? seed.start : "2026-10-05"}T08:00:00Z`),
+      createdAt: planned,
       lastUpdateAt: last ? new Date(`${last[0]}T09:00:00Z`) : null,
     });
     if (idea?.status === "ACCOLTA") {
-      // As the app does: an accepted idea taken up by an objective is being realised.
+      // As the app does: an accepted idea taken up by an objective is being realised, after it was
+      // accepted, when the objective starts, and never later than now (the home feed shows it).
+      const accepted = await db.ideaEvent.findFirstOrThrow({
+        where: { ideaId: idea.id },
+        orderBy: { createdAt: "desc" },
+        select: { createdAt: true },
+      });
+      const startsAt = new Date(`${seed.start}T09:00:00Z`).getTime();
+      const at = new Date(Math.min(Date.now() - 3600_000, Math.max(accepted.createdAt.getTime() + 3600_000, startsAt)));
       const reason = `Portata avanti dal micro-obiettivo «${seed.title}» (#${objective.id}).`;
       await buildStatusChange(db, {
         ideaId: idea.id,
@@ -474,7 +483,7 @@ async function seedObjectives(groups: Map<string, string>, people: Map<string, {
         to: "IN_REALIZZAZIONE",
         actorId: leader.id,
         reason,
-        at: new Date(`${seed.start}T09:00:00Z`),
+        at,
       });
     }
     for (const [date, progress, status, note] of seed.updates) {

@@ -19,7 +19,7 @@ function useDebounced(run: (value: string) => void, delay: number) {
   };
 }
 
-export function SimilarIdeas({ ideas }: { ideas: Similar[] }) {
+function SimilarIdeas({ ideas }: { ideas: Similar[] }) {
   const t = useT();
   if (ideas.length === 0) return null;
   return (

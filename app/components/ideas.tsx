@@ -8,7 +8,7 @@ import { highlightParts } from "~/lib/search";
 import { StatusBadge } from "./status-badge";
 
 /** Text from the search index with the matched words marked, rendered without any HTML. */
-export function Highlighted({ text }: { text: string }) {
+function Highlighted({ text }: { text: string }) {
   return (
     <>
       {highlightParts(text).map((part, index) =>

@@ -281,7 +281,7 @@ export async function participation(now = new Date()) {
  * Ideas, comments and supports per Rome week over the last 26 weeks. Counted by the hour in
  * SQL, then each hour is put in its Rome day (Rome's offset is whole hours), so it is exact.
  */
-export async function weeklyActivity(now = new Date()) {
+async function weeklyActivity(now = new Date()) {
   const thisWeek = weekOf(todayInRome(now));
   const firstWeek = addDays(thisWeek, -7 * (WEEKS - 1));
   const since = romeDayBounds(firstWeek).start;
@@ -354,7 +354,7 @@ async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>
 }
 
 /** Median days from an idea's proposal to the board's first decision on it. */
-export async function medianDaysToDecision() {
+async function medianDaysToDecision() {
   const rows = reader().all<{ created: unknown; decided: unknown }>(Prisma.sql`
     SELECT i."createdAt" AS "created", MIN(e."createdAt") AS "decided"
     FROM "Idea" i JOIN "IdeaEvent" e ON e."ideaId" = i."id"

@@ -16,7 +16,7 @@ export function isIdeaStatus(value: unknown): value is IdeaStatus {
 }
 
 /** Closed ideas take no more supports and no more status changes. */
-export const CLOSED_STATUSES: readonly IdeaStatus[] = ["REALIZZATA", "NON_ACCOLTA", "DUPLICATA"];
+const CLOSED_STATUSES: readonly IdeaStatus[] = ["REALIZZATA", "NON_ACCOLTA", "DUPLICATA"];
 export const isClosed = (status: string) => (CLOSED_STATUSES as readonly string[]).includes(status);
 
 /** The author may edit the text only while the idea is still being discussed. */
@@ -28,7 +28,7 @@ export const MERGEABLE_STATUSES: readonly IdeaStatus[] = ["NUOVA", "IN_DISCUSSIO
 export type Decider = "leader" | "board";
 
 /** Who may move an idea from one status to the next, and whether a public reason is required. */
-export const TRANSITIONS: readonly {
+const TRANSITIONS: readonly {
   from: IdeaStatus;
   to: IdeaStatus;
   by: readonly Decider[];

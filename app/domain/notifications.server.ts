@@ -5,8 +5,7 @@ import type { Actor } from "~/lib/actor";
 
 type Tx = Prisma.TransactionClient;
 
-export const NOTIFICATION_KINDS = ["COMMENT", "REPLY", "STATUS", "MENTION", "MERGE"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type NotificationKind = "COMMENT" | "REPLY" | "STATUS" | "MENTION" | "MERGE";
 
 /** What a notification's message needs, frozen when it is created (also for an e-mail digest). */
 export type NotificationData = {
@@ -52,7 +51,7 @@ export async function notify(
 /**
  * Tells an idea's author and its active followers (but the actor and `except`): one statement
  * whatever their number, since an idea followed by a thousand colleagues is one comment away
- * from a thousand notices (docs/decisions/0010-speed-benchmark.md).
+ * from a thousand notices (docs/decisions/0013-database-access.md).
  */
 export async function notifyWatchers(
   tx: Tx,
@@ -90,7 +89,7 @@ export function unreadCount(userId: string) {
   return row?.n ?? 0;
 }
 
-export const NOTIFICATIONS_PAGE = 30;
+const NOTIFICATIONS_PAGE = 30;
 
 export async function listNotifications(actor: Actor, page = 1) {
   const rows = await db.notification.findMany({

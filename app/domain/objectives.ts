@@ -11,7 +11,7 @@ export function isObjectiveStatus(value: unknown): value is ObjectiveStatus {
 const finished = (status: string) => status === "COMPLETATO" || status === "ANNULLATO";
 
 /** Days without an update after which an objective is "da aggiornare". */
-export const STALE_AFTER_DAYS = 30;
+const STALE_AFTER_DAYS = 30;
 
 /**
  * "In ritardo": the due day has passed (in Rome) and it is not completed, or the leader's

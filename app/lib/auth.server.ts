@@ -1,5 +1,5 @@
 /**
- * Authentication: Lucia 3 lives here and nowhere else (docs/decisions/0004-sessions.md), so it
+ * Authentication: Lucia 3 lives here and nowhere else (docs/decisions/0004-sessions-and-login.md), so it
  * can be swapped without touching routes. Passwords are hashed with argon2id.
  */
 import { redirect } from "@remix-run/node";
@@ -43,7 +43,7 @@ type SessionRow = {
 /** Lucia's adapter over our Prisma models (the official one does not accept Prisma 6). */
 const adapter: Adapter = {
   async getSessionAndUser(sessionId): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    // Every request asks this: one prepared statement on the read connection (decision 0010).
+    // Every request asks this: one prepared statement on the read connection (decision 0013).
     const row = reader().get<SessionRow>(
       Prisma.sql`
       SELECT s."id", s."userId", s."expiresAt", s."createdAt",

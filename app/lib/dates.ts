@@ -1,7 +1,7 @@
 import type { Locale } from "./i18n";
 
 /** Every date the app shows is in Rome's time, whatever the server's or the browser's zone. */
-export const TIME_ZONE = "Europe/Rome";
+const TIME_ZONE = "Europe/Rome";
 
 const intlLocale: Record<Locale, string> = { it: "it-IT", en: "en-GB" };
 

@@ -55,7 +55,7 @@ export function addMonths(day: Day, months: number): Day {
 }
 
 /** Day of the week, Monday 0 to Sunday 6. */
-export function weekdayOf(day: Day): number {
+function weekdayOf(day: Day): number {
   return (new Date(toUtc(day)).getUTCDay() + 6) % 7;
 }
 

@@ -1,7 +1,7 @@
 import { hash, verify } from "@node-rs/argon2";
 
 /** OWASP's argon2id parameters: 19 MiB of memory, 2 iterations, 1 lane. */
-export const ARGON2 = {
+const ARGON2 = {
   algorithm: 2 /* Argon2id */,
   memoryCost: 19456,
   timeCost: 2,

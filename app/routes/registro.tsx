@@ -4,10 +4,9 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { SelectField, TextField } from "~/components/form";
 import { auditLog } from "~/domain/audit.server";
+import { readAuditFilters } from "~/forms/filters.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
-import { isDay } from "~/lib/days";
-import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import type { PageHandle } from "~/lib/i18n";
@@ -20,22 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.tit
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const params = new URL(request.url).searchParams;
-  const day = (name: string) => {
-    const value = params.get(name) ?? "";
-    if (value && !isDay(value)) httpError(400, "v.dateFormat");
-    return value || undefined;
-  };
-  const page = Math.max(1, Math.min(10_000, Number.parseInt(params.get("pagina") ?? "1", 10) || 1));
-  return json(
-    await auditLog(user.actor, {
-      kind: (params.get("tipo") ?? "").slice(0, 40) || undefined,
-      actorId: params.get("persona") || undefined,
-      from: day("dal"),
-      to: day("al"),
-      page,
-    }),
-  );
+  return json(await auditLog(user.actor, readAuditFilters(new URL(request.url).searchParams)));
 }
 
 export default function AuditLog() {

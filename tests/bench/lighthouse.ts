@@ -1,5 +1,5 @@
 /**
- * Lighthouse 12.2.3 in Debian's Chromium, as a logged-in colleague (the session cookie goes with
+ * Lighthouse (13, a dev dependency) in Debian's Chromium, as a logged-in colleague (the session cookie goes with
  * every request). Lighthouse's default: a mid-range phone on a slow 4G network, simulated.
  */
 import * as chromeLauncher from "chrome-launcher";

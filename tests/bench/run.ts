@@ -2,7 +2,7 @@
  * `npm run bench`: the production build on the large data set (`npm run bench:data`), measured
  * with autocannon over loopback at 16 connections as logged-in colleagues, against a floor route
  * served by the same server. Prints PASS/FAIL per target and exits non-zero when one is missed;
- * writes tests/bench/results.{md,json} and the README's table. docs/decisions/0010-speed.md
+ * writes tests/bench/results.{md,json} and the README's table. docs/decisions/0015-speed-benchmark.md
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -16,6 +16,9 @@ import { BENCH, BENCH_DB } from "./config";
 import { lighthouseScores, type LighthouseResult } from "./lighthouse";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+const LIGHTHOUSE_VERSION = (
+  JSON.parse(readFileSync(path.join(ROOT, "node_modules/lighthouse/package.json"), "utf8")) as { version: string }
+).version;
 const CONNECTIONS = 16;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = 3;
@@ -347,7 +350,7 @@ const table = [
   ...(lighthouse.length
     ? [
         "",
-        "| Lighthouse 12.2.3 (Chromium di Debian, collega autenticato) | " +
+        `| Lighthouse ${LIGHTHOUSE_VERSION} (Chromium di Debian, collega autenticato) | ` +
           "Prestazioni | Accessibilità | Buone pratiche |",
         "| --- | ---: | ---: | ---: |",
         ...lighthouse.map(

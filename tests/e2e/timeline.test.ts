@@ -67,6 +67,24 @@ describe.each([
         .getByRole("row", { name: new RegExp(objectiveTitle) })
         .getByText("60%")
         .waitFor();
+      // Each label has a line of its own above its bar: no label is drawn over a bar.
+      const label = await bar.locator(".tl-bar-label").boundingBox();
+      const outline = await bar.locator(".tl-bar-bg").boundingBox();
+      expect(label!.y + label!.height).toBeLessThanOrEqual(outline!.y + 1);
+
+      // On a phone the chart becomes a list per group with the same bar, readable without zooming.
+      await page.setViewportSize({ width: 360, height: 800 });
+      await expect(page.locator("svg.pionieri-timeline").isVisible()).resolves.toBe(false);
+      const item = page.locator(".pionieri-timeline-narrow .tl-item", { hasText: objectiveTitle });
+      await expect(item.locator(".tl-item-facts").textContent()).resolves.toContain("60%");
+      const [track, fillBox] = await Promise.all([
+        item.locator(".tl-span").boundingBox(),
+        item.locator(".tl-fill").boundingBox(),
+      ]);
+      expect(fillBox!.width / track!.width).toBeCloseTo(0.6, 1);
+      const fontSize = await item.locator("a").evaluate((a) => Number.parseFloat(getComputedStyle(a).fontSize));
+      expect(fontSize).toBeGreaterThanOrEqual(14);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       await page.goto(`${h.server.url}/idee/${idea.id}`);
       await page.locator(".pionieri-idea-header .pionieri-status", { hasText: "In realizzazione" }).waitFor();

@@ -88,3 +88,34 @@ describe("voluntary groups", () => {
     expect(home).toContain("Lia Logistica");
   });
 });
+
+describe("the home page's latest activity", () => {
+  it("lists what happened, newest first, and nothing dated in the future", async () => {
+    const { buildIdea, buildStatusChange } = await import("../support/factories");
+    const past = await buildIdea(server.db, {
+      title: "Idea di ieri per il feed",
+      groupId: scenario.groups.logistica!.id,
+      authorId: scenario.users.member.id,
+      createdAt: new Date(Date.now() - 86400_000),
+    });
+    const future = await buildIdea(server.db, {
+      title: "Idea datata nel futuro",
+      groupId: scenario.groups.logistica!.id,
+      authorId: scenario.users.member.id,
+      createdAt: new Date(Date.now() + 60 * 86400_000),
+    });
+    await buildStatusChange(server.db, {
+      ideaId: past.id,
+      from: "NUOVA",
+      to: "IN_DISCUSSIONE",
+      actorId: scenario.users.leader.id,
+      at: new Date(Date.now() + 30 * 86400_000),
+    });
+    const browser = new Client(server.url);
+    await browser.login("dipendente@test.example", PASSWORD);
+    const home = await text(await browser.get("/"));
+    expect(home).toContain("Idea di ieri per il feed");
+    expect(home).not.toContain(future.title);
+    expect(home).not.toMatch(/Idea di ieri per il feed[^.]*In discussione/);
+  });
+});

@@ -19,7 +19,7 @@ type BooleanKeys<T> = { [K in keyof T]-?: Exclude<T[K], null | undefined> extend
  * The row mapper's instructions, checked against the row type: every Date field must be named
  * "date" and every boolean field "boolean", so a row never reaches the app with a date as text.
  */
-export type Columns<T> = { [K in DateKeys<T>]: "date" } & { [K in BooleanKeys<T>]: "boolean" };
+type Columns<T> = { [K in DateKeys<T>]: "date" } & { [K in BooleanKeys<T>]: "boolean" };
 type ColumnArgs<T> = [DateKeys<T> | BooleanKeys<T>] extends [never] ? [] : [columns: Columns<T>];
 
 function mapRow<T>(row: Record<string, unknown>, columns: Record<string, "date" | "boolean"> | undefined): T {

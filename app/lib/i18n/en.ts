@@ -572,6 +572,7 @@ export const en: Record<MessageKey, string> = {
     "Project phases, milestones and {count} micro-objectives by group; the details are in the table below.",
   "timeline.scrollLabel": "Timeline chart (scrollable)",
   "timeline.today": "today",
+  "timeline.forecastOn": "forecast {date}",
   "timeline.legendProgress": "progress",
   "timeline.legendOverrun": "forecast past the due date",
   "timeline.legendLate": "late",

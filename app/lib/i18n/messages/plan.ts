@@ -31,6 +31,7 @@ export const planMessages = {
     "Fasi del progetto, traguardi e {count} micro-obiettivi per gruppo; il dettaglio è nella tabella che segue.",
   "timeline.scrollLabel": "Grafico del crono-programma (scorrevole)",
   "timeline.today": "oggi",
+  "timeline.forecastOn": "previsione {date}",
   "timeline.legendProgress": "avanzamento",
   "timeline.legendOverrun": "previsione oltre la scadenza",
   "timeline.legendLate": "in ritardo",
