@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
+import { isolate } from "~/lib/i18n/isolate";
 import { ideaStatusLabel } from "~/lib/i18n/labels";
 
 type Activity = {
@@ -24,15 +25,18 @@ export function ActivityList({ items }: { items: Activity[] }) {
         const who = item.who ?? t("ideas.formerColleague");
         const what =
           item.kind === "CREATED"
-            ? t("activity.created", { who })
+            ? isolate(t, "activity.created", { who })
             : item.kind === "COMMENT"
-              ? t("activity.commented", { who })
+              ? isolate(t, "activity.commented", { who })
               : item.kind === "MERGED_INTO"
-                ? t("activity.merged", { who })
-                : t("activity.status", { who, status: ideaStatusLabel(t, item.toStatus) });
+                ? isolate(t, "activity.merged", { who })
+                : isolate(t, "activity.status", { who, status: ideaStatusLabel(t, item.toStatus) });
         return (
           <li key={item.id}>
-            <span>{what}</span> <Link to={`/idee/${item.ideaId}`}>{item.ideaTitle}</Link>{" "}
+            <span>{what}</span>{" "}
+            <bdi>
+              <Link to={`/idee/${item.ideaId}`}>{item.ideaTitle}</Link>
+            </bdi>{" "}
             <time className="pionieri-muted" dateTime={item.at}>
               {formatDate(item.at, locale, "dateTime")}
             </time>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
+import { isolate } from "~/lib/i18n/isolate";
 import { ideaStatusLabel } from "~/lib/i18n/labels";
 
 type Story = {
@@ -33,10 +34,10 @@ export function IdeaStory({ idea }: { idea: Story }) {
           <li key={event.id}>
             <time dateTime={event.createdAt}>{formatDate(event.createdAt, locale, "dateTime")}</time>
             <p className="mb-0">
-              {event.kind === "CREATED" ? t("story.created", { who: who(event.actorName) }) : null}
-              {event.kind === "EDITED" ? t("story.edited", { who: who(event.actorName) }) : null}
+              {event.kind === "CREATED" ? isolate(t, "story.created", { who: who(event.actorName) }) : null}
+              {event.kind === "EDITED" ? isolate(t, "story.edited", { who: who(event.actorName) }) : null}
               {event.kind === "STATUS"
-                ? t("story.status", {
+                ? isolate(t, "story.status", {
                     who: who(event.actorName),
                     from: ideaStatusLabel(t, event.fromStatus),
                     to: ideaStatusLabel(t, event.toStatus),
@@ -44,23 +45,27 @@ export function IdeaStory({ idea }: { idea: Story }) {
                 : null}
               {event.kind === "MERGED_INTO" ? (
                 <>
-                  {t("story.mergedInto", { who: who(event.actorName) })}{" "}
-                  <Link to={`/idee/${event.relatedIdeaId}`}>
-                    #{event.relatedIdeaId} {event.relatedTitle}
-                  </Link>
+                  {isolate(t, "story.mergedInto", { who: who(event.actorName) })}{" "}
+                  <bdi>
+                    <Link to={`/idee/${event.relatedIdeaId}`}>
+                      #{event.relatedIdeaId} {event.relatedTitle}
+                    </Link>
+                  </bdi>
                 </>
               ) : null}
               {event.kind === "MERGED_FROM" ? (
                 <>
-                  {t("story.mergedFrom", { who: who(event.actorName) })}{" "}
-                  <Link to={`/idee/${event.relatedIdeaId}`}>
-                    #{event.relatedIdeaId} {event.relatedTitle}
-                  </Link>
+                  {isolate(t, "story.mergedFrom", { who: who(event.actorName) })}{" "}
+                  <bdi>
+                    <Link to={`/idee/${event.relatedIdeaId}`}>
+                      #{event.relatedIdeaId} {event.relatedTitle}
+                    </Link>
+                  </bdi>
                 </>
               ) : null}
             </p>
             {event.reason ? (
-              <p className="pionieri-reason mb-0">{t("story.reason", { reason: event.reason })}</p>
+              <p className="pionieri-reason mb-0">{isolate(t, "story.reason", { reason: event.reason })}</p>
             ) : null}
           </li>
         ))}

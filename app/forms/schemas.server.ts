@@ -153,11 +153,12 @@ const optionalNumber = z
   .refine((value) => value === null || /^-?\d{1,12}(\.\d{1,4})?$/.test(value), "v.numberInvalid")
   .transform((value) => (value === null ? null : Number(value)));
 
+/** An optional one-line text: spaces, tabs and line breaks become one space. */
 const optionalText = (max: number) =>
   z
     .string()
     .default("")
-    .transform((value) => value.trim())
+    .transform((value) => value.trim().replace(/\s+/g, " "))
     .pipe(z.string().max(max, "v.tooLong"))
     .transform((value) => value || null);
 
@@ -226,6 +227,15 @@ export const milestoneSchema = z.object({
   title: text(120),
   date: day,
   groupId: z.string().default(""),
+});
+
+/** The privacy notice's text (empty: back to the default). */
+export const privacySchema = z.object({
+  markdown: z
+    .string()
+    .default("")
+    .transform((value) => value.replace(/\r\n/g, "\n").trim())
+    .pipe(z.string().max(40_000, "v.tooLong")),
 });
 
 /** Freezing the state for a board meeting. */

@@ -3,18 +3,23 @@ import type { z } from "zod";
 import { typedValues, type FieldErrors, type FormFailure } from "./forms";
 import { httpError } from "./http.server";
 import type { Message } from "./i18n";
+import { cleanText } from "./text";
 import { isCatalogueKey } from "./i18n/it";
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
+/** Fields whose value is taken exactly as typed (a password is checked, never shown or stored). */
+const VERBATIM = /password/i;
+
 /**
  * Validates a form against a Zod schema whose messages are catalogue keys. The first problem
- * of each field wins; lengths travel as parameters ({min}, {max}).
+ * of each field wins; lengths travel as parameters ({min}, {max}). Every text is cleaned first
+ * (lib/text.ts): what a person writes is stored without bidi controls or control characters.
  */
 export function parseForm<S extends z.ZodTypeAny>(schema: S, form: FormData): Parsed<z.output<S>> {
   const raw: Record<string, string> = {};
   for (const [name, value] of form.entries()) {
-    if (typeof value === "string" && !(name in raw)) raw[name] = value;
+    if (typeof value === "string" && !(name in raw)) raw[name] = VERBATIM.test(name) ? value : cleanText(value);
   }
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, data: result.data };

@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { failureOf, field, typedValues } from "~/lib/forms";
 import { idField, invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
+import { isolate } from "~/lib/i18n/isolate";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import type { PageHandle } from "~/lib/i18n";
@@ -62,12 +63,12 @@ export default function Moderation() {
           return (
             <li key={report.id} className="pionieri-panel mb-3">
               <p className="mb-1">
-                {t("moderation.reportedBy", {
+                {isolate(t, "moderation.reportedBy", {
                   who: report.reporter.displayName,
                   date: formatDate(report.createdAt, locale, "dateTime"),
                 })}
               </p>
-              <p className="pionieri-reason">{t("story.reason", { reason: report.reason })}</p>
+              <p className="pionieri-reason">{isolate(t, "story.reason", { reason: report.reason })}</p>
               <p className="mb-1">
                 <Link to={`/idee/${report.comment.idea.id}#commento-${report.comment.id}`}>
                   {report.comment.idea.title} ({report.comment.idea.group.name})

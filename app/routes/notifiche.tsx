@@ -8,6 +8,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { field } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import type { Translate } from "~/lib/i18n";
+import { isolate } from "~/lib/i18n/isolate";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { ideaStatusLabel } from "~/lib/i18n/labels";
@@ -53,15 +54,15 @@ function notificationText(t: Translate, item: Item) {
   const title = item.data.ideaTitle;
   switch (item.kind) {
     case "COMMENT":
-      return t("notifications.comment", { who, title });
+      return isolate(t, "notifications.comment", { who, title });
     case "REPLY":
-      return t("notifications.reply", { who, title });
+      return isolate(t, "notifications.reply", { who, title });
     case "MENTION":
-      return t("notifications.mention", { who, title });
+      return isolate(t, "notifications.mention", { who, title });
     case "MERGE":
-      return t("notifications.merge", { who, title, original: item.data.originalTitle ?? "" });
+      return isolate(t, "notifications.merge", { who, title, original: item.data.originalTitle ?? "" });
     case "STATUS":
-      return t("notifications.status", { who, title, status: ideaStatusLabel(t, item.data.toStatus ?? null) });
+      return isolate(t, "notifications.status", { who, title, status: ideaStatusLabel(t, item.data.toStatus ?? null) });
     default:
       return title;
   }
@@ -101,7 +102,7 @@ export default function Notifications() {
               )}
             </p>
             {item.data.reason ? (
-              <p className="pionieri-reason mb-1">{t("story.reason", { reason: item.data.reason })}</p>
+              <p className="pionieri-reason mb-1">{isolate(t, "story.reason", { reason: item.data.reason })}</p>
             ) : null}
             <p className="pionieri-muted mb-1">
               <time dateTime={item.createdAt}>{formatDate(item.createdAt, locale, "dateTime")}</time>
