@@ -144,6 +144,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <Link to="/accessibilita">{t("nav.accessibility")}</Link>
             </li>
+            <li>
+              <Link to="/privacy">{t("nav.privacy")}</Link>
+            </li>
             {user ? (
               <li>
                 <Link to="/profilo">{t("nav.profile")}</Link>

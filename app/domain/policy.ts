@@ -51,6 +51,8 @@ type Rules = {
   /** the moderation list of a group (reported comments) */
   "moderation.view": GroupRef;
   "tag.manage": undefined;
+  /** the privacy notice's text (each body writes its own) */
+  "privacy.edit": undefined;
   /** objectives and the crono-programma */
   "objective.create": GroupRef;
   "objective.update": { groupId: string };
@@ -107,6 +109,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "comment.report": (actor, comment) => canWrite(actor) && live(comment) && comment.authorId !== actor.id,
   "moderation.view": (actor, group) => leads(actor, group.id) || isAdmin(actor),
   "tag.manage": isAdmin,
+  "privacy.edit": isAdmin,
   // Leaders plan and report for their own groups; the board for every group.
   "objective.create": (actor, group) => leads(actor, group.id) || isBoard(actor),
   "objective.update": (actor, objective) => leads(actor, objective.groupId) || isBoard(actor),

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/form";
 import { attemptLogin } from "~/domain/login.server";
 import { loginSchema } from "~/forms/schemas.server";
@@ -103,6 +103,9 @@ export default function Login() {
           </button>
         </Form>
         <p className="mt-4">{t("login.noAccount")}</p>
+        <p>
+          <Link to="/privacy">{t("login.privacy")}</Link>
+        </p>
         {demo ? (
           <div className="callout pionieri-demo mt-4">
             <h2 className="h5">{t("login.demoTitle")}</h2>

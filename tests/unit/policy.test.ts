@@ -191,6 +191,7 @@ const table: Case[] = [
     allowed: ["leader", "admin"],
   },
   { action: "tag.manage", label: "manage the themes", allowed: ["admin"] },
+  { action: "privacy.edit", label: "write the privacy notice", allowed: ["admin"] },
   {
     action: "objective.create",
     resource: { id: G },

@@ -10,6 +10,7 @@ export const accountMessages = {
   "login.submit": "Accedi",
   "login.failed": "Email o password non corrette.",
   "login.throttled": "Troppi tentativi non riusciti. Riprova tra {minutes} minuti.",
+  "login.privacy": "Come Pionieri tratta i tuoi dati: leggi l'informativa privacy",
   "login.noAccount": "Non hai un account? Chiedi un invito all'amministratore del progetto.",
   "login.loggedOut": "Sei uscita, sei uscito da Pionieri. A presto!",
   "login.demoTitle": "Modalità dimostrativa",
@@ -60,9 +61,27 @@ export const accountMessages = {
     "Un indirizzo segreto e personale da aggiungere al tuo calendario " +
     "(Outlook, Thunderbird, telefono): contiene le scadenze dei " +
     "micro-obiettivi dei tuoi gruppi e i traguardi del progetto.",
+  "profile.calendarActive": "Il tuo indirizzo del calendario è attivo (creato il {date}).",
+  "profile.calendarNone": "Non hai un indirizzo del calendario attivo.",
   "profile.calendarCreate": "Crea il mio indirizzo del calendario",
   "profile.calendarRegenerate": "Crea un nuovo indirizzo (il precedente smette di funzionare)",
   "profile.calendarRevoke": "Disattiva l'indirizzo",
   "profile.calendarCreated": "Copia ora questo indirizzo nel tuo calendario: per sicurezza non lo mostreremo di nuovo.",
   "profile.calendarRevoked": "Indirizzo del calendario disattivato.",
+  "privacy.title": "Informativa sul trattamento dei dati personali",
+  "privacy.intro":
+    "Come Pionieri tratta i dati delle colleghe e dei colleghi che lo usano (art. 13 del " +
+    "Regolamento UE 2016/679, GDPR).",
+  "privacy.updated": "Testo aggiornato il {date}.",
+  "privacy.editTitle": "Informativa privacy",
+  "privacy.editIntroDefault":
+    "Questo è il testo di partenza: completa le parti tra parentesi quadre con i dati del tuo " +
+    "ente (titolare, DPO, contatti, tempi di conservazione) e salva.",
+  "privacy.editIntroCustom": "Questo è il testo pubblicato. Svuota il campo e salva per tornare al testo di partenza.",
+  "privacy.see": "Vedi l'informativa come la leggono tutti",
+  "privacy.text": "Testo dell'informativa",
+  "privacy.textHint": "In Markdown: ## per i titoli, - per gli elenchi, **grassetto**.",
+  "privacy.save": "Pubblica l'informativa",
+  "privacy.saved": "Informativa pubblicata.",
+  "privacy.reset": "Informativa riportata al testo di partenza.",
 } as const;
