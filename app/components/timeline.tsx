@@ -3,6 +3,7 @@ import { addMonths, dayInstant, daysBetween, type Day } from "~/lib/days";
 import { formatDay, romeDay } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { objectiveStatusLabel } from "~/lib/i18n/labels";
+import { DataTable } from "./data-table";
 
 export type TimelineObjective = ObjectiveState;
 
@@ -307,7 +308,7 @@ function BarLabel({ start, y, text }: { start: number; y: number; text: string }
   );
 }
 
-/** The same facts as the chart, as a table: for screen readers, keyboards and printing. */
+/** The same facts as the chart, as a table: for screen readers, keyboards, printing and phones (cards). */
 export function ObjectivesTable({
   objectives,
   groups,
@@ -321,49 +322,32 @@ export function ObjectivesTable({
   const locale = useLocale();
   const name = new Map(groups.map((g) => [g.id, g.name]));
   const day = (value: string | null) => (value ? formatDay(value, locale, "short") : "—");
+  if (objectives.length === 0) return <p>{t("timeline.noObjectives")}</p>;
   return (
-    <div className="table-responsive" tabIndex={0} role="region" aria-label={caption}>
-      <table className="table pionieri-objectives-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("objectives.colTitle")}</th>
-            <th scope="col">{t("objectives.colGroup")}</th>
-            <th scope="col">{t("objectives.colOwner")}</th>
-            <th scope="col">{t("objectives.colStart")}</th>
-            <th scope="col">{t("objectives.colDue")}</th>
-            <th scope="col">{t("objectives.colForecast")}</th>
-            <th scope="col">{t("objectives.colStatus")}</th>
-            <th scope="col">{t("objectives.colProgress")}</th>
-            <th scope="col">{t("objectives.colFlags")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {objectives.length === 0 ? (
-            <tr>
-              <td colSpan={9}>{t("timeline.noObjectives")}</td>
-            </tr>
-          ) : null}
-          {objectives.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">
-                <a href={`/obiettivi/${o.id}`}>{o.title}</a>
-              </th>
-              <td>{name.get(o.groupId)}</td>
-              <td>{o.ownerName ?? "—"}</td>
-              <td>{day(o.startOn)}</td>
-              <td>{day(o.dueOn)}</td>
-              <td>{day(o.forecastOn)}</td>
-              <td>{objectiveStatusLabel(t, o.status)}</td>
-              <td>{o.progress}%</td>
-              <td>
-                {o.late ? <span className="pionieri-flag pionieri-flag-late">{t("objectives.late")}</span> : null}{" "}
-                {o.needsUpdate ? <span className="pionieri-flag">{t("objectives.needsUpdate")}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      className="pionieri-objectives-table"
+      rows={objectives}
+      rowKey={(o) => o.id}
+      columns={[
+        { label: t("objectives.colTitle"), rowHeader: true, cell: (o) => <a href={`/obiettivi/${o.id}`}>{o.title}</a> },
+        { label: t("objectives.colGroup"), cell: (o) => name.get(o.groupId) },
+        { label: t("objectives.colOwner"), cell: (o) => o.ownerName ?? "—" },
+        { label: t("objectives.colStart"), cell: (o) => day(o.startOn) },
+        { label: t("objectives.colDue"), cell: (o) => day(o.dueOn) },
+        { label: t("objectives.colForecast"), cell: (o) => day(o.forecastOn) },
+        { label: t("objectives.colStatus"), cell: (o) => objectiveStatusLabel(t, o.status) },
+        { label: t("objectives.colProgress"), numeric: true, cell: (o) => `${o.progress}%` },
+        {
+          label: t("objectives.colFlags"),
+          cell: (o) => (
+            <>
+              {o.late ? <span className="pionieri-flag pionieri-flag-late">{t("objectives.late")}</span> : null}{" "}
+              {o.needsUpdate ? <span className="pionieri-flag">{t("objectives.needsUpdate")}</span> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

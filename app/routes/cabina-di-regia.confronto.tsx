@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/board";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { DataTable } from "~/components/data-table";
 import { Decisions } from "~/components/snapshot";
 import { compareSnapshots } from "~/domain/snapshots.server";
 import { requireUser } from "~/lib/auth.server";
@@ -41,43 +42,40 @@ export default function Compare() {
         current={t("board.compare")}
       />
       <h1>{t("board.compareTitle", { a: aDate, b: bDate })}</h1>
-      <div className="table-responsive" tabIndex={0} role="region" aria-label={t("board.groupsCompared")}>
-        <table className="table">
-          <caption>{t("board.groupsCompared")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("board.group")}</th>
-              <th scope="col">{t("board.stateOn", { date: aDate })}</th>
-              <th scope="col">{t("board.stateOn", { date: bDate })}</th>
-              <th scope="col">{t("board.progressOn", { date: aDate })}</th>
-              <th scope="col">{t("board.progressOn", { date: bDate })}</th>
-              <th scope="col">{t("board.lateOn", { date: bDate })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map(({ now, then }) => (
-              <tr key={now.id}>
-                <th scope="row">{now.name}</th>
-                <td>{then ? <StateBadge state={then.state} /> : "—"}</td>
-                <td>
-                  <StateBadge state={now.state} />
-                </td>
-                <td>{then?.progress === null || !then ? "—" : `${then.progress}%`}</td>
-                <td>
-                  {now.progress === null ? "—" : `${now.progress}%`}
-                  {then && then.progress !== null && now.progress !== null && now.progress !== then.progress
-                    ? ` (${now.progress > then.progress ? "+" : ""}${now.progress - then.progress})`
-                    : ""}
-                </td>
-                <td>
-                  {now.late}
-                  {then && then.late !== now.late ? ` (${t("board.was", { value: then.late })})` : ""}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("board.groupsCompared")}
+        rows={groups}
+        rowKey={({ now }) => now.id}
+        columns={[
+          { label: t("board.group"), rowHeader: true, cell: ({ now }) => now.name },
+          {
+            label: t("board.stateOn", { date: aDate }),
+            cell: ({ then }) => (then ? <StateBadge state={then.state} /> : "—"),
+          },
+          { label: t("board.stateOn", { date: bDate }), cell: ({ now }) => <StateBadge state={now.state} /> },
+          {
+            label: t("board.progressOn", { date: aDate }),
+            numeric: true,
+            cell: ({ then }) => (!then || then.progress === null ? "—" : `${then.progress}%`),
+          },
+          {
+            label: t("board.progressOn", { date: bDate }),
+            numeric: true,
+            cell: ({ now, then }) =>
+              `${now.progress === null ? "—" : `${now.progress}%`}${
+                then && then.progress !== null && now.progress !== null && now.progress !== then.progress
+                  ? ` (${now.progress > then.progress ? "+" : ""}${now.progress - then.progress})`
+                  : ""
+              }`,
+          },
+          {
+            label: t("board.lateOn", { date: bDate }),
+            numeric: true,
+            cell: ({ now, then }) =>
+              `${now.late}${then && then.late !== now.late ? ` (${t("board.was", { value: then.late })})` : ""}`,
+          },
+        ]}
+      />
 
       <section aria-labelledby="slipped-title">
         <h2 id="slipped-title" className="h4">

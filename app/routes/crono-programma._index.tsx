@@ -1,3 +1,5 @@
+import { DataTable } from "~/components/data-table";
+import { FilterFold, GroupFilter } from "~/components/filter-fold";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -75,31 +77,25 @@ export default function Timeline() {
       </div>
       <p>{t("timeline.intro")}</p>
       <Form method="get" className="pionieri-filters no-print" aria-label={t("timeline.filters")}>
-        <SelectField
-          name="gruppo"
-          label={t("ideas.filterGroup")}
-          defaultValue={params.get("gruppo") ?? ""}
-          options={[
-            { value: "", label: t("ideas.allGroups") },
-            ...data.groupOptions.map((g) => ({ value: g.slug, label: g.name })),
-          ]}
-        />
-        <SelectField
-          name="stato"
-          label={t("ideas.filterStatus")}
-          defaultValue={params.get("stato") ?? ""}
-          options={[
-            { value: "", label: t("ideas.allStatuses") },
-            ...OBJECTIVE_STATUSES.map((s) => ({
-              value: s.toLowerCase(),
-              label: objectiveStatusLabel(t, s),
-            })),
-          ]}
-        />
+        <FilterFold active={["gruppo", "stato"].filter((name) => params.get(name)).length}>
+          <GroupFilter groups={data.groupOptions} value={params.get("gruppo")} />
+          <SelectField
+            name="stato"
+            label={t("ideas.filterStatus")}
+            defaultValue={params.get("stato") ?? ""}
+            options={[
+              { value: "", label: t("ideas.allStatuses") },
+              ...OBJECTIVE_STATUSES.map((s) => ({
+                value: s.toLowerCase(),
+                label: objectiveStatusLabel(t, s),
+              })),
+            ]}
+          />
+          <button type="submit" className="btn btn-outline-primary">
+            {t("filters.apply")}
+          </button>
+        </FilterFold>
         <input type="hidden" name="zoom" value={data.zoom} />
-        <button type="submit" className="btn btn-outline-primary">
-          {t("ideas.apply")}
-        </button>
       </Form>
       <nav className="pionieri-zoom no-print" aria-label={t("timeline.zoomLabel")}>
         <span>{t("timeline.zoomLabel")}:</span>
@@ -156,28 +152,21 @@ export default function Timeline() {
           <h2 id="phases-title" className="h4">
             {t("timeline.phases")}
           </h2>
-          <table className="table">
-            <caption className="visually-hidden">{t("timeline.phases")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("timeline.phase")}</th>
-                <th scope="col">{t("timeline.from")}</th>
-                <th scope="col">{t("timeline.to")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.phases.map((phase) => (
-                <tr key={phase.id}>
-                  <th scope="row">
-                    {phase.name}
-                    {phase.pinned ? ` (${t("timeline.pinned")})` : ""}
-                  </th>
-                  <td>{day(romeDay(phase.startsOn))}</td>
-                  <td>{day(romeDay(phase.endsOn))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t("timeline.phases")}
+            captionHidden
+            rows={data.phases}
+            rowKey={(phase) => phase.id}
+            columns={[
+              {
+                label: t("timeline.phase"),
+                rowHeader: true,
+                cell: (phase) => `${phase.name}${phase.pinned ? ` (${t("timeline.pinned")})` : ""}`,
+              },
+              { label: t("timeline.from"), cell: (phase) => day(romeDay(phase.startsOn)) },
+              { label: t("timeline.to"), cell: (phase) => day(romeDay(phase.endsOn)) },
+            ]}
+          />
         </section>
         <section className="col-12 col-lg-6" aria-labelledby="milestones-title">
           <h2 id="milestones-title" className="h4">

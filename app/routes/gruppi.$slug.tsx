@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { DataTable } from "~/components/data-table";
 import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
 import { findGroup, getGroupPage, joinGroup, leaveGroup } from "~/domain/groups.server";
@@ -143,28 +144,18 @@ export default function GroupPage() {
         <h2 id="members-title" className="h4">
           {t("groups.memberList")} <span className="pionieri-count">({memberCountLabel(t, group.memberCount)})</span>
         </h2>
-        <div className="table-responsive">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("groups.colName")}</th>
-                <th scope="col">{t("groups.colOffice")}</th>
-                <th scope="col">{t("groups.colRole")}</th>
-                <th scope="col">{t("groups.colSince")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {group.members.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row">{member.displayName}</th>
-                  <td>{member.office}</td>
-                  <td>{member.isLeader ? t("role.leader") : t("groups.member")}</td>
-                  <td>{formatDate(member.joinedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("groups.memberList")}
+          captionHidden
+          rows={group.members}
+          rowKey={(member) => member.id}
+          columns={[
+            { label: t("groups.colName"), rowHeader: true, cell: (member) => member.displayName },
+            { label: t("groups.colOffice"), cell: (member) => member.office },
+            { label: t("groups.colRole"), cell: (member) => (member.isLeader ? t("role.leader") : t("groups.member")) },
+            { label: t("groups.colSince"), cell: (member) => formatDate(member.joinedAt, locale) },
+          ]}
+        />
         {group.memberCount > group.members.length ? (
           <p>
             <Link to={`/gruppi/${group.slug}?membri=tutti#members-title`}>

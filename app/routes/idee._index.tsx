@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { SelectField, TextField } from "~/components/form";
+import { FilterFold, GroupFilter } from "~/components/filter-fold";
 import { IdeaCard, SortLinks } from "~/components/ideas";
 import { groupOptions } from "~/domain/groups.server";
 import { IDEA_LIMITS, IDEA_STATUSES, statusSlug, TAG_KINDS } from "~/domain/ideas";
@@ -65,54 +66,52 @@ export default function Ideas() {
           defaultValue={params.get("q") ?? ""}
           maxLength={IDEA_LIMITS.query}
         />
-        <SelectField
-          name="gruppo"
-          label={t("ideas.filterGroup")}
-          defaultValue={params.get("gruppo") ?? ""}
-          options={[
-            { value: "", label: t("ideas.allGroups") },
-            ...data.groups.map((g) => ({ value: g.slug, label: g.name })),
-          ]}
-        />
-        <SelectField
-          name="stato"
-          label={t("ideas.filterStatus")}
-          defaultValue={params.get("stato") ?? ""}
-          options={[
-            { value: "", label: t("ideas.allStatuses") },
-            ...IDEA_STATUSES.map((status) => ({
-              value: statusSlug(status),
-              label: ideaStatusLabel(t, status),
-            })),
-          ]}
-        />
-        <SelectField
-          name="tema"
-          label={t("ideas.filterTag")}
-          defaultValue={params.get("tema") ?? ""}
-          options={[
-            { value: "", label: t("ideas.allTags") },
-            ...TAG_KINDS.flatMap((kind) =>
-              data.tags
-                .filter((tag) => tag.kind === kind)
-                .map((tag) => ({ value: tag.id, label: `${t(`tags.kind.${kind}` as MessageKey)}: ${tag.name}` })),
-            ),
-          ]}
-        />
-        <fieldset className="pionieri-field pionieri-checks">
-          <legend className="visually-hidden">{t("ideas.mineLegend")}</legend>
-          <label className="pionieri-check">
-            <input type="checkbox" name="mie" value="1" defaultChecked={params.get("mie") === "1"} /> {t("ideas.mine")}
-          </label>
-          <label className="pionieri-check">
-            <input type="checkbox" name="sostengo" value="1" defaultChecked={params.get("sostengo") === "1"} />{" "}
-            {t("ideas.iSupport")}
-          </label>
-        </fieldset>
-        {params.get("sort") ? <input type="hidden" name="sort" value={params.get("sort") ?? ""} /> : null}
-        <button type="submit" className="btn btn-outline-primary">
-          {t("ideas.apply")}
+        <button type="submit" className="btn btn-primary">
+          {t("ideas.searchSubmit")}
         </button>
+        <FilterFold active={["gruppo", "stato", "tema", "mie", "sostengo"].filter((name) => params.get(name)).length}>
+          <GroupFilter groups={data.groups} value={params.get("gruppo")} />
+          <SelectField
+            name="stato"
+            label={t("ideas.filterStatus")}
+            defaultValue={params.get("stato") ?? ""}
+            options={[
+              { value: "", label: t("ideas.allStatuses") },
+              ...IDEA_STATUSES.map((status) => ({
+                value: statusSlug(status),
+                label: ideaStatusLabel(t, status),
+              })),
+            ]}
+          />
+          <SelectField
+            name="tema"
+            label={t("ideas.filterTag")}
+            defaultValue={params.get("tema") ?? ""}
+            options={[
+              { value: "", label: t("ideas.allTags") },
+              ...TAG_KINDS.flatMap((kind) =>
+                data.tags
+                  .filter((tag) => tag.kind === kind)
+                  .map((tag) => ({ value: tag.id, label: `${t(`tags.kind.${kind}` as MessageKey)}: ${tag.name}` })),
+              ),
+            ]}
+          />
+          <fieldset className="pionieri-field pionieri-checks">
+            <legend className="visually-hidden">{t("ideas.mineLegend")}</legend>
+            <label className="pionieri-check">
+              <input type="checkbox" name="mie" value="1" defaultChecked={params.get("mie") === "1"} />{" "}
+              {t("ideas.mine")}
+            </label>
+            <label className="pionieri-check">
+              <input type="checkbox" name="sostengo" value="1" defaultChecked={params.get("sostengo") === "1"} />{" "}
+              {t("ideas.iSupport")}
+            </label>
+          </fieldset>
+          <button type="submit" className="btn btn-outline-primary">
+            {t("filters.apply")}
+          </button>
+        </FilterFold>
+        {params.get("sort") ? <input type="hidden" name="sort" value={params.get("sort") ?? ""} /> : null}
       </Form>
       <SortLinks current={data.sort} params={params} />
       {filtered ? (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { DataTable } from "~/components/data-table";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
@@ -61,12 +62,17 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   ideas: "objectives.carriedIdeas",
 };
 
+function ChangeValue({ value }: { value: string | null }) {
+  return <span className="pionieri-change-value">{value ?? "—"}</span>;
+}
+
 export default function ObjectivePage() {
   const t = useT();
   const locale = useLocale();
   const { objective: o, today: day } = useLoaderData<typeof loader>();
   const failed = failureOf(useActionData<typeof action>());
   const show = (value: string | null) => (value ? formatDay(value, locale) : "—");
+  const fieldLabel = (name: string) => (FIELD_LABELS[name] ? t(FIELD_LABELS[name]) : name);
   const number = (value: number | null) =>
     value === null ? "—" : new Intl.NumberFormat(locale === "it" ? "it-IT" : "en-GB").format(value);
   const indicator = o.indicatorName !== null;
@@ -267,30 +273,22 @@ export default function ObjectivePage() {
         {o.changes.length === 0 ? (
           <p>{t("objectives.noChanges")}</p>
         ) : (
-          <div className="table-responsive">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("objectives.changeWhen")}</th>
-                  <th scope="col">{t("objectives.changeWho")}</th>
-                  <th scope="col">{t("objectives.changeField")}</th>
-                  <th scope="col">{t("objectives.changeFrom")}</th>
-                  <th scope="col">{t("objectives.changeTo")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.changes.map((change) => (
-                  <tr key={change.id}>
-                    <td>{formatDate(change.createdAt, locale, "dateTime")}</td>
-                    <td>{change.actor?.displayName ?? t("ideas.formerColleague")}</td>
-                    <th scope="row">{FIELD_LABELS[change.field] ? t(FIELD_LABELS[change.field]!) : change.field}</th>
-                    <td className="pionieri-change-value">{change.fromValue ?? "—"}</td>
-                    <td className="pionieri-change-value">{change.toValue ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("objectives.changes")}
+            captionHidden
+            rows={o.changes}
+            rowKey={(change) => change.id}
+            columns={[
+              { label: t("objectives.changeField"), rowHeader: true, cell: (change) => fieldLabel(change.field) },
+              { label: t("objectives.changeWhen"), cell: (change) => formatDate(change.createdAt, locale, "dateTime") },
+              {
+                label: t("objectives.changeWho"),
+                cell: (change) => change.actor?.displayName ?? t("ideas.formerColleague"),
+              },
+              { label: t("objectives.changeFrom"), cell: (change) => <ChangeValue value={change.fromValue} /> },
+              { label: t("objectives.changeTo"), cell: (change) => <ChangeValue value={change.toValue} /> },
+            ]}
+          />
         )}
       </section>
     </>
