@@ -212,6 +212,7 @@ async function main() {
   const ideas = await seedIdeas(groups, people);
   const objectives = await seedObjectives(groups, people);
   await seedSnapshots(people);
+  await seedAuditLog();
   console.log(
     `Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ` +
       `${objectives} micro-obiettivi con i loro aggiornamenti.`,
@@ -537,6 +538,48 @@ async function seedSnapshots(people: Map<string, { id: string; role: string; dis
     },
     new Date("2026-11-12T16:00:00Z"),
   );
+}
+
+/**
+ * The audit log's lines for the demo's workflow steps, as the workflow writes them beside each
+ * event (ideas.server.ts), so that /registro reads like a project a few months old.
+ */
+async function seedAuditLog() {
+  const events = await db.ideaEvent.findMany({
+    where: { kind: { in: ["STATUS", "MERGED_INTO"] } },
+    select: {
+      ideaId: true,
+      actorId: true,
+      kind: true,
+      fromStatus: true,
+      toStatus: true,
+      relatedIdeaId: true,
+      reason: true,
+      createdAt: true,
+    },
+  });
+  // The snapshots were frozen "then": their lines say so too.
+  for (const snapshot of await db.snapshot.findMany({ select: { id: true, createdAt: true } }))
+    await db.auditEvent.updateMany({
+      where: { kind: "snapshot.freeze", subjectId: snapshot.id },
+      data: { createdAt: snapshot.createdAt },
+    });
+  await db.auditEvent.createMany({
+    data: events.map((event) => ({
+      actorId: event.actorId,
+      subjectId: String(event.ideaId),
+      createdAt: event.createdAt,
+      ...(event.kind === "STATUS"
+        ? {
+            kind: "idea.status",
+            data: JSON.stringify({ from: event.fromStatus, to: event.toStatus, reason: event.reason ?? "" }),
+          }
+        : {
+            kind: "idea.duplicate",
+            data: JSON.stringify({ originalId: event.relatedIdeaId, reason: event.reason ?? "" }),
+          }),
+    })),
+  });
 }
 
 await main();

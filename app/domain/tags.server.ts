@@ -13,6 +13,16 @@ export async function listTags() {
   );
 }
 
+/** The themes as the admin manages them: how many ideas carry each (what deleting it would touch). */
+export async function listTagsWithUse(actor: Actor) {
+  assertCan(actor, "tag.manage");
+  const tags = await db.tag.findMany({
+    orderBy: [{ kind: "asc" }, { position: "asc" }, { name: "asc" }],
+    select: { id: true, kind: true, name: true, _count: { select: { ideas: true } } },
+  });
+  return tags.map(({ _count, ...tag }) => ({ ...tag, ideas: _count.ideas }));
+}
+
 export async function addTag(actor: Actor, input: { kind: TagKind; name: string }) {
   assertCan(actor, "tag.manage");
   const exists = await db.tag.findUnique({ where: { kind_name: input }, select: { id: true } });

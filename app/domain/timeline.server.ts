@@ -67,20 +67,22 @@ export async function updatePhase(actor: Actor, id: string, input: PhaseInput) {
 export async function deletePhase(actor: Actor, id: string) {
   assertCan(actor, "timeline.manage");
   await db.$transaction(async (tx) => {
-    const removed = await tx.phase.deleteMany({ where: { id } });
-    if (removed.count === 0) httpError(404);
-    await audit(tx, actor.id, "phase.delete", id, {});
+    const phase = await tx.phase.findUnique({ where: { id }, select: { name: true } });
+    if (!phase) httpError(404);
+    await tx.phase.delete({ where: { id } });
+    await audit(tx, actor.id, "phase.delete", id, { name: phase.name });
   });
 }
 
 /** Pins a phase as current whatever its dates (or unpins, with id null): at most one is pinned. */
 export async function pinPhase(actor: Actor, id: string | null) {
   assertCan(actor, "timeline.manage");
-  if (id && !(await db.phase.findUnique({ where: { id }, select: { id: true } }))) httpError(404);
+  const phase = id ? await db.phase.findUnique({ where: { id }, select: { name: true } }) : null;
+  if (id && !phase) httpError(404);
   await db.$transaction(async (tx) => {
     await tx.phase.updateMany({ where: { pinned: true }, data: { pinned: false } });
     if (id) await tx.phase.update({ where: { id }, data: { pinned: true } });
-    await audit(tx, actor.id, "phase.pin", id, {});
+    await audit(tx, actor.id, "phase.pin", id, phase ? { name: phase.name } : {});
   });
 }
 
@@ -113,9 +115,10 @@ export async function updateMilestone(actor: Actor, id: string, input: Milestone
 export async function deleteMilestone(actor: Actor, id: string) {
   assertCan(actor, "timeline.manage");
   await db.$transaction(async (tx) => {
-    const removed = await tx.milestone.deleteMany({ where: { id } });
-    if (removed.count === 0) httpError(404);
-    await audit(tx, actor.id, "milestone.delete", id, {});
+    const milestone = await tx.milestone.findUnique({ where: { id }, select: { title: true } });
+    if (!milestone) httpError(404);
+    await tx.milestone.delete({ where: { id } });
+    await audit(tx, actor.id, "milestone.delete", id, { title: milestone.title });
   });
 }
 
@@ -139,11 +142,19 @@ export async function timelineData(filters: TimelineFilters = {}) {
       FROM "Phase" ORDER BY "startsOn"`,
     { startsOn: "date", endsOn: "date", pinned: "boolean" },
   );
-  const milestones = read.all<{ id: string; title: string; date: string; groupName: string | null }>(Prisma.sql`
-    SELECT m."id", m."title", m."date", g."name" AS "groupName"
+  const milestones = read.all<{
+    id: string;
+    title: string;
+    date: string;
+    groupId: string | null;
+    groupName: string | null;
+  }>(
+    Prisma.sql`
+    SELECT m."id", m."title", m."date", m."groupId", g."name" AS "groupName"
     FROM "Milestone" m LEFT JOIN "WorkingGroup" g ON g."id" = m."groupId"
     WHERE ${filters.groupId ? Prisma.sql`(m."groupId" IS NULL OR m."groupId" = ${filters.groupId})` : Prisma.sql`1 = 1`}
-    ORDER BY m."date", m."id"`);
+    ORDER BY m."date", m."id"`,
+  );
   const where: Prisma.Sql[] = [Prisma.sql`1 = 1`];
   if (filters.groupId) where.push(Prisma.sql`o."groupId" = ${filters.groupId}`);
   if (filters.status) where.push(Prisma.sql`o."status" = ${filters.status}`);

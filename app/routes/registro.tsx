@@ -1,17 +1,23 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FilterFold } from "~/components/filter-fold";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Pager } from "~/components/pager";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { DataTable } from "~/components/data-table";
 import { SelectField, TextField } from "~/components/form";
+import { Pager } from "~/components/pager";
+import { AUDIT_AREAS, type AuditEntry, type AuditRef } from "~/domain/audit";
 import { auditLog } from "~/domain/audit.server";
 import { readAuditFilters } from "~/forms/filters.server";
 import { requireUser } from "~/lib/auth.server";
-import { formatDate } from "~/lib/dates";
-import { useLocale, useT } from "~/lib/i18n/react";
-import { pageTitle } from "~/lib/meta";
-import type { PageHandle } from "~/lib/i18n";
+import { formatDate, formatDay } from "~/lib/dates";
+import type { MessageKey, PageHandle, Translate } from "~/lib/i18n";
+import { isolate } from "~/lib/i18n/isolate";
+import { ideaStatusLabel, roleLabel } from "~/lib/i18n/labels";
 import { boardMessages } from "~/lib/i18n/messages/board";
 import { meetingsMessages } from "~/lib/i18n/messages/meetings";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
 
 export const handle: PageHandle = { messages: [boardMessages, meetingsMessages] };
 
@@ -22,63 +28,138 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json(await auditLog(user.actor, readAuditFilters(new URL(request.url).searchParams)));
 }
 
+type Entry = SerializeFrom<AuditEntry>;
+type Ref = SerializeFrom<AuditRef>;
+
+const HREF: Record<AuditRef["type"], (ref: Ref) => string | null> = {
+  idea: (ref) => `/idee/${ref.id}`,
+  objective: (ref) => `/obiettivi/${ref.id}`,
+  user: (ref) => (ref.slug ? `/persone/${ref.slug}` : null),
+  group: (ref) => (ref.slug ? `/gruppi/${ref.slug}` : null),
+  snapshot: (ref) => `/cabina-di-regia/riunioni/${ref.id}`,
+  phase: () => "/crono-programma/gestione",
+  milestone: () => "/crono-programma/gestione",
+  tag: () => null,
+};
+
+/** The entry as an Italian sentence: who did what to what, each thing a link to where it is now. */
+function sentence(t: Translate, locale: "it" | "en", entry: Entry, shared: Set<string>): ReactNode {
+  const person = (name: string, email: string | undefined) => (shared.has(name) && email ? `${name} (${email})` : name);
+  const ref = (value: Ref | null) => {
+    if (!value) return t("audit.gone");
+    const label =
+      value.type === "snapshot"
+        ? formatDay(value.label, locale)
+        : value.type === "user"
+          ? person(value.label, value.email)
+          : value.label;
+    const href = HREF[value.type](value);
+    return href ? <Link to={href}>{label}</Link> : label;
+  };
+  const v = entry.values;
+  const params = {
+    who: entry.actor ? person(entry.actor.name, entry.actor.email) : t("audit.system"),
+    subject: ref(entry.subject),
+    related: ref(entry.related),
+    from: entry.kind === "user.role" ? roleLabel(t, v.from ?? null) : ideaStatusLabel(t, v.from ?? null),
+    to: entry.kind === "user.role" ? roleLabel(t, v.to ?? null) : ideaStatusLabel(t, v.to ?? null),
+    name: v.name ?? "",
+    title: v.title ?? "",
+    email: v.email ?? "",
+    role: roleLabel(t, v.role ?? null),
+    kind: entry.kind,
+  };
+  if (entry.kind === "tag.rename") Object.assign(params, { from: v.from ?? "", to: v.to ?? "" });
+  const key =
+    entry.kind === "phase.pin" && !entry.subject && !v.name
+      ? "audit.s.phase.unpin"
+      : entry.kind === "group.leader.remove" && v.reason === "left"
+        ? "audit.s.group.leader.left"
+        : `audit.s.${entry.kind}`;
+  return isolate(t, t.has(key) ? (key as MessageKey) : "audit.s.other", params);
+}
+
 export default function AuditLog() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  // Where two people share a name, their e-mail tells them apart.
+  const names = new Map<string, Set<string>>();
+  for (const person of data.actors)
+    names.set(person.displayName, (names.get(person.displayName) ?? new Set()).add(person.id));
+  for (const entry of data.entries)
+    for (const ref of [entry.subject, entry.related])
+      if (ref?.type === "user") names.set(ref.label, (names.get(ref.label) ?? new Set()).add(ref.id));
+  const shared = new Set([...names].filter(([, ids]) => ids.size > 1).map(([name]) => name));
+  const csv = `/registro.csv${params.toString() ? `?${params.toString()}` : ""}`;
   return (
     <>
-      <h1>{t("audit.title")}</h1>
+      <div className="pionieri-title-row">
+        <h1>{t("audit.title")}</h1>
+        <a href={csv} className="btn btn-outline-secondary btn-sm" download>
+          {t("audit.exportCsv")}
+        </a>
+      </div>
       <p>{t("audit.intro")}</p>
       <Form method="get" className="pionieri-filters" aria-label={t("audit.filters")}>
-        <SelectField
-          name="tipo"
-          label={t("audit.kind")}
-          defaultValue={params.get("tipo") ?? ""}
-          options={[{ value: "", label: t("admin.users.all") }, ...data.kinds.map((k) => ({ value: k, label: k }))]}
-        />
-        <SelectField
-          name="persona"
-          label={t("audit.person")}
-          defaultValue={params.get("persona") ?? ""}
-          options={[
-            { value: "", label: t("admin.users.all") },
-            ...data.actors.map((a) => ({ value: a.id, label: a.displayName })),
-          ]}
-        />
-        <TextField name="dal" type="date" label={t("timeline.from")} defaultValue={params.get("dal") ?? ""} />
-        <TextField name="al" type="date" label={t("timeline.to")} defaultValue={params.get("al") ?? ""} />
-        <button type="submit" className="btn btn-outline-primary">
-          {t("ideas.apply")}
-        </button>
+        <FilterFold active={["tipo", "persona", "dal", "al"].filter((name) => params.get(name)).length}>
+          <SelectField
+            name="tipo"
+            label={t("audit.area")}
+            defaultValue={params.get("tipo") ?? ""}
+            options={[
+              { value: "", label: t("audit.allAreas") },
+              ...AUDIT_AREAS.filter((area) => data.kinds.some((kind) => kind.startsWith(`${area}.`))).map((area) => ({
+                value: area,
+                label: t(`audit.area.${area}` as MessageKey),
+              })),
+            ]}
+          />
+          <SelectField
+            name="persona"
+            label={t("audit.person")}
+            defaultValue={params.get("persona") ?? ""}
+            options={[
+              { value: "", label: t("audit.everyone") },
+              ...data.actors.map((a) => ({
+                value: a.id,
+                label: shared.has(a.displayName) ? `${a.displayName} (${a.email})` : a.displayName,
+              })),
+            ]}
+          />
+          <TextField name="dal" type="date" label={t("timeline.from")} defaultValue={params.get("dal") ?? ""} />
+          <TextField name="al" type="date" label={t("timeline.to")} defaultValue={params.get("al") ?? ""} />
+          <button type="submit" className="btn btn-outline-primary">
+            {t("filters.apply")}
+          </button>
+        </FilterFold>
       </Form>
       <p role="status">{t("audit.count", { count: data.total })}</p>
-      <div className="table-responsive" tabIndex={0} role="region" aria-label={t("audit.title")}>
-        <table className="table">
-          <caption className="visually-hidden">{t("audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("objectives.changeWhen")}</th>
-              <th scope="col">{t("objectives.changeWho")}</th>
-              <th scope="col">{t("audit.kind")}</th>
-              <th scope="col">{t("audit.subject")}</th>
-              <th scope="col">{t("audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row) => (
-              <tr key={row.id}>
-                <td>{formatDate(row.createdAt, locale, "dateTime")}</td>
-                <td>{row.actor?.displayName ?? "—"}</td>
-                <th scope="row">{row.kind}</th>
-                <td>{row.subjectId ?? "—"}</td>
-                <td className="pionieri-change-value">{row.data}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("audit.title")}
+        captionHidden
+        className="pionieri-audit"
+        rows={data.entries}
+        rowKey={(entry) => entry.id}
+        columns={[
+          { label: t("audit.when"), cell: (entry) => formatDate(entry.at, locale, "dateTime") },
+          {
+            label: t("audit.what"),
+            rowHeader: true,
+            cell: (entry) => (
+              <>
+                <span>{sentence(t, locale, entry, shared)}</span>
+                {entry.values.reason && entry.values.reason !== "left" ? (
+                  <span className="pionieri-reason d-block">
+                    {isolate(t, "audit.reason", { reason: entry.values.reason })}
+                  </span>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       <Pager page={data.page} pages={data.pages} />
     </>
   );
