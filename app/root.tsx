@@ -23,14 +23,18 @@ import { pageTitle, retryAfterHeaders } from "./lib/meta";
 import { useRootData, type RootData } from "./lib/root-data";
 import styles from "./styles/generated/main.css";
 
+const FONTS = ["regular", "700", "600", "italic"] as const;
+
 export const links: LinksFunction = () => [
-  {
+  // Every weight and style the pages use (text, 600 and 700 headings, italics), so that with
+  // font-display: optional no heading or emphasis falls back to Arial on a first visit.
+  ...FONTS.map((file) => ({
     rel: "preload",
-    href: "/fonts/titillium-web-v10-latin-ext_latin-regular.woff2",
+    href: `/fonts/titillium-web-v10-latin-ext_latin-${file}.woff2`,
     as: "font",
     type: "font/woff2",
-    crossOrigin: "anonymous",
-  },
+    crossOrigin: "anonymous" as const,
+  })),
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

@@ -6,6 +6,7 @@ import { can } from "~/domain/policy";
 import type { Actor } from "~/lib/actor";
 import { formatDate } from "~/lib/dates";
 import type { FormFailure } from "~/lib/forms";
+import { isolate } from "~/lib/i18n/isolate";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { TextAreaField } from "./form";
 
@@ -52,35 +53,29 @@ export function CommentThread({
       <ol className="pionieri-comments">
         {comments.map((comment) => (
           <li key={comment.id}>
-            <CommentItem comment={comment} ideaId={ideaId} actor={actor} groupId={groupId} failed={failed} />
+            <CommentItem
+              comment={comment}
+              ideaId={ideaId}
+              actor={actor}
+              groupId={groupId}
+              failed={failed}
+              canReply={canComment}
+            />
             {comment.replies.length > 0 ? (
               <ol className="pionieri-replies">
                 {comment.replies.map((reply) => (
                   <li key={reply.id}>
-                    <CommentItem comment={reply} ideaId={ideaId} actor={actor} groupId={groupId} failed={failed} />
+                    <CommentItem
+                      comment={reply}
+                      ideaId={ideaId}
+                      actor={actor}
+                      groupId={groupId}
+                      failed={failed}
+                      canReply={canComment}
+                    />
                   </li>
                 ))}
               </ol>
-            ) : null}
-            {canComment && !comment.deletedAt && !comment.hiddenAt ? (
-              <details className="pionieri-reply" open={failed?.form === `reply-${comment.id}`}>
-                <summary>{t("comments.reply")}</summary>
-                <Form method="post" action={`/idee/${ideaId}`} preventScrollReset>
-                  <input type="hidden" name="intent" value="comment" />
-                  <input type="hidden" name="parentId" value={comment.id} />
-                  <TextAreaField
-                    id={`f-reply-${comment.id}`}
-                    name="body"
-                    label={t("comments.replyTo", { name: comment.authorName ?? t("ideas.formerColleague") })}
-                    maxLength={IDEA_LIMITS.comment}
-                    errors={failed?.form === `reply-${comment.id}` ? failed.fieldErrors : undefined}
-                    defaultValue={failed?.form === `reply-${comment.id}` ? failed.values.body : undefined}
-                  />
-                  <button type="submit" className="btn btn-outline-primary btn-sm">
-                    {t("comments.sendReply")}
-                  </button>
-                </Form>
-              </details>
             ) : null}
           </li>
         ))}
@@ -113,12 +108,15 @@ function CommentItem({
   actor,
   groupId,
   failed,
+  canReply,
 }: {
   comment: CommentView;
   ideaId: number;
   actor: Actor | undefined;
   groupId: string;
   failed: Failed;
+  /** Replying comes first among a comment's actions (a reply to a reply joins the same thread). */
+  canReply: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -148,12 +146,32 @@ function CommentItem({
         <p className="pionieri-muted fst-italic mb-0">{t("comments.removed")}</p>
       ) : comment.hiddenAt ? (
         <p className="pionieri-muted fst-italic mb-0">
-          {t("comments.hiddenNotice", { reason: comment.hiddenReason ?? "" })}
+          {isolate(t, "comments.hiddenNotice", { reason: comment.hiddenReason ?? "" })}
         </p>
       ) : (
         <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
       )}
       <div className="pionieri-comment-actions">
+        {canReply && !comment.deletedAt && !comment.hiddenAt ? (
+          <details open={failed?.form === `reply-${comment.id}`}>
+            <summary>{t("comments.reply")}</summary>
+            <Form method="post" action={`/idee/${ideaId}`} preventScrollReset>
+              <input type="hidden" name="intent" value="comment" />
+              <input type="hidden" name="parentId" value={comment.id} />
+              <TextAreaField
+                id={`f-reply-${comment.id}`}
+                name="body"
+                label={t("comments.replyTo", { name: comment.authorName ?? t("ideas.formerColleague") })}
+                maxLength={IDEA_LIMITS.comment}
+                errors={failed?.form === `reply-${comment.id}` ? failed.fieldErrors : undefined}
+                defaultValue={failed?.form === `reply-${comment.id}` ? failed.values.body : undefined}
+              />
+              <button type="submit" className="btn btn-outline-primary btn-sm">
+                {t("comments.sendReply")}
+              </button>
+            </Form>
+          </details>
+        ) : null}
         {mine && can(actor, "comment.edit", ref) ? (
           <details open={failed?.form === `edit-${comment.id}`}>
             <summary>{t("comments.edit")}</summary>
@@ -237,6 +255,7 @@ function ReasonDetails({
           label={t("comments.reasonLabel")}
           maxLength={1000}
           errors={failed?.form === name ? failed.fieldErrors : undefined}
+          defaultValue={failed?.form === name ? failed.values.reason : undefined}
         />
         <button type="submit" className="btn btn-outline-secondary btn-sm">
           {submit}

@@ -99,6 +99,7 @@ export function TextField({
 }
 
 export function SelectField({
+  id,
   name,
   label,
   errors,
@@ -106,6 +107,7 @@ export function SelectField({
   defaultValue,
   required,
 }: {
+  id?: string;
   name: string;
   label: string;
   errors?: FieldErrors;
@@ -114,7 +116,7 @@ export function SelectField({
   required?: boolean;
 }) {
   return (
-    <Field id={`f-${name}`} label={label} required={required} error={errors?.[name]}>
+    <Field id={id ?? `f-${name}`} label={label} required={required} error={errors?.[name]}>
       {(control) => (
         <select
           id={control.id}
@@ -174,6 +176,45 @@ export function TextAreaField({
         />
       )}
     </Field>
+  );
+}
+
+/** One checkbox with its label beside it (a confirmation, an option), its error tied to it. */
+export function CheckField({
+  id,
+  name,
+  label,
+  value = "1",
+  errors,
+  defaultChecked,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  errors?: FieldErrors;
+  defaultChecked?: boolean;
+}) {
+  const t = useT();
+  const error = errors?.[name];
+  return (
+    <div className="pionieri-check-field">
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <label htmlFor={id}>{label}</label>
+      {error ? (
+        <div id={`${id}-error`} className="invalid-feedback d-block" role="alert">
+          {tm(t, error)}
+        </div>
+      ) : null}
+    </div>
   );
 }
 

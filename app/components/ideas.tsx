@@ -24,28 +24,36 @@ export function IdeaCard({ idea, headingLevel = 2 }: { idea: SerializeFrom<IdeaL
   const Heading = `h${headingLevel}` as const;
   return (
     <article className="pionieri-idea-card" style={{ borderLeftColor: idea.groupColour }}>
-      <Heading className="h5 mb-1">
-        <Link to={`/idee/${idea.id}`}>
-          {idea.titleHighlighted ? <Highlighted text={idea.titleHighlighted} /> : idea.title}
-        </Link>
-      </Heading>
-      {idea.snippet ? (
-        <p className="pionieri-snippet mb-1">
-          <Highlighted text={idea.snippet} />
-        </p>
-      ) : null}
-      <p className="pionieri-idea-meta mb-0">
-        <StatusBadge status={idea.status} />
-        <span>{idea.groupName}</span>
-        <span>
-          {idea.authorName ?? t("ideas.formerColleague")} · {formatDate(idea.createdAt, locale)}
-        </span>
-        <span>
-          {t(idea.supportCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: idea.supportCount })}
-          {idea.supportedByMe ? ` (${t("ideas.youSupport")})` : ""}
-        </span>
-        <span>{t(idea.commentCount === 1 ? "ideas.commentsOne" : "ideas.comments", { count: idea.commentCount })}</span>
+      <p
+        className={idea.supportedByMe ? "pionieri-count-box pionieri-count-box-mine" : "pionieri-count-box"}
+        title={idea.supportedByMe ? t("ideas.youSupport") : undefined}
+      >
+        <strong>{idea.supportCount}</strong>
+        <span>{t(idea.supportCount === 1 ? "ideas.supportWordOne" : "ideas.supportWord")}</span>
+        {idea.supportedByMe ? <span className="visually-hidden">, {t("ideas.youSupport")}</span> : null}
       </p>
+      <div className="pionieri-idea-card-body">
+        <Heading className="h5 mb-1">
+          <Link to={`/idee/${idea.id}`}>
+            {idea.titleHighlighted ? <Highlighted text={idea.titleHighlighted} /> : idea.title}
+          </Link>
+        </Heading>
+        {idea.snippet ? (
+          <p className="pionieri-snippet mb-1">
+            <Highlighted text={idea.snippet} />
+          </p>
+        ) : null}
+        <p className="pionieri-idea-meta mb-0">
+          <StatusBadge status={idea.status} />
+          <span>{idea.groupName}</span>
+          <span>
+            {idea.authorName ?? t("ideas.formerColleague")} · {formatDate(idea.createdAt, locale)}
+          </span>
+          <span>
+            {t(idea.commentCount === 1 ? "ideas.commentsOne" : "ideas.comments", { count: idea.commentCount })}
+          </span>
+        </p>
+      </div>
     </article>
   );
 }
@@ -80,16 +88,19 @@ export function SupportButton({
       {hydrated ? <input type="hidden" name="respond" value="json" /> : null}
       <button
         type="submit"
-        className={shownSupported ? "btn btn-primary" : "btn btn-outline-primary"}
-        aria-pressed={shownSupported}
+        className={shownSupported ? "btn btn-outline-primary" : "btn btn-primary"}
         disabled={disabled}
+        aria-describedby={`support-count-${ideaId} support-hint-${ideaId}`}
       >
-        {shownSupported ? <span aria-hidden="true">✓ </span> : null}
-        {t("ideas.support")}
+        {shownSupported ? t("ideas.supportedWithdraw") : t("ideas.support")}
+        <span aria-hidden="true"> · {shownCount}</span>
       </button>
-      <span className="pionieri-support-count" aria-live="polite">
+      <span id={`support-count-${ideaId}`} className="visually-hidden" aria-live="polite">
         {t(shownCount === 1 ? "ideas.supportsOne" : "ideas.supports", { count: shownCount })}
       </span>
+      <small id={`support-hint-${ideaId}`} className="pionieri-muted pionieri-support-hint">
+        {shownSupported ? t("ideas.supportedHint") : t("ideas.supportHint")}
+      </small>
     </fetcher.Form>
   );
 }

@@ -22,7 +22,7 @@ export function ObjectiveForm({
   values: ObjectiveValues;
   errors?: FieldErrors;
   members: { id: string; displayName: string }[];
-  ideas: { id: number; title: string; status: string; groupName: string }[];
+  ideas: { id: number; title: string; status: string; groupName: string; own: boolean }[];
   groupId: string;
   version?: number;
   submitLabel: string;
@@ -172,13 +172,22 @@ export function ObjectiveForm({
         ) : (
           <p className="form-text">{t("objectives.carriedHint")}</p>
         )}
-        {ideas.map((idea) => (
-          <label key={idea.id} className="pionieri-check">
-            <input type="checkbox" name="ideaId" value={idea.id} defaultChecked={chosen.has(String(idea.id))} /> #
-            {idea.id} {idea.title} <StatusBadge status={idea.status} />{" "}
-            <span className="pionieri-muted">({idea.groupName})</span>
-          </label>
-        ))}
+        {[true, false].map((own) => {
+          const shown = ideas.filter((idea) => idea.own === own);
+          if (shown.length === 0) return null;
+          return (
+            <div key={String(own)} className="mb-2">
+              <p className="pionieri-label mb-1">{t(own ? "objectives.ideasOwn" : "objectives.ideasOthers")}</p>
+              {shown.map((idea) => (
+                <label key={idea.id} className="pionieri-check">
+                  <input type="checkbox" name="ideaId" value={idea.id} defaultChecked={chosen.has(String(idea.id))} /> #
+                  {idea.id} {idea.title} <StatusBadge status={idea.status} />
+                  {own ? null : <span className="pionieri-muted"> ({idea.groupName})</span>}
+                </label>
+              ))}
+            </div>
+          );
+        })}
       </fieldset>
       <button type="submit" className="btn btn-primary">
         {submitLabel}

@@ -10,7 +10,7 @@ import {
   median,
   MIN_OFFICE_SIZE,
   weightedProgress,
-  WEEKS,
+  MAX_WEEKS,
   type Decision,
   type GroupSummary,
 } from "./board";
@@ -278,14 +278,20 @@ export async function participation(now = new Date()) {
 }
 
 /**
- * Ideas, comments and supports per Rome week over the last 26 weeks. Counted by the hour in
- * SQL, then each hour is put in its Rome day (Rome's offset is whole hours), so it is exact.
+ * Ideas, comments and supports per Rome week, oldest first, from the week of the project's first
+ * phase (empty weeks before the project would hide the real activity), at most MAX_WEEKS. Counted
+ * by the hour in SQL, then each hour is put in its Rome day (Rome's offset is whole hours).
  */
 async function weeklyActivity(now = new Date()) {
   const thisWeek = weekOf(todayInRome(now));
-  const firstWeek = addDays(thisWeek, -7 * (WEEKS - 1));
+  const project = reader().get<{ start: Date | null }>(Prisma.sql`SELECT MIN("startsOn") AS "start" FROM "Phase"`, {
+    start: "date",
+  });
+  const earliest = addDays(thisWeek, -7 * (MAX_WEEKS - 1));
+  const projectWeek = project?.start ? weekOf(romeDay(project.start)) : earliest;
+  const firstWeek = projectWeek > thisWeek ? thisWeek : projectWeek < earliest ? earliest : projectWeek;
   const since = romeDayBounds(firstWeek).start;
-  const weeks = Array.from({ length: WEEKS }, (_, i) => addDays(firstWeek, 7 * i));
+  const weeks = Array.from({ length: daysBetween(firstWeek, thisWeek) / 7 + 1 }, (_, i) => addDays(firstWeek, 7 * i));
   const buckets = new Map(weeks.map((week) => [week, { week, ideas: 0, comments: 0, supports: 0 }]));
   const rows = reader().all<{ kind: "ideas" | "comments" | "supports"; hour: string; n: unknown }>(Prisma.sql`
     SELECT 'ideas' AS "kind", substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "Idea" WHERE "createdAt" >=

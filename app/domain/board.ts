@@ -71,7 +71,8 @@ export function median(values: number[]): number | null {
 
 /** Offices with fewer colleagues than this are counted together, so that no one can be singled out. */
 export const MIN_OFFICE_SIZE = 5;
-export const WEEKS = 26;
+/** The weekly participation starts at the project's first phase, at most this many weeks back. */
+export const MAX_WEEKS = 52;
 
 /** The board's CSV exports, by their address (/cabina-di-regia/esporta/<kind>). */
 export const EXPORTS = ["idee", "obiettivi", "aggiornamenti", "partecipazione"] as const;

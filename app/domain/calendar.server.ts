@@ -20,8 +20,10 @@ export async function revokeCalendarToken(actor: Actor) {
   await db.calendarToken.deleteMany({ where: { userId: actor.id } });
 }
 
-export async function hasCalendarToken(actor: Actor) {
-  return (await db.calendarToken.count({ where: { userId: actor.id } })) > 0;
+/** When the person's calendar address was made, or null when they have none active. */
+export async function calendarSince(actor: Actor) {
+  const token = await db.calendarToken.findUnique({ where: { userId: actor.id }, select: { createdAt: true } });
+  return token?.createdAt.toISOString() ?? null;
 }
 
 const escape = (text: string) =>

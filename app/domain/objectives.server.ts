@@ -297,13 +297,19 @@ export async function objectiveFormOptions(groupId: string) {
     }),
     db.idea.findMany({
       where: { status: { in: [...CARRIABLE_IDEA_STATUSES] } },
-      orderBy: [{ groupId: "asc" }, { id: "asc" }],
-      select: { id: true, title: true, status: true, group: { select: { name: true } } },
+      orderBy: [{ id: "asc" }],
+      select: { id: true, title: true, status: true, groupId: true, group: { select: { name: true } } },
     }),
   ]);
+  // The group's own ideas first: those are the ones its objectives usually carry.
+  const listed = ideas.map(({ group, groupId: ideaGroup, ...idea }) => ({
+    ...idea,
+    groupName: group.name,
+    own: ideaGroup === groupId,
+  }));
   return {
     members: members.map((m) => m.user),
-    ideas: ideas.map(({ group, ...idea }) => ({ ...idea, groupName: group.name })),
+    ideas: [...listed.filter((idea) => idea.own), ...listed.filter((idea) => !idea.own)],
   };
 }
 

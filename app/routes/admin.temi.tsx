@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ActionLabel } from "~/components/action-label";
+import { ConfirmAction } from "~/components/confirm-action";
+import { EditFold } from "~/components/edit-fold";
 import { AdminNav } from "~/components/admin-nav";
+import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { TAG_KINDS } from "~/domain/ideas";
 import { assertCan } from "~/domain/policy";
 import { tagSchema } from "~/forms/schemas.server";
-import { addTag, deleteTag, listTags, renameTag } from "~/domain/tags.server";
+import { addTag, deleteTag, listTagsWithUse, renameTag } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failureOf, field, typedValues } from "~/lib/forms";
@@ -26,7 +30,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tags.titl
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   assertCan(user.actor, "tag.manage");
-  return json({ tags: await listTags() });
+  return json({ tags: await listTagsWithUse(user.actor) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,7 +54,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithFlash("/admin/temi", "tags.renamed", { name: parsed.data.name });
   }
   if (intent === "delete") {
-    await deleteTag(user.actor, field(form, "tagId"));
+    const tagId = field(form, "tagId");
+    if (field(form, "confirm") !== "1")
+      return invalid({ confirm: { key: "v.confirmRequired" } }, typedValues(form), { form: `delete-${tagId}` });
+    await deleteTag(user.actor, tagId);
     return redirectWithFlash("/admin/temi", "tags.deleted", undefined, { tone: "info" });
   }
   httpError(400, "v.unknownIntent");
@@ -97,43 +104,56 @@ export default function AdminTags() {
           <h2 id={`kind-${kind}`} className="h4">
             {t(`tags.kind.${kind}` as MessageKey)}
           </h2>
-          <ul className="pionieri-plain-list">
-            {tags
-              .filter((tag) => tag.kind === kind)
-              .map((tag) => {
-                const failed = failureOf(actionData, tag.id)?.fieldErrors;
-                return (
-                  <li key={tag.id} className="pionieri-tag-row">
-                    <Form method="post" className="pionieri-inline-form">
-                      <input type="hidden" name="intent" value="rename" />
-                      <input type="hidden" name="tagId" value={tag.id} />
-                      <TextField
-                        id={`tag-${tag.id}`}
-                        name="name"
-                        label={t("tags.renameLabel", { name: tag.name })}
-                        defaultValue={tag.name}
-                        maxLength={60}
-                        errors={failed}
-                      />
-                      <button type="submit" className="btn btn-outline-primary btn-sm">
-                        {t("tags.rename")}
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="delete" />
-                      <input type="hidden" name="tagId" value={tag.id} />
-                      <button
-                        type="submit"
-                        className="btn btn-outline-danger btn-sm"
-                        aria-label={t("tags.deleteNamed", { name: tag.name })}
+          <DataTable
+            caption={t(`tags.kind.${kind}` as MessageKey)}
+            captionHidden
+            rows={tags.filter((tag) => tag.kind === kind)}
+            rowKey={(tag) => tag.id}
+            columns={[
+              { label: t("tags.name"), rowHeader: true, cell: (tag) => tag.name },
+              { label: t("tags.ideas"), numeric: true, cell: (tag) => tag.ideas },
+              {
+                label: t("tags.actions"),
+                cell: (tag) => {
+                  const renameFailure = failureOf(actionData, tag.id);
+                  const deleteFailure = failureOf(actionData, `delete-${tag.id}`);
+                  return (
+                    <div className="pionieri-row-actions">
+                      <EditFold
+                        summary={<ActionLabel text={t("tags.rename")} about={tag.name} />}
+                        fields={{ intent: "rename", tagId: tag.id }}
+                        submit={t("tags.renameSubmit")}
+                        errors={renameFailure?.fieldErrors}
+                        formClassName="pionieri-inline-form"
                       >
-                        {t("tags.delete")}
-                      </button>
-                    </Form>
-                  </li>
-                );
-              })}
-          </ul>
+                        <TextField
+                          id={`tag-${tag.id}`}
+                          name="name"
+                          label={t("tags.renameLabel", { name: tag.name })}
+                          defaultValue={renameFailure?.values.name ?? tag.name}
+                          maxLength={60}
+                          errors={renameFailure?.fieldErrors}
+                        />
+                      </EditFold>
+                      <ConfirmAction
+                        id={`confirm-${tag.id}`}
+                        summary={<ActionLabel text={t("tags.delete")} about={tag.name} />}
+                        fields={{ intent: "delete", tagId: tag.id }}
+                        explain={
+                          tag.ideas === 1
+                            ? t("tags.deleteExplainOne", { name: tag.name })
+                            : t("tags.deleteExplain", { name: tag.name, count: tag.ideas })
+                        }
+                        confirm={t("tags.deleteConfirm")}
+                        submit={t("tags.deleteNamed", { name: tag.name })}
+                        errors={deleteFailure?.fieldErrors}
+                      />
+                    </div>
+                  );
+                },
+              },
+            ]}
+          />
         </section>
       ))}
     </>

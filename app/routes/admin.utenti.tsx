@@ -1,12 +1,17 @@
+import { FilterFold } from "~/components/filter-fold";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pager } from "~/components/pager";
+import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, TextField } from "~/components/form";
+import { ActionLabel } from "~/components/action-label";
+import { ConfirmAction } from "~/components/confirm-action";
+import { Menu } from "~/components/menu";
 import { AdminNav } from "~/components/admin-nav";
 import { listGroupsForAdmin } from "~/domain/groups.server";
 import { createAccessLink, invitationPath, inviteUser } from "~/domain/invitations.server";
-import { can } from "~/domain/policy";
+import { assertCan, can } from "~/domain/policy";
 import { isRole, ROLES } from "~/lib/actor";
 import { inviteSchema } from "~/forms/schemas.server";
 import { LIMITS } from "~/domain/limits";
@@ -75,6 +80,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "deactivate":
     case "reactivate": {
+      // Who may comes before whether they confirmed: a colleague gets 403, not a request to confirm.
+      assertCan(user.actor, "user.setActive", { id: userId });
+      if (intent === "deactivate" && field(form, "confirm") !== "1")
+        return invalid({ confirm: { key: "v.confirmRequired" } }, typedValues(form), { form: `deactivate-${userId}` });
       const target = await setActive(user.actor, userId, intent === "reactivate");
       return redirectWithFlash(
         backTo(form),
@@ -83,7 +92,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       );
     }
     case "anonymise": {
-      if (field(form, "confirm") !== "1") httpError(400, "admin.users.anonymiseConfirmRequired");
+      assertCan(user.actor, "user.anonymise", { id: userId });
+      if (field(form, "confirm") !== "1")
+        return invalid({ confirm: { key: "v.confirmRequired" } }, typedValues(form), { form: `anonymise-${userId}` });
       const target = await anonymiseUser(user.actor, userId);
       return redirectWithFlash(backTo(form), "admin.users.anonymised", { name: target.displayName });
     }
@@ -165,42 +176,44 @@ export default function AdminUsers() {
       </section>
 
       <Form method="get" className="pionieri-filters" role="search">
-        <TextField
-          name="q"
-          type="search"
-          label={t("admin.users.search")}
-          defaultValue={params.get("q") ?? ""}
-          maxLength={LIMITS.search}
-        />
-        <SelectField
-          name="ruolo"
-          label={t("admin.users.filterRole")}
-          defaultValue={params.get("ruolo") ?? ""}
-          options={[{ value: "", label: t("admin.users.all") }, ...roleOptions]}
-        />
-        <SelectField
-          name="stato"
-          label={t("admin.users.filterStatus")}
-          defaultValue={params.get("stato") ?? ""}
-          options={[
-            { value: "", label: t("admin.users.all") },
-            { value: "active", label: t("admin.users.active") },
-            { value: "pending", label: t("admin.users.pending") },
-            { value: "inactive", label: t("admin.users.inactive") },
-          ]}
-        />
-        <SelectField
-          name="gruppo"
-          label={t("admin.users.filterGroup")}
-          defaultValue={params.get("gruppo") ?? ""}
-          options={[
-            { value: "", label: t("admin.users.all") },
-            ...data.groups.map((g) => ({ value: g.id, label: g.name })),
-          ]}
-        />
-        <button type="submit" className="btn btn-outline-primary">
-          {t("admin.users.apply")}
-        </button>
+        <FilterFold active={["q", "ruolo", "stato", "gruppo"].filter((name) => params.get(name)).length}>
+          <TextField
+            name="q"
+            type="search"
+            label={t("admin.users.search")}
+            defaultValue={params.get("q") ?? ""}
+            maxLength={LIMITS.search}
+          />
+          <SelectField
+            name="ruolo"
+            label={t("admin.users.filterRole")}
+            defaultValue={params.get("ruolo") ?? ""}
+            options={[{ value: "", label: t("admin.users.all") }, ...roleOptions]}
+          />
+          <SelectField
+            name="stato"
+            label={t("admin.users.filterStatus")}
+            defaultValue={params.get("stato") ?? ""}
+            options={[
+              { value: "", label: t("admin.users.all") },
+              { value: "active", label: t("admin.users.active") },
+              { value: "pending", label: t("admin.users.pending") },
+              { value: "inactive", label: t("admin.users.inactive") },
+            ]}
+          />
+          <SelectField
+            name="gruppo"
+            label={t("admin.users.filterGroup")}
+            defaultValue={params.get("gruppo") ?? ""}
+            options={[
+              { value: "", label: t("admin.users.all") },
+              ...data.groups.map((g) => ({ value: g.id, label: g.name })),
+            ]}
+          />
+          <button type="submit" className="btn btn-outline-primary">
+            {t("filters.apply")}
+          </button>
+        </FilterFold>
       </Form>
 
       <p role="status">
@@ -210,174 +223,185 @@ export default function AdminUsers() {
       {data.users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
       ) : (
-        <div className="table-responsive">
-          <table className="table pionieri-users">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.users.colName")}</th>
-                <th scope="col">{t("admin.users.colRole")}</th>
-                <th scope="col">{t("admin.users.colGroups")}</th>
-                <th scope="col">{t("admin.users.colStatus")}</th>
-                <th scope="col">{t("admin.users.colActions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.users.map((u) => {
-                const self = u.id === actor?.id;
-                return (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      {u.displayName} {self ? <span className="text-muted">{t("admin.users.you")}</span> : null}
-                      <br />
-                      <small className="pionieri-muted">{u.email}</small>
-                      {u.office ? (
-                        <>
-                          <br />
-                          <small className="pionieri-muted">{u.office}</small>
-                        </>
-                      ) : null}
-                    </th>
-                    <td>
-                      {can(actor, "user.changeRole", u) ? (
-                        <Form method="post" className="pionieri-row-form">
-                          <input type="hidden" name="intent" value="role" />
-                          <input type="hidden" name="userId" value={u.id} />
-                          <input type="hidden" name="query" value={query} />
-                          <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                            {t("admin.users.changeRoleFor", { name: u.displayName })}
-                          </label>
-                          <select
-                            id={`role-${u.id}`}
-                            name="role"
-                            defaultValue={u.role}
-                            className="form-select form-select-sm"
-                          >
-                            {roleOptions.map((option) => (
-                              <option key={option.value} value={option.value}>
-                                {option.label}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" className="btn btn-outline-primary btn-xs">
-                            {t("admin.users.changeRole")}
-                          </button>
-                        </Form>
-                      ) : (
-                        roleLabel(t, isRole(u.role) ? u.role : "DIPENDENTE")
-                      )}
-                    </td>
-                    <td>
-                      <ul className="pionieri-plain-list">
-                        {u.memberships.map((m) => (
-                          <li key={m.groupId}>
-                            {groupName.get(m.groupId)}
-                            {m.isLeader ? <strong> · {t("admin.users.leaderOf")}</strong> : null}
-                          </li>
-                        ))}
-                      </ul>
-                      <details className="pionieri-leaders">
-                        <summary>{t("admin.users.leadership")}</summary>
-                        <ul className="pionieri-plain-list">
-                          {data.groups.map((g) => {
-                            const leads = u.memberships.some((m) => m.groupId === g.id && m.isLeader);
-                            return (
-                              <li key={g.id}>
-                                <Form method="post">
-                                  <input type="hidden" name="intent" value={leads ? "unleader" : "leader"} />
-                                  <input type="hidden" name="userId" value={u.id} />
-                                  <input type="hidden" name="groupId" value={g.id} />
-                                  <input type="hidden" name="query" value={query} />
-                                  <button type="submit" className="btn btn-link btn-xs p-0">
-                                    {t(leads ? "admin.users.unmakeLeader" : "admin.users.makeLeader", {
-                                      group: g.name,
-                                    })}
-                                  </button>
-                                </Form>
-                              </li>
-                            );
-                          })}
-                        </ul>
-                      </details>
-                    </td>
-                    <td>
-                      {!u.active ? (
-                        <span className="badge bg-secondary">{t("admin.users.statusInactive")}</span>
-                      ) : u.pending ? (
-                        <span className="badge bg-warning text-dark">{t("admin.users.statusPending")}</span>
-                      ) : (
-                        <span className="badge bg-success">{t("admin.users.statusActive")}</span>
-                      )}
-                    </td>
-                    <td>
-                      <div className="pionieri-actions">
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="reset" />
-                          <input type="hidden" name="userId" value={u.id} />
-                          <button
-                            type="submit"
-                            className="btn btn-outline-secondary btn-xs"
-                            aria-label={t("admin.users.resendFor", { name: u.displayName })}
-                          >
-                            {t("admin.users.resend")}
-                          </button>
-                        </Form>
-                        {can(actor, "user.setActive", u) ? (
-                          <Form method="post">
-                            <input type="hidden" name="intent" value={u.active ? "deactivate" : "reactivate"} />
-                            <input type="hidden" name="userId" value={u.id} />
-                            <input type="hidden" name="query" value={query} />
-                            <button
-                              type="submit"
-                              className={u.active ? "btn btn-outline-danger btn-xs" : "btn btn-outline-success btn-xs"}
-                              aria-label={t(u.active ? "admin.users.deactivateFor" : "admin.users.reactivateFor", {
-                                name: u.displayName,
-                              })}
-                            >
-                              {t(u.active ? "admin.users.deactivate" : "admin.users.reactivate")}
-                            </button>
-                          </Form>
-                        ) : null}
-                        {can(actor, "user.anonymise", u) && u.displayName !== FORMER_COLLEAGUE ? (
-                          <details className="pionieri-anonymise">
-                            <summary className="btn btn-outline-danger btn-xs">{t("admin.users.anonymise")}</summary>
-                            <Form method="post" className="mt-2">
-                              <input type="hidden" name="intent" value="anonymise" />
-                              <input type="hidden" name="userId" value={u.id} />
-                              <input type="hidden" name="query" value={query} />
-                              <p className="small mb-1">{t("admin.users.anonymiseExplain", { name: u.displayName })}</p>
-                              <div className="form-check">
-                                <input
-                                  className="form-check-input"
-                                  type="checkbox"
-                                  name="confirm"
-                                  value="1"
-                                  id={`anonymise-${u.id}`}
-                                  required
-                                />
-                                <label className="form-check-label small" htmlFor={`anonymise-${u.id}`}>
-                                  {t("admin.users.anonymiseConfirm")}
-                                </label>
-                              </div>
-                              <button
-                                type="submit"
-                                className="btn btn-danger btn-xs mt-1"
-                                aria-label={t("admin.users.anonymiseFor", { name: u.displayName })}
-                              >
-                                {t("admin.users.anonymise")}
-                              </button>
-                            </Form>
-                          </details>
-                        ) : null}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("admin.users.title")}
+          captionHidden
+          className="pionieri-users"
+          rows={data.users}
+          rowKey={(u) => u.id}
+          columns={[
+            {
+              label: t("admin.users.colName"),
+              rowHeader: true,
+              cell: (u) => (
+                <>
+                  {u.displayName}{" "}
+                  {u.id === actor?.id ? <span className="text-muted">{t("admin.users.you")}</span> : null}
+                  <small className="pionieri-muted d-block">{u.email}</small>
+                  {u.office ? <small className="pionieri-muted d-block">{u.office}</small> : null}
+                </>
+              ),
+            },
+            {
+              label: t("admin.users.colRole"),
+              cell: (u) => (
+                <>
+                  {roleLabel(t, u.role)}
+                  {u.memberships.some((m) => m.isLeader) ? (
+                    <span className="pionieri-badge">{t("admin.users.leaderBadge")}</span>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              label: t("admin.users.colGroups"),
+              cell: (u) =>
+                u.memberships.length === 0 ? (
+                  "—"
+                ) : (
+                  <ul className="pionieri-plain-list">
+                    {u.memberships.map((m) => (
+                      <li key={m.groupId}>
+                        {m.isLeader ? (
+                          <>
+                            <strong>{groupName.get(m.groupId)}</strong>
+                            <span className="visually-hidden"> ({t("admin.users.leaderOf")})</span>
+                          </>
+                        ) : (
+                          groupName.get(m.groupId)
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                ),
+            },
+            {
+              label: t("admin.users.colStatus"),
+              cell: (u) =>
+                !u.active ? (
+                  <span className="badge bg-secondary">{t("admin.users.statusInactive")}</span>
+                ) : u.pending ? (
+                  <span className="badge bg-warning text-dark">{t("admin.users.statusPending")}</span>
+                ) : (
+                  <span className="badge bg-success">{t("admin.users.statusActive")}</span>
+                ),
+            },
+            {
+              label: t("admin.users.colActions"),
+              cell: (u) => <UserActions user={u} groups={data.groups} query={query} roleOptions={roleOptions} />,
+            },
+          ]}
+        />
       )}
       <Pager page={data.page} pages={data.pages} />
     </>
+  );
+}
+
+type ListedUser = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
+
+/** Everything the admin can do to one account, in one menu; deactivating and anonymising ask to confirm. */
+function UserActions({
+  user: u,
+  groups,
+  query,
+  roleOptions,
+}: {
+  user: ListedUser;
+  groups: { id: string; name: string }[];
+  query: string;
+  roleOptions: { value: string; label: string }[];
+}) {
+  const t = useT();
+  const actor = useRootData()?.user?.actor;
+  const actionData = useActionData<typeof action>();
+  const deactivateFailure = failureOf(actionData, `deactivate-${u.id}`);
+  const anonymiseFailure = failureOf(actionData, `anonymise-${u.id}`);
+  const hidden = (intent: string) => (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="userId" value={u.id} />
+      <input type="hidden" name="query" value={query} />
+    </>
+  );
+  return (
+    <Menu
+      label={
+        <ActionLabel text={t("admin.users.actions")} about={t("admin.users.actionsOn", { name: u.displayName })} />
+      }
+      open={Boolean(deactivateFailure || anonymiseFailure)}
+    >
+      {can(actor, "user.changeRole", u) ? (
+        <Form method="post" className="pionieri-row-form">
+          {hidden("role")}
+          <label htmlFor={`role-${u.id}`}>{t("admin.users.changeRoleFor", { name: u.displayName })}</label>
+          <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="form-select form-select-sm">
+            {roleOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn btn-outline-primary btn-sm">
+            {t("admin.users.changeRole")}
+          </button>
+        </Form>
+      ) : null}
+      <p className="pionieri-menu-title">{t("admin.users.leadership")}</p>
+      <ul>
+        {groups.map((g) => {
+          const leads = u.memberships.some((m) => m.groupId === g.id && m.isLeader);
+          return (
+            <li key={g.id}>
+              <Form method="post">
+                {hidden(leads ? "unleader" : "leader")}
+                <input type="hidden" name="groupId" value={g.id} />
+                <button type="submit" className="btn btn-link btn-sm p-0 text-start">
+                  {t(leads ? "admin.users.unmakeLeader" : "admin.users.makeLeader", { group: g.name })}
+                </button>
+              </Form>
+            </li>
+          );
+        })}
+      </ul>
+      <Form method="post" className="mt-2">
+        {hidden("reset")}
+        <button type="submit" className="btn btn-outline-secondary btn-sm">
+          {t("admin.users.resend")}
+        </button>
+      </Form>
+      {can(actor, "user.setActive", u) && !u.active ? (
+        <Form method="post" className="mt-2">
+          {hidden("reactivate")}
+          <button type="submit" className="btn btn-outline-success btn-sm">
+            {t("admin.users.reactivate")}
+          </button>
+        </Form>
+      ) : null}
+      {can(actor, "user.setActive", u) && u.active ? (
+        <ConfirmAction
+          className="mt-2"
+          id={`deactivate-${u.id}`}
+          summary={t("admin.users.deactivate")}
+          fields={{ intent: "deactivate", userId: u.id, query }}
+          explain={t("admin.users.deactivateExplain", { name: u.displayName })}
+          confirm={t("admin.users.deactivateConfirm")}
+          submit={t("admin.users.deactivateFor", { name: u.displayName })}
+          errors={deactivateFailure?.fieldErrors}
+        />
+      ) : null}
+      {can(actor, "user.anonymise", u) && u.displayName !== FORMER_COLLEAGUE ? (
+        <ConfirmAction
+          className="mt-2"
+          id={`anonymise-${u.id}`}
+          summary={t("admin.users.anonymise")}
+          fields={{ intent: "anonymise", userId: u.id, query }}
+          explain={t("admin.users.anonymiseExplain", { name: u.displayName })}
+          confirm={t("admin.users.anonymiseConfirm")}
+          submit={t("admin.users.anonymiseFor", { name: u.displayName })}
+          errors={anonymiseFailure?.fieldErrors}
+        />
+      ) : null}
+    </Menu>
   );
 }

@@ -2,11 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GroupsTable, WeeklyChart } from "~/components/board";
-import { FormErrors, TextAreaField, TextField } from "~/components/form";
+import { DataTable } from "~/components/data-table";
+import { Menu } from "~/components/menu";
+import { TextAreaField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
 import { dashboard } from "~/domain/board.server";
-import { freezeSnapshot } from "~/domain/snapshots.server";
-import { decisionSchema, freezeSchema } from "~/forms/schemas.server";
+import { decisionSchema } from "~/forms/schemas.server";
 import { EXPORTS } from "~/domain/board";
 import { IDEA_STATUSES } from "~/domain/ideas";
 import { changeStatus } from "~/domain/ideas.server";
@@ -60,13 +61,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return invalid(result.fieldErrors, typedValues(form), { form: formName });
     return redirectWithFlash("/cabina-di-regia#coda", "board.decided", { status: to });
   }
-  if (intent === "freeze") {
-    assertCan(user.actor, "board.freeze");
-    const parsed = parseForm(freezeSchema, form);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values, { form: "freeze" });
-    const snapshot = await freezeSnapshot(user.actor, parsed.data);
-    return redirectWithFlash(`/cabina-di-regia/riunioni/${snapshot.id}`, "board.frozen");
-  }
   httpError(400, "v.unknownIntent");
 }
 
@@ -91,18 +85,19 @@ export default function Board() {
               {t("audit.title")}
             </Link>
           ) : null}
-          {data.can.export
-            ? EXPORTS.map((kind) => (
-                <a
-                  key={kind}
-                  href={`/cabina-di-regia/esporta/${kind}`}
-                  className="btn btn-outline-secondary btn-sm"
-                  download
-                >
-                  {t(`board.export.${kind}` as MessageKey)}
-                </a>
-              ))
-            : null}
+          {data.can.export ? (
+            <Menu label={t("board.exportMenu")}>
+              <ul>
+                {EXPORTS.map((kind) => (
+                  <li key={kind}>
+                    <a href={`/cabina-di-regia/esporta/${kind}`} download>
+                      {t(`board.export.${kind}` as MessageKey)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </Menu>
+          ) : null}
         </nav>
       ) : (
         <p>
@@ -231,85 +226,37 @@ export default function Board() {
         </ul>
         <div className="row">
           <div className="col-12 col-lg-6">
-            <table className="table">
-              <caption>{t("board.perGroup")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("board.group")}</th>
-                  <th scope="col">{t("board.participants30")}</th>
-                  <th scope="col">{t("board.participants90")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.perGroup.map((g) => (
-                  <tr key={g.groupId}>
-                    <th scope="row">{g.name}</th>
-                    <td>{g.last30}</td>
-                    <td>{g.last90}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t("board.perGroup")}
+              rows={p.perGroup}
+              rowKey={(g) => g.groupId}
+              columns={[
+                { label: t("board.group"), rowHeader: true, cell: (g) => g.name },
+                { label: t("board.participants30"), numeric: true, cell: (g) => g.last30 },
+                { label: t("board.participants90"), numeric: true, cell: (g) => g.last90 },
+              ]}
+            />
           </div>
-          <div className="col-12 col-lg-6">
-            <table className="table">
-              <caption>{t("board.perOffice")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("board.office")}</th>
-                  <th scope="col">{t("board.participants30")}</th>
-                  <th scope="col">{t("board.participants90")}</th>
-                  <th scope="col">{t("board.staff")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.perOffice.map((o) => (
-                  <tr key={o.office || "altri"}>
-                    <th scope="row">{o.office || t("board.otherOffices")}</th>
-                    <td>{o.last30}</td>
-                    <td>{o.last90}</td>
-                    <td>{o.staff}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          {/* One row would be the totals again: a breakdown shows only where there is one. */}
+          {p.perOffice.length > 1 ? (
+            <div className="col-12 col-lg-6">
+              <DataTable
+                caption={t("board.perOffice")}
+                rows={p.perOffice}
+                rowKey={(o) => o.office || "altri"}
+                columns={[
+                  { label: t("board.office"), rowHeader: true, cell: (o) => o.office || t("board.otherOffices") },
+                  { label: t("board.participants30"), numeric: true, cell: (o) => o.last30 },
+                  { label: t("board.participants90"), numeric: true, cell: (o) => o.last90 },
+                  { label: t("board.staff"), numeric: true, cell: (o) => o.staff },
+                ]}
+              />
+            </div>
+          ) : null}
         </div>
-        <h3 className="h5">{t("board.weeklyChart")}</h3>
+        <h3 className="h5">{t("board.weeklyTitle")}</h3>
         <WeeklyChart weeks={p.weekly} />
       </section>
-
-      {data.can.freeze ? (
-        <section aria-labelledby="freeze-title" className="pionieri-panel mb-4">
-          <h2 id="freeze-title" className="h4">
-            {t("board.freezeTitle")}
-          </h2>
-          <p>{t("board.freezeIntro")}</p>
-          <FormErrors errors={failed("freeze")?.fieldErrors} />
-          <Form method="post">
-            <input type="hidden" name="intent" value="freeze" />
-            <TextField
-              name="meetingDate"
-              type="date"
-              label={t("board.meetingDate")}
-              required
-              defaultValue={failed("freeze")?.values.meetingDate ?? data.today}
-              errors={failed("freeze")?.fieldErrors}
-            />
-            <TextAreaField
-              id="f-notes"
-              name="notes"
-              label={t("board.meetingNotes")}
-              rows={4}
-              maxLength={5000}
-              defaultValue={failed("freeze")?.values.notes}
-            />
-            <button type="submit" className="btn btn-primary">
-              {t("board.freeze")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
     </>
   );
 }

@@ -2,9 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { ActionLabel } from "~/components/action-label";
+import { ConfirmAction } from "~/components/confirm-action";
+import { EditFold } from "~/components/edit-fold";
+import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { groupOptions } from "~/domain/groups.server";
-import { timelineData } from "~/domain/timeline.server";
+import { currentPhase, timelineData } from "~/domain/timeline.server";
 import { assertCan } from "~/domain/policy";
 import { milestoneSchema, phaseSchema } from "~/forms/schemas.server";
 import {
@@ -19,7 +23,7 @@ import {
 import { requireUser } from "~/lib/auth.server";
 import { formatDay, romeDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { failureOf, field, type FieldErrors } from "~/lib/forms";
+import { failureOf, field, typedValues, type FieldErrors } from "~/lib/forms";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import { useLocale, useT } from "~/lib/i18n/react";
@@ -37,8 +41,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "timeline.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   assertCan(user.actor, "timeline.manage");
-  const [{ phases, milestones }, groups] = await Promise.all([timelineData(), groupOptions()]);
-  return json({ phases, milestones, groups: groups.map(({ id, name }) => ({ id, name })) });
+  const [{ phases, milestones }, groups, current] = await Promise.all([timelineData(), groupOptions(), currentPhase()]);
+  return json({
+    phases,
+    milestones,
+    currentId: current?.id ?? null,
+    groups: groups.map(({ id, name }) => ({ id, name })),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -57,9 +66,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       else await updatePhase(user.actor, field(form, "phaseId"), parsed.data);
       return back("timeline.phaseSaved");
     }
-    case "deletePhase":
-      await deletePhase(user.actor, field(form, "phaseId"));
+    case "deletePhase": {
+      const phaseId = field(form, "phaseId");
+      if (field(form, "confirm") !== "1")
+        return invalid({ confirm: { key: "v.confirmRequired" } }, typedValues(form), { form: `delete-${phaseId}` });
+      await deletePhase(user.actor, phaseId);
       return back("timeline.phaseDeleted");
+    }
     case "pinPhase":
       await pinPhase(user.actor, field(form, "phaseId") || null);
       return back("timeline.phasePinned");
@@ -72,9 +85,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       else await updateMilestone(user.actor, field(form, "milestoneId"), parsed.data);
       return back("timeline.milestoneSaved");
     }
-    case "deleteMilestone":
-      await deleteMilestone(user.actor, field(form, "milestoneId"));
+    case "deleteMilestone": {
+      const milestoneId = field(form, "milestoneId");
+      if (field(form, "confirm") !== "1")
+        return invalid({ confirm: { key: "v.confirmRequired" } }, typedValues(form), { form: `delete-${milestoneId}` });
+      await deleteMilestone(user.actor, milestoneId);
       return back("timeline.milestoneDeleted");
+    }
     default:
       httpError(400, "v.unknownIntent");
   }
@@ -83,7 +100,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ManageTimeline() {
   const t = useT();
   const locale = useLocale();
-  const { phases, milestones, groups } = useLoaderData<typeof loader>();
+  const { phases, milestones, groups, currentId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errorsFor = (name: string) => failureOf(actionData, name)?.fieldErrors;
   const valuesFor = (name: string) => failureOf(actionData, name)?.values;
@@ -96,58 +113,76 @@ export default function ManageTimeline() {
       <p>{t("timeline.manageIntro")}</p>
 
       <h2 className="h4">{t("timeline.phases")}</h2>
-      {phases.map((phase) => {
-        const values = valuesFor(phase.id);
-        const errors = errorsFor(phase.id);
-        return (
-          <section key={phase.id} className="pionieri-panel mb-3" aria-labelledby={`ph-${phase.id}`}>
-            <h3 id={`ph-${phase.id}`} className="h5">
-              {phase.name} {phase.pinned ? <span className="badge bg-primary">{t("timeline.pinned")}</span> : null}
-            </h3>
-            <FormErrors errors={errors} />
-            <Form method="post">
-              <input type="hidden" name="intent" value="updatePhase" />
-              <input type="hidden" name="phaseId" value={phase.id} />
-              <PhaseFields
-                prefix={phase.id}
-                errors={errors}
-                values={{
-                  name: values?.name ?? phase.name,
-                  startOn: values?.startOn ?? romeDay(phase.startsOn),
-                  endOn: values?.endOn ?? romeDay(phase.endsOn),
-                  position: values?.position ?? String(phase.position),
-                  description: values?.description ?? phase.description,
-                }}
-              />
-              <button type="submit" className="btn btn-primary btn-sm">
-                {t("timeline.savePhase", { name: phase.name })}
-              </button>
-            </Form>
-            <div className="pionieri-actions-row mt-2">
-              <Form method="post">
-                <input type="hidden" name="intent" value="pinPhase" />
-                <input type="hidden" name="phaseId" value={phase.pinned ? "" : phase.id} />
-                <button type="submit" className="btn btn-outline-primary btn-sm">
-                  {phase.pinned ? t("timeline.unpin") : t("timeline.pin", { name: phase.name })}
-                </button>
-              </Form>
-              <Form method="post">
-                <input type="hidden" name="intent" value="deletePhase" />
-                <input type="hidden" name="phaseId" value={phase.id} />
-                <button type="submit" className="btn btn-outline-danger btn-sm">
-                  {t("timeline.deletePhase", { name: phase.name })}
-                </button>
-              </Form>
-            </div>
-          </section>
-        );
-      })}
-      <section className="pionieri-panel mb-4" aria-labelledby="new-phase">
-        <h3 id="new-phase" className="h5">
-          {t("timeline.newPhase")}
-        </h3>
+      <DataTable
+        caption={t("timeline.phases")}
+        captionHidden
+        rows={phases}
+        rowKey={(phase) => phase.id}
+        columns={[
+          {
+            label: t("timeline.phase"),
+            rowHeader: true,
+            cell: (phase) => (
+              <>
+                {phase.name}
+                {phase.id === currentId ? <span className="pionieri-badge">{t("timeline.current")}</span> : null}
+                {phase.pinned ? <span className="pionieri-badge">{t("timeline.pinned")}</span> : null}
+              </>
+            ),
+          },
+          { label: t("timeline.from"), cell: (phase) => formatDay(romeDay(phase.startsOn), locale) },
+          { label: t("timeline.to"), cell: (phase) => formatDay(romeDay(phase.endsOn), locale) },
+          {
+            label: t("tags.actions"),
+            cell: (phase) => {
+              const values = valuesFor(phase.id);
+              const errors = errorsFor(phase.id);
+              return (
+                <div className="pionieri-row-actions">
+                  <EditFold
+                    summary={<ActionLabel text={t("timeline.edit")} about={phase.name} />}
+                    fields={{ intent: "updatePhase", phaseId: phase.id }}
+                    submit={t("timeline.savePhase", { name: phase.name })}
+                    errors={errors}
+                  >
+                    <PhaseFields
+                      prefix={phase.id}
+                      errors={errors}
+                      values={{
+                        name: values?.name ?? phase.name,
+                        startOn: values?.startOn ?? romeDay(phase.startsOn),
+                        endOn: values?.endOn ?? romeDay(phase.endsOn),
+                        position: values?.position ?? String(phase.position),
+                        description: values?.description ?? phase.description,
+                      }}
+                    />
+                  </EditFold>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="pinPhase" />
+                    <input type="hidden" name="phaseId" value={phase.pinned ? "" : phase.id} />
+                    <button type="submit" className="btn btn-outline-primary btn-sm">
+                      {phase.pinned ? t("timeline.unpin") : <ActionLabel text={t("timeline.pin")} about={phase.name} />}
+                    </button>
+                  </Form>
+                  <ConfirmAction
+                    id={`confirm-${phase.id}`}
+                    summary={<ActionLabel text={t("tags.delete")} about={phase.name} />}
+                    fields={{ intent: "deletePhase", phaseId: phase.id }}
+                    explain={t("timeline.deletePhaseExplain", { name: phase.name })}
+                    confirm={t("timeline.deleteConfirm")}
+                    submit={t("timeline.deletePhase", { name: phase.name })}
+                    errors={errorsFor(`delete-${phase.id}`)}
+                  />
+                </div>
+              );
+            },
+          },
+        ]}
+      />
+      <details className="pionieri-panel mb-4" open={Boolean(newPhase)}>
+        <summary className="h5">{t("timeline.newPhase")}</summary>
         <FormErrors errors={errorsFor("new-phase")} />
-        <Form method="post">
+        <Form method="post" className="mt-2">
           <input type="hidden" name="intent" value="createPhase" />
           <PhaseFields
             prefix="new-phase"
@@ -158,64 +193,116 @@ export default function ManageTimeline() {
             {t("timeline.addPhase")}
           </button>
         </Form>
-      </section>
+      </details>
 
       <h2 className="h4">{t("timeline.milestones")}</h2>
-      <ul className="pionieri-plain-list mb-3">
-        {milestones.map((m) => (
-          <li key={m.id} className="pionieri-tag-row mb-2">
-            <span>
-              <strong>{formatDay(m.date, locale)}</strong> {m.title}
-              {m.groupName ? ` (${m.groupName})` : ""}
-            </span>
-            <Form method="post">
-              <input type="hidden" name="intent" value="deleteMilestone" />
-              <input type="hidden" name="milestoneId" value={m.id} />
-              <button type="submit" className="btn btn-outline-danger btn-xs">
-                {t("timeline.deleteMilestone", { name: m.title })}
-              </button>
-            </Form>
-          </li>
-        ))}
-      </ul>
-      <section className="pionieri-panel" aria-labelledby="new-milestone">
-        <h3 id="new-milestone" className="h5">
-          {t("timeline.newMilestone")}
-        </h3>
-        <Form method="post" className="pionieri-inline-form">
+      {milestones.length === 0 ? <p>{t("timeline.noMilestones")}</p> : null}
+      <DataTable
+        caption={t("timeline.milestones")}
+        captionHidden
+        rows={milestones}
+        rowKey={(m) => m.id}
+        columns={[
+          { label: t("timeline.milestoneTitle"), rowHeader: true, cell: (m) => m.title },
+          { label: t("timeline.milestoneDate"), cell: (m) => formatDay(m.date, locale) },
+          { label: t("timeline.milestoneGroup"), cell: (m) => m.groupName ?? t("timeline.wholeProject") },
+          {
+            label: t("tags.actions"),
+            cell: (m) => {
+              const errors = errorsFor(m.id);
+              return (
+                <div className="pionieri-row-actions">
+                  <EditFold
+                    summary={<ActionLabel text={t("timeline.edit")} about={m.title} />}
+                    fields={{ intent: "updateMilestone", milestoneId: m.id }}
+                    submit={t("timeline.saveMilestone", { name: m.title })}
+                    errors={errors}
+                  >
+                    <MilestoneFields
+                      prefix={m.id}
+                      errors={errors}
+                      groups={groups}
+                      values={valuesFor(m.id) ?? { title: m.title, date: m.date, groupId: m.groupId ?? "" }}
+                    />
+                  </EditFold>
+                  <ConfirmAction
+                    id={`confirm-${m.id}`}
+                    summary={<ActionLabel text={t("tags.delete")} about={m.title} />}
+                    fields={{ intent: "deleteMilestone", milestoneId: m.id }}
+                    explain={t("timeline.deleteMilestoneExplain", { name: m.title })}
+                    confirm={t("timeline.deleteConfirm")}
+                    submit={t("timeline.deleteMilestone", { name: m.title })}
+                    errors={errorsFor(`delete-${m.id}`)}
+                  />
+                </div>
+              );
+            },
+          },
+        ]}
+      />
+      <details className="pionieri-panel" open={Boolean(newMilestone)}>
+        <summary className="h5">{t("timeline.newMilestone")}</summary>
+        <Form method="post" className="mt-2">
           <input type="hidden" name="intent" value="createMilestone" />
-          <TextField
-            id="ms-title"
-            name="title"
-            label={t("timeline.milestoneTitle")}
-            required
-            maxLength={120}
-            defaultValue={newMilestone?.title}
+          <MilestoneFields
+            prefix="ms"
             errors={errorsFor("new-milestone")}
-          />
-          <TextField
-            id="ms-date"
-            name="date"
-            type="date"
-            label={t("timeline.milestoneDate")}
-            required
-            defaultValue={newMilestone?.date}
-            errors={errorsFor("new-milestone")}
-          />
-          <SelectField
-            name="groupId"
-            label={t("timeline.milestoneGroup")}
-            options={[
-              { value: "", label: t("timeline.wholeProject") },
-              ...groups.map((g) => ({ value: g.id, label: g.name })),
-            ]}
+            groups={groups}
+            values={newMilestone ?? {}}
           />
           <button type="submit" className="btn btn-primary">
             {t("timeline.addMilestone")}
           </button>
         </Form>
-      </section>
+      </details>
     </>
+  );
+}
+
+/** The fields of a milestone, the same for editing one and adding one. */
+function MilestoneFields({
+  prefix,
+  errors,
+  groups,
+  values,
+}: {
+  prefix: string;
+  errors?: FieldErrors;
+  groups: { id: string; name: string }[];
+  values: Partial<Record<"title" | "date" | "groupId", string>>;
+}) {
+  const t = useT();
+  return (
+    <div className="pionieri-inline-form">
+      <TextField
+        id={`${prefix}-title`}
+        name="title"
+        label={t("timeline.milestoneTitle")}
+        required
+        maxLength={120}
+        defaultValue={values.title}
+        errors={errors}
+      />
+      <TextField
+        id={`${prefix}-date`}
+        name="date"
+        type="date"
+        label={t("timeline.milestoneDate")}
+        required
+        defaultValue={values.date}
+        errors={errors}
+      />
+      <SelectField
+        id={`${prefix}-group`}
+        name="groupId"
+        label={t("timeline.milestoneGroup")}
+        defaultValue={values.groupId ?? ""}
+        options={[
+          { value: "", label: t("timeline.wholeProject") },
+          ...groups.map((g) => ({ value: g.id, label: g.name })),
+        ]}
+      />
+    </div>
   );
 }
 

@@ -1,12 +1,11 @@
+import { NewPasswordFields, PersonFields } from "~/components/account-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/form";
 import { acceptInvitation, findUsableInvitation } from "~/domain/invitations.server";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
 import { isRole } from "~/lib/actor";
 import { acceptInvitationSchema, newPasswordSchema } from "~/forms/schemas.server";
-import { LIMITS } from "~/domain/limits";
 import { createSession, endSession } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { typedValues, type FieldErrors } from "~/lib/forms";
@@ -94,43 +93,14 @@ export default function Invitation() {
             readOnly
             autoComplete="username"
           />
-          <TextField
-            name="displayName"
-            label={t("field.displayName")}
-            required
-            maxLength={LIMITS.displayName}
-            autoComplete="name"
+          <PersonFields
             errors={errors}
-            defaultValue={values?.displayName ?? invitation.displayName}
+            values={{
+              displayName: values?.displayName ?? invitation.displayName,
+              office: values?.office ?? invitation.office,
+            }}
           />
-          <TextField
-            name="office"
-            label={t("field.office")}
-            hint={t("field.officeHint")}
-            maxLength={LIMITS.office}
-            autoComplete="organization-title"
-            errors={errors}
-            defaultValue={values?.office ?? invitation.office}
-          />
-          <TextField
-            name="password"
-            type="password"
-            label={t("field.password")}
-            hint={t("field.passwordHint")}
-            required
-            minLength={PASSWORD_MIN}
-            maxLength={PASSWORD_MAX}
-            autoComplete="new-password"
-            errors={errors}
-          />
-          <TextField
-            name="passwordConfirm"
-            type="password"
-            label={t("field.passwordConfirm")}
-            required
-            autoComplete="new-password"
-            errors={errors}
-          />
+          <NewPasswordFields errors={errors} label="password" />
           <button type="submit" className="btn btn-primary">
             {t(invitation.isReset ? "invite.resetSubmit" : "invite.submit")}
           </button>

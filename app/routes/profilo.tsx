@@ -1,20 +1,20 @@
+import { NewPasswordFields, PersonFields } from "~/components/account-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/form";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/passwords";
 import { newPasswordSchema, profileSchema } from "~/forms/schemas.server";
-import { LIMITS } from "~/domain/limits";
 import { changePassword, updateProfile } from "~/domain/users.server";
-import { hasCalendarToken, regenerateCalendarToken, revokeCalendarToken } from "~/domain/calendar.server";
+import { calendarSince, regenerateCalendarToken, revokeCalendarToken } from "~/domain/calendar.server";
 import { groupOptions } from "~/domain/groups.server";
 import { requireSessionId, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failureOf, field, typedValues } from "~/lib/forms";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
+import { formatDate } from "~/lib/dates";
 import { LOCALES } from "~/lib/i18n";
-import { useT } from "~/lib/i18n/react";
+import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { roleLabel } from "~/lib/i18n/labels";
 import type { PageHandle } from "~/lib/i18n";
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       role: user.role,
     },
     groups: groups.map((g) => ({ slug: g.slug, name: g.name, leader: user.actor.leaderOf.includes(g.id) })),
-    hasCalendar: await hasCalendarToken(user.actor),
+    hasCalendar: await calendarSince(user.actor),
   });
 }
 
@@ -77,6 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Profile() {
   const t = useT();
+  const locale = useLocale();
   const { profile, groups, hasCalendar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const calendarUrl = actionData && "calendarUrl" in actionData ? actionData.calendarUrl : null;
@@ -98,22 +99,12 @@ export default function Profile() {
           <FormErrors errors={profileErrors} />
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="profile" />
-            <TextField
-              name="displayName"
-              label={t("field.displayName")}
-              required
-              maxLength={LIMITS.displayName}
-              autoComplete="name"
+            <PersonFields
               errors={profileErrors}
-              defaultValue={values?.displayName ?? profile.displayName}
-            />
-            <TextField
-              name="office"
-              label={t("field.office")}
-              hint={t("field.officeHint")}
-              maxLength={LIMITS.office}
-              errors={profileErrors}
-              defaultValue={values?.office ?? profile.office}
+              values={{
+                displayName: values?.displayName ?? profile.displayName,
+                office: values?.office ?? profile.office,
+              }}
             />
             <SelectField
               name="locale"
@@ -143,25 +134,7 @@ export default function Profile() {
               autoComplete="current-password"
               errors={passwordErrors}
             />
-            <TextField
-              name="password"
-              type="password"
-              label={t("field.newPassword")}
-              hint={t("field.passwordHint")}
-              required
-              minLength={PASSWORD_MIN}
-              maxLength={PASSWORD_MAX}
-              autoComplete="new-password"
-              errors={passwordErrors}
-            />
-            <TextField
-              name="passwordConfirm"
-              type="password"
-              label={t("field.passwordConfirm")}
-              required
-              autoComplete="new-password"
-              errors={passwordErrors}
-            />
+            <NewPasswordFields errors={passwordErrors} label="newPassword" />
             <button type="submit" className="btn btn-outline-primary">
               {t("profile.passwordSubmit")}
             </button>
@@ -173,6 +146,11 @@ export default function Profile() {
           {t("profile.calendarTitle")}
         </h2>
         <p>{t("profile.calendarIntro")}</p>
+        <p className={hasCalendar ? "pionieri-state pionieri-state-on" : "pionieri-state"}>
+          {hasCalendar
+            ? t("profile.calendarActive", { date: formatDate(hasCalendar, locale) })
+            : t("profile.calendarNone")}
+        </p>
         {calendarUrl ? (
           <div className="alert alert-success" role="status">
             {t("profile.calendarCreated")}

@@ -25,6 +25,7 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     "/gruppi/logistica",
     "/admin/utenti",
     "/admin/gruppi",
+    "/admin/privacy",
     "/profilo",
     "/gruppi",
     "/accessibilita",

@@ -16,8 +16,10 @@ describe("a board meeting", () => {
       const page = await context.newPage();
       await login(page, h.server.url, "cabina@test.example", PASSWORD);
 
-      // The previous meeting's snapshot.
+      // The previous meeting's snapshot, frozen beside the snapshots.
       await page.goto(`${h.server.url}/cabina-di-regia`);
+      await page.getByRole("link", { name: "Istantanee delle riunioni" }).first().click();
+      await page.waitForURL("**/cabina-di-regia/riunioni");
       await page.getByLabel(/^Data della riunione/).fill("2026-11-12");
       await page.getByRole("button", { name: "Congela l'istantanea" }).click();
       await page.getByText("Istantanea congelata.").waitFor();
@@ -37,6 +39,7 @@ describe("a board meeting", () => {
       expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("ACCOLTA");
       expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: second.id } })).status).toBe("NON_ACCOLTA");
 
+      await page.goto(`${h.server.url}/cabina-di-regia/riunioni`);
       await page.getByLabel(/^Data della riunione/).fill("2026-11-26");
       await page.getByLabel("Note della riunione").fill("Decise due idee; priorità alle frazioni.");
       await page.getByRole("button", { name: "Congela l'istantanea" }).click();

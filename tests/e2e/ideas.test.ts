@@ -69,9 +69,17 @@ describe.each([
     // B (Marta) supports it and comments, mentioning A.
     const b = await as("membro@test.example", js);
     await b.page.goto(ideaUrl);
-    await b.page.getByRole("button", { name: "Sostieni" }).click();
-    await b.page.getByText("1 sostegno", { exact: true }).waitFor();
-    await expect(b.page.getByRole("button", { name: "Sostieni" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    // The count is on the button for the eye, and in its description for a screen reader.
+    const support = b.page.getByRole("button", { name: "Sostieni", exact: true });
+    expect((await support.textContent())?.trim()).toBe("Sostieni · 0");
+    expect(await support.getAttribute("class")).toContain("btn-primary");
+    await support.click();
+    // Supported: the button says how to take it back, and the count moved.
+    const withdraw = b.page.getByRole("button", { name: "Sostieni già — ritira", exact: true });
+    await withdraw.waitFor();
+    expect((await withdraw.textContent())?.trim()).toBe("Sostieni già — ritira · 1");
+    await b.page.getByText("1 sostegno", { exact: true }).waitFor({ state: "attached" });
+    await b.page.getByText("La sostieni: premi di nuovo per ritirare il tuo sostegno.").waitFor();
     await b.page.getByLabel("Il tuo commento").fill("Ottima proposta, @dipendente: ne parliamo al gruppo.");
     await submit(b.page, "Pubblica il commento");
     await b.page.locator("a.mention", { hasText: "@dipendente" }).waitFor();

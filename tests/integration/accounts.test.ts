@@ -166,7 +166,17 @@ describe("the admin's user management", () => {
     const employee = new Client(server.url);
     await employee.login("dipendente@test.example", PASSWORD);
     expect((await employee.get("/gruppi")).status).toBe(200);
-    const response = await admin.post("/admin/utenti", { intent: "deactivate", userId: scenario.users.employee.id });
+    // Without the ticked confirmation nothing happens.
+    const before = await snapshot();
+    const unconfirmed = await admin.post("/admin/utenti", { intent: "deactivate", userId: scenario.users.employee.id });
+    expect(unconfirmed.status).toBe(400);
+    expect(await text(unconfirmed)).toContain("Spunta la conferma per procedere.");
+    expect(await snapshot()).toEqual(before);
+    const response = await admin.post("/admin/utenti", {
+      intent: "deactivate",
+      userId: scenario.users.employee.id,
+      confirm: "1",
+    });
     expect(response.status).toBe(302);
     expect(await server.db.session.count({ where: { userId: scenario.users.employee.id } })).toBe(0);
     const after = await employee.get("/gruppi");
@@ -239,9 +249,10 @@ describe("the admin's user management", () => {
       (await admin.post("/admin/utenti", { intent: "role", userId: scenario.users.admin.id, role: "DIPENDENTE" }))
         .status,
     ).toBe(403);
-    expect((await admin.post("/admin/utenti", { intent: "deactivate", userId: scenario.users.admin.id })).status).toBe(
-      403,
-    );
+    expect(
+      (await admin.post("/admin/utenti", { intent: "deactivate", userId: scenario.users.admin.id, confirm: "1" }))
+        .status,
+    ).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
 

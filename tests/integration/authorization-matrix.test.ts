@@ -153,6 +153,15 @@ const MATRIX: Record<string, Entry> = {
       })),
     ],
   },
+  "admin.privacy": {
+    loader: [get("informativa privacy (modifica)", only(["admin"]), () => "/admin/privacy")],
+    action: [
+      post("scrive l'informativa", only(["admin"], "write"), () => ({
+        path: "/admin/privacy",
+        form: { markdown: `## Titolare\n\nComune di Cesena ${Math.random().toFixed(6)}` },
+      })),
+    ],
+  },
   "admin.temi": {
     loader: [get("temi", only(["admin"]), () => "/admin/temi")],
     action: [
@@ -186,10 +195,6 @@ const MATRIX: Record<string, Entry> = {
           form: { intent: "decide", ideaId: String(idea.id), to: "ACCOLTA", reason: "Accolta in riunione" },
         };
       }),
-      post("congela riunione", only(["board"], "write"), () => ({
-        path: "/cabina-di-regia",
-        form: { intent: "freeze", meetingDate: "2026-11-20", notes: "Riunione" },
-      })),
     ],
   },
   "cabina-di-regia.confronto": {
@@ -210,7 +215,15 @@ const MATRIX: Record<string, Entry> = {
   "cabina-di-regia.riunioni.$id_.stampa": {
     loader: [get("stampa riunione", members(200), (f) => `/cabina-di-regia/riunioni/${f.snapshotId}/stampa`)],
   },
-  "cabina-di-regia.riunioni._index": { loader: [get("riunioni", members(200), () => "/cabina-di-regia/riunioni")] },
+  "cabina-di-regia.riunioni._index": {
+    loader: [get("riunioni", members(200), () => "/cabina-di-regia/riunioni")],
+    action: [
+      post("congela riunione", only(["board"], "write"), () => ({
+        path: "/cabina-di-regia/riunioni",
+        form: { meetingDate: "2026-11-20", notes: "Riunione" },
+      })),
+    ],
+  },
   "calendario.$token": {
     loader: [
       get("calendario con il segreto giusto", everyone(200), (f) => `/calendario/${f.calendarToken}.ics`),
@@ -385,7 +398,11 @@ const MATRIX: Record<string, Entry> = {
       })),
     ],
   },
+  privacy: { loader: [get("informativa privacy", everyone(200), () => "/privacy")] },
   registro: { loader: [get("registro delle attività", only(["board", "admin"]), () => "/registro")] },
+  "registro[.]csv": {
+    loader: [get("registro delle attività (CSV)", only(["board", "admin"]), () => "/registro.csv")],
+  },
 };
 
 function userOf(actor: ActorName) {
@@ -476,7 +493,10 @@ describe("the route table", () => {
         "utf8",
       );
       const entry = MATRIX[route];
-      if (/export (async )?function loader|export const loader/.test(source) && !entry?.loader?.length)
+      if (
+        /export (async )?function loader|export const loader|export \{[^}]*\bloader\b/.test(source) &&
+        !entry?.loader?.length
+      )
         missing.push(`${route}: loader`);
       if (/export (async )?function action|export const action/.test(source) && !entry?.action?.length)
         missing.push(`${route}: action`);

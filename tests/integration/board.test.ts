@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { romeDay } from "~/lib/dates";
+import { daysBetween, today, weekOf } from "~/lib/days";
 import { dashboard } from "~/domain/board.server";
 import { freezeSnapshot } from "~/domain/snapshots.server";
 import type { Actor } from "~/lib/actor";
@@ -162,7 +164,11 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
     expect(figures.participation.everShare).toBe(Math.round((figures.participation.ever / staff) * 100));
 
     const weekly = figures.participation.weekly;
-    expect(weekly).toHaveLength(26);
+    // From the week of the project's first phase to this week, no empty weeks before the project.
+    const firstPhase = await db.phase.findFirstOrThrow({ orderBy: { startsOn: "asc" } });
+    expect(weekly[0]!.week).toBe(weekOf(romeDay(firstPhase.startsOn)));
+    expect(weekly.at(-1)!.week).toBe(weekOf(today()));
+    expect(weekly.length).toBe(daysBetween(weekly[0]!.week, weekly.at(-1)!.week) / 7 + 1);
     const since = new Date(`${weekly[0]!.week}T00:00:00+01:00`);
     const ideasInWindow = await db.idea.count({ where: { createdAt: { gte: since } } });
     const supportsInWindow = await db.support.count({ where: { createdAt: { gte: since } } });
@@ -219,7 +225,7 @@ describe("the board's pages over HTTP", () => {
           .status,
         who,
       ).toBe(403);
-      expect((await c.post("/cabina-di-regia", { intent: "freeze", meetingDate: "2026-11-26" })).status, who).toBe(403);
+      expect((await c.post("/cabina-di-regia/riunioni", { meetingDate: "2026-11-26" })).status, who).toBe(403);
       expect((await c.get("/cabina-di-regia/esporta/idee")).status, who).toBe(403);
     }
     expect(await counts()).toEqual(before);
@@ -297,17 +303,15 @@ describe("the board's pages over HTTP", () => {
       const board = await as("board");
       const before = await h.server.db.snapshot.count();
       for (const meetingDate of ["26/11/2026", "2026-02-30", ""]) {
-        const bad = await board.post("/cabina-di-regia", { intent: "freeze", meetingDate });
+        const bad = await board.post("/cabina-di-regia/riunioni", { meetingDate });
         expect(bad.status, meetingDate).toBe(400);
       }
       expect(await h.server.db.snapshot.count()).toBe(before);
-      const first = await board.post("/cabina-di-regia", {
-        intent: "freeze",
+      const first = await board.post("/cabina-di-regia/riunioni", {
         meetingDate: "2026-11-19",
         notes: "Prima",
       });
-      const second = await board.post("/cabina-di-regia", {
-        intent: "freeze",
+      const second = await board.post("/cabina-di-regia/riunioni", {
         meetingDate: "2026-11-26",
         notes: "Seconda",
       });

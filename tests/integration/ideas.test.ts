@@ -732,7 +732,12 @@ describe("themes", () => {
 
     await as("admin").post("/admin/temi", { intent: "rename", tagId: tag.id, name: "Sportello itinerante" });
     expect((await server.db.tag.findUniqueOrThrow({ where: { id: tag.id } })).name).toBe("Sportello itinerante");
-    await as("admin").post("/admin/temi", { intent: "delete", tagId: tag.id });
+    // Deleting asks for the ticked confirmation first.
+    const unconfirmed = await as("admin").post("/admin/temi", { intent: "delete", tagId: tag.id });
+    expect(unconfirmed.status).toBe(400);
+    expect(await text(unconfirmed)).toContain("Spunta la conferma per procedere.");
+    expect(await server.db.tag.findUnique({ where: { id: tag.id } })).not.toBeNull();
+    await as("admin").post("/admin/temi", { intent: "delete", tagId: tag.id, confirm: "1" });
     expect(await server.db.tag.findUnique({ where: { id: tag.id } })).toBeNull();
     expect(await server.db.idea.count({ where: { title: "Un camper per le frazioni" } })).toBe(1);
   });

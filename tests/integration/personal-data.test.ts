@@ -31,7 +31,7 @@ describe("anonymising an account", () => {
     const before = await dbFingerprint(server.db);
     const unconfirmed = await admin.post("/admin/utenti", { intent: "anonymise", userId: users.member.id });
     expect(unconfirmed.status).toBe(400);
-    expect(await text(unconfirmed)).toContain("spunta la conferma");
+    expect(await text(unconfirmed)).toContain("Spunta la conferma per procedere.");
     expect(changedTables(before, await dbFingerprint(server.db))).toEqual([]);
     // A colleague cannot do it.
     const employee = new Client(server.url);

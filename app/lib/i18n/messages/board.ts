@@ -9,6 +9,7 @@ export const boardMessages = {
     "tutte le colleghe e a tutti i colleghi, perché il progetto promette " +
     "trasparenza. Solo la Cabina decide, congela le istantanee ed esporta.",
   "board.tools": "Strumenti della Cabina di Regia",
+  "board.exportMenu": "Esporta in CSV",
   "board.groupsTitle": "I gruppi di lavoro",
   "board.groupsCaption": "Stato dei gruppi: micro-obiettivi, avanzamento e segnalazioni",
   "board.ragRule":
@@ -46,14 +47,18 @@ export const boardMessages = {
   "board.last30": "{count} colleghe e colleghi hanno partecipato negli ultimi 30 giorni (su {staff}).",
   "board.last90": "{count} negli ultimi 90 giorni (su {staff}).",
   "board.everShare": "Il {share}% del personale ha partecipato almeno una volta ({count} persone).",
-  "board.perGroup": "Partecipanti per gruppo",
-  "board.perOffice": "Partecipanti per ufficio",
-  "board.participants30": "Partecipanti (30 giorni)",
-  "board.participants90": "Partecipanti (90 giorni)",
+  "board.perGroup":
+    "Per gruppo: chi ha proposto, commentato o sostenuto un'idea del gruppo o aggiornato un suo " +
+    "micro-obiettivo, anche senza farne parte",
+  "board.perOffice": "Per ufficio: colleghe e colleghi che hanno partecipato, sul personale dell'ufficio",
+  "board.participants30": "Hanno partecipato negli ultimi 30 giorni",
+  "board.participants90": "Hanno partecipato negli ultimi 90 giorni",
   "board.office": "Ufficio",
-  "board.staff": "Personale",
+  "board.staff": "Personale dell'ufficio",
   "board.otherOffices": "Altri uffici",
-  "board.weeklyChart": "Idee, commenti e sostegni per settimana (ultime 26 settimane)",
+  "board.weeklyTitle": "Settimana per settimana, dall'inizio del progetto",
+  "board.weeklyChart": "Idee, commenti e sostegni per settimana (ultime {count} settimane)",
+  "board.weeklyChartOne": "Idee, commenti e sostegni di questa settimana",
   "board.weeklyTable": "Idee, commenti e sostegni per settimana",
   "board.week": "Settimana dal",
   "board.ideas": "Idee",

@@ -14,6 +14,7 @@ export const formsMessages = {
   "field.passwordHint": "Almeno 10 caratteri. Una frase facile da ricordare va benissimo.",
   "field.language": "Lingua dell'interfaccia",
   "field.role": "Ruolo",
+  "v.confirmRequired": "Spunta la conferma per procedere.",
   "v.required": "Questo campo è obbligatorio.",
   "v.emailInvalid": "Inserisci un indirizzo email valido, per esempio nome.cognome@comune.cesena.it.",
   "v.tooLong": "Al massimo {max} caratteri.",

@@ -41,6 +41,13 @@ export const planMessages = {
   "timeline.exportCsv": "Scarica in CSV",
   "timeline.phases": "Fasi",
   "timeline.phase": "Fase",
+  "timeline.current": "attuale",
+  "timeline.edit": "Modifica",
+  "timeline.saveMilestone": "Salva il traguardo «{name}»",
+  "timeline.deletePhaseExplain":
+    "Eliminare la fase «{name}»? Sparisce dal crono-programma; micro-obiettivi e traguardi restano.",
+  "timeline.deleteMilestoneExplain": "Eliminare il traguardo «{name}»? Sparisce dal crono-programma e dai calendari.",
+  "timeline.deleteConfirm": "Confermo l'eliminazione",
   "timeline.pinned": "fissata come fase attuale",
   "timeline.milestones": "Traguardi",
   "timeline.noMilestones": "Nessun traguardo fissato.",
