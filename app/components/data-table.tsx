@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 
 export type Column<Row> = {
   /** The column's heading; on a phone, the label beside each value. */
@@ -12,8 +12,10 @@ export type Column<Row> = {
 
 /**
  * A table of facts. On a wide screen a table; below 768 px each row becomes a card of label–value
- * pairs, so that no column is ever off-screen. The ARIA roles are written out because a table
- * laid out as blocks loses its table semantics in some browsers.
+ * pairs, so that no column is ever off-screen; each value is read after its visible label. The
+ * labels are written once, as custom properties on the table that the card's CSS shows before
+ * each cell (\`--c2: "Gruppo"\`): nothing is added to every cell, since tables here can hold
+ * hundreds of rows (decision 0017). At most 12 columns.
  */
 export function DataTable<Row>({
   caption,
@@ -31,37 +33,35 @@ export function DataTable<Row>({
   rowKey: (row: Row) => string | number;
   className?: string;
 }) {
+  // The phone's labels, by column position (the row header has none: it is the card's title).
+  const labels = Object.fromEntries(
+    columns.flatMap((column, index) => (column.rowHeader ? [] : [[`--c${index + 1}`, cssString(column.label)]])),
+  ) as CSSProperties;
   return (
     // Focusable so that a keyboard can scroll a wide table on a narrow window (not on a phone: cards).
     <div className="pionieri-table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className={`table pionieri-cards${className ? ` ${className}` : ""}`} role="table">
+      <table className={`table pionieri-cards${className ? ` ${className}` : ""}`} style={labels}>
         <caption className={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
+        <thead>
+          <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" role="columnheader" className={column.numeric ? "text-end" : undefined}>
+              <th key={index} scope="col" className={column.numeric ? "text-end" : undefined}>
                 {column.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody role="rowgroup">
+        <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)} role="row">
+            <tr key={rowKey(row)}>
               {columns.map((column, index) =>
                 column.rowHeader ? (
-                  <th key={index} scope="row" role="rowheader" data-label={column.label}>
+                  <th key={index} scope="row">
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td
-                    key={index}
-                    role="cell"
-                    data-label={column.label}
-                    className={column.numeric ? "text-end" : undefined}
-                  >
-                    {/* One box for the value, beside its label on a phone card. */}
-                    <div>{column.cell(row)}</div>
+                  <td key={index} className={column.numeric ? "text-end" : undefined}>
+                    {column.cell(row)}
                   </td>
                 ),
               )}
@@ -71,4 +71,9 @@ export function DataTable<Row>({
       </table>
     </div>
   );
+}
+
+/** A text as a CSS string, quotes and backslashes escaped. */
+function cssString(text: string) {
+  return `"${text.replace(/["\\\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }

@@ -125,9 +125,12 @@ async function tableLayout(page: Page) {
         rows: rows.length,
         rowDisplay: [...new Set(rows.map((row) => getComputedStyle(row).display))],
         headerHidden: (table.querySelector("thead") as HTMLElement).getBoundingClientRect().height <= 1,
-        labels: cells.every(
-          (cell) => getComputedStyle(cell, "::before").content === `"${cell.getAttribute("data-label")}"`,
-        ),
+        // Each value shows its column's heading before it.
+        labels: cells.every((cell) => {
+          const column = [...cell.parentElement!.children].indexOf(cell);
+          const heading = table.querySelectorAll("thead th")[column]?.textContent ?? "";
+          return heading !== "" && getComputedStyle(cell, "::before").content === JSON.stringify(heading);
+        }),
         widest: Math.max(0, ...cells.map((cell) => cell.getBoundingClientRect().right)),
       };
     }),
