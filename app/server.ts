@@ -10,6 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { startMailer, stopMailer } from "./domain/mailer.server";
 import { resolveSession } from "./lib/auth.server";
 import type { PionieriContext } from "./lib/context";
 import { dbReady } from "./lib/db/client.server";
@@ -103,6 +104,9 @@ function refuse(res: Response, status: number, title: string, message: string) {
 /** CSRF: a write must come from one of our own pages. Browsers send Origin on every POST. */
 function sameOrigin(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
+  // A mail client's one-click unsubscribe (RFC 8058) posts from elsewhere: its signed link is the
+  // authority, and all it can do is stop one kind of e-mail (routes/disiscrizione.tsx).
+  if (req.path === "/disiscrizione") return next();
   const origin = req.get("origin");
   const own = `${req.protocol}://${req.get("host")}`;
   if (!origin || (origin !== own && !env.trustedOrigins.includes(origin))) {
@@ -154,8 +158,12 @@ const server = app.listen(env.port, env.host, () => {
   const port = typeof address === "object" && address ? address.port : env.port;
   console.log(`Pionieri è in ascolto su http://localhost:${port}`);
   if (env.demo) console.log(DEMO_ACCOUNTS_NOTE);
+  // Links in e-mails start with APP_ORIGIN; without it, with the address this server answers on.
+  const host = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
+  startMailer(`http://${host}:${port}`);
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+  // The e-mail being delivered finishes first: a row left half-sent is not sent again blindly.
+  process.once(signal, () => void stopMailer().finally(() => server.close(() => process.exit(0))));
 }

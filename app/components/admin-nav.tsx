@@ -8,6 +8,7 @@ export function AdminNav() {
       <NavLink to="/admin/utenti">{t("nav.adminUsers")}</NavLink>
       <NavLink to="/admin/gruppi">{t("nav.adminGroups")}</NavLink>
       <NavLink to="/admin/temi">{t("nav.adminTags")}</NavLink>
+      <NavLink to="/admin/posta">{t("nav.adminMail")}</NavLink>
       <NavLink to="/admin/privacy">{t("nav.adminPrivacy")}</NavLink>
     </nav>
   );

@@ -102,6 +102,7 @@ export function SelectField({
   id,
   name,
   label,
+  hint,
   errors,
   options,
   defaultValue,
@@ -110,13 +111,14 @@ export function SelectField({
   id?: string;
   name: string;
   label: string;
+  hint?: string;
   errors?: FieldErrors;
   options: { value: string; label: string }[];
   defaultValue?: string;
   required?: boolean;
 }) {
   return (
-    <Field id={id ?? `f-${name}`} label={label} required={required} error={errors?.[name]}>
+    <Field id={id ?? `f-${name}`} label={label} hint={hint} required={required} error={errors?.[name]}>
       {(control) => (
         <select
           id={control.id}

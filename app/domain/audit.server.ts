@@ -17,6 +17,8 @@ export function audit(tx: Tx, actorId: string | null, kind: string, subjectId: s
 export type AuditFilters = { kind?: string; actorId?: string; from?: string; to?: string; page: number };
 
 const AUDIT_PAGE = 50;
+/** Entries whose subject is an account: a new access link, by the admin or asked for by the person. */
+const RESETS = new Set(["invitation.reset", "invitation.selfReset"]);
 
 function where(filters: Omit<AuditFilters, "page">): Prisma.AuditEventWhereInput {
   return {
@@ -97,7 +99,7 @@ async function resolveEntries(rows: Row[]): Promise<AuditEntry[]> {
     if (area === "idea" && row.subjectId) ids.idea.add(Number(row.subjectId));
     if (row.kind === "idea.duplicate" && row.values.originalId) ids.idea.add(Number(row.values.originalId));
     if (row.kind === "comment.hide" && row.values.ideaId) ids.idea.add(Number(row.values.ideaId));
-    if ((area === "user" || row.kind === "invitation.reset" || area === "group") && row.subjectId) {
+    if ((area === "user" || RESETS.has(row.kind) || area === "group") && row.subjectId) {
       if (area === "group" && row.kind === "group.update") ids.group.add(row.subjectId);
       else ids.user.add(row.subjectId);
     }
@@ -139,7 +141,7 @@ async function resolveEntries(rows: Row[]): Promise<AuditEntry[]> {
     if (area === "idea") subject = idea(row.subjectId ?? undefined);
     if (row.kind === "idea.duplicate") related = idea(row.values.originalId);
     if (row.kind === "comment.hide") subject = idea(row.values.ideaId);
-    if (area === "user" || row.kind === "invitation.reset") subject = user(row.subjectId);
+    if (area === "user" || RESETS.has(row.kind)) subject = user(row.subjectId);
     if (row.kind === "group.update") subject = group(row.subjectId ?? undefined);
     if (row.kind === "group.leader.add" || row.kind === "group.leader.remove") {
       subject = user(row.subjectId);

@@ -33,4 +33,6 @@ export const AUDIT_AREAS = [
   "invitation",
   "group",
   "tag",
+  "setting",
+  "mail",
 ] as const;

@@ -8,7 +8,7 @@ import { audit } from "./audit.server";
 import type { ShownComment } from "./comments";
 import { renderWithMentions } from "./mentions.server";
 import { handleOf } from "./people";
-import { notify, notifyWatchers } from "./notifications.server";
+import { notify, notifyGroup, notifyWatchers } from "./notifications.server";
 import { assertCan, can } from "./policy";
 
 async function loadComment(id: number) {
@@ -21,7 +21,7 @@ async function loadComment(id: number) {
       parentId: true,
       deletedAt: true,
       hiddenAt: true,
-      idea: { select: { groupId: true, title: true } },
+      idea: { select: { groupId: true, title: true, group: { select: { name: true } } } },
     },
   });
   if (!comment) httpError(404);
@@ -69,9 +69,9 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
     await tx.$executeRaw`INSERT OR IGNORE INTO "Follow" ("ideaId", "userId", "createdAt") VALUES (${ideaId},
       ${actor.id}, ${now})`;
     const data = { ideaTitle: idea.title };
-    // A mention is its own notice; of "replied to you" and "commented on an idea you follow"
-    // each person gets the more specific one.
-    await notify(tx, {
+    // One comment, one notice per person, the most specific: a mention, else a reply to one's
+    // comment, else a comment on an idea one wrote or follows.
+    const told = await notify(tx, {
       kind: "MENTION",
       recipients: mentioned,
       actorId: actor.id,
@@ -79,8 +79,15 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
       commentId: comment.id,
       data,
     });
-    const replied = parentAuthorId ? [parentAuthorId] : [];
-    await notify(tx, { kind: "REPLY", recipients: replied, actorId: actor.id, ideaId, commentId: comment.id, data });
+    const replied = await notify(tx, {
+      kind: "REPLY",
+      recipients: parentAuthorId ? [parentAuthorId] : [],
+      actorId: actor.id,
+      ideaId,
+      commentId: comment.id,
+      data,
+      except: told,
+    });
     await notifyWatchers(tx, {
       kind: "COMMENT",
       ideaId,
@@ -88,7 +95,7 @@ export async function addComment(actor: Actor, ideaId: number, input: { body: st
       actorId: actor.id,
       commentId: comment.id,
       data,
-      except: replied,
+      except: [...told, ...replied],
     });
     return comment;
   });
@@ -126,6 +133,15 @@ export async function hideComment(actor: Actor, id: number, reason: string) {
     });
     await recountComments(tx, comment.ideaId);
     await audit(tx, actor.id, "comment.hide", String(id), { ideaId: comment.ideaId, reason });
+    // The author learns that and why (the reason is also shown in the comment's place).
+    await notify(tx, {
+      kind: "HIDDEN",
+      recipients: comment.authorId ? [comment.authorId] : [],
+      actorId: actor.id,
+      ideaId: comment.ideaId,
+      commentId: id,
+      data: { ideaTitle: comment.idea.title, reason },
+    });
   });
   return comment;
 }
@@ -134,10 +150,23 @@ export async function hideComment(actor: Actor, id: number, reason: string) {
 export async function reportComment(actor: Actor, id: number, reason: string) {
   const comment = await loadComment(id);
   assertCan(actor, "comment.report", comment);
-  await db.commentReport.upsert({
-    where: { commentId_reporterId: { commentId: id, reporterId: actor.id } },
-    create: { commentId: id, reporterId: actor.id, reason },
-    update: {},
+  await db.$transaction(async (tx) => {
+    const existing = await tx.commentReport.findUnique({
+      where: { commentId_reporterId: { commentId: id, reporterId: actor.id } },
+      select: { id: true },
+    });
+    if (existing) return;
+    await tx.commentReport.create({ data: { commentId: id, reporterId: actor.id, reason } });
+    // The group's leaders have a report waiting (the reporter stays unnamed in the notice).
+    await notifyGroup(tx, {
+      kind: "REPORT",
+      groupId: comment.ideaGroupId,
+      leadersOnly: true,
+      actorId: null,
+      ideaId: comment.ideaId,
+      commentId: id,
+      data: { ideaTitle: comment.idea.title, groupName: comment.idea.group.name },
+    });
   });
   return comment;
 }

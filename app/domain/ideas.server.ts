@@ -7,7 +7,7 @@ import { audit } from "./audit.server";
 import { findGroup } from "./groups.server";
 import { IDEA_STATUSES, transition, type IdeaStatus } from "./ideas";
 import { newlyMentioned, renderWithMentions } from "./mentions.server";
-import { notify, notifyWatchers } from "./notifications.server";
+import { notify, notifyGroup, notifyWatchers } from "./notifications.server";
 import { assertCan, can } from "./policy";
 import { moveSupportsAndFollows } from "./supports.server";
 
@@ -28,7 +28,8 @@ export type IdeaInput = { title: string; body: string; groupId: string; tagIds: 
 /** A new idea: the author follows it; mentioned colleagues are told. */
 export async function createIdea(actor: Actor, input: IdeaInput) {
   assertCan(actor, "idea.create");
-  if (!(await findGroup({ id: input.groupId }))) httpError(400, "ideas.groupInvalid");
+  const group = await findGroup({ id: input.groupId });
+  if (!group) httpError(400, "ideas.groupInvalid");
   const wait = consume(actionLimits.idea, actor.id);
   if (wait) tooMany(wait);
   const [{ html, mentioned }, tagIds] = await Promise.all([renderWithMentions(input.body), validTagIds(input.tagIds)]);
@@ -46,12 +47,22 @@ export async function createIdea(actor: Actor, input: IdeaInput) {
     });
     await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "NUOVA" } });
     await tx.follow.create({ data: { ideaId: idea.id, userId: actor.id } });
-    await notify(tx, {
+    const told = await notify(tx, {
       kind: "MENTION",
       recipients: mentioned,
       actorId: actor.id,
       ideaId: idea.id,
       data: { ideaTitle: idea.title },
+    });
+    // The group's members (its leaders among them) hear of a new idea in their group.
+    await notifyGroup(tx, {
+      kind: "NEW_IDEA",
+      groupId: input.groupId,
+      leadersOnly: false,
+      actorId: actor.id,
+      ideaId: idea.id,
+      data: { ideaTitle: idea.title, groupName: group.name },
+      except: told,
     });
     return idea;
   });

@@ -5,13 +5,18 @@ import { db } from "~/lib/db/client.server";
 import type { FieldErrors } from "~/lib/forms";
 import { httpError, tooMany } from "~/lib/http.server";
 import { hashPassword } from "~/lib/password.server";
-import { actionLimits, consume } from "~/lib/rate-limit.server";
+import { mailOrigin } from "~/lib/mail.server";
+import { actionLimits, consume, RateLimiter } from "~/lib/rate-limit.server";
 import { audit } from "./audit.server";
+import { invitationMail } from "./mail-messages.server";
+import { enqueueMail } from "./outbox.server";
 import { passwordProblem } from "./passwords";
 import { assertCan } from "./policy";
 
 /** One-time links: the invitation of a new colleague, and a new password for an existing one. */
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+/** A new password asked for from the login page: one hour, as the user is waiting for it. */
+const RESET_TTL_MS = 60 * 60 * 1000;
 
 function tokenHash(token: string) {
   return createHash("sha256").update(token).digest("hex");
@@ -26,7 +31,7 @@ export function invitationPath(token: string) {
   return `/invito/${token}`;
 }
 
-type InviteResult = { ok: true; token: string } | { ok: false; fieldErrors: FieldErrors };
+type InviteResult = { ok: true; token: string; mailed: boolean } | { ok: false; fieldErrors: FieldErrors };
 
 /** The admin invites a new colleague; the returned token goes into the one-time link. */
 export async function inviteUser(
@@ -46,19 +51,20 @@ export async function inviteUser(
   if (wait) tooMany(wait);
 
   const token = newToken();
-  await db.$transaction(async (tx) => {
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  const mailed = await db.$transaction(async (tx) => {
     await tx.invitation.create({
-      data: {
-        email: input.email,
-        role: input.role,
-        tokenHash: tokenHash(token),
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-        invitedById: actor.id,
-      },
+      data: { email: input.email, role: input.role, tokenHash: tokenHash(token), expiresAt, invitedById: actor.id },
     });
     await audit(tx, actor.id, "invitation.create", null, { email: input.email, role: input.role });
+    // The invitee has no language yet: Italian, the intranet's own.
+    const mail = invitationMail({ locale: "it", url: mailOrigin() + invitationPath(token), expiresAt, isReset: false });
+    return (
+      (await enqueueMail(tx, { userId: null, to: { name: "", address: input.email }, kind: "INVITATION", mail })) !==
+      null
+    );
   });
-  return { ok: true, token };
+  return { ok: true, token, mailed };
 }
 
 /**
@@ -68,26 +74,85 @@ export async function inviteUser(
 export async function createAccessLink(actor: Actor, userId: string, now = new Date()) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, role: true, displayName: true },
+    select: { id: true, email: true, role: true, displayName: true, locale: true },
   });
   if (!user) httpError(404);
   assertCan(actor, "user.resetAccess", user);
-  const token = newToken();
-  await db.$transaction(async (tx) => {
-    await tx.invitation.updateMany({ where: { userId, usedAt: null }, data: { expiresAt: now } });
-    await tx.invitation.create({
-      data: {
-        email: user.email,
-        role: user.role,
-        userId,
-        tokenHash: tokenHash(token),
-        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-        invitedById: actor.id,
-      },
-    });
+  const { token, mailed } = await db.$transaction(async (tx) => {
+    const made = await newAccessLink(tx, user, { ttlMs: INVITATION_TTL_MS, invitedById: actor.id, now });
     await audit(tx, actor.id, "invitation.reset", userId, {});
+    return made;
   });
-  return { token, user };
+  return { token, user, mailed };
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * A one-time link for an existing account, mailed to it (when e-mail is on). Earlier unused
+ * links for the same account stop working.
+ */
+async function newAccessLink(
+  tx: Tx,
+  user: { id: string; email: string; role: string; displayName: string; locale?: string },
+  options: { ttlMs: number; invitedById: string | null; now: Date },
+) {
+  const token = newToken();
+  const expiresAt = new Date(options.now.getTime() + options.ttlMs);
+  await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: options.now } });
+  await tx.invitation.create({
+    data: {
+      email: user.email,
+      role: user.role,
+      userId: user.id,
+      tokenHash: tokenHash(token),
+      expiresAt,
+      invitedById: options.invitedById,
+    },
+  });
+  const mail = invitationMail({
+    locale: user.locale ?? "it",
+    url: mailOrigin() + invitationPath(token),
+    expiresAt,
+    isReset: true,
+  });
+  const mailed = await enqueueMail(tx, {
+    userId: user.id,
+    to: { name: user.displayName, address: user.email },
+    kind: "RESET",
+    mail,
+  });
+  return { token, mailed: mailed !== null };
+}
+
+/**
+ * "Password dimenticata?": the same answer whether or not the address has an account, at most a
+ * few requests per address and per network address; a link valid one hour, mailed. Nothing is
+ * said to the person asking about what happened.
+ */
+const resetPerIp = new RateLimiter(10, 15 * 60 * 1000);
+const resetPerEmail = new RateLimiter(3, 60 * 60 * 1000);
+
+export async function requestPasswordReset(
+  input: { email: string; ip: string },
+  now = new Date(),
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const email = input.email.trim().toLowerCase();
+  const wait = Math.max(resetPerIp.retryAfter(input.ip), resetPerEmail.retryAfter(email));
+  if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+  resetPerIp.hit(input.ip);
+  resetPerEmail.hit(email);
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, role: true, displayName: true, locale: true, active: true, passwordHash: true },
+  });
+  // Only an active account that signs in with a password here gets a link.
+  if (!user || !user.active || !user.passwordHash) return { ok: true };
+  await db.$transaction(async (tx) => {
+    await newAccessLink(tx, user, { ttlMs: RESET_TTL_MS, invitedById: null, now });
+    await audit(tx, null, "invitation.selfReset", user.id, {});
+  });
+  return { ok: true };
 }
 
 /** The invitation behind a token if it can still be used; null otherwise (wrong, used or expired). */

@@ -5,8 +5,8 @@ import type { FieldErrors } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import { findGroup } from "./groups.server";
-import { renderWithMentions } from "./mentions.server";
-import { notifyWatchers } from "./notifications.server";
+import { newlyMentioned, renderWithMentions } from "./mentions.server";
+import { notify, notifyWatchers } from "./notifications.server";
 import { CARRIABLE_IDEA_STATUSES, isLate, needsUpdate, type ObjectiveStatus } from "./objectives";
 import { handleOf } from "./people";
 import { assertCan, can } from "./policy";
@@ -113,6 +113,55 @@ async function carryIdeas(
   }
 }
 
+/**
+ * Who hears of an objective's change, one notice each, the most specific: the colleagues its text
+ * newly mentions, a new owner, then the authors of the ideas it carries when its progress or
+ * status moved.
+ */
+async function tellAboutObjective(
+  tx: Tx,
+  actor: Actor,
+  objective: { id: number; title: string },
+  change: { mentioned: string[]; newOwnerId: string | null; moved: { progress: number; status: string } | null },
+) {
+  const data = { ideaTitle: objective.title };
+  const told = await notify(tx, {
+    kind: "MENTION",
+    recipients: change.mentioned,
+    actorId: actor.id,
+    objectiveId: objective.id,
+    data,
+  });
+  const owner = await notify(tx, {
+    kind: "OWNER",
+    recipients: change.newOwnerId ? [change.newOwnerId] : [],
+    actorId: actor.id,
+    objectiveId: objective.id,
+    data,
+    except: told,
+  });
+  if (!change.moved) return;
+  const carried = await tx.objectiveIdea.findMany({
+    where: { objectiveId: objective.id, idea: { author: { active: true } } },
+    select: { idea: { select: { authorId: true, title: true } } },
+  });
+  for (const { idea } of carried) {
+    await notify(tx, {
+      kind: "OBJECTIVE",
+      recipients: idea.authorId ? [idea.authorId] : [],
+      actorId: actor.id,
+      objectiveId: objective.id,
+      data: {
+        ...data,
+        progress: change.moved.progress,
+        objectiveStatus: change.moved.status,
+        carriedTitle: idea.title,
+      },
+      except: [...told, ...owner],
+    });
+  }
+}
+
 export async function createObjective(
   actor: Actor,
   input: ObjectiveInput,
@@ -122,7 +171,10 @@ export async function createObjective(
   assertCan(actor, "objective.create", group);
   const problem = await ownerProblem(input.ownerId, input.groupId);
   if (problem) return { ok: false, fieldErrors: problem };
-  const [{ html }, ideas] = await Promise.all([renderWithMentions(input.description), carriableIdeas(input.ideaIds)]);
+  const [{ html, mentioned }, ideas] = await Promise.all([
+    renderWithMentions(input.description),
+    carriableIdeas(input.ideaIds),
+  ]);
   const { ideaIds: _ideaIds, ownerId, ...data } = input;
   const objective = await db.$transaction(async (tx) => {
     const created = await tx.objective.create({
@@ -137,6 +189,7 @@ export async function createObjective(
     });
     await carryIdeas(tx, actor, created, ideas);
     await audit(tx, actor.id, "objective.create", String(created.id), { groupId: input.groupId, title: input.title });
+    await tellAboutObjective(tx, actor, created, { mentioned, newOwnerId: ownerId || null, moved: null });
     return created;
   });
   return { ok: true, id: objective.id };
@@ -160,7 +213,11 @@ export async function updateObjective(
   assertCan(actor, "objective.update", current);
   const problem = await ownerProblem(input.ownerId, current.groupId);
   if (problem) return { ok: false, fieldErrors: problem };
-  const [{ html }, ideas] = await Promise.all([renderWithMentions(input.description), carriableIdeas(input.ideaIds)]);
+  const [{ html, mentioned }, ideas] = await Promise.all([
+    renderWithMentions(input.description),
+    carriableIdeas(input.ideaIds),
+  ]);
+  const fresh = await newlyMentioned(current.description, mentioned);
   const next = { ...input, ownerId: input.ownerId || null };
   const changed = TRACKED.filter((field) => (current[field] ?? null) !== (next[field] ?? null));
   const before = new Set(current.ideas.map((link) => link.ideaId));
@@ -215,6 +272,19 @@ export async function updateObjective(
       );
     }
     await audit(tx, actor.id, "objective.update", String(id), { fields: changed });
+    await tellAboutObjective(
+      tx,
+      actor,
+      { id, title: input.title },
+      {
+        mentioned: fresh,
+        newOwnerId: changed.includes("ownerId") ? next.ownerId : null,
+        moved:
+          changed.includes("progress") || changed.includes("status")
+            ? { progress: input.progress, status: input.status }
+            : null,
+      },
+    );
     return { ok: true };
   });
 }
@@ -227,11 +297,11 @@ export async function postProgressUpdate(
 ) {
   const objective = await db.objective.findUnique({
     where: { id },
-    select: { id: true, groupId: true, completedOn: true },
+    select: { id: true, title: true, groupId: true, completedOn: true },
   });
   if (!objective) httpError(404);
   assertCan(actor, "objective.update", objective);
-  const { html } = await renderWithMentions(input.note);
+  const { html, mentioned } = await renderWithMentions(input.note);
   await db.$transaction(async (tx) => {
     const now = new Date();
     await tx.progressUpdate.create({
@@ -246,6 +316,11 @@ export async function postProgressUpdate(
         version: { increment: 1 },
         completedOn: input.status === "COMPLETATO" ? (objective.completedOn ?? input.date) : null,
       },
+    });
+    await tellAboutObjective(tx, actor, objective, {
+      mentioned,
+      newOwnerId: null,
+      moved: { progress: input.progress, status: input.status },
     });
   });
 }

@@ -53,6 +53,9 @@ type Rules = {
   "tag.manage": undefined;
   /** the privacy notice's text (each body writes its own) */
   "privacy.edit": undefined;
+  /** the outbox: what was queued, sent and failed, and sending a failed e-mail again */
+  "mail.view": undefined;
+  "mail.resend": undefined;
   /** objectives and the crono-programma */
   "objective.create": GroupRef;
   "objective.update": { groupId: string };
@@ -110,6 +113,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "moderation.view": (actor, group) => leads(actor, group.id) || isAdmin(actor),
   "tag.manage": isAdmin,
   "privacy.edit": isAdmin,
+  "mail.view": isAdmin,
+  "mail.resend": isAdmin,
   // Leaders plan and report for their own groups; the board for every group.
   "objective.create": (actor, group) => leads(actor, group.id) || isBoard(actor),
   "objective.update": (actor, objective) => leads(actor, objective.groupId) || isBoard(actor),

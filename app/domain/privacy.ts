@@ -24,7 +24,9 @@ ai gruppi è volontaria.
 - nome, indirizzo e-mail di lavoro, ufficio, ruolo e lingua dell'interfaccia;
 - gruppi a cui si partecipa e coordinamenti;
 - idee, commenti, sostegni, aggiornamenti e le loro modifiche, con data e autore;
-- notifiche ricevute e se sono state lette;
+- notifiche ricevute e se sono state lette; le scelte su quali ricevere per e-mail;
+- le e-mail inviate (destinatario, oggetto, esito), conservate 90 giorni; il testo di un'e-mail non
+  è conservato dopo l'invio;
 - le sessioni di accesso (per chiuderle dopo 8 ore di inattività o 30 giorni) e il registro delle
   modifiche amministrative.
 
@@ -52,7 +54,8 @@ restano, firmati «ex collaboratore», senza più nome, e-mail o ufficio.
 Puoi chiedere l'accesso ai tuoi dati, la rettifica, la cancellazione, la limitazione e
 l'opposizione al trattamento (artt. 15-22 GDPR). In Pionieri puoi già:
 
-- correggere nome, ufficio e lingua dal tuo **profilo**;
+- correggere nome, ufficio e lingua dal tuo **profilo**, e scegliere quali e-mail ricevere (o
+  nessuna: ogni e-mail ha anche un link per non riceverne più di quel tipo);
 - **scaricare una copia di tutti i tuoi dati** dal profilo («Scarica i miei dati»);
 - chiedere all'amministratore di **anonimizzare** il tuo account.
 

@@ -10,6 +10,13 @@ import { audit } from "./audit.server";
 import { findGroup } from "./groups.server";
 import { passwordProblem } from "./passwords";
 import { FORMER_COLLEAGUE } from "./people";
+import {
+  isDigestFrequency,
+  mailPreferences,
+  type DigestFrequency,
+  type MailChoice,
+  type MailKind,
+} from "./mail-preferences";
 import { assertCan } from "./policy";
 
 /** Accounts: the admin's list and actions on them, one's own profile and password. */
@@ -152,6 +159,24 @@ export async function setLeader(actor: Actor, userId: string, groupId: string, i
     await audit(tx, actor.id, isLeader ? "group.leader.add" : "group.leader.remove", userId, { groupId });
   });
   return { user, group };
+}
+
+/** One's e-mail choices, each kind filled in with its default. */
+export async function getMailPreferences(actor: Actor) {
+  assertCan(actor, "profile.edit", { id: actor.id });
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { mailPrefs: true, digest: true } });
+  return { choices: mailPreferences(user.mailPrefs), digest: isDigestFrequency(user.digest) ? user.digest : "DAILY" };
+}
+
+export async function updateMailPreferences(
+  actor: Actor,
+  input: { choices: Record<MailKind, MailChoice>; digest: DigestFrequency },
+) {
+  assertCan(actor, "profile.edit", { id: actor.id });
+  await db.user.update({
+    where: { id: actor.id },
+    data: { mailPrefs: JSON.stringify(input.choices), digest: input.digest },
+  });
 }
 
 export async function updateProfile(actor: Actor, input: { displayName: string; office: string; locale: Locale }) {

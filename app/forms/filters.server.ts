@@ -1,5 +1,6 @@
 import type { AuditFilters } from "~/domain/audit.server";
 import type { IdeaFilters } from "~/domain/idea-list.server";
+import { OUTBOX_STATUSES, type OutboxStatus } from "~/domain/outbox";
 import { IDEA_LIMITS, IDEA_SORTS, statusFromSlug, type IdeaSort } from "~/domain/ideas";
 import { isObjectiveStatus, ZOOM_MONTHS, ZOOMS, type Zoom } from "~/domain/objectives";
 import type { TimelineFilters } from "~/domain/timeline.server";
@@ -83,4 +84,13 @@ export function readAuditFilters(params: URLSearchParams): AuditFilters {
 function readPage(params: URLSearchParams) {
   const page = Number.parseInt(params.get("pagina") ?? "1", 10);
   return Number.isFinite(page) && page > 0 ? Math.min(page, 10_000) : 1;
+}
+
+/** /admin/posta?stato=FAILED&pagina=N */
+export function readOutboxFilters(params: URLSearchParams): { status?: OutboxStatus; page: number } {
+  const status = params.get("stato") ?? "";
+  return {
+    status: (OUTBOX_STATUSES as readonly string[]).includes(status) ? (status as OutboxStatus) : undefined,
+    page: readPage(params),
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IDEA_LIMITS, TAG_KINDS } from "~/domain/ideas";
 import { LIMITS } from "~/domain/limits";
+import { DIGEST_FREQUENCIES, MAIL_CHOICES, MAIL_KINDS } from "~/domain/mail-preferences";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
 import { PASSWORD_MAX } from "~/domain/passwords";
 import { ROLES } from "~/lib/actor";
@@ -33,6 +34,17 @@ export const loginSchema = z.object({
     .max(PASSWORD_MAX * 4, "v.passwordTooLong")
     .default(""),
   redirectTo: z.string().optional(),
+});
+
+/** "Password dimenticata?": the account's address. */
+export const forgotPasswordSchema = z.object({ email });
+
+/** The e-mail preferences: a choice per kind of notice and the digest's rhythm. */
+export const mailPreferencesSchema = z.object({
+  digest: z.enum(DIGEST_FREQUENCIES, { errorMap: () => ({ message: "v.required" }) }),
+  ...Object.fromEntries(
+    MAIL_KINDS.map((kind) => [`mail_${kind}`, z.enum(MAIL_CHOICES, { errorMap: () => ({ message: "v.required" }) })]),
+  ),
 });
 
 export const inviteSchema = z.object({

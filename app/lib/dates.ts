@@ -91,3 +91,9 @@ export function romeDayBounds(day: string): { start: Date; end: Date } {
     end: new Date(new Date(`${day}T23:59:59Z`).getTime() - romeOffsetMinutes(noon) * 60_000),
   };
 }
+
+/** The hour (0–23) an instant shows on a clock in Rome. */
+export function romeHour(value: Date | string | number): number {
+  const instant = new Date(value);
+  return Math.floor((instant.getUTCHours() * 60 + instant.getUTCMinutes() + romeOffsetMinutes(instant)) / 60) % 24;
+}

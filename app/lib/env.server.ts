@@ -28,6 +28,21 @@ const schema = z.object({
   LOG_REQUESTS: flag,
   PIONIERI_BENCH: flag,
   A11Y_CONTACT: z.string().email().default("accessibilita@cesena.example"),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .refine(
+      (value) => value === undefined || /^smtps?:\/\/[^/]+/.test(value),
+      "SMTP_URL must look like smtp://user:password@host:587 or smtps://host:465",
+    ),
+  SMTP_CA_FILE: z.string().optional(),
+  MAIL_FROM: z.string().default("Pionieri <pionieri@localhost>"),
+  // 0-23: the Rome hour the digest goes out; 24: never (a test that wants no digest).
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(24).default(8),
+  MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  MAILBOX_DIR: z.string().optional(),
 });
 
 export type Env = {
@@ -43,6 +58,24 @@ export type Env = {
   /** Benchmark mode (`npm run bench`): counts SQL statements per request and serves /bench/floor. */
   bench: boolean;
   a11yContact: string;
+  mail: MailEnv;
+};
+
+/**
+ * Where e-mail goes: a real SMTP relay, the demo's local mailbox (.eml files), or nowhere.
+ * docs/decisions/0018-email-outbox.md
+ */
+type MailEnv = {
+  mode: "smtp" | "mailbox" | "off";
+  smtpUrl: string | null;
+  caFile: string | null;
+  from: string;
+  /** The origin links in e-mails start with (APP_ORIGIN's first); without it, the server's own address. */
+  origin: string | null;
+  mailboxDir: string;
+  digestHour: number;
+  pollMs: number;
+  retryMs: number;
 };
 
 function readEnv(source: NodeJS.ProcessEnv): Env {
@@ -52,6 +85,9 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
   const e = parsed.data;
+  const demo = e.PIONIERI_DEMO ?? false;
+  const mode = e.SMTP_URL ? "smtp" : demo ? "mailbox" : "off";
+  const databaseDir = e.DATABASE_URL.replace(/^file:/, "").replace(/[^/]*$/, "") || "./";
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -64,6 +100,17 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
     logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
     bench: e.PIONIERI_BENCH ?? false,
     a11yContact: e.A11Y_CONTACT,
+    mail: {
+      mode,
+      smtpUrl: e.SMTP_URL ?? null,
+      caFile: e.SMTP_CA_FILE ?? null,
+      from: e.MAIL_FROM,
+      origin: e.APP_ORIGIN[0] ?? null,
+      mailboxDir: e.MAILBOX_DIR ?? `${databaseDir}mailbox`,
+      digestHour: e.DIGEST_HOUR,
+      pollMs: e.MAIL_POLL_MS,
+      retryMs: e.MAIL_RETRY_MS,
+    },
   };
 }
 

@@ -62,14 +62,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!result.ok) return invalid(result.fieldErrors, typedValues(form), { status: 409 });
       return json({
         ok: true as const,
-        link: { kind: "invite" as const, email: parsed.data.email, url: origin + invitationPath(result.token) },
+        link: {
+          kind: "invite" as const,
+          email: parsed.data.email,
+          url: origin + invitationPath(result.token),
+          mailed: result.mailed,
+        },
       });
     }
     case "reset": {
-      const { token, user: target } = await createAccessLink(user.actor, userId);
+      const { token, user: target, mailed } = await createAccessLink(user.actor, userId);
       return json({
         ok: true as const,
-        link: { kind: "reset" as const, email: target.email, url: origin + invitationPath(token) },
+        link: { kind: "reset" as const, email: target.email, url: origin + invitationPath(token), mailed },
       });
     }
     case "role": {
@@ -132,9 +137,16 @@ export default function AdminUsers() {
 
       {actionData?.ok ? (
         <div className="alert alert-success pionieri-link-alert" role="status">
-          {t(actionData.link.kind === "invite" ? "admin.users.invited" : "admin.users.resetCreated", {
-            email: actionData.link.email,
-          })}
+          {t(
+            actionData.link.mailed
+              ? actionData.link.kind === "invite"
+                ? "admin.users.invitationMailed"
+                : "admin.users.resetMailed"
+              : actionData.link.kind === "invite"
+                ? "admin.users.invited"
+                : "admin.users.resetCreated",
+            { email: actionData.link.email },
+          )}
           <input
             className="form-control mt-2"
             readOnly

@@ -102,6 +102,9 @@ export default function Login() {
             {t("login.submit")}
           </button>
         </Form>
+        <p className="mt-3">
+          <Link to="/password-dimenticata">{t("login.forgot")}</Link>
+        </p>
         <p className="mt-4">{t("login.noAccount")}</p>
         <p>
           <Link to="/privacy">{t("login.privacy")}</Link>

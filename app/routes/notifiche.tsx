@@ -11,7 +11,8 @@ import type { Translate } from "~/lib/i18n";
 import { isolate } from "~/lib/i18n/isolate";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
-import { ideaStatusLabel } from "~/lib/i18n/labels";
+import { ideaStatusLabel, objectiveStatusLabel } from "~/lib/i18n/labels";
+import { noticePath } from "~/domain/notices";
 import type { PageHandle } from "~/lib/i18n";
 import { accountMessages } from "~/lib/i18n/messages/account";
 
@@ -58,11 +59,26 @@ function notificationText(t: Translate, item: Item) {
     case "REPLY":
       return isolate(t, "notifications.reply", { who, title });
     case "MENTION":
-      return isolate(t, "notifications.mention", { who, title });
+      return isolate(t, item.objectiveId ? "notifications.mentionObjective" : "notifications.mention", { who, title });
     case "MERGE":
       return isolate(t, "notifications.merge", { who, title, original: item.data.originalTitle ?? "" });
     case "STATUS":
       return isolate(t, "notifications.status", { who, title, status: ideaStatusLabel(t, item.data.toStatus ?? null) });
+    case "HIDDEN":
+      return isolate(t, "notifications.hidden", { who, title });
+    case "OWNER":
+      return isolate(t, "notifications.owner", { who, title });
+    case "OBJECTIVE":
+      return isolate(t, "notifications.objective", {
+        title,
+        idea: item.data.carriedTitle ?? "",
+        progress: item.data.progress ?? 0,
+        status: objectiveStatusLabel(t, item.data.objectiveStatus ?? null),
+      });
+    case "NEW_IDEA":
+      return isolate(t, "notifications.newIdea", { who, title, group: item.data.groupName ?? "" });
+    case "REPORT":
+      return isolate(t, "notifications.report", { title, group: item.data.groupName ?? "" });
     default:
       return title;
   }
@@ -93,13 +109,7 @@ export default function Notifications() {
           <li key={item.id} className={item.readAt ? "is-read" : "is-unread"}>
             <p className="mb-1">
               {item.readAt ? null : <span className="badge bg-primary me-2">{t("notifications.new")}</span>}
-              {item.ideaId ? (
-                <Link to={`/idee/${item.ideaId}${item.commentId ? `#commento-${item.commentId}` : ""}`}>
-                  {notificationText(t, item)}
-                </Link>
-              ) : (
-                notificationText(t, item)
-              )}
+              <Link to={noticePath(item)}>{notificationText(t, item)}</Link>
             </p>
             {item.data.reason ? (
               <p className="pionieri-reason mb-1">{isolate(t, "story.reason", { reason: item.data.reason })}</p>

@@ -3,13 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/form";
-import { newPasswordSchema, profileSchema } from "~/forms/schemas.server";
-import { changePassword, updateProfile } from "~/domain/users.server";
+import { mailPreferencesSchema, newPasswordSchema, profileSchema } from "~/forms/schemas.server";
+import { changePassword, getMailPreferences, updateMailPreferences, updateProfile } from "~/domain/users.server";
+import { DIGEST_FREQUENCIES, MAIL_CHOICES, MAIL_KINDS, type MailKind } from "~/domain/mail-preferences";
+import { mailEnabled } from "~/domain/outbox.server";
+import { env } from "~/lib/env.server";
 import { calendarSince, regenerateCalendarToken, revokeCalendarToken } from "~/domain/calendar.server";
 import { groupOptions } from "~/domain/groups.server";
 import { requireSessionId, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { failureOf, field, typedValues } from "~/lib/forms";
+import { failureOf, field, typedValues, type FieldErrors } from "~/lib/forms";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import { formatDate } from "~/lib/dates";
@@ -17,7 +20,7 @@ import { LOCALES } from "~/lib/i18n";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { roleLabel } from "~/lib/i18n/labels";
-import type { PageHandle } from "~/lib/i18n";
+import type { MessageKey, PageHandle } from "~/lib/i18n";
 import { accountMessages } from "~/lib/i18n/messages/account";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { groupsMessages } from "~/lib/i18n/messages/groups";
@@ -39,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     groups: groups.map((g) => ({ slug: g.slug, name: g.name, leader: user.actor.leaderOf.includes(g.id) })),
     hasCalendar: await calendarSince(user.actor),
+    mail: mailEnabled() ? { ...(await getMailPreferences(user.actor)), hour: env.mail.digestHour } : null,
   });
 }
 
@@ -64,6 +68,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!result.ok) return invalid(result.fieldErrors, values, { form: "password" });
     return redirectWithFlash("/profilo", "profile.passwordChanged");
   }
+  if (intent === "mail") {
+    const parsed = parseForm(mailPreferencesSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, values, { form: "mail" });
+    const data = parsed.data as Record<string, string>;
+    const choices = Object.fromEntries(MAIL_KINDS.map((kind) => [kind, data[`mail_${kind}`]])) as Parameters<
+      typeof updateMailPreferences
+    >[1]["choices"];
+    await updateMailPreferences(user.actor, { choices, digest: parsed.data.digest });
+    return redirectWithFlash("/profilo#posta", "profile.mailSaved");
+  }
   if (intent === "calendar") {
     const token = await regenerateCalendarToken(user.actor);
     return json({ calendarUrl: `${new URL(request.url).origin}/calendario/${token}.ics` });
@@ -78,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Profile() {
   const t = useT();
   const locale = useLocale();
-  const { profile, groups, hasCalendar } = useLoaderData<typeof loader>();
+  const { profile, groups, hasCalendar, mail } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const calendarUrl = actionData && "calendarUrl" in actionData ? actionData.calendarUrl : null;
   const passwordErrors = failureOf(actionData, "password")?.fieldErrors;
@@ -180,6 +194,16 @@ export default function Profile() {
           ) : null}
         </div>
       </section>
+      <section aria-labelledby="posta" className="pionieri-panel mb-4">
+        <h2 id="posta" className="h4">
+          {t("profile.mailTitle")}
+        </h2>
+        {mail ? (
+          <MailPreferences mail={mail} errors={failureOf(actionData, "mail")?.fieldErrors} />
+        ) : (
+          <p>{t("profile.mailOff")}</p>
+        )}
+      </section>
       <section aria-labelledby="profile-data" className="mb-4">
         <h2 id="profile-data" className="h4">
           {t("profile.dataTitle")}
@@ -207,5 +231,68 @@ export default function Profile() {
         )}
       </section>
     </>
+  );
+}
+
+/** At once, in the digest or never, kind by kind; and how often the digest comes. Plain radios: no JavaScript. */
+function MailPreferences({
+  mail,
+  errors,
+}: {
+  mail: { choices: Record<MailKind, string>; digest: string; hour: number };
+  errors?: FieldErrors;
+}) {
+  const t = useT();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="mail" />
+      <p>{t("profile.mailIntro")}</p>
+      <FormErrors errors={errors} />
+      <table className="table pionieri-choice-table">
+        <caption className="visually-hidden">{t("profile.mailTitle")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("profile.mailNotice")}</th>
+            {MAIL_CHOICES.map((choice) => (
+              <th key={choice} scope="col" id={`choice-${choice}`} className="text-center">
+                {t(`profile.mailChoice.${choice}` as MessageKey)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {MAIL_KINDS.map((kind) => (
+            <tr key={kind}>
+              <th scope="row" id={`kind-${kind}`}>
+                {t(`profile.mailKind.${kind}` as MessageKey)}
+              </th>
+              {MAIL_CHOICES.map((choice) => (
+                <td key={choice} className="text-center">
+                  {/* Named by its row and column: "Qualcuno ti menziona, Subito". */}
+                  <input
+                    type="radio"
+                    name={`mail_${kind}`}
+                    value={choice}
+                    defaultChecked={mail.choices[kind] === choice}
+                    aria-labelledby={`kind-${kind} choice-${choice}`}
+                  />
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <SelectField
+        name="digest"
+        label={t("profile.digest")}
+        hint={t("profile.digestHint", { hour: `${String(mail.hour).padStart(2, "0")}:00` })}
+        defaultValue={mail.digest}
+        errors={errors}
+        options={DIGEST_FREQUENCIES.map((value) => ({ value, label: t(`profile.digest.${value}` as MessageKey) }))}
+      />
+      <button type="submit" className="btn btn-primary">
+        {t("profile.mailSave")}
+      </button>
+    </Form>
   );
 }

@@ -10,8 +10,10 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { SMTPServer } from "smtp-server";
 import { BENCH, BENCH_DB } from "./config";
 import { lighthouseScores, type LighthouseResult } from "./lighthouse";
 
@@ -62,6 +64,23 @@ const group = "informatica";
 const popular = sql.prepare(`SELECT "id" FROM "Idea" ORDER BY "supportCount" DESC LIMIT 1`).get() as { id: number };
 sql.close();
 
+// --- a mail relay on loopback: the server runs with e-mail on, as in production ------------------
+let delivered = 0;
+const relay = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, _session, callback) {
+    stream.on("data", () => {});
+    stream.on("end", () => {
+      delivered++;
+      callback();
+    });
+  },
+});
+await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+const relayPort = (relay.server.address() as AddressInfo).port;
+
 // --- the server -------------------------------------------------------------------------------
 // Node's options exactly as `npm start` gives them (the heap limit shapes the memory figure).
 const startScript = (
@@ -81,6 +100,9 @@ const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/ind
     COOKIE_SECURE: "false",
     LOG_REQUESTS: "false",
     PIONIERI_BENCH: "1",
+    SMTP_URL: `smtp://127.0.0.1:${relayPort}?starttls=off`,
+    MAIL_FROM: "Pionieri <pionieri@bench.example>",
+    DIGEST_HOUR: "24",
   },
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -137,6 +159,8 @@ type Endpoint = {
   method?: "GET" | "POST";
   /** Builds each request's headers and body (sessions rotate; toggles alternate). */
   next?: () => { headers: Record<string, string>; body?: string };
+  /** Arranges what the row measures under (10,000 queued e-mails). */
+  before?: () => void;
 };
 let rotation = 0;
 const nextCookie = () => cookies[rotation++ % cookies.length]!;
@@ -178,7 +202,36 @@ const endpoints: Endpoint[] = [
       body: form({ intent: "comment", body: "Sono d'accordo: proviamolo su un servizio e misuriamo le attese." }),
     }),
   },
+  { ...page("Home durante l'invio di 10.000 e-mail", "/"), before: queueMails },
 ];
+
+/** 10,000 e-mails in the outbox at once (a digest day for a large body), while the home page is measured. */
+const mailDrain = { queued: 0, deliveredBefore: 0, startedAt: 0 };
+function queueMails() {
+  const sql = new Database(file);
+  const insert = sql.prepare(
+    `INSERT INTO "OutboxMail" ("id", "toAddress", "toName", "kind", "subject", "text", "html", "headers",
+      "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, 'DIGEST', ?, ?, ?, '{}', 'QUEUED', 0, ?, ?)`,
+  );
+  const now = isoNow();
+  sql.transaction(() => {
+    for (let i = 0; i < 10_000; i++)
+      insert.run(
+        `mbench${i.toString().padStart(6, "0")}`,
+        `collega${i}@bench.example`,
+        `Collega ${i}`,
+        "Pionieri: il riepilogo di oggi (3 novità)",
+        "Ecco che cosa è successo su Pionieri dall'ultimo riepilogo.\n".repeat(20),
+        "<p>Ecco che cosa è successo su Pionieri dall'ultimo riepilogo.</p>".repeat(20),
+        now,
+        now,
+      );
+  })();
+  sql.close();
+  mailDrain.queued = 10_000;
+  mailDrain.deliveredBefore = delivered;
+  mailDrain.startedAt = Date.now();
+}
 
 type Row = {
   name: string;
@@ -245,6 +298,7 @@ function load(endpoint: Endpoint, seconds: number) {
 
 const rows: Row[] = [];
 for (const endpoint of endpoints) {
+  endpoint.before?.();
   const { statements, jsKb, cssKb } = await probe(endpoint);
   await load(endpoint, WARMUP);
   const { result, times } = await load(endpoint, DURATION);
@@ -268,6 +322,10 @@ for (const endpoint of endpoints) {
   );
 }
 
+const drained = delivered - mailDrain.deliveredBefore;
+const drainSeconds = (Date.now() - mailDrain.startedAt) / 1000;
+console.log(`E-mail consegnate durante la riga: ${drained} di ${mailDrain.queued} in ${drainSeconds.toFixed(0)} s`);
+relay.close();
 const rssMb = peakRssMb();
 const lighthouse: LighthouseResult[] = process.env.BENCH_SKIP_LIGHTHOUSE
   ? []
@@ -346,7 +404,9 @@ const table = [
       `| ${fmt(r.jsKb, 1)} | ${fmt(r.cssKb, 1)} |`,
   ),
   "",
-  `RSS di picco del server: ${rssMb.toFixed(0)} MB.`,
+  `RSS di picco del server: ${rssMb.toFixed(0)} MB. Durante l'ultima riga il mittente ha consegnato ` +
+    `${drained.toLocaleString("it-IT")} delle ${mailDrain.queued.toLocaleString("it-IT")} e-mail in coda in ` +
+    `${drainSeconds.toFixed(0)} s (${(drained / drainSeconds).toFixed(0)} al secondo) a un server SMTP locale.`,
   ...(lighthouse.length
     ? [
         "",

@@ -84,11 +84,11 @@ describe.each([
     await submit(b.page, "Pubblica il commento");
     await b.page.locator("a.mention", { hasText: "@dipendente" }).waitFor();
 
-    // A sees two notifications: the comment and the mention.
+    // A sees one notification of the comment, the most specific: the mention (not also «ha commentato»).
     await a.page.goto(`${server.url}/notifiche`);
-    await a.page.getByText(`Marta Membro ha commentato «${title}»`).waitFor();
     await a.page.getByText(`Marta Membro ti ha menzionato in «${title}»`).waitFor();
-    await expect(a.page.locator(".pionieri-notifications li.is-unread", { hasText: title }).count()).resolves.toBe(2);
+    await expect(a.page.getByText(`Marta Membro ha commentato «${title}»`).count()).resolves.toBe(0);
+    await expect(a.page.locator(".pionieri-notifications li.is-unread", { hasText: title }).count()).resolves.toBe(1);
 
     // The group's leader opens the discussion, then sends it to the board.
     const leader = await as("leader.logistica@test.example", js);

@@ -111,6 +111,25 @@ async function freshObjective() {
     dueOn: "2027-03-31",
   });
 }
+/** An e-mail the relay refused, waiting for the administrator to send it again. */
+async function failedMail() {
+  const id = `m${Date.now().toString(36)}${Math.random().toString(16).slice(2, 10)}`;
+  await harness.server.db.outboxMail.create({
+    data: {
+      id,
+      toAddress: "qualcuno@test.example",
+      kind: "NOTICE",
+      subject: "Un avviso",
+      text: "Testo",
+      html: "<p>Testo</p>",
+      status: "FAILED",
+      attempts: 1,
+      lastError: "550 Mailbox unavailable",
+    },
+  });
+  return id;
+}
+const forgedUnsubscribe = `u=nessuno&k=REPLY&t=${"A".repeat(32)}`;
 const objectiveForm = (groupId: string, extra: Record<string, string> = {}) => ({
   groupId,
   title: "Obiettivo scritto nella matrice",
@@ -150,6 +169,15 @@ const MATRIX: Record<string, Entry> = {
           colour: "#a66300",
           position: "30",
         },
+      })),
+    ],
+  },
+  "admin.posta": {
+    loader: [get("posta in uscita", only(["admin"]), () => "/admin/posta")],
+    action: [
+      post("invia di nuovo un'e-mail non inviata", only(["admin"], "write"), async () => ({
+        path: "/admin/posta",
+        form: { intent: "resend", mailId: await failedMail() },
       })),
     ],
   },
@@ -395,6 +423,31 @@ const MATRIX: Record<string, Entry> = {
       post("cambia lingua e nome", members("write"), (actor) => ({
         path: "/profilo",
         form: { intent: "profile", displayName: `Nome ${actor}`, office: "URP", locale: "en" },
+      })),
+    ],
+  },
+  "password-dimenticata": {
+    loader: [
+      get(
+        "password dimenticata",
+        { ...byActor(() => "redirect"), anonymous: 200, deactivated: 200 },
+        () => "/password-dimenticata",
+      ),
+    ],
+    // E-mail is off here: nothing written; a signed-in colleague is sent to the profile.
+    action: [
+      post("chiede il link", { ...byActor(() => "redirect"), anonymous: 200, deactivated: 200 }, () => ({
+        path: "/password-dimenticata",
+        form: { email: "dipendente@test.example" },
+      })),
+    ],
+  },
+  disiscrizione: {
+    loader: [get("disiscrizione con un link falso", everyone(400), () => `/disiscrizione?${forgedUnsubscribe}`)],
+    action: [
+      post("disiscrizione con un link falso", everyone(400), () => ({
+        path: `/disiscrizione?${forgedUnsubscribe}`,
+        form: { "List-Unsubscribe": "One-Click" },
       })),
     ],
   },

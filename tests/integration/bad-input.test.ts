@@ -356,6 +356,28 @@ describe("malformed ids, dates, numbers and cursors", () => {
       "lingua",
     );
   });
+  it("37a. an unknown e-mail choice and digest rhythm in the profile", async () => {
+    await refused(
+      () => employee.post("/profilo", { intent: "mail", digest: "OGNI_ORA", mail_REPLY: "SEMPRE" }),
+      400,
+      "obbligatorio",
+    );
+  });
+  it("37b. sending again an e-mail that does not exist", async () => {
+    await refused(() => admin.post("/admin/posta", { intent: "resend", mailId: "m-non-esiste" }), 404, "non esiste");
+  });
+  it("37c. a forged unsubscribe link", async () => {
+    await refused(
+      () =>
+        new Client(harness.server.url).post(
+          `/disiscrizione?u=${harness.scenario.users.employee.id}&k=DIGEST&t=${"x".repeat(32)}`,
+          { "List-Unsubscribe": "One-Click" },
+          { origin: null },
+        ),
+      400,
+      "Questo link per smettere di ricevere e-mail non è valido",
+    );
+  });
 });
 
 describe("extra form fields are ignored (mass assignment)", () => {

@@ -192,6 +192,8 @@ const table: Case[] = [
   },
   { action: "tag.manage", label: "manage the themes", allowed: ["admin"] },
   { action: "privacy.edit", label: "write the privacy notice", allowed: ["admin"] },
+  { action: "mail.view", label: "see the outbox (queued, sent, failed e-mails)", allowed: ["admin"] },
+  { action: "mail.resend", label: "send a failed e-mail again", allowed: ["admin"] },
   {
     action: "objective.create",
     resource: { id: G },

@@ -7,6 +7,7 @@ import { formsMessages } from "./messages/forms";
 import { groupsMessages } from "./messages/groups";
 import { ideaMessages } from "./messages/idea";
 import { ideasMessages } from "./messages/ideas";
+import { mailMessages } from "./messages/mail";
 import { meetingsMessages } from "./messages/meetings";
 import { objectivesMessages } from "./messages/objectives";
 import { planMessages } from "./messages/plan";
@@ -30,6 +31,7 @@ export const it = {
   ...objectivesMessages,
   ...meetingsMessages,
   ...formsMessages,
+  ...mailMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -69,6 +69,7 @@ export const coreMessages = {
   "filters.toggle": "Filtra",
   "filters.toggleActive": "Filtra ({count})",
   "nav.adminPrivacy": "Privacy",
+  "nav.adminMail": "Posta",
   "nav.privacy": "Informativa privacy",
   "nav.adminTags": "Temi",
   "nav.moderation": "Moderazione",

@@ -89,6 +89,10 @@ export const meetingsMessages = {
   "audit.s.tag.delete": "{who} ha eliminato il tema «{name}»",
   "audit.area.setting": "Impostazioni",
   "audit.s.setting.privacy": "{who} ha aggiornato l'informativa privacy",
+  "audit.s.invitation.selfReset":
+    "Per {subject} è stato chiesto un link per una nuova password (dalla pagina di accesso)",
+  "audit.area.mail": "Posta",
+  "audit.s.mail.resend": "{who} ha rimesso in coda un'e-mail non inviata",
   "audit.s.other": "{who}: {kind}",
   "export.group": "Gruppo",
   "export.title": "Titolo",
