@@ -53,6 +53,10 @@ function smtpOptions(url: string) {
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
+    // One connection kept open and reused: a digest morning is thousands of messages in a row.
+    pool: true,
+    maxConnections: 1,
+    maxMessages: 500,
   };
 }
 
