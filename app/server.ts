@@ -10,7 +10,9 @@ import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { startDirectoryCheck } from "./domain/directory.server";
 import { startMailer, stopMailer } from "./domain/mailer.server";
+import { IMPORT_MAX_BYTES } from "./domain/user-import.server";
 import { resolveSession } from "./lib/auth.server";
 import type { PionieriContext } from "./lib/context";
 import { dbReady } from "./lib/db/client.server";
@@ -120,14 +122,26 @@ function sameOrigin(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * Pages that take a file accept a larger body: the file's own limit (which the page states and
+ * checks, answering in the page) plus room for the form around it.
+ */
+const FILE_BODY_LIMITS = new Map([["/admin/utenti/importa", IMPORT_MAX_BYTES + 1024 * 1024]]);
+
 function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) {
+  const fileLimit = FILE_BODY_LIMITS.get(req.path);
+  // A file refused for its size is answered before it is all read: that connection cannot carry
+  // another request, so the browser is told to open a new one.
+  if (fileLimit && req.method === "POST") res.setHeader("Connection", "close");
+  if (length > (fileLimit ?? MAX_BODY_BYTES)) {
     return refuse(
       res,
       413,
       "Contenuto troppo grande",
-      "Il testo inviato supera il limite di 1 MB. Accorcialo e riprova.",
+      fileLimit
+        ? `Il file inviato supera il limite di ${Math.floor(fileLimit / (1024 * 1024))} MB.`
+        : "Il testo inviato supera il limite di 1 MB. Accorcialo e riprova.",
     );
   }
   next();
@@ -161,6 +175,7 @@ const server = app.listen(env.port, env.host, () => {
   // Links in e-mails start with APP_ORIGIN; without it, with the address this server answers on.
   const host = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
   startMailer(`http://${host}:${port}`);
+  startDirectoryCheck();
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -50,21 +50,62 @@ export async function inviteUser(
   const wait = consume(actionLimits.invitation, actor.id);
   if (wait) tooMany(wait);
 
-  const token = newToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  const mailed = await db.$transaction(async (tx) => {
-    await tx.invitation.create({
-      data: { email: input.email, role: input.role, tokenHash: tokenHash(token), expiresAt, invitedById: actor.id },
-    });
+  const { token, mailed } = await db.$transaction(async (tx) => {
+    const made = await newInvitation(tx, { ...input, invitedById: actor.id }, now);
     await audit(tx, actor.id, "invitation.create", null, { email: input.email, role: input.role });
-    // The invitee has no language yet: Italian, the intranet's own.
-    const mail = invitationMail({ locale: "it", url: mailOrigin() + invitationPath(token), expiresAt, isReset: false });
-    return (
-      (await enqueueMail(tx, { userId: null, to: { name: "", address: input.email }, kind: "INVITATION", mail })) !==
-      null
-    );
+    return made;
   });
   return { ok: true, token, mailed };
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export type NewInvitation = {
+  email: string;
+  role: Role;
+  invitedById: string;
+  /** From an import: the name and office the form starts with, the groups joined on acceptance. */
+  displayName?: string;
+  office?: string;
+  groupIds?: string[];
+  importId?: string;
+};
+
+/**
+ * An invitation for a new colleague, mailed (in Italian: the invitee has no language yet) when
+ * e-mail is on. The token goes into the one-time link; only its hash is stored.
+ */
+export async function newInvitation(tx: Tx, input: NewInvitation, now = new Date()) {
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
+  await tx.invitation.create({
+    data: {
+      email: input.email,
+      role: input.role,
+      tokenHash: tokenHash(token),
+      expiresAt,
+      invitedById: input.invitedById,
+      displayName: input.displayName ?? "",
+      office: input.office ?? "",
+      groupIds: (input.groupIds ?? []).join(","),
+      importId: input.importId ?? null,
+    },
+  });
+  const mail = invitationMail({ locale: "it", url: mailOrigin() + invitationPath(token), expiresAt, isReset: false });
+  const to = { name: input.displayName ?? "", address: input.email };
+  const mailed = await enqueueMail(tx, { userId: null, to, kind: "INVITATION", mail });
+  return { token, mailed: mailed !== null };
+}
+
+/**
+ * An imported colleague joins the working groups their invitations named (those that still
+ * exist), when they accept one or first sign in through the directory.
+ */
+export async function joinInvitedGroups(tx: Tx, userId: string, groupIdLists: string[]) {
+  const groupIds = [...new Set(groupIdLists.flatMap((list) => list.split(",").filter(Boolean)))];
+  if (groupIds.length === 0) return;
+  const groups = await tx.workingGroup.findMany({ where: { id: { in: groupIds } }, select: { id: true } });
+  await tx.membership.createMany({ data: groups.map((g) => ({ userId, groupId: g.id })) });
 }
 
 /**
@@ -74,10 +115,12 @@ export async function inviteUser(
 export async function createAccessLink(actor: Actor, userId: string, now = new Date()) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, role: true, displayName: true, locale: true },
+    select: { id: true, email: true, role: true, displayName: true, locale: true, directoryDn: true },
   });
   if (!user) httpError(404);
   assertCan(actor, "user.resetAccess", user);
+  // Its password is the directory's: a link here would make a second one.
+  if (user.directoryDn) httpError(409, "admin.users.directoryNoLink");
   const { token, mailed } = await db.$transaction(async (tx) => {
     const made = await newAccessLink(tx, user, { ttlMs: INVITATION_TTL_MS, invitedById: actor.id, now });
     await audit(tx, actor.id, "invitation.reset", userId, {});
@@ -85,8 +128,6 @@ export async function createAccessLink(actor: Actor, userId: string, now = new D
   });
   return { token, user, mailed };
 }
-
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /**
  * A one-time link for an existing account, mailed to it (when e-mail is on). Earlier unused
@@ -166,6 +207,9 @@ export async function findUsableInvitation(token: string, now = new Date()) {
       role: true,
       expiresAt: true,
       usedAt: true,
+      displayName: true,
+      office: true,
+      groupIds: true,
       user: { select: { id: true, displayName: true, office: true, active: true } },
     },
   });
@@ -219,6 +263,7 @@ export async function acceptInvitation(token: string, input: AcceptInput, now = 
       select: { id: true },
     });
     await tx.invitation.update({ where: { id: invitation.id }, data: { userId: user.id } });
+    await joinInvitedGroups(tx, user.id, [invitation.groupIds]);
     return { ok: true as const, userId: user.id };
   });
 }

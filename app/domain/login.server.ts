@@ -1,6 +1,7 @@
 import { verifyPassword } from "~/lib/password.server";
 import { db } from "~/lib/db/client.server";
 import { RateLimiter } from "~/lib/rate-limit.server";
+import { directoryEnabled, DirectoryUnavailable, signInWithDirectory } from "./directory.server";
 
 const WINDOW_MS = 15 * 60 * 1000;
 /**
@@ -14,7 +15,13 @@ const perIp = new RateLimiter(30, WINDOW_MS);
 const perAccount = new RateLimiter(50, WINDOW_MS);
 
 export type LoginResult =
-  { kind: "ok"; userId: string } | { kind: "failed" } | { kind: "throttled"; retryAfterSeconds: number };
+  | { kind: "ok"; userId: string }
+  | { kind: "failed" }
+  | { kind: "throttled"; retryAfterSeconds: number }
+  /** The directory did not answer in time: local accounts still sign in. */
+  | { kind: "directoryDown" }
+  /** A directory sign-in with the e-mail of an account that has its own password here. */
+  | { kind: "local" };
 
 export async function attemptLogin(input: { email: string; password: string; ip: string }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
@@ -30,14 +37,36 @@ export async function attemptLogin(input: { email: string; password: string; ip:
   const user = email
     ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } })
     : null;
-  // Always one argon2 verification, also for unknown or inactive accounts: same timing.
-  const valid = await verifyPassword(user?.passwordHash, input.password);
-  if (user && valid && user.active) {
-    perAccountAndIp.reset(keys.pair);
-    return { kind: "ok", userId: user.id };
+  const failed = (): LoginResult => {
+    perAccountAndIp.hit(keys.pair);
+    perIp.hit(keys.ip);
+    perAccount.hit(keys.account);
+    return { kind: "failed" };
+  };
+  // An account with a password here signs in here (the administrator's way in when the directory
+  // is down); any other name goes to the directory, when there is one.
+  if (user?.passwordHash || !directoryEnabled()) {
+    // Always one argon2 verification, also for unknown or inactive accounts: same timing.
+    const valid = await verifyPassword(user?.passwordHash, input.password);
+    if (user && valid && user.active) {
+      perAccountAndIp.reset(keys.pair);
+      return { kind: "ok", userId: user.id };
+    }
+    return failed();
   }
-  perAccountAndIp.hit(keys.pair);
-  perIp.hit(keys.ip);
-  perAccount.hit(keys.account);
-  return { kind: "failed" };
+  try {
+    const result = await signInWithDirectory(email, input.password);
+    if (result.kind === "ok") {
+      perAccountAndIp.reset(keys.pair);
+      return result;
+    }
+    if (result.kind === "local") return result;
+    return failed();
+  } catch (error) {
+    if (error instanceof DirectoryUnavailable) {
+      console.error("Directory non raggiungibile all'accesso:", error.message);
+      return { kind: "directoryDown" };
+    }
+    throw error;
+  }
 }

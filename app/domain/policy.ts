@@ -27,6 +27,8 @@ type Rules = {
   /** the admin's user list, invitations, roles, activation, leaders */
   "user.list": undefined;
   "user.invite": undefined;
+  /** read the directory's accounts again now (issue 14), beside the periodic check */
+  "directory.check": undefined;
   "user.changeRole": UserRef;
   "user.setActive": UserRef;
   /** deactivate for good and remove the personal data; what the person wrote stays, unsigned */
@@ -85,6 +87,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "group.leave": (actor, group) => actor.memberOf.includes(group.id),
   "user.list": isAdmin,
   "user.invite": isAdmin,
+  "directory.check": isAdmin,
   // An admin cannot demote or deactivate themselves: the project would risk having no admin.
   "user.changeRole": (actor, user) => isAdmin(actor) && !self(actor, user),
   "user.setActive": (actor, user) => isAdmin(actor) && !self(actor, user),

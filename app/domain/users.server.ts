@@ -45,7 +45,7 @@ export async function listUsers(actor: Actor, filters: UserFilters) {
   if (filters.role) where.role = filters.role;
   if (filters.status === "active") Object.assign(where, { active: true, passwordHash: { not: null } });
   if (filters.status === "inactive") where.active = false;
-  if (filters.status === "pending") Object.assign(where, { active: true, passwordHash: null });
+  if (filters.status === "pending") Object.assign(where, { active: true, passwordHash: null, directoryDn: null });
   if (filters.groupId) where.memberships = { some: { groupId: filters.groupId } };
 
   const page = filters.page ?? 1;
@@ -64,6 +64,7 @@ export async function listUsers(actor: Actor, filters: UserFilters) {
         role: true,
         active: true,
         passwordHash: true,
+        directoryDn: true,
         memberships: { select: { groupId: true, isLeader: true }, orderBy: { group: { position: "asc" } } },
       },
     }),
@@ -72,7 +73,12 @@ export async function listUsers(actor: Actor, filters: UserFilters) {
     total,
     page,
     pages: Math.max(1, Math.ceil(total / USERS_PAGE_SIZE)),
-    users: users.map(({ passwordHash, ...user }) => ({ ...user, pending: passwordHash === null })),
+    // A directory account has no password here and is not waiting for one.
+    users: users.map(({ passwordHash, directoryDn, ...user }) => ({
+      ...user,
+      directory: directoryDn !== null,
+      pending: passwordHash === null && directoryDn === null,
+    })),
   };
 }
 
@@ -182,6 +188,12 @@ export async function updateMailPreferences(
 export async function updateProfile(actor: Actor, input: { displayName: string; office: string; locale: Locale }) {
   assertCan(actor, "profile.edit", { id: actor.id });
   await db.user.update({ where: { id: actor.id }, data: input });
+}
+
+/** Whether the person signs in with the municipality's directory: their password is changed there. */
+export async function isDirectoryAccount(actor: Actor) {
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { directoryDn: true } });
+  return Boolean(user?.directoryDn);
 }
 
 /**

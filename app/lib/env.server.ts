@@ -43,6 +43,35 @@ const schema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   MAILBOX_DIR: z.string().optional(),
+  LDAP_URL: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .refine(
+      (value) => value === undefined || /^ldaps?:\/\/[^/]+/.test(value),
+      "LDAP_URL must look like ldap://host:389",
+    ),
+  LDAP_STARTTLS: flag,
+  LDAP_CA_FILE: z.string().optional(),
+  LDAP_BIND_DN: z.string().optional(),
+  LDAP_BIND_PASSWORD: z.string().optional(),
+  LDAP_SEARCH_BASE: z.string().optional(),
+  LDAP_USER_FILTER: z.string().default("(&(objectClass=person)(|(uid={user})(mail={user})))"),
+  LDAP_GROUP_FILTER: z.string().default("(member={dn})"),
+  LDAP_ATTR_EMAIL: z.string().default("mail"),
+  LDAP_ATTR_GIVEN_NAME: z.string().default("givenName"),
+  LDAP_ATTR_SURNAME: z.string().default("sn"),
+  LDAP_ATTR_OFFICE: z.string().default("department"),
+  LDAP_GROUP_ADMIN: z.string().optional(),
+  LDAP_GROUP_CABINA: z.string().optional(),
+  LDAP_GROUP_OSSERVATORE: z.string().optional(),
+  LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  LDAP_CHECK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
 });
 
 export type Env = {
@@ -59,6 +88,24 @@ export type Env = {
   bench: boolean;
   a11yContact: string;
   mail: MailEnv;
+  /** The directory, when LDAP_URL is set (docs/decisions/0019-directory-sign-in.md). */
+  ldap: LdapEnv | null;
+};
+
+type LdapEnv = {
+  url: string;
+  startTls: boolean;
+  caFile: string | null;
+  bindDn: string | null;
+  bindPassword: string;
+  searchBase: string;
+  userFilter: string;
+  groupFilter: string;
+  attributes: { email: string; givenName: string; surname: string; office: string };
+  /** The directory groups mapped to roles (DNs); the first that holds a person gives the role. */
+  groups: { ADMIN?: string; CABINA?: string; OSSERVATORE?: string };
+  timeoutMs: number;
+  checkMinutes: number;
 };
 
 /**
@@ -111,6 +158,32 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
       pollMs: e.MAIL_POLL_MS,
       retryMs: e.MAIL_RETRY_MS,
     },
+    ldap: e.LDAP_URL
+      ? {
+          url: e.LDAP_URL,
+          // ldaps:// is TLS from the start; on ldap:// STARTTLS unless LDAP_STARTTLS=false.
+          startTls: e.LDAP_URL.startsWith("ldap://") && (e.LDAP_STARTTLS ?? true),
+          caFile: e.LDAP_CA_FILE ?? null,
+          bindDn: e.LDAP_BIND_DN ?? null,
+          bindPassword: e.LDAP_BIND_PASSWORD ?? "",
+          searchBase: e.LDAP_SEARCH_BASE ?? "",
+          userFilter: e.LDAP_USER_FILTER,
+          groupFilter: e.LDAP_GROUP_FILTER,
+          attributes: {
+            email: e.LDAP_ATTR_EMAIL,
+            givenName: e.LDAP_ATTR_GIVEN_NAME,
+            surname: e.LDAP_ATTR_SURNAME,
+            office: e.LDAP_ATTR_OFFICE,
+          },
+          groups: {
+            ADMIN: e.LDAP_GROUP_ADMIN,
+            CABINA: e.LDAP_GROUP_CABINA,
+            OSSERVATORE: e.LDAP_GROUP_OSSERVATORE,
+          },
+          timeoutMs: e.LDAP_TIMEOUT_MS,
+          checkMinutes: e.LDAP_CHECK_MINUTES,
+        }
+      : null,
   };
 }
 

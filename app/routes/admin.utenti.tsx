@@ -1,7 +1,7 @@
 import { FilterFold } from "~/components/filter-fold";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, TextField } from "~/components/form";
@@ -9,6 +9,7 @@ import { ActionLabel } from "~/components/action-label";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Menu } from "~/components/menu";
 import { AdminNav } from "~/components/admin-nav";
+import { checkDirectoryNow, directoryEnabled, lastDirectoryCheck } from "~/domain/directory.server";
 import { listGroupsForAdmin } from "~/domain/groups.server";
 import { createAccessLink, invitationPath, inviteUser } from "~/domain/invitations.server";
 import { assertCan, can } from "~/domain/policy";
@@ -19,11 +20,13 @@ import { FORMER_COLLEAGUE } from "~/domain/people";
 import { anonymiseUser, changeRole, listUsers, setActive, setLeader } from "~/domain/users.server";
 import { readUserFilters } from "~/forms/filters.server";
 import { requireUser } from "~/lib/auth.server";
+import { env } from "~/lib/env.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failureOf, field, typedValues } from "~/lib/forms";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
-import { useT } from "~/lib/i18n/react";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { formatDate } from "~/lib/dates";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { roleLabel } from "~/lib/i18n/labels";
@@ -38,8 +41,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.use
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const filters = readUserFilters(new URL(request.url).searchParams);
-  const [result, groups] = await Promise.all([listUsers(user.actor, filters), listGroupsForAdmin(user.actor)]);
-  return json({ ...result, groups: groups.map(({ id, name }) => ({ id, name })) });
+  const [result, groups, check] = await Promise.all([
+    listUsers(user.actor, filters),
+    listGroupsForAdmin(user.actor),
+    directoryEnabled() ? lastDirectoryCheck() : null,
+  ]);
+  return json({
+    ...result,
+    groups: groups.map(({ id, name }) => ({ id, name })),
+    directory: directoryEnabled() ? { check, minutes: env.ldap!.checkMinutes } : null,
+  });
 }
 
 function backTo(form: FormData) {
@@ -102,6 +113,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return invalid({ confirm: { key: "v.confirmRequired" } }, typedValues(form), { form: `anonymise-${userId}` });
       const target = await anonymiseUser(user.actor, userId);
       return redirectWithFlash(backTo(form), "admin.users.anonymised", { name: target.displayName });
+    }
+    case "directoryCheck": {
+      await checkDirectoryNow(user.actor);
+      return redirectWithFlash(backTo(form), "admin.users.directoryChecked");
     }
     case "leader":
     case "unleader": {
@@ -185,7 +200,12 @@ export default function AdminUsers() {
             {t("admin.users.inviteSubmit")}
           </button>
         </Form>
+        <p className="mt-3 mb-0">
+          <Link to="/admin/utenti/importa">{t("admin.users.import")}</Link>
+        </p>
       </section>
+
+      {data.directory ? <DirectoryPanel directory={data.directory} query={query} /> : null}
 
       <Form method="get" className="pionieri-filters" role="search">
         <FilterFold active={["q", "ruolo", "stato", "gruppo"].filter((name) => params.get(name)).length}>
@@ -262,6 +282,7 @@ export default function AdminUsers() {
                   {u.memberships.some((m) => m.isLeader) ? (
                     <span className="pionieri-badge">{t("admin.users.leaderBadge")}</span>
                   ) : null}
+                  {u.directory ? <span className="pionieri-badge">{t("admin.users.directory")}</span> : null}
                 </>
               ),
             },
@@ -376,12 +397,14 @@ function UserActions({
           );
         })}
       </ul>
-      <Form method="post" className="mt-2">
-        {hidden("reset")}
-        <button type="submit" className="btn btn-outline-secondary btn-sm">
-          {t("admin.users.resend")}
-        </button>
-      </Form>
+      {u.directory ? null : (
+        <Form method="post" className="mt-2">
+          {hidden("reset")}
+          <button type="submit" className="btn btn-outline-secondary btn-sm">
+            {t("admin.users.resend")}
+          </button>
+        </Form>
+      )}
       {can(actor, "user.setActive", u) && !u.active ? (
         <Form method="post" className="mt-2">
           {hidden("reactivate")}
@@ -415,5 +438,56 @@ function UserActions({
         />
       ) : null}
     </Menu>
+  );
+}
+
+type DirectoryData = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["directory"]>;
+
+/** When the directory was last read, what it changed, and a way to read it now. */
+function DirectoryPanel({ directory, query }: { directory: DirectoryData; query: string }) {
+  const t = useT();
+  const locale = useLocale();
+  const check = directory.check;
+  return (
+    <section aria-labelledby="directory-title" className="pionieri-panel mb-4">
+      <h2 id="directory-title" className="h4">
+        {t("admin.users.directoryTitle")}
+      </h2>
+      <p>{t("admin.users.directoryIntro", { minutes: directory.minutes })}</p>
+      <p role="status">
+        {check
+          ? t("admin.users.directoryLast", {
+              at: formatDate(check.at, locale, "dateTime"),
+              checked: check.checked,
+              deactivated: check.deactivated.length,
+              roles: check.roleChanges,
+            })
+          : t("admin.users.directoryNever")}
+      </p>
+      {check?.error ? (
+        <p className="alert alert-warning">{t("admin.users.directoryError", { error: check.error })}</p>
+      ) : null}
+      {check && check.deactivated.length > 0 ? (
+        <>
+          <h3 className="h6">{t("admin.users.directoryGone")}</h3>
+          <ul>
+            {check.deactivated.map((gone) => (
+              <li key={gone.email}>
+                {t(gone.reason === "disabled" ? "admin.users.directoryDisabled" : "admin.users.directoryMissing", {
+                  email: gone.email,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="directoryCheck" />
+        <input type="hidden" name="query" value={query} />
+        <button type="submit" className="btn btn-outline-primary btn-sm">
+          {t("admin.users.directoryCheckNow")}
+        </button>
+      </Form>
+    </section>
   );
 }

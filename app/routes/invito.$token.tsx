@@ -32,8 +32,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
       email: invitation.email,
       role: isRole(invitation.role) ? invitation.role : "DIPENDENTE",
       isReset: invitation.user !== null,
-      displayName: invitation.user?.displayName ?? "",
-      office: invitation.user?.office ?? "",
+      displayName: invitation.user?.displayName ?? invitation.displayName,
+      office: invitation.user?.office ?? invitation.office,
     },
   });
 }

@@ -31,7 +31,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.login
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
   if (context.auth.user) throw redirect(redirectTo);
-  return json({ demo: env.demo ? { emails: DEMO_LOGINS.map((l) => l.email), password: DEMO_PASSWORD } : null });
+  return json({
+    demo: env.demo ? { emails: DEMO_LOGINS.map((l) => l.email), password: DEMO_PASSWORD } : null,
+    directory: env.ldap !== null,
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -54,6 +57,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.kind === "failed") {
     return invalid({}, values, { status: 401, formError: { key: "login.failed" } });
   }
+  if (result.kind === "directoryDown") {
+    return invalid({}, values, { status: 503, formError: { key: "login.directoryDown" } });
+  }
+  if (result.kind === "local") {
+    return invalid({}, values, { status: 401, formError: { key: "login.localAccount" } });
+  }
   // A new session id at every login; the one the browser had (if any) ends.
   if (context.auth.sessionId) await endSession(context.auth.sessionId);
   const cookie = await createSession(result.userId);
@@ -62,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT();
-  const { demo } = useLoaderData<typeof loader>();
+  const { demo, directory } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -83,8 +92,9 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <TextField
             name="email"
-            type="email"
-            label={t("login.email")}
+            type={directory ? "text" : "email"}
+            label={t(directory ? "login.emailOrUser" : "login.email")}
+            hint={directory ? t("login.emailOrUserHint") : undefined}
             autoComplete="username"
             required
             errors={errors}

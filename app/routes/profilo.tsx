@@ -4,7 +4,13 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { mailPreferencesSchema, newPasswordSchema, profileSchema } from "~/forms/schemas.server";
-import { changePassword, getMailPreferences, updateMailPreferences, updateProfile } from "~/domain/users.server";
+import {
+  changePassword,
+  getMailPreferences,
+  isDirectoryAccount,
+  updateMailPreferences,
+  updateProfile,
+} from "~/domain/users.server";
 import { DIGEST_FREQUENCIES, MAIL_CHOICES, MAIL_KINDS, type MailKind } from "~/domain/mail-preferences";
 import { mailEnabled } from "~/domain/outbox.server";
 import { env } from "~/lib/env.server";
@@ -42,6 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     groups: groups.map((g) => ({ slug: g.slug, name: g.name, leader: user.actor.leaderOf.includes(g.id) })),
     hasCalendar: await calendarSince(user.actor),
+    directory: await isDirectoryAccount(user.actor),
     mail: mailEnabled() ? { ...(await getMailPreferences(user.actor)), hour: env.mail.digestHour } : null,
   });
 }
@@ -92,7 +99,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Profile() {
   const t = useT();
   const locale = useLocale();
-  const { profile, groups, hasCalendar, mail } = useLoaderData<typeof loader>();
+  const { profile, groups, hasCalendar, mail, directory } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const calendarUrl = actionData && "calendarUrl" in actionData ? actionData.calendarUrl : null;
   const passwordErrors = failureOf(actionData, "password")?.fieldErrors;
@@ -136,23 +143,29 @@ export default function Profile() {
           <h2 id="profile-password" className="h4">
             {t("profile.passwordTitle")}
           </h2>
-          <FormErrors errors={passwordErrors} />
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="password" />
-            <input type="hidden" name="username" value={profile.email} autoComplete="username" />
-            <TextField
-              name="currentPassword"
-              type="password"
-              label={t("field.currentPassword")}
-              required
-              autoComplete="current-password"
-              errors={passwordErrors}
-            />
-            <NewPasswordFields errors={passwordErrors} label="newPassword" />
-            <button type="submit" className="btn btn-outline-primary">
-              {t("profile.passwordSubmit")}
-            </button>
-          </Form>
+          {directory ? (
+            <p>{t("profile.passwordDirectory")}</p>
+          ) : (
+            <>
+              <FormErrors errors={passwordErrors} />
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="password" />
+                <input type="hidden" name="username" value={profile.email} autoComplete="username" />
+                <TextField
+                  name="currentPassword"
+                  type="password"
+                  label={t("field.currentPassword")}
+                  required
+                  autoComplete="current-password"
+                  errors={passwordErrors}
+                />
+                <NewPasswordFields errors={passwordErrors} label="newPassword" />
+                <button type="submit" className="btn btn-outline-primary">
+                  {t("profile.passwordSubmit")}
+                </button>
+              </Form>
+            </>
+          )}
         </section>
       </div>
       <section aria-labelledby="profile-calendar" className="pionieri-panel mb-4">

@@ -57,16 +57,20 @@ function sentence(t: Translate, locale: "it" | "en", entry: Entry, shared: Set<s
     return href ? <Link to={href}>{label}</Link> : label;
   };
   const v = entry.values;
+  const roleChange = entry.kind === "user.role" || entry.kind === "user.directory.role";
   const params = {
     who: entry.actor ? person(entry.actor.name, entry.actor.email) : t("audit.system"),
     subject: ref(entry.subject),
     related: ref(entry.related),
-    from: entry.kind === "user.role" ? roleLabel(t, v.from ?? null) : ideaStatusLabel(t, v.from ?? null),
-    to: entry.kind === "user.role" ? roleLabel(t, v.to ?? null) : ideaStatusLabel(t, v.to ?? null),
+    from: roleChange ? roleLabel(t, v.from ?? null) : ideaStatusLabel(t, v.from ?? null),
+    to: roleChange ? roleLabel(t, v.to ?? null) : ideaStatusLabel(t, v.to ?? null),
     name: v.name ?? "",
     title: v.title ?? "",
     email: v.email ?? "",
     role: roleLabel(t, v.role ?? null),
+    file: v.file ?? "",
+    invited: v.invited ?? "",
+    rows: v.rows ?? "",
     kind: entry.kind,
   };
   if (entry.kind === "tag.rename") Object.assign(params, { from: v.from ?? "", to: v.to ?? "" });
@@ -75,7 +79,9 @@ function sentence(t: Translate, locale: "it" | "en", entry: Entry, shared: Set<s
       ? "audit.s.phase.unpin"
       : entry.kind === "group.leader.remove" && v.reason === "left"
         ? "audit.s.group.leader.left"
-        : `audit.s.${entry.kind}`;
+        : entry.kind === "user.directory.deactivate"
+          ? `audit.s.user.directory.${v.cause === "disabled" ? "disabled" : "missing"}`
+          : `audit.s.${entry.kind}`;
   return isolate(t, t.has(key) ? (key as MessageKey) : "audit.s.other", params);
 }
 

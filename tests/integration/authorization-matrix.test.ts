@@ -111,6 +111,21 @@ async function freshObjective() {
     dueOn: "2027-03-31",
   });
 }
+/** A CSV import checked and waiting for its confirmation: one colleague ready to invite. */
+async function checkedImport() {
+  const email = `importato.${Math.random().toString(36).slice(2)}@test.example`;
+  const row = { line: 2, name: "Ida", surname: "Importata", email, office: "URP", role: "DIPENDENTE" };
+  const created = await harness.server.db.userImport.create({
+    data: {
+      createdById: harness.scenario.users.admin.id,
+      fileName: "colleghi.csv",
+      rows: JSON.stringify([{ ...row, groupIds: [], groupNames: [], problem: null }]),
+      total: 1,
+    },
+  });
+  return created.id;
+}
+
 /** An e-mail the relay refused, waiting for the administrator to send it again. */
 async function failedMail() {
   const id = `m${Date.now().toString(36)}${Math.random().toString(16).slice(2, 10)}`;
@@ -211,6 +226,18 @@ const MATRIX: Record<string, Entry> = {
         },
       })),
     ],
+  },
+  "admin.utenti_.importa": {
+    loader: [get("importazione di colleghi da CSV", only(["admin"]), () => "/admin/utenti/importa")],
+    action: [
+      post("conferma un'importazione controllata", only(["admin"], 200), async () => ({
+        path: "/admin/utenti/importa",
+        form: { intent: "run", importId: await checkedImport() },
+      })),
+    ],
+  },
+  "admin.utenti_.importa_.modello[.csv]": {
+    loader: [get("modello CSV dell'importazione", only(["admin"]), () => "/admin/utenti/importa/modello.csv")],
   },
   "bench.floor": { loader: [get("floor del benchmark (solo in modalità bench)", everyone(404), () => "/bench/floor")] },
   "cabina-di-regia._index": {

@@ -44,6 +44,7 @@ const table: Case[] = [
   { action: "group.leave", resource: { id: G }, label: "leave a group they are in", allowed: ["member", "leader"] },
   { action: "user.list", label: "see the admin's user list", allowed: ["admin"] },
   { action: "user.invite", label: "invite a colleague", allowed: ["admin"] },
+  { action: "directory.check", label: "check the directory's accounts now", allowed: ["admin"] },
   { action: "user.changeRole", resource: { id: "employee" }, label: "change someone else's role", allowed: ["admin"] },
   { action: "user.changeRole", resource: { id: "admin" }, label: "change the admin's own role", allowed: [] },
   { action: "user.setActive", resource: { id: "employee" }, label: "deactivate someone else", allowed: ["admin"] },

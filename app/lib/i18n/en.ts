@@ -1012,4 +1012,89 @@ export const en: Record<MessageKey, string> = {
   "mail.digest.other": "Other notices",
   "mail.digest.decisions": "The steering board's decisions",
   "nav.adminMail": "Mail",
+  "import.title": "Import colleagues",
+  "import.intro":
+    "Upload the list of colleagues exported from the HR system: first you see every row with " +
+    "its problem, if any; then, with one confirmation, Pionieri creates the invitations and " +
+    "group memberships.",
+  "import.columns":
+    "Columns: name, surname, e-mail (required), office, role, groups (several groups separated " +
+    "by “|”). The first row holds the column names.",
+  "import.format":
+    "A CSV file separated by commas or semicolons, in UTF-8 (with or without BOM) or in " +
+    "Excel's encoding (Windows-1252); at most {max} rows and {size} MB.",
+  "import.mailOn": "Invitations are sent by e-mail: each colleague receives their own link.",
+  "import.mailOff": "E-mail is not configured: at the end you will see the invitation links to hand over.",
+  "import.file": "CSV file",
+  "import.check": "Check the file",
+  "import.noFile": "Choose a CSV file to import.",
+  "import.summary":
+    "File “{file}”: {total} rows, {ready} ready to import, {problems} with a problem (they will not be imported).",
+  "import.progress": "Importing: {done} of {total} rows…",
+  "import.done": "Import complete: {count} invitations created.",
+  "import.alreadyDone": "This file has already been imported.",
+  "import.run": "Create {count} invitations",
+  "import.nothing": "No row to import: correct the file and upload it again.",
+  "import.links": "Invitation links (e-mail;link) to hand over to colleagues: they will not be shown again.",
+  "import.rowsCaption": "The file's rows and their check",
+  "import.colPerson": "Person",
+  "import.colLine": "Row",
+  "import.colEmail": "E-mail",
+  "import.colOffice": "Office",
+  "import.colRole": "Role",
+  "import.colGroups": "Groups",
+  "import.colCheck": "Check",
+  "import.ok": "Ready",
+  "import.another": "Import another file",
+  "import.empty": "The file is empty or holds only the header.",
+  "import.tooBig": "The file is larger than {size} MB.",
+  "import.notCsv":
+    "The file is not a readable CSV (it looks binary, for example an Excel .xlsx sheet: save it as CSV).",
+  "import.tooManyRows": "The file has more than {max} rows: split it into several files.",
+  "import.missingColumns": "Required columns are missing: {columns}. The first row must hold the column names.",
+  "import.notPending": "This file has already been imported (or its import is running).",
+  "import.rowFormula": "A cell starts with =, +, - or @ (a formula): not imported.",
+  "import.rowName": "The name or surname is missing.",
+  "import.rowTooLong": "Name or office too long.",
+  "import.rowEmail": "Invalid e-mail address.",
+  "import.rowRole": "Unknown role: “{role}”.",
+  "import.rowGroup": "Unknown group: “{group}”.",
+  "import.rowRepeated": "Repeated row: the same address is on row {line}.",
+  "import.rowExists": "Already has an account.",
+  "import.rowPending": "Already has a pending invitation.",
+  "admin.users.directoryNoLink":
+    "This account signs in with the municipality's directory credentials: its password is " +
+    "changed there, not in Pionieri.",
+  "admin.users.import": "Import from a CSV file",
+  "admin.users.directory": "Directory",
+  "admin.users.directoryTitle": "Municipality directory",
+  "admin.users.directoryIntro":
+    "Directory accounts are checked every {minutes} minutes: whoever is no longer in the " +
+    "directory, or is disabled there, loses access.",
+  "admin.users.directoryNever": "The check has not run yet.",
+  "admin.users.directoryLast":
+    "Last check: {at}, {checked} accounts checked, {deactivated} deactivated, {roles} roles updated.",
+  "admin.users.directoryError": "The last check failed: {error}",
+  "admin.users.directoryGone": "Deactivated by the last check",
+  "admin.users.directoryMissing": "{email}: no longer in the directory",
+  "admin.users.directoryDisabled": "{email}: disabled in the directory",
+  "admin.users.directoryCheckNow": "Check now",
+  "admin.users.directoryChecked": "Directory check done.",
+  "login.emailOrUser": "Username or email",
+  "login.emailOrUserHint": "The username and password of your office computer, or your work email.",
+  "login.directoryDown":
+    "The municipality's directory is not answering: try again in a few minutes. Local accounts " +
+    "(the administrator's, for example) can still sign in.",
+  "login.localAccount":
+    "This address has a Pionieri account with its own password: sign in with the email and that password.",
+  "audit.s.user.directory.create":
+    "At the first sign-in from the directory the account of {subject} was created as “{role}”",
+  "audit.s.user.directory.role": "The directory changed the role of {subject} from “{from}” to “{to}”",
+  "audit.s.user.directory.missing": "The account of {subject} was deactivated: no longer in the directory",
+  "audit.s.user.directory.disabled": "The account of {subject} was deactivated: disabled in the directory",
+  "audit.s.user.import": "{who} imported the file “{file}”: {invited} invitations created from {rows} rows",
+  "profile.passwordDirectory":
+    "You sign in with the municipality's directory username and password: the password is " +
+    "changed there (from your office computer, for example), not in Pionieri.",
+  "import.template": "Download a template to fill in (CSV)",
 };

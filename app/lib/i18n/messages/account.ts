@@ -138,4 +138,14 @@ export const accountMessages = {
   "profile.digest.NEVER": "Mai",
   "profile.mailSave": "Salva le preferenze e-mail",
   "profile.mailSaved": "Preferenze e-mail salvate.",
+  "login.emailOrUser": "Nome utente o email",
+  "login.emailOrUserHint": "Il nome utente e la password del computer dell'ufficio, oppure l'email di lavoro.",
+  "login.directoryDown":
+    "La directory del Comune non risponde: riprova tra qualche minuto. Gli account locali (per " +
+    "esempio quello dell'amministratore) possono accedere comunque.",
+  "login.localAccount":
+    "Questo indirizzo ha un account Pionieri con una password propria: accedi con l'email e quella password.",
+  "profile.passwordDirectory":
+    "Accedi con il nome utente e la password della directory del Comune: la password si cambia " +
+    "lì (per esempio dal computer dell'ufficio), non in Pionieri.",
 } as const;

@@ -116,4 +116,10 @@ export const meetingsMessages = {
   "export.last30": "Ultimi 30 giorni",
   "export.last90": "Ultimi 90 giorni",
   "export.ever": "Da sempre",
+  "audit.s.user.directory.create":
+    "Al primo accesso dalla directory è stato creato l'account di {subject} come «{role}»",
+  "audit.s.user.directory.role": "La directory ha cambiato il ruolo di {subject} da «{from}» a «{to}»",
+  "audit.s.user.directory.missing": "L'account di {subject} è stato disattivato: non è più nella directory",
+  "audit.s.user.directory.disabled": "L'account di {subject} è stato disattivato: è disattivato nella directory",
+  "audit.s.user.import": "{who} ha importato il file «{file}»: {invited} inviti creati su {rows} righe",
 } as const;
