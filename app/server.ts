@@ -10,12 +10,14 @@ import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { ATTACHMENT_LIMITS, MAX_FILE_BYTES } from "./domain/attachments.server";
 import { startDirectoryCheck } from "./domain/directory.server";
 import { startMailer, stopMailer } from "./domain/mailer.server";
 import { IMPORT_MAX_BYTES } from "./domain/user-import.server";
 import { resolveSession } from "./lib/auth.server";
 import type { PionieriContext } from "./lib/context";
 import { dbReady } from "./lib/db/client.server";
+import { clearTmp } from "./lib/files.server";
 import { env } from "./lib/env.server";
 import { DEMO_ACCOUNTS_NOTE } from "./lib/demo";
 import { statementsSoFar, withTally } from "./lib/sql-count.server";
@@ -126,11 +128,16 @@ function sameOrigin(req: Request, res: Response, next: NextFunction) {
  * Pages that take a file accept a larger body: the file's own limit (which the page states and
  * checks, answering in the page) plus room for the form around it.
  */
-const FILE_BODY_LIMITS = new Map([["/admin/utenti/importa", IMPORT_MAX_BYTES + 1024 * 1024]]);
+const FILE_BODY_LIMITS: [RegExp, number][] = [
+  [/^\/admin\/utenti\/importa$/, IMPORT_MAX_BYTES + 1024 * 1024],
+  [/^\/(idee\/\d+|obiettivi\/\d+|gruppi\/[^/]+\/documenti)$/, ATTACHMENT_LIMITS.perPage * MAX_FILE_BYTES + 1024 * 1024],
+];
 
 function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const length = Number(req.get("content-length") ?? 0);
-  const fileLimit = FILE_BODY_LIMITS.get(req.path);
+  const fileLimit = (req.get("content-type") ?? "").startsWith("multipart/form-data")
+    ? FILE_BODY_LIMITS.find(([path]) => path.test(req.path))?.[1]
+    : undefined;
   // A file refused for its size is answered before it is all read: that connection cannot carry
   // another request, so the browser is told to open a new one.
   if (fileLimit && req.method === "POST") res.setHeader("Connection", "close");
@@ -163,6 +170,8 @@ app.all(
 );
 
 await dbReady;
+// Uploads half-received when the server last stopped.
+await clearTmp();
 // While this file exists (with a live pid), `npm run db:restore` refuses to replace the database.
 const pidFile = `${env.databaseUrl.replace(/^file:/, "")}.pid`;
 writeFileSync(pidFile, String(process.pid));

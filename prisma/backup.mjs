@@ -1,9 +1,12 @@
 // `npm run db:backup`: an online, consistent copy of the database (SQLite's backup API, safe
 // while the server writes), checked with PRAGMA integrity_check, timestamped, and the oldest
-// copies beyond BACKUP_KEEP removed. Prints the new file's path.
-import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+// copies beyond BACKUP_KEEP removed. Prints the new file's path. The attachments' files go beside
+// it (`…Z.files/`): hard links to the stored files the copy refers to (a stored file never
+// changes), or copies across file systems.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { linkOrCopy, referencedHashes, storedPath } from "./stored-files.mjs";
 
 const url = process.env.DATABASE_URL ?? "file:./data/pionieri.db";
 const source = url.replace(/^file:/, "");
@@ -26,6 +29,7 @@ try {
 }
 const copy = new Database(partial, { readonly: true });
 const check = copy.pragma("integrity_check", { simple: true });
+const hashes = check === "ok" ? referencedHashes(copy) : [];
 copy.close();
 if (check !== "ok") {
   rmSync(partial, { force: true });
@@ -34,8 +38,23 @@ if (check !== "ok") {
 }
 renameSync(partial, target);
 
+// The files the copy refers to, beside it.
+const filesDir = process.env.FILES_DIR ?? path.join(path.dirname(source), "files");
+const filesTarget = target.replace(/\.db$/, ".files");
+let missing = 0;
+for (const hash of hashes) {
+  const from = storedPath(filesDir, hash);
+  if (existsSync(from)) linkOrCopy(from, storedPath(filesTarget, hash));
+  else missing++;
+}
+if (missing > 0) console.error(`Attenzione: ${missing} file a cui il database rimanda non sono in ${filesDir}.`);
+
 const copies = readdirSync(dir)
   .filter((name) => /^pionieri-\d{8}T\d{6}Z\.db$/.test(name))
   .sort();
-for (const old of copies.slice(0, Math.max(0, copies.length - keep))) rmSync(path.join(dir, old));
+for (const old of copies.slice(0, Math.max(0, copies.length - keep))) {
+  for (const suffix of ["", "-wal", "-shm", ".partial-wal", ".partial-shm"])
+    rmSync(path.join(dir, old + suffix), { force: true });
+  rmSync(path.join(dir, old.replace(/\.db$/, ".files")), { recursive: true, force: true });
+}
 console.log(target);

@@ -43,6 +43,10 @@ export function IdeaCard({ idea, headingLevel = 2 }: { idea: SerializeFrom<IdeaL
             <Highlighted text={idea.snippet} />
           </p>
         ) : null}
+        {idea.coverId ? (
+          // Decorative beside the title: the idea page shows the image with its name.
+          <img className="pionieri-idea-cover" src={`/allegati/${idea.coverId}?anteprima=1`} alt="" loading="lazy" />
+        ) : null}
         <p className="pionieri-idea-meta mb-0">
           <StatusBadge status={idea.status} />
           <span>{idea.groupName}</span>

@@ -108,7 +108,7 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     highlight("idea_fts", 0, ${MARK_START}, ${MARK_END}) AS "titleHighlighted"`;
 
   const columns = Prisma.sql`
-    i."id", i."title", i."status", i."supportCount", i."commentCount", i."createdAt",
+    i."id", i."title", i."status", i."supportCount", i."commentCount", i."createdAt", i."coverId",
     g."name" AS "groupName", g."slug" AS "groupSlug", g."colour" AS "groupColour",
     u."displayName" AS "authorName",
     EXISTS (SELECT 1 FROM "Support" m WHERE m."ideaId" = i."id" AND m."userId" = ${actor.id}) AS "supportedByMe"`;
@@ -170,6 +170,7 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     supportedByMe: Boolean(Number(row.supportedByMe)),
     snippet: row.snippet === null ? null : String(row.snippet),
     titleHighlighted: row.titleHighlighted === null ? null : String(row.titleHighlighted),
+    coverId: row.coverId === null || row.coverId === undefined ? null : String(row.coverId),
   }));
   const last = rows[pageSize - 1];
   const nextCursor =

@@ -4,7 +4,8 @@ import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import { isClosed } from "./ideas";
 import { handleOf } from "./people";
-import { can } from "./policy";
+import type { AttachmentView } from "./attachments.server";
+import { can, type AttachTarget } from "./policy";
 
 /** Everything the idea page shows, in a handful of queries. */
 export async function getIdeaPage(actor: Actor, id: number) {
@@ -97,6 +98,33 @@ export async function getIdeaPage(actor: Actor, id: number) {
       ...event,
       actor: event.actorName === null ? null : { displayName: event.actorName },
     }));
+  // Its attachments, with whether this person may remove each (domain/attachments.server.ts).
+  const page: AttachTarget = { kind: "idea", groupId: row.groupId, authorId: row.authorId };
+  const files = read
+    .all<{
+      id: string;
+      name: string;
+      createdAt: Date;
+      uploadedById: string | null;
+      mime: string;
+      size: number;
+      width: number | null;
+      height: number | null;
+      uploader: string | null;
+    }>(
+      Prisma.sql`
+      SELECT a."id", a."name", a."createdAt", a."uploadedById", f."mime", f."size", f."width", f."height",
+             u."displayName" AS "uploader"
+      FROM "Attachment" a JOIN "StoredFile" f ON f."hash" = a."fileHash" LEFT JOIN "User" u ON u."id" = a."uploadedById"
+      WHERE a."ideaId" = ${id} ORDER BY a."createdAt", a."id"`,
+      { createdAt: "date" },
+    )
+    .map(({ uploadedById, ...file }): AttachmentView => ({
+      ...file,
+      image: file.mime.startsWith("image/"),
+      updateId: null,
+      canDelete: can(actor, "attachment.delete", { ...page, uploadedById }),
+    }));
   // The board's private notes reach only the board.
   const boardNotes = can(actor, "board.privateNotes")
     ? await db.boardNote.findMany({
@@ -121,6 +149,7 @@ export async function getIdeaPage(actor: Actor, id: number) {
     duplicateOf: row.duplicateOfId === null ? null : { id: row.duplicateOfId, title: row.duplicateOfTitle ?? "" },
     revisions,
     carriedBy,
+    files,
     boardNotes: boardNotes.map((n) => ({ id: n.id, note: n.note, at: n.createdAt, by: n.author?.displayName ?? null })),
     author:
       row.authorName !== null && row.authorEmail !== null

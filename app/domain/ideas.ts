@@ -79,4 +79,6 @@ export type IdeaListItem = {
   supportedByMe: boolean;
   snippet: string | null;
   titleHighlighted: string | null;
+  /** The idea's first image (an attachment id), shown as a small picture. */
+  coverId?: string | null;
 };

@@ -27,7 +27,7 @@ export async function getPerson(handle: string) {
 
 /** Everything Pionieri holds about the person (GDPR art. 15): what they wrote, did and received. */
 export async function personalData(userId: string) {
-  const [user, ideas, comments, supports, follows, notifications, updates] = await Promise.all([
+  const [user, ideas, comments, supports, follows, notifications, updates, files] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: {
@@ -67,6 +67,20 @@ export async function personalData(userId: string) {
       orderBy: { createdAt: "asc" },
       select: { objectiveId: true, date: true, progress: true, status: true, note: true, createdAt: true },
     }),
+    db.attachment.findMany({
+      where: { uploadedById: userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        name: true,
+        createdAt: true,
+        ideaId: true,
+        objectiveId: true,
+        updateId: true,
+        documentId: true,
+        file: { select: { hash: true, mime: true, size: true } },
+      },
+    }),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -77,5 +91,21 @@ export async function personalData(userId: string) {
     follows,
     notifications: notifications.map((n) => ({ ...n, data: JSON.parse(n.data) as unknown })),
     progressUpdates: updates,
+    /** The files they attached; in the ZIP download, under files/ with these names. */
+    files: files.map((file, i) => ({
+      name: file.name,
+      inArchive: `files/${String(i + 1).padStart(3, "0")}-${file.name}`,
+      type: file.file.mime,
+      size: file.file.size,
+      uploadedAt: file.createdAt,
+      on: file.ideaId
+        ? { idea: file.ideaId }
+        : file.objectiveId
+          ? { objective: file.objectiveId }
+          : file.updateId
+            ? { progressUpdate: file.updateId }
+            : { groupDocument: file.documentId },
+      hash: file.file.hash,
+    })),
   };
 }

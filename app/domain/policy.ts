@@ -18,6 +18,12 @@ type CommentRef = {
   hiddenAt: Date | string | null;
 };
 type StatusChange = IdeaRef & { to: string };
+/** A page that takes attachments: for an idea its author, for a document its creator. */
+export type AttachTarget = {
+  kind: "idea" | "objective" | "update" | "document";
+  groupId: string;
+  authorId: string | null;
+};
 
 type Rules = {
   /** read the intranet at all (every page behind login) */
@@ -27,6 +33,11 @@ type Rules = {
   /** the admin's user list, invitations, roles, activation, leaders */
   "user.list": undefined;
   "user.invite": undefined;
+  /** attach files to an idea, an objective, a progress update, or a group's documents */
+  "attachment.add": AttachTarget;
+  "attachment.delete": AttachTarget & { uploadedById: string | null };
+  /** set how much each person may upload in all */
+  "attachment.quota": undefined;
   /** read the directory's accounts again now (issue 14), beside the periodic check */
   "directory.check": undefined;
   "user.changeRole": UserRef;
@@ -88,6 +99,20 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "user.list": isAdmin,
   "user.invite": isAdmin,
   "directory.check": isAdmin,
+  // An idea's files are its author's and its group leaders'; a group's documents anyone in the
+  // group may add to; an objective's and its updates' files are for those who may update it.
+  "attachment.add": (actor, page) =>
+    canWrite(actor) &&
+    (page.kind === "idea"
+      ? page.authorId === actor.id || leads(actor, page.groupId)
+      : page.kind === "document"
+        ? actor.memberOf.includes(page.groupId) || leads(actor, page.groupId) || isBoard(actor)
+        : leads(actor, page.groupId) || isBoard(actor)),
+  // A version of a group's document is removed by whoever added it or the group's leaders.
+  "attachment.delete": (actor, file) =>
+    rules["attachment.add"](actor, file) &&
+    (file.kind !== "document" || file.uploadedById === actor.id || leads(actor, file.groupId)),
+  "attachment.quota": isAdmin,
   // An admin cannot demote or deactivate themselves: the project would risk having no admin.
   "user.changeRole": (actor, user) => isAdmin(actor) && !self(actor, user),
   "user.setActive": (actor, user) => isAdmin(actor) && !self(actor, user),

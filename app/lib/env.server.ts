@@ -43,6 +43,7 @@ const schema = z.object({
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   MAILBOX_DIR: z.string().optional(),
+  FILES_DIR: z.string().optional(),
   LDAP_URL: z
     .string()
     .optional()
@@ -88,6 +89,8 @@ export type Env = {
   bench: boolean;
   a11yContact: string;
   mail: MailEnv;
+  /** Where attachments' bytes live, beside the database (docs/decisions/0020-attachments.md). */
+  filesDir: string;
   /** The directory, when LDAP_URL is set (docs/decisions/0019-directory-sign-in.md). */
   ldap: LdapEnv | null;
 };
@@ -158,6 +161,7 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
       pollMs: e.MAIL_POLL_MS,
       retryMs: e.MAIL_RETRY_MS,
     },
+    filesDir: e.FILES_DIR ?? `${databaseDir}files`,
     ldap: e.LDAP_URL
       ? {
           url: e.LDAP_URL,

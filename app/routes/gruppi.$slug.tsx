@@ -87,6 +87,9 @@ export default function GroupPage() {
           {leaders.length > 0 ? leaders.map((leader) => leader.displayName).join(", ") : t("groups.noLeaders")}
         </p>
         <MembershipButton group={group} actor={actor} returnTo={`/gruppi/${group.slug}`} />
+        <p className="mt-2 mb-0">
+          <Link to={`/gruppi/${group.slug}/documenti`}>{t("docs.link")}</Link>
+        </p>
       </header>
       <section aria-labelledby="objectives-title" className="mt-4">
         <div className="pionieri-title-row">

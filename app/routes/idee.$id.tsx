@@ -6,6 +6,9 @@ import { CommentThread } from "~/components/comments";
 import { TextAreaField, TextField } from "~/components/form";
 import { FollowButton, SupportButton } from "~/components/ideas";
 import { StatusBadge } from "~/components/status-badge";
+import { AttachmentsSection } from "~/components/attachments";
+import { receiveAttachments, removeAttachment } from "~/forms/attach.server";
+import { isMultipart } from "~/forms/uploads.server";
 import { IdeaStory } from "~/components/idea-story";
 import {
   addComment,
@@ -33,11 +36,12 @@ import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import { ideaStatusLabel } from "~/lib/i18n/labels";
 import type { PageHandle } from "~/lib/i18n";
+import { filesMessages } from "~/lib/i18n/messages/files";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { ideaMessages } from "~/lib/i18n/messages/idea";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 
-export const handle: PageHandle = { messages: [formsMessages, ideaMessages, ideasMessages] };
+export const handle: PageHandle = { messages: [formsMessages, ideaMessages, ideasMessages, filesMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.idea.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
@@ -60,6 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       support: can(user.actor, "idea.support", idea),
       comment: can(user.actor, "comment.create", idea),
       markDuplicate: can(user.actor, "idea.markDuplicate", idea),
+      attach: can(user.actor, "attachment.add", { kind: "idea", groupId: idea.groupId, authorId: idea.authorId }),
       privateNotes: can(user.actor, "board.privateNotes"),
     },
   });
@@ -68,6 +73,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   const id = idParam(params.id);
+  if (isMultipart(request)) return receiveAttachments(user.actor, { kind: "idea", id }, request);
   const form = await request.formData();
   const intent = field(form, "intent");
   const here = `/idee/${id}`;
@@ -81,6 +87,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (field(form, "respond") === "json") return json(result);
       return redirectWithFlash(here, intent === "support" ? "ideas.supportAdded" : "ideas.supportRemoved");
     }
+    case "deleteAttachment":
+      return removeAttachment(user.actor, form);
     case "follow":
     case "unfollow":
       await setFollow(user.actor, id, intent === "follow");
@@ -333,6 +341,14 @@ export default function IdeaPage() {
           </ul>
         </section>
       ) : null}
+
+      <AttachmentsSection
+        id="idea-file"
+        className="mb-4"
+        files={idea.files}
+        canAttach={allowed.attach}
+        error={failureOf(actionData, "attach")?.formError}
+      />
 
       <IdeaStory idea={idea} />
 

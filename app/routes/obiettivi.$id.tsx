@@ -5,6 +5,11 @@ import { Breadcrumb } from "~/components/breadcrumb";
 import { DataTable } from "~/components/data-table";
 import { SelectField, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
+import { AttachmentList, AttachmentsSection, UploadForm, type AttachmentItem } from "~/components/attachments";
+import { listAttachments } from "~/domain/attachments.server";
+import type { AttachTarget } from "~/domain/policy";
+import { receiveAttachments, removeAttachment } from "~/forms/attach.server";
+import { isMultipart } from "~/forms/uploads.server";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
 import { getObjectivePage, postProgressUpdate } from "~/domain/objectives.server";
 import { progressUpdateSchema } from "~/forms/schemas.server";
@@ -20,24 +25,37 @@ import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { objectiveStatusLabel } from "~/lib/i18n/labels";
 import type { PageHandle } from "~/lib/i18n";
+import { filesMessages } from "~/lib/i18n/messages/files";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { objectivesMessages } from "~/lib/i18n/messages/objectives";
 
-export const handle: PageHandle = { messages: [formsMessages, objectivesMessages] };
+export const handle: PageHandle = { messages: [formsMessages, objectivesMessages, filesMessages] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.objective.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const objective = notFoundUnless(await getObjectivePage(user.actor, idParam(params.id)));
-  return json({ objective, today: today() });
+  const id = idParam(params.id);
+  const objective = notFoundUnless(await getObjectivePage(user.actor, id));
+  const page: AttachTarget = { kind: "objective", groupId: objective.groupId, authorId: null };
+  const [files, updateFiles] = await Promise.all([
+    listAttachments(user.actor, { objectiveId: id }, page),
+    listAttachments(user.actor, { updateId: { in: objective.updates.map((u) => u.id) } }, { ...page, kind: "update" }),
+  ]);
+  return json({ objective, files, updateFiles, today: today() });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   const id = idParam(params.id);
+  if (isMultipart(request)) {
+    // An update's files: ?aggiornamento=<id> says which update, before the body is read.
+    const update = new URL(request.url).searchParams.get("aggiornamento");
+    return receiveAttachments(user.actor, update ? { kind: "update", id: update } : { kind: "objective", id }, request);
+  }
   const form = await request.formData();
+  if (field(form, "intent") === "deleteAttachment") return removeAttachment(user.actor, form);
   if (field(form, "intent") !== "update") httpError(400, "v.unknownIntent");
   const parsed = parseForm(progressUpdateSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values);
@@ -69,8 +87,10 @@ function ChangeValue({ value }: { value: string | null }) {
 export default function ObjectivePage() {
   const t = useT();
   const locale = useLocale();
-  const { objective: o, today: day } = useLoaderData<typeof loader>();
-  const failed = failureOf(useActionData<typeof action>());
+  const { objective: o, files, updateFiles, today: day } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = failureOf(actionData);
+  const attachError = failureOf(actionData, "attach")?.formError;
   const show = (value: string | null) => (value ? formatDay(value, locale) : "—");
   const fieldLabel = (name: string) => (FIELD_LABELS[name] ? t(FIELD_LABELS[name]) : name);
   const number = (value: number | null) =>
@@ -242,6 +262,14 @@ export default function ObjectivePage() {
         </section>
       ) : null}
 
+      <AttachmentsSection
+        id="objective-file"
+        className="my-4"
+        files={files}
+        canAttach={o.canEdit}
+        error={attachError}
+      />
+
       <section aria-labelledby="updates-title" className="my-4">
         <h2 id="updates-title" className="h4">
           {t("objectives.updates")}
@@ -261,6 +289,12 @@ export default function ObjectivePage() {
               {update.noteHtml ? (
                 <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: update.noteHtml }} />
               ) : null}
+              <UpdateFiles
+                objectiveId={o.id}
+                updateId={update.id}
+                files={updateFiles.filter((file) => file.updateId === update.id)}
+                canEdit={o.canEdit}
+              />
             </li>
           ))}
         </ol>
@@ -292,5 +326,36 @@ export default function ObjectivePage() {
         )}
       </section>
     </>
+  );
+}
+
+/** A progress update's files, and for those who may edit the objective a way to add some. */
+function UpdateFiles({
+  objectiveId,
+  updateId,
+  files,
+  canEdit,
+}: {
+  objectiveId: number;
+  updateId: string;
+  files: AttachmentItem[];
+  canEdit: boolean;
+}) {
+  const t = useT();
+  if (files.length === 0 && !canEdit) return null;
+  return (
+    <div className="mt-2">
+      {files.length > 0 ? <AttachmentList files={files} /> : null}
+      {canEdit ? (
+        <details className="mt-1">
+          <summary className="small">{t("files.choose")}</summary>
+          <UploadForm
+            id={`update-file-${updateId}`}
+            action={`/obiettivi/${objectiveId}?aggiornamento=${updateId}`}
+            room={10 - files.length}
+          />
+        </details>
+      ) : null}
+    </div>
   );
 }

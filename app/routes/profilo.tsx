@@ -222,8 +222,11 @@ export default function Profile() {
           {t("profile.dataTitle")}
         </h2>
         <p>{t("profile.dataIntro")}</p>
-        <a href="/profilo/dati" className="btn btn-outline-primary" download>
+        <a href="/profilo/dati.zip" className="btn btn-outline-primary" download>
           {t("profile.dataDownload")}
+        </a>{" "}
+        <a href="/profilo/dati" className="d-inline-block mt-2" download>
+          {t("profile.dataJson")}
         </a>
       </section>
       <section aria-labelledby="profile-groups">

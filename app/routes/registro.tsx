@@ -71,6 +71,7 @@ function sentence(t: Translate, locale: "it" | "en", entry: Entry, shared: Set<s
     file: v.file ?? "",
     invited: v.invited ?? "",
     rows: v.rows ?? "",
+    mb: v.mb ?? "",
     kind: entry.kind,
   };
   if (entry.kind === "tag.rename") Object.assign(params, { from: v.from ?? "", to: v.to ?? "" });

@@ -12,6 +12,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import sharp from "sharp";
 import { BENCH, BENCH_DB } from "./config";
 import { lighthouseScores, type LighthouseResult } from "./lighthouse";
 
@@ -59,6 +60,21 @@ const cookies = sql.transaction(() =>
   }),
 )();
 const group = "informatica";
+// Sixteen colleagues of that group, who may add to its documents (the upload burst below).
+const uploaders = sql.transaction(() =>
+  (
+    sql
+      .prepare(
+        `SELECT m."userId" AS "id" FROM "Membership" m JOIN "WorkingGroup" g ON g."id" = m."groupId"
+         WHERE g."slug" = ? ORDER BY m."userId" LIMIT 16`,
+      )
+      .all(group) as { id: string }[]
+  ).map(({ id }) => {
+    const sessionId = randomBytes(20).toString("hex");
+    insertSession.run(sessionId, id, isoNow(8 * 3600_000), isoNow());
+    return `pionieri_session=${sessionId}`;
+  }),
+)();
 const popular = sql.prepare(`SELECT "id" FROM "Idea" ORDER BY "supportCount" DESC LIMIT 1`).get() as { id: number };
 sql.close();
 
@@ -89,9 +105,14 @@ const startScript = (
 const nodeOptions = (/\bnode\s+((?:--\S+\s+)*)\S*build\/index\.js/.exec(startScript)?.[1] ?? "")
   .split(/\s+/)
   .filter(Boolean);
+// …and its environment (MALLOC_ARENA_MAX: glibc's allocator held on to image buffers; decision 0020).
+const startEnv = Object.fromEntries(
+  [...(/^((?:\w+=\S+\s+)*)/.exec(startScript)?.[1] ?? "").matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]),
+);
 const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/index.js"], {
   cwd: ROOT,
   env: {
+    ...startEnv,
     PATH: process.env.PATH,
     NODE_ENV: "production",
     PORT: "0",
@@ -296,6 +317,68 @@ function load(endpoint: Endpoint, seconds: number) {
   });
 }
 
+// --- sixteen colleagues upload a 20 MB file each at once: documents, then photos --------------
+// First, on the fresh server: what the uploads themselves cost (the pages' rows grow the heap,
+// which V8 keeps; the peak of the whole run is the line after the table).
+function currentRssMb() {
+  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+async function uploadBurst(label: string, name: string, make: (i: number) => Buffer) {
+  const before = currentRssMb();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, currentRssMb())), 20);
+  const started = Date.now();
+  const statuses = await Promise.all(
+    uploaders.map(async (cookie, i) => {
+      const form = new FormData();
+      form.append("title", `${label} ${i}`);
+      form.append("file", new Blob([new Uint8Array(make(i))]), name);
+      const response = await fetch(`${base}/gruppi/${group}/documenti`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie, origin: base },
+        body: form,
+      });
+      await response.arrayBuffer();
+      return response.status;
+    }),
+  );
+  clearInterval(sampler);
+  const result = {
+    label,
+    files: uploaders.length,
+    seconds: (Date.now() - started) / 1000,
+    beforeMb: before,
+    peakMb: peak,
+    statuses,
+  };
+  console.log(
+    `${label}: ${statuses.join(" ")} in ${result.seconds.toFixed(1)} s, ` +
+      `RSS ${before.toFixed(0)} → ${peak.toFixed(0)} MB`,
+  );
+  return result;
+}
+const twentyMb = 20 * 1024 * 1024 - 64 * 1024;
+const pdfHead = Buffer.from("%PDF-1.7\n");
+const photo = await sharp({
+  create: {
+    width: 6000,
+    height: 4000,
+    channels: 3,
+    background: "#808080",
+    noise: { type: "gaussian", mean: 128, sigma: 60 },
+  },
+})
+  .jpeg({ quality: 92 })
+  .toBuffer();
+const uploads = [
+  await uploadBurst("PDF da 20 MB", "verbale.pdf", (i) =>
+    Buffer.concat([pdfHead, randomBytes(twentyMb - pdfHead.length - 1), Buffer.from([i])]),
+  ),
+  await uploadBurst(`Foto da ${(photo.length / 1048576).toFixed(0)} MB (6000 × 4000)`, "sala.jpg", () => photo),
+];
+
 const rows: Row[] = [];
 for (const endpoint of endpoints) {
   endpoint.before?.();
@@ -364,6 +447,15 @@ for (const row of rows.filter((r) => r.kind !== "floor")) {
   }
 }
 check("RSS di picco del server", rssMb, TARGETS.rssMb, "MB");
+for (const burst of uploads) {
+  check(`16 caricamenti insieme, ${burst.label}: RSS di picco`, burst.peakMb, TARGETS.rssMb, "MB");
+  check(
+    `16 caricamenti insieme, ${burst.label}: risposte non 302`,
+    burst.statuses.filter((status) => status !== 302).length,
+    0,
+    "",
+  );
+}
 for (const result of lighthouse) {
   check(`Lighthouse ${result.name}: prestazioni`, result.performance, 95, "", false);
   check(`Lighthouse ${result.name}: accessibilità`, result.accessibility, 100, "", false);
@@ -380,7 +472,18 @@ const failed = checks.filter((c) => !c.pass);
 writeFileSync(
   path.join(import.meta.dirname, "results.json"),
   JSON.stringify(
-    { when, machine, connections: CONNECTIONS, seconds: DURATION, data: BENCH, rows, rssMb, lighthouse, checks },
+    {
+      when,
+      machine,
+      connections: CONNECTIONS,
+      seconds: DURATION,
+      data: BENCH,
+      rows,
+      rssMb,
+      uploads,
+      lighthouse,
+      checks,
+    },
     null,
     2,
   ) + "\n",
@@ -407,6 +510,15 @@ const table = [
   `RSS di picco del server: ${rssMb.toFixed(0)} MB. Durante l'ultima riga il mittente ha consegnato ` +
     `${drained.toLocaleString("it-IT")} delle ${mailDrain.queued.toLocaleString("it-IT")} e-mail in coda in ` +
     `${drainSeconds.toFixed(0)} s (${(drained / drainSeconds).toFixed(0)} al secondo) a un server SMTP locale.`,
+  "",
+  "| Caricamenti a server appena avviato (16 colleghi insieme, un file ciascuno) | s | RSS prima MB | " +
+    "RSS di picco MB | risposte |",
+  "| --- | ---: | ---: | ---: | --- |",
+  ...uploads.map(
+    (u) =>
+      `| ${u.label} | ${u.seconds.toFixed(1)} | ${u.beforeMb.toFixed(0)} | ${u.peakMb.toFixed(0)} ` +
+      `| ${[...new Set(u.statuses)].join(", ")} |`,
+  ),
   ...(lighthouse.length
     ? [
         "",

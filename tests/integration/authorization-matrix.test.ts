@@ -4,7 +4,8 @@
  * fails the first test, so a new page cannot slip through unreviewed. Every refused write is
  * checked to have changed nothing; every allowed write to have changed something.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changedTables, dbFingerprint } from "../support/db-state";
@@ -126,6 +127,28 @@ async function checkedImport() {
   return created.id;
 }
 
+/** A file on disk and an attachment of it, on the given page, uploaded by the author (member). */
+async function attached(owner: { ideaId?: number; objectiveId?: number; documentId?: string }, by = "member") {
+  const { db, filesDir } = harness.server;
+  const bytes = Buffer.from(`Allegato della matrice ${Math.random()}\n`);
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  mkdirSync(path.join(filesDir, hash.slice(0, 2)), { recursive: true });
+  writeFileSync(path.join(filesDir, hash.slice(0, 2), hash), bytes);
+  await db.storedFile.create({ data: { hash, size: bytes.length, mime: "text/plain; charset=utf-8" } });
+  const uploadedById = harness.scenario.users[by as "member"].id;
+  const attachment = await db.attachment.create({
+    data: { fileHash: hash, name: "matrice.txt", size: bytes.length, uploadedById, ...owner },
+  });
+  return attachment.id;
+}
+/** A version of a Logistica document, added by the author (member). */
+async function documentVersion() {
+  const document = await harness.server.db.groupDocument.create({
+    data: { groupId: harness.scenario.groups.logistica!.id, title: "Documento della matrice" },
+  });
+  return attached({ documentId: document.id });
+}
+
 /** An e-mail the relay refused, waiting for the administrator to send it again. */
 async function failedMail() {
   const id = `m${Date.now().toString(36)}${Math.random().toString(16).slice(2, 10)}`;
@@ -239,6 +262,21 @@ const MATRIX: Record<string, Entry> = {
   "admin.utenti_.importa_.modello[.csv]": {
     loader: [get("modello CSV dell'importazione", only(["admin"]), () => "/admin/utenti/importa/modello.csv")],
   },
+  "admin.allegati": {
+    loader: [get("spazio per i file", only(["admin"]), () => "/admin/allegati")],
+    action: [
+      post("fissa lo spazio per persona", only(["admin"], "write"), () => ({
+        path: "/admin/allegati",
+        form: { quotaMb: "600" },
+      })),
+    ],
+  },
+  "allegati.$id": {
+    loader: [
+      get("un allegato", members(200), (f) => `/allegati/${f.attachmentId}`),
+      get("un allegato che non c'è", members(404), () => "/allegati/non-esiste"),
+    ],
+  },
   "bench.floor": { loader: [get("floor del benchmark (solo in modalità bench)", everyone(404), () => "/bench/floor")] },
   "cabina-di-regia._index": {
     loader: [get("cruscotto", members(200), () => "/cabina-di-regia")],
@@ -304,10 +342,26 @@ const MATRIX: Record<string, Entry> = {
       post("entra nel gruppo", only(writers, "write"), () => ({ path: "/gruppi/prodotti", form: { intent: "join" } })),
     ],
   },
+  "gruppi.$slug_.documenti": {
+    loader: [get("documenti del gruppo", members(200), () => "/gruppi/logistica/documenti")],
+    action: [
+      post("toglie una versione di un documento", only(["author", "leader"], "write"), async () => ({
+        path: "/gruppi/logistica/documenti",
+        form: { intent: "deleteAttachment", attachmentId: await documentVersion(), confirm: "1" },
+      })),
+    ],
+  },
   "gruppi._index": { loader: [get("gruppi", members(200), () => "/gruppi")] },
   "idee.$id": {
     loader: [get("idea", members(200), (f) => `/idee/${f.idea.id}`)],
     action: [
+      post("toglie un allegato dell'idea", only(["author", "leader"], "write"), async () => {
+        const idea = await freshIdea();
+        return {
+          path: `/idee/${idea.id}`,
+          form: { intent: "deleteAttachment", attachmentId: await attached({ ideaId: idea.id }), confirm: "1" },
+        };
+      }),
       post("sostegno", only(writers, "write"), async () => ({
         path: `/idee/${(await freshIdea()).id}`,
         form: { intent: "support" },
@@ -419,6 +473,17 @@ const MATRIX: Record<string, Entry> = {
         path: `/obiettivi/${(await freshObjective()).id}`,
         form: { intent: "update", date: "2026-11-20", progress: "30", status: "IN_CORSO", note: "Avanti" },
       })),
+      post("toglie un allegato dell'obiettivo", only(["leader", "board"], "write"), async () => {
+        const objective = await freshObjective();
+        return {
+          path: `/obiettivi/${objective.id}`,
+          form: {
+            intent: "deleteAttachment",
+            attachmentId: await attached({ objectiveId: objective.id }),
+            confirm: "1",
+          },
+        };
+      }),
     ],
   },
   "obiettivi.$id_.modifica": {
@@ -443,6 +508,7 @@ const MATRIX: Record<string, Entry> = {
     ],
   },
   "persone.$handle": { loader: [get("profilo pubblico", members(200), () => "/persone/dipendente")] },
+  "profilo.dati[.zip]": { loader: [get("i miei dati e i miei file (ZIP)", members(200), () => "/profilo/dati.zip")] },
   "profilo.dati": { loader: [get("i miei dati (JSON)", members(200), () => "/profilo/dati")] },
   profilo: {
     loader: [get("profilo", members(200), () => "/profilo")],
@@ -529,6 +595,7 @@ async function arrange() {
     objective,
     snapshotId: snapshot.id,
     laterSnapshotId: later.id,
+    attachmentId: await attached({ ideaId: idea.id }),
     calendarToken: "",
     groups: { logistica: groups.logistica!, comunicazione: groups.comunicazione!, prodotti: groups.prodotti! },
   };

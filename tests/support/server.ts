@@ -10,6 +10,8 @@ export type TestServer = {
   /** A Prisma client on the server's own database file, to arrange data and check writes. */
   db: Db;
   dbFile: string;
+  /** Where this server keeps attachments' files (its own, beside its database). */
+  filesDir: string;
   output: () => string;
   stop: () => Promise<void>;
   /** Ends the process with SIGKILL, as a crash would (the test's client stays open). */
@@ -35,6 +37,7 @@ export async function startServer(
       PORT: "0",
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${dbFile}`,
+      FILES_DIR: `${dbFile}.files`,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -57,6 +60,7 @@ export async function startServer(
     origin: url,
     db,
     dbFile,
+    filesDir: env.FILES_DIR ?? `${dbFile}.files`,
     output: () => log,
     async crash() {
       const exited = new Promise((resolve) => child.once("exit", resolve));

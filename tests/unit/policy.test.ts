@@ -45,6 +45,34 @@ const table: Case[] = [
   { action: "user.list", label: "see the admin's user list", allowed: ["admin"] },
   { action: "user.invite", label: "invite a colleague", allowed: ["admin"] },
   { action: "directory.check", label: "check the directory's accounts now", allowed: ["admin"] },
+  // Attachments: the page's kind, group and author (× ownership of the file for removals).
+  ...(["idea", "objective", "update", "document"] as const).flatMap((kind) => [
+    {
+      action: "attachment.add" as const,
+      resource: { kind, groupId: G, authorId: "member" },
+      label: `attach to a ${kind} of the group (author: member)`,
+      allowed:
+        kind === "idea"
+          ? ["member", "leader"]
+          : kind === "document"
+            ? ["member", "leader", "board"]
+            : ["leader", "board"],
+    },
+    {
+      action: "attachment.delete" as const,
+      resource: { kind, groupId: G, authorId: "member", uploadedById: "member" },
+      label: `remove the member's file from a ${kind}`,
+      allowed:
+        kind === "idea" ? ["member", "leader"] : kind === "document" ? ["member", "leader"] : ["leader", "board"],
+    },
+    {
+      action: "attachment.delete" as const,
+      resource: { kind, groupId: G, authorId: "member", uploadedById: "leader" },
+      label: `remove the leader's file from a ${kind}`,
+      allowed: kind === "idea" ? ["member", "leader"] : ["leader", ...(kind === "document" ? [] : ["board"])],
+    },
+  ]),
+  { action: "attachment.quota", label: "set the space each person may use", allowed: ["admin"] },
   { action: "user.changeRole", resource: { id: "employee" }, label: "change someone else's role", allowed: ["admin"] },
   { action: "user.changeRole", resource: { id: "admin" }, label: "change the admin's own role", allowed: [] },
   { action: "user.setActive", resource: { id: "employee" }, label: "deactivate someone else", allowed: ["admin"] },

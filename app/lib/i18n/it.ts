@@ -3,6 +3,7 @@ import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { boardMessages } from "./messages/board";
 import { coreMessages } from "./messages/core";
+import { filesMessages } from "./messages/files";
 import { formsMessages } from "./messages/forms";
 import { groupsMessages } from "./messages/groups";
 import { ideaMessages } from "./messages/idea";
@@ -32,6 +33,7 @@ export const it = {
   ...meetingsMessages,
   ...formsMessages,
   ...mailMessages,
+  ...filesMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -55,7 +55,8 @@ export const accountMessages = {
     "Scarica una copia di tutto ciò che Pionieri conserva su di te: " +
     "profilo, gruppi, idee, commenti, sostegni, notifiche e aggiornamenti " +
     "(art. 15 del GDPR).",
-  "profile.dataDownload": "Scarica i miei dati (JSON)",
+  "profile.dataDownload": "Scarica i miei dati e i miei file (ZIP)",
+  "profile.dataJson": "Solo i dati (JSON)",
   "profile.calendarTitle": "Scadenze nel tuo calendario",
   "profile.calendarIntro":
     "Un indirizzo segreto e personale da aggiungere al tuo calendario " +

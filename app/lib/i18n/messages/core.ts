@@ -127,4 +127,5 @@ export const coreMessages = {
   "board.privateNoteHint": "La vede solo la Cabina di Regia.",
   "board.privateNotes": "Note riservate della Cabina",
   "objectives.ownerNotMember": "Il responsabile deve far parte del gruppo.",
+  "nav.adminFiles": "File",
 } as const;

@@ -61,4 +61,5 @@ export const groupsMessages = {
   "groups.objectives": "I micro-obiettivi del gruppo",
   "groups.objectivesCaption": "Micro-obiettivi del gruppo {name}",
   "groups.inTimeline": "Vedi nel crono-programma",
+  "docs.link": "Documenti del gruppo",
 } as const;

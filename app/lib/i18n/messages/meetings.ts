@@ -122,4 +122,5 @@ export const meetingsMessages = {
   "audit.s.user.directory.missing": "L'account di {subject} è stato disattivato: non è più nella directory",
   "audit.s.user.directory.disabled": "L'account di {subject} è stato disattivato: è disattivato nella directory",
   "audit.s.user.import": "{who} ha importato il file «{file}»: {invited} inviti creati su {rows} righe",
+  "audit.s.setting.quota": "{who} ha fissato lo spazio per persona a {mb} MB",
 } as const;

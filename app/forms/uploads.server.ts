@@ -1,0 +1,91 @@
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { once } from "node:events";
+import {
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
+import { tmpPath, type ReceivedFile } from "~/lib/files.server";
+import type { Message } from "~/lib/i18n";
+
+/**
+ * Files sent with a form (multipart), streamed to the upload folder as they arrive, never held in
+ * memory. The limits are checked while reading: the file past the count is refused before any of
+ * its bytes are read, a file past the size as soon as it passes it; either way every file
+ * received so far is removed, as it is when the connection drops half-way.
+ */
+
+export type Upload =
+  { ok: true; fields: FormData; files: ReceivedFile[] } | { ok: false; problem: Message; status: 400 | 413 };
+
+class Refused extends Error {
+  constructor(
+    readonly problem: Message,
+    readonly status: 400 | 413,
+  ) {
+    super(problem.key);
+  }
+}
+
+export function isMultipart(request: Request) {
+  return (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+}
+
+export async function readUpload(
+  request: Request,
+  limits: { maxFiles: number; maxFileBytes: number; field?: string; perPage?: number },
+): Promise<Upload> {
+  const files: ReceivedFile[] = [];
+  const written: string[] = [];
+  const field = limits.field ?? "file";
+  const toDisk: UploadHandler = async ({ name, filename, data }) => {
+    if (name !== field || filename === undefined) return undefined;
+    // A form sent with no file chosen still carries an empty part.
+    if (filename === "") {
+      for await (const chunk of data) if (chunk.length > 0) break;
+      return undefined;
+    }
+    if (files.length >= limits.maxFiles)
+      throw new Refused({ key: "files.tooMany", params: { max: limits.perPage ?? limits.maxFiles } }, 400);
+    const target = await tmpPath();
+    written.push(target);
+    const out = createWriteStream(target);
+    let size = 0;
+    try {
+      for await (const chunk of data) {
+        size += chunk.length;
+        if (size > limits.maxFileBytes)
+          throw new Refused(
+            { key: "files.tooBig", params: { name: filename, mb: Math.round(limits.maxFileBytes / 1048576) } },
+            413,
+          );
+        if (!out.write(chunk)) await once(out, "drain");
+      }
+      out.end();
+      await once(out, "close");
+    } catch (error) {
+      out.destroy();
+      throw error;
+    }
+    if (size > 0) files.push({ path: target, name: filename, size });
+    return filename;
+  };
+  try {
+    const fields = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(toDisk, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
+    );
+    return { ok: true, fields, files };
+  } catch (error) {
+    await discard(written);
+    if (error instanceof Refused) return { ok: false, problem: error.problem, status: error.status };
+    // A field past 64 KB, or a body that stopped half-way.
+    return { ok: false, problem: { key: "files.broken" }, status: 400 };
+  }
+}
+
+async function discard(paths: string[]) {
+  await Promise.all(paths.map((file) => rm(file, { force: true })));
+}

@@ -1,0 +1,70 @@
+/** Attachments and the groups' documents (issue 17). */
+export const filesMessages = {
+  "files.title": "Allegati",
+  "files.none": "Nessun file scelto: scegline almeno uno.",
+  "files.tooMany": "Al massimo {max} file per pagina: eliminane qualcuno o caricane meno.",
+  "files.tooBig": "«{name}» supera il limite di {mb} MB: non è stato caricato nulla.",
+  "files.broken": "Il caricamento si è interrotto o il modulo non è valido: riprova.",
+  "files.quota":
+    "Con questi file supereresti lo spazio di {mb} MB a tua disposizione: elimina file che non " +
+    "servono più o chiedi all'amministratore.",
+  "files.badType":
+    "«{name}»: il contenuto non è di un tipo ammesso, o non corrisponde all'estensione del " +
+    "nome. Sono ammessi PDF, immagini JPEG, PNG e WebP, documenti Office e OpenDocument, CSV e " +
+    "testo.",
+  "files.badImage": "«{name}» non è un'immagine leggibile.",
+  "files.imageTooLarge": "«{name}» ha dimensioni troppo grandi (oltre 50 milioni di pixel).",
+  "files.limits":
+    "Fino a {max} file per pagina, {mb} MB ciascuno: PDF, immagini (JPEG, PNG, WebP), " +
+    "documenti Office e OpenDocument, CSV e testo. Le foto vengono ridimensionate e private " +
+    "dei dati nascosti, come la posizione GPS.",
+  "files.choose": "File da allegare",
+  "files.upload": "Carica",
+  "files.uploading": "Caricamento in corso: {percent}%",
+  "files.progress": "Avanzamento del caricamento",
+  "files.uploaded": "File allegati: {count}.",
+  "files.deleted": "«{name}» è stato eliminato.",
+  "files.delete": "Elimina",
+  "files.deleteConfirm": "Eliminare «{name}»?",
+  "files.by": "{size} · {name}, {date}",
+  "files.byNobody": "{size} · {date}",
+  "files.empty": "Nessun allegato.",
+  "files.open": "{name} (immagine a grandezza piena)",
+  "files.kb": "{n} kB",
+  "files.mb": "{n} MB",
+  "files.roomLeft": "Puoi aggiungere ancora {count} file.",
+  "files.full": "Questa pagina ha già {max} allegati: per aggiungerne, eliminane uno.",
+  "files.quotaTitle": "File allegati",
+  "files.quotaIntro":
+    "Ogni persona può caricare file fino a uno spazio complessivo: qui lo stabilisci. I file " +
+    "già caricati restano.",
+  "files.quotaLabel": "Spazio per persona, in MB",
+  "files.quotaSave": "Salva il limite",
+  "files.quotaSaved": "Ora ogni persona può caricare fino a {mb} MB.",
+  "files.quotaInvalid": "Indica un numero di MB tra 20 e 100000.",
+  "files.usageCaption": "Chi occupa più spazio",
+  "files.usagePerson": "Persona",
+  "files.usageSize": "Spazio occupato",
+  "files.usageCount": "File",
+  "docs.title": "Documenti del gruppo {group}",
+  "docs.intro": "I documenti su cui lavora il gruppo: ogni nuova versione conserva le precedenti.",
+  "docs.search": "Cerca per titolo",
+  "docs.searchSubmit": "Cerca",
+  "docs.none": "Nessun documento.",
+  "docs.noneFound": "Nessun documento con questo titolo.",
+  "docs.newTitle": "Nuovo documento",
+  "docs.fieldTitle": "Titolo",
+  "docs.fieldDescription": "Descrizione breve (facoltativa)",
+  "docs.add": "Aggiungi il documento",
+  "docs.newVersion": "Carica una nuova versione",
+  "docs.versionSubmit": "Carica la versione",
+  "docs.versions": "Versioni precedenti ({count})",
+  "docs.current": "Versione attuale",
+  "docs.added": "Documento «{title}» aggiunto.",
+  "docs.versionAdded": "Nuova versione di «{title}» caricata.",
+  "docs.caption": "Documenti, dal più recente",
+  "docs.colTitle": "Documento",
+  "docs.colFile": "File",
+  "docs.colUpdated": "Aggiornato",
+  "docs.onlyMembers": "Per aggiungere documenti unisciti al gruppo.",
+} as const;
