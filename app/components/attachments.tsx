@@ -1,4 +1,6 @@
+import type { SerializeFrom } from "@remix-run/node";
 import { Form, useMatches, useNavigate } from "@remix-run/react";
+import type { AttachmentView } from "~/domain/attachments";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { formatDate } from "~/lib/dates";
 import type { Message } from "~/lib/i18n";
@@ -6,19 +8,8 @@ import { tm, useLocale, useT } from "~/lib/i18n/react";
 import { ActionLabel } from "./action-label";
 import { ConfirmAction } from "./confirm-action";
 
-/** What the pages show of an attachment (domain/attachments.server.ts AttachmentView, as JSON). */
-export type AttachmentItem = {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  image: boolean;
-  width: number | null;
-  height: number | null;
-  uploader: string | null;
-  createdAt: string;
-  canDelete: boolean;
-};
+/** An attachment as a page's JSON carries it. */
+export type AttachmentItem = SerializeFrom<AttachmentView>;
 
 const FILE_ACCEPT =
   ".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.csv,.txt," +

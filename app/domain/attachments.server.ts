@@ -8,6 +8,7 @@ import { httpError } from "~/lib/http.server";
 import type { Message } from "~/lib/i18n";
 import { cleanText } from "~/lib/text";
 import { audit } from "./audit.server";
+import type { AttachmentView } from "./attachments";
 import { assertCan, can, type AttachTarget } from "./policy";
 
 /**
@@ -352,22 +353,7 @@ function targetOf(attachment: {
   return { kind: "document", id: attachment.documentId! };
 }
 
-export type AttachmentView = {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  image: boolean;
-  width: number | null;
-  height: number | null;
-  uploader: string | null;
-  createdAt: Date;
-  /** For a progress update's files: which update. */
-  updateId: string | null;
-  canDelete: boolean;
-};
-
-const viewSelect = {
+export const viewSelect = {
   id: true,
   name: true,
   createdAt: true,
@@ -380,14 +366,21 @@ const viewSelect = {
   uploadedBy: { select: { displayName: true } },
 } as const;
 
-/** A page's attachments, oldest first, with whether this person may remove each. */
-export async function listAttachments(
+/** An attachment row (read with `viewSelect`) as the pages show it, with whether this person may remove it. */
+export function toView(
   actor: Actor,
-  owner: { ideaId: number } | { objectiveId: number } | { updateId: { in: string[] } },
   ref: AttachTarget,
-): Promise<AttachmentView[]> {
-  const rows = await db.attachment.findMany({ where: owner, orderBy: { createdAt: "asc" }, select: viewSelect });
-  return rows.map((row) => ({
+  row: {
+    id: string;
+    name: string;
+    createdAt: Date;
+    uploadedById: string | null;
+    updateId: string | null;
+    file: { mime: string; size: number; width: number | null; height: number | null };
+    uploadedBy: { displayName: string } | null;
+  },
+): AttachmentView {
+  return {
     id: row.id,
     name: row.name,
     mime: row.file.mime,
@@ -399,7 +392,17 @@ export async function listAttachments(
     createdAt: row.createdAt,
     updateId: row.updateId,
     canDelete: can(actor, "attachment.delete", { ...ref, uploadedById: row.uploadedById }),
-  }));
+  };
+}
+
+/** A page's attachments, oldest first, with whether this person may remove each. */
+export async function listAttachments(
+  actor: Actor,
+  owner: { ideaId: number } | { objectiveId: number } | { updateId: { in: string[] } },
+  ref: AttachTarget,
+): Promise<AttachmentView[]> {
+  const rows = await db.attachment.findMany({ where: owner, orderBy: { createdAt: "asc" }, select: viewSelect });
+  return rows.map((row) => toView(actor, ref, row));
 }
 
 /**

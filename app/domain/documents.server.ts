@@ -5,7 +5,7 @@ import type { ReceivedFile } from "~/lib/files.server";
 import { httpError } from "~/lib/http.server";
 import type { Message } from "~/lib/i18n";
 import { cleanText } from "~/lib/text";
-import { attachFiles, type AttachmentView } from "./attachments.server";
+import { attachFiles, toView, viewSelect } from "./attachments.server";
 import { assertCan, can, type AttachTarget } from "./policy";
 
 /**
@@ -33,18 +33,7 @@ export async function listDocuments(actor: Actor, slug: string, query: string) {
       description: true,
       updatedAt: true,
       createdById: true,
-      versions: {
-        orderBy: { createdAt: "desc" },
-        select: {
-          id: true,
-          name: true,
-          createdAt: true,
-          uploadedById: true,
-          updateId: true,
-          file: { select: { mime: true, size: true, width: true, height: true } },
-          uploadedBy: { select: { displayName: true } },
-        },
-      },
+      versions: { orderBy: { createdAt: "desc" }, select: viewSelect },
     },
   });
   return {
@@ -55,23 +44,7 @@ export async function listDocuments(actor: Actor, slug: string, query: string) {
       title: document.title,
       description: document.description,
       updatedAt: document.updatedAt,
-      versions: document.versions.map((version): AttachmentView => ({
-        id: version.id,
-        name: version.name,
-        mime: version.file.mime,
-        size: version.file.size,
-        image: version.file.mime.startsWith("image/"),
-        width: version.file.width,
-        height: version.file.height,
-        uploader: version.uploadedBy?.displayName ?? null,
-        createdAt: version.createdAt,
-        updateId: null,
-        canDelete: can(actor, "attachment.delete", {
-          ...page,
-          authorId: document.createdById,
-          uploadedById: version.uploadedById,
-        }),
-      })),
+      versions: document.versions.map((version) => toView(actor, { ...page, authorId: document.createdById }, version)),
     })),
   };
 }

@@ -4,7 +4,7 @@ import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import { isClosed } from "./ideas";
 import { handleOf } from "./people";
-import type { AttachmentView } from "./attachments.server";
+import type { AttachmentView } from "./attachments";
 import { can, type AttachTarget } from "./policy";
 
 /** Everything the idea page shows, in a handful of queries. */

@@ -63,6 +63,16 @@ export async function notify(
 }
 
 /**
+ * The time and id prefix of one fan-out. Ids that start with the time, like Prisma's cuids: the
+ * rows of one fan-out sit side by side at the end of the id index instead of on a random page
+ * each (a comment on an idea with a few hundred followers wrote a few hundred scattered pages).
+ */
+function fanOutIds() {
+  const now = new Date();
+  return { now, prefix: `n${now.getTime().toString(36).padStart(9, "0")}` };
+}
+
+/**
  * Tells the active members of a group (or only its leaders), but the actor: a new idea in the
  * group, a report waiting in it. One statement whatever the group's size.
  */
@@ -80,8 +90,7 @@ export async function notifyGroup(
   },
 ) {
   const skip = [input.actorId ?? "", ...(input.except ?? [])];
-  const now = new Date();
-  const prefix = `n${now.getTime().toString(36).padStart(9, "0")}`;
+  const { now, prefix } = fanOutIds();
   await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt")
     SELECT ${prefix} || lower(hex(randomblob(8))), m."userId", ${input.kind}, ${input.ideaId},
@@ -109,11 +118,7 @@ export async function notifyWatchers(
   },
 ) {
   const skip = [input.actorId ?? "", ...(input.except ?? [])];
-  // Ids that start with the time, like Prisma's cuids: the rows of one fan-out sit side by side
-  // at the end of the id index instead of on a random page each (a comment on an idea with a few
-  // hundred followers wrote a few hundred scattered index pages).
-  const now = new Date();
-  const prefix = `n${now.getTime().toString(36).padStart(9, "0")}`;
+  const { now, prefix } = fanOutIds();
   await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt")
     SELECT ${prefix} || lower(hex(randomblob(8))), "userId", ${input.kind}, ${input.ideaId},

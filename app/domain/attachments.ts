@@ -1,0 +1,15 @@
+/** What the pages show of an attachment (domain/attachments.server.ts makes it; components show it). */
+export type AttachmentView = {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  image: boolean;
+  width: number | null;
+  height: number | null;
+  uploader: string | null;
+  createdAt: Date;
+  /** For a progress update's files: which update. */
+  updateId: string | null;
+  canDelete: boolean;
+};
