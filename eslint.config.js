@@ -35,6 +35,7 @@ const RAW_SQL_ALLOWED = [
   "app/domain/activity.server.ts",
   "app/domain/board.server.ts",
   "app/domain/comments.server.ts",
+  "app/domain/findings.server.ts",
   "app/domain/groups.server.ts",
   "app/domain/idea-list.server.ts",
   "app/domain/idea-page.server.ts",

@@ -18,7 +18,7 @@ import { unreadCount } from "./domain/notifications.server";
 import { currentPhase } from "./domain/timeline.server";
 import { env } from "./lib/env.server";
 import { readFlash } from "./lib/flash.server";
-import { DEFAULT_LOCALE, translator, type Locale } from "./lib/i18n";
+import { DEFAULT_LOCALE, isLocale, translator, type Locale } from "./lib/i18n";
 import { pageTitle, retryAfterHeaders } from "./lib/meta";
 import { useRootData, type RootData } from "./lib/root-data";
 import styles from "./styles/generated/main.css";
@@ -61,7 +61,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     user ? currentPhase() : null,
     user ? unreadCount(user.id) : 0,
   ]);
-  const locale: Locale = user?.locale ?? DEFAULT_LOCALE;
+  // Without an account (the citizens' survey pages) the address may ask for a language: ?lang=en.
+  const asked = new URL(request.url).searchParams.get("lang");
+  const locale: Locale = user?.locale ?? (isLocale(asked) ? asked : DEFAULT_LOCALE);
   return json<RootData>(
     {
       locale,

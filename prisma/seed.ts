@@ -23,6 +23,7 @@ import {
 import { freezeSnapshot } from "../app/domain/snapshots.server";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
 import { MILESTONES, OBJECTIVES } from "./seed-objectives";
+import { seedCampaign, seedSurvey } from "./seed-observe";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00+01:00`);
 
@@ -212,6 +213,27 @@ async function main() {
   const ideas = await seedIdeas(groups, people);
   const objectives = await seedObjectives(groups, people);
   await seedSnapshots(people);
+  // Observing and listening (issue 15): a finished two-week campaign and its survey.
+  const recorders = [...people.values()]
+    .filter((p) => p.role !== "ADMIN")
+    .slice(0, 8)
+    .map((p) => p.id);
+  await seedCampaign(db, {
+    title: "Flussi al piano terra, ottobre",
+    startsOn: "2026-10-05",
+    endsOn: "2026-10-17",
+    visits: 400,
+    groupId: groups.get("logistica")!,
+    createdById: people.get("coordinatore.logistica@cesena.example")!.id,
+    recorders: [people.get("osservatore@cesena.example")!.id, ...recorders],
+  });
+  await seedSurvey(db, {
+    title: "Gradimento agli sportelli, ottobre",
+    from: "2026-10-05",
+    to: "2026-10-24",
+    responses: 300,
+    createdById: people.get("cabina@cesena.example")!.id,
+  });
   await seedAuditLog();
   console.log(
     `Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ` +

@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation, useMatches } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { can } from "~/domain/policy";
 import { formatDate } from "~/lib/dates";
@@ -12,23 +12,37 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const user = data?.user ?? null;
   const location = useLocation();
+  // Citizens' survey pages (issue 15): "public" hides the intranet's doors, "kiosk" every way out.
+  const chrome = useMatches().reduce<string | undefined>(
+    (found, match) => (match.handle as { chrome?: string } | undefined)?.chrome ?? found,
+    undefined,
+  );
   const isAdmin = can(user?.actor, "user.list");
   useFocusMainOnNavigation(location.key, location.hash);
   const flash = useFlash(data?.flash ?? null, location.key);
 
   const moderates = isAdmin || (user?.actor.leaderOf.length ?? 0) > 0;
-  const links = user
-    ? [
-        { to: "/", label: t("nav.home"), end: true },
-        { to: "/idee", label: t("nav.ideas"), end: false },
-        { to: "/gruppi", label: t("nav.groups"), end: false },
-        { to: "/crono-programma", label: t("nav.timeline"), end: false },
-        { to: "/cabina-di-regia", label: t("nav.board"), end: false },
-        ...(moderates ? [{ to: "/moderazione", label: t("nav.moderation"), end: false }] : []),
-        ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),
-      ]
-    : [];
+  const links =
+    user && !chrome
+      ? [
+          { to: "/", label: t("nav.home"), end: true },
+          { to: "/idee", label: t("nav.ideas"), end: false },
+          { to: "/gruppi", label: t("nav.groups"), end: false },
+          { to: "/crono-programma", label: t("nav.timeline"), end: false },
+          { to: "/cabina-di-regia", label: t("nav.board"), end: false },
+          { to: "/rilevazioni", label: t("nav.observe"), end: false },
+          ...(moderates ? [{ to: "/moderazione", label: t("nav.moderation"), end: false }] : []),
+          ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),
+        ]
+      : [];
   const unread = data?.unread ?? 0;
+
+  if (chrome === "kiosk")
+    return (
+      <main id="contenuto" tabIndex={-1} className="container my-4">
+        {children}
+      </main>
+    );
 
   return (
     <>
@@ -50,7 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("app.owner")} · {t("app.project")}
               </span>
               <div className="pionieri-usermenu">
-                {user ? (
+                {chrome ? null : user ? (
                   <>
                     <Link to="/notifiche" className="pionieri-slim-link">
                       {t("nav.notifications")}
@@ -121,7 +135,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         ) : null}
       </header>
-      {user && data?.phase ? (
+      {user && data?.phase && !chrome ? (
         <div className="pionieri-phase" role="note">
           <div className="container">
             <strong>{t("phase.banner", { name: data.phase.name })}</strong>{" "}
@@ -147,7 +161,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <Link to="/privacy">{t("nav.privacy")}</Link>
             </li>
-            {user ? (
+            {user && !chrome ? (
               <li>
                 <Link to="/profilo">{t("nav.profile")}</Link>
               </li>

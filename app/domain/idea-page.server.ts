@@ -5,6 +5,7 @@ import { reader } from "~/lib/db/fast.server";
 import { isClosed } from "./ideas";
 import { handleOf } from "./people";
 import type { AttachmentView } from "./attachments";
+import type { EvidenceSnapshot } from "./evidence";
 import { can, type AttachTarget } from "./policy";
 
 /** Everything the idea page shows, in a handful of queries. */
@@ -125,6 +126,12 @@ export async function getIdeaPage(actor: Actor, id: number) {
       updateId: null,
       canDelete: can(actor, "attachment.delete", { ...page, uploadedById }),
     }));
+  // The figures it cites (issue 15), frozen as they were the day it was written.
+  const evidence = read
+    .all<{ snapshot: string; asOf: string }>(
+      Prisma.sql`SELECT "snapshot", "asOf" FROM "IdeaEvidence" WHERE "ideaId" = ${id} ORDER BY "createdAt"`,
+    )
+    .map((cited) => ({ ...(JSON.parse(cited.snapshot) as EvidenceSnapshot), asOf: cited.asOf }));
   // The board's private notes reach only the board.
   const boardNotes = can(actor, "board.privateNotes")
     ? await db.boardNote.findMany({
@@ -150,6 +157,7 @@ export async function getIdeaPage(actor: Actor, id: number) {
     revisions,
     carriedBy,
     files,
+    evidence,
     boardNotes: boardNotes.map((n) => ({ id: n.id, note: n.note, at: n.createdAt, by: n.author?.displayName ?? null })),
     author:
       row.authorName !== null && row.authorEmail !== null

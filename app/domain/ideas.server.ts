@@ -8,6 +8,7 @@ import { findGroup } from "./groups.server";
 import { IDEA_STATUSES, transition, type IdeaStatus } from "./ideas";
 import { newlyMentioned, renderWithMentions } from "./mentions.server";
 import { notify, notifyGroup, notifyWatchers } from "./notifications.server";
+import { attachEvidence, type CitedFigure } from "./evidence.server";
 import { assertCan, can } from "./policy";
 import { moveSupportsAndFollows } from "./supports.server";
 
@@ -26,7 +27,7 @@ async function validTagIds(tagIds: string[]) {
 export type IdeaInput = { title: string; body: string; groupId: string; tagIds: string[] };
 
 /** A new idea: the author follows it; mentioned colleagues are told. */
-export async function createIdea(actor: Actor, input: IdeaInput) {
+export async function createIdea(actor: Actor, input: IdeaInput, evidence?: CitedFigure | null) {
   assertCan(actor, "idea.create");
   const group = await findGroup({ id: input.groupId });
   if (!group) httpError(400, "ideas.groupInvalid");
@@ -47,6 +48,8 @@ export async function createIdea(actor: Actor, input: IdeaInput) {
     });
     await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "NUOVA" } });
     await tx.follow.create({ data: { ideaId: idea.id, userId: actor.id } });
+    // An idea started from a campaign's or survey's figure keeps it, with its numbers of today.
+    if (evidence) await attachEvidence(tx, idea.id, evidence);
     const told = await notify(tx, {
       kind: "MENTION",
       recipients: mentioned,

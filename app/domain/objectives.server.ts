@@ -218,7 +218,12 @@ export async function updateObjective(
     carriableIdeas(input.ideaIds),
   ]);
   const fresh = await newlyMentioned(current.description, mentioned);
-  const next = { ...input, ownerId: input.ownerId || null };
+  // An indicator bound to a campaign's or survey's figure is measured, never typed (issue 15).
+  const next = {
+    ...input,
+    ownerId: input.ownerId || null,
+    ...(current.indicatorFigure ? { indicatorCurrent: current.indicatorCurrent } : {}),
+  };
   const changed = TRACKED.filter((field) => (current[field] ?? null) !== (next[field] ?? null));
   const before = new Set(current.ideas.map((link) => link.ideaId));
   const after = new Set(ideas.map((idea) => idea.id));

@@ -18,6 +18,8 @@ type CommentRef = {
   hiddenAt: Date | string | null;
 };
 type StatusChange = IdeaRef & { to: string };
+/** An observation campaign: who opened it (a group's leaders or the Cabina) and whether the actor joined it. */
+export type CampaignRef = { groupId: string | null; joined: boolean };
 /** A page that takes attachments: for an idea its author, for a document its creator. */
 export type AttachTarget = {
   kind: "idea" | "objective" | "update" | "document";
@@ -79,6 +81,17 @@ type Rules = {
   "board.freeze": undefined;
   "board.export": undefined;
   "audit.view": undefined;
+  /** observing and listening to citizens (issue 15) */
+  "place.manage": undefined;
+  "campaign.create": { groupId: string | null };
+  "campaign.edit": CampaignRef;
+  "campaign.join": CampaignRef;
+  "campaign.leave": CampaignRef;
+  "visit.record": CampaignRef;
+  "visit.delete": CampaignRef & { recordedById: string | null };
+  "survey.manage": undefined;
+  /** read citizens' free texts before anyone else sees them, publish, redact or discard them */
+  "survey.moderate": undefined;
 };
 
 export type Action = keyof Rules;
@@ -131,7 +144,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   },
   "idea.markDuplicate": (actor, idea) =>
     MERGEABLE_STATUSES.includes(idea.status as never) && deciderOk(actor, idea.groupId, ["leader", "board"]),
-  "comment.create": (actor) => canWrite(actor),
+  // Observers comment too: the method asks to be "stimolati da osservatori esterni".
+  "comment.create": () => true,
   "comment.edit": (actor, comment) => comment.authorId === actor.id && live(comment),
   "comment.delete": (actor, comment) => comment.authorId === actor.id && live(comment),
   // Leaders moderate their group's discussions; the board and the admin every group's.
@@ -152,6 +166,21 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "board.freeze": isBoard,
   "board.export": isBoard,
   "audit.view": (actor) => isBoard(actor) || isAdmin(actor),
+  "place.manage": (actor) => isBoard(actor) || isAdmin(actor),
+  // A group's leaders open campaigns for their group; the Cabina for any group or for none.
+  "campaign.create": (actor, campaign) =>
+    isBoard(actor) || (campaign.groupId !== null && leads(actor, campaign.groupId)),
+  "campaign.edit": (actor, campaign) => rules["campaign.create"](actor, campaign),
+  "campaign.join": (actor, campaign) => canWrite(actor) && !campaign.joined,
+  "campaign.leave": (_actor, campaign) => campaign.joined,
+  // Those who joined record visits; observers do without joining (it is their role), and so do
+  // the people who run the campaign.
+  "visit.record": (actor, campaign) =>
+    campaign.joined || actor.role === "OSSERVATORE" || rules["campaign.edit"](actor, campaign),
+  "visit.delete": (actor, visit) =>
+    (visit.recordedById === actor.id && rules["visit.record"](actor, visit)) || rules["campaign.edit"](actor, visit),
+  "survey.manage": isBoard,
+  "survey.moderate": (actor) => isBoard(actor) || isAdmin(actor),
 };
 
 export function can<A extends Action>(

@@ -51,3 +51,14 @@ export function consume(limiter: RateLimiter, key: string): number {
   limiter.hit(key);
   return 0;
 }
+
+/**
+ * Citizens' answers (issue 15, pages without login): per address (a phone on the poster's QR
+ * code), per kiosk (a tablet answers for many people, one after another), and all together, so
+ * that a flood of answers stays a trickle of small writes and never slows the staff's pages.
+ */
+export const surveyLimits = {
+  perAddress: new RateLimiter(10, 60 * 60 * 1000),
+  perKiosk: new RateLimiter(120, 60 * 60 * 1000),
+  all: new RateLimiter(600, 60 * 1000),
+};

@@ -6,6 +6,8 @@ import { DataTable } from "~/components/data-table";
 import { Menu } from "~/components/menu";
 import { TextAreaField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
+import { KeyFigures } from "~/components/key-figures";
+import { keyFigures } from "~/domain/findings.server";
 import { dashboard } from "~/domain/board.server";
 import { decisionSchema } from "~/forms/schemas.server";
 import { EXPORTS } from "~/domain/board";
@@ -33,9 +35,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.board
 /** Readable by every colleague: the project promises transparency. Actions are the board's. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const data = await dashboard(user.actor);
+  const [data, figures] = await Promise.all([dashboard(user.actor), keyFigures()]);
   return json({
     ...data,
+    figures,
     today: today(),
     can: {
       decide: can(user.actor, "board.decide"),
@@ -104,6 +107,8 @@ export default function Board() {
           <Link to="/cabina-di-regia/riunioni">{t("board.snapshots")}</Link>
         </p>
       )}
+
+      <KeyFigures figures={data.figures} />
 
       <section aria-labelledby="groups-title" className="mb-5">
         <h2 id="groups-title">{t("board.groupsTitle")}</h2>

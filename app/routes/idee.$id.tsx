@@ -21,6 +21,7 @@ import {
 } from "~/domain/comments.server";
 import { isIdeaStatus, TAG_KINDS, transition } from "~/domain/ideas";
 import { getIdeaPage } from "~/domain/idea-page.server";
+import { EvidenceCard } from "~/components/evidence";
 import { changeStatus, markDuplicate, possibleTransitions, setFollow } from "~/domain/ideas.server";
 import { setSupport } from "~/domain/supports.server";
 import { can } from "~/domain/policy";
@@ -205,6 +206,9 @@ export default function IdeaPage() {
           </div>
         ) : null}
         <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
+        {idea.evidence.map((evidence, index) => (
+          <EvidenceCard key={index} evidence={evidence} />
+        ))}
         {idea.carriedBy.length > 0 ? (
           <div className="callout pionieri-callout" role="note">
             <p className="mb-1">

@@ -8,6 +8,8 @@ import { readIdeaForm } from "~/forms/readers.server";
 import { ideaSchema } from "~/forms/schemas.server";
 import { similarIdeas } from "~/domain/idea-list.server";
 import { createIdea } from "~/domain/ideas.server";
+import { citeFigure } from "~/domain/evidence.server";
+import { EvidenceCard } from "~/components/evidence";
 import { previewHtml } from "~/domain/mentions.server";
 import { assertCan } from "~/domain/policy";
 import { listTags } from "~/domain/tags.server";
@@ -31,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [groups, tags] = await Promise.all([groupOptions(), listTags()]);
   const slug = new URL(request.url).searchParams.get("gruppo");
   const preselected = (slug && (await findGroup({ slug }))?.id) || "";
-  return json({ groups: groups.map(({ id, name }) => ({ id, name })), tags, preselected });
+  const evidence = await citeFigure(new URL(request.url).searchParams.get("evidenza"));
+  return json({ groups: groups.map(({ id, name }) => ({ id, name })), tags, preselected, evidence });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,7 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { values, parsed } = readIdeaForm(form, ideaSchema);
   const preview = form.get("intent") === "preview";
   if (!preview && parsed.ok) {
-    const idea = await createIdea(user.actor, { ...parsed.data, tagIds: values.tagIds });
+    // Started from a figure (/idee/nuova?evidenza=…): it is read again now, as it stands today.
+    const evidence = await citeFigure(new URL(request.url).searchParams.get("evidenza"));
+    const idea = await createIdea(user.actor, { ...parsed.data, tagIds: values.tagIds }, evidence);
     return redirectWithFlash(`/idee/${idea.id}`, "ideas.created");
   }
   // The form comes back (a preview, or something to fix) with the similar ideas, so that a
@@ -53,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewIdea() {
   const t = useT();
-  const { groups, tags, preselected } = useLoaderData<typeof loader>();
+  const { groups, tags, preselected, evidence } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -61,6 +66,7 @@ export default function NewIdea() {
       <h1>{t("ideas.newTitle")}</h1>
       <p className="lead pionieri-question">{t("ideas.newQuestion")}</p>
       <p>{t("ideas.newIntro")}</p>
+      {evidence ? <EvidenceCard evidence={evidence} /> : null}
       <IdeaForm
         mode="create"
         values={actionData?.idea ?? { title: "", body: "", groupId: preselected, tagIds: [] }}

@@ -11,6 +11,9 @@ import type { AttachTarget } from "~/domain/policy";
 import { receiveAttachments, removeAttachment } from "~/forms/attach.server";
 import { isMultipart } from "~/forms/uploads.server";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";
+import { describeFigure } from "~/domain/findings.server";
+import { unbindIndicator } from "~/domain/evidence.server";
+import { parseFigure } from "~/domain/observation";
 import { getObjectivePage, postProgressUpdate } from "~/domain/objectives.server";
 import { progressUpdateSchema } from "~/forms/schemas.server";
 import { requireUser } from "~/lib/auth.server";
@@ -43,7 +46,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listAttachments(user.actor, { objectiveId: id }, page),
     listAttachments(user.actor, { updateId: { in: objective.updates.map((u) => u.id) } }, { ...page, kind: "update" }),
   ]);
-  return json({ objective, files, updateFiles, today: today() });
+  // An indicator bound to a campaign's or survey's figure (issue 15) says where its value comes from.
+  const figure = parseFigure(objective.indicatorFigure);
+  const measured = figure ? await describeFigure(figure) : null;
+  return json({ objective, files, updateFiles, today: today(), measured });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -56,6 +62,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const form = await request.formData();
   if (field(form, "intent") === "deleteAttachment") return removeAttachment(user.actor, form);
+  if (field(form, "intent") === "unbind") {
+    await unbindIndicator(user.actor, id);
+    return redirectWithFlash(`/obiettivi/${id}`, "objectives.unbound", undefined, { tone: "info" });
+  }
   if (field(form, "intent") !== "update") httpError(400, "v.unknownIntent");
   const parsed = parseForm(progressUpdateSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.values);
@@ -87,7 +97,7 @@ function ChangeValue({ value }: { value: string | null }) {
 export default function ObjectivePage() {
   const t = useT();
   const locale = useLocale();
-  const { objective: o, files, updateFiles, today: day } = useLoaderData<typeof loader>();
+  const { objective: o, files, updateFiles, today: day, measured } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failed = failureOf(actionData);
   const attachError = failureOf(actionData, "attach")?.formError;
@@ -205,6 +215,22 @@ export default function ObjectivePage() {
             })}
           </p>
           {reached !== null ? <p className="mb-0">{t("objectives.indicatorReached", { percent: reached })}</p> : null}
+          {measured ? (
+            <div className="mt-2">
+              <p className="mb-1">
+                {t("objectives.measuredBy")} <Link to={measured.href}>{measured.source}</Link>
+                {measured.place ? ` · ${measured.place}` : ""}
+              </p>
+              {o.canEdit ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="unbind" />
+                  <button type="submit" className="btn btn-outline-primary btn-sm">
+                    {t("objectives.unbind")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+          ) : null}
         </section>
       ) : null}
 

@@ -15,6 +15,7 @@ import { Client } from "../support/http";
 import { signedIn as signedInAs } from "../support/sessions";
 import { ROOT } from "../support/paths";
 import { PASSWORD } from "../support/scenario";
+import { seedCampaign, seedSurvey } from "../../prisma/seed-observe";
 
 const ACTORS = [
   "anonymous",
@@ -29,7 +30,7 @@ const ACTORS = [
 ] as const;
 type ActorName = (typeof ACTORS)[number];
 /** "login": sent to /login (anonymous, or a session that stopped being valid). "write": 302/303 and rows changed. */
-type Answer = 200 | 400 | 401 | 403 | 404 | 410 | "login" | "redirect" | "write";
+type Answer = 200 | 400 | 401 | 403 | 404 | 409 | 410 | "login" | "redirect" | "write";
 type Row = Record<ActorName, Answer>;
 
 const harness = useServer();
@@ -167,6 +168,71 @@ async function failedMail() {
   });
   return id;
 }
+
+/** A Logistica campaign opened by its leader, which the author (member) joined, with a few visits. */
+async function freshCampaign() {
+  const { users, groups } = harness.scenario;
+  const campaign = await seedCampaign(harness.server.db, {
+    title: `Rilevazione della matrice ${Math.random()}`,
+    startsOn: "2026-10-01",
+    endsOn: "2026-12-31",
+    visits: 6,
+    groupId: groups.logistica!.id,
+    createdById: users.leader.id,
+    recorders: [users.member.id],
+  });
+  return campaign.id;
+}
+/** A visit as the recording form sends it, with a fresh id. */
+async function visitForm(campaignId: string) {
+  const place = await harness.server.db.place.findFirstOrThrow({ where: { name: "Anagrafe" } });
+  return {
+    visitId: `v${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`,
+    day: "2026-11-02",
+    arrival: "09:10",
+    start: "09:25",
+    end: "09:31",
+    stop0: place.id,
+    outcome: "RISOLTO",
+    channel: "SPONTANEO",
+    note: "",
+    campaignId,
+  };
+}
+/** A survey of the Cabina: open, or a draft whose questions may still change. */
+async function freshSurvey(status: "APERTO" | "CHIUSO" = "APERTO", responses = 8) {
+  const survey = await seedSurvey(harness.server.db, {
+    title: `Questionario della matrice ${Math.random()}`,
+    from: "2026-10-05",
+    to: "2026-10-09",
+    responses,
+    createdById: harness.scenario.users.board.id,
+    status,
+  });
+  const place = await harness.server.db.surveyPlace.findFirstOrThrow({ where: { surveyId: survey.id } });
+  return { id: survey.id, token: place.token, kioskToken: place.kioskToken, placeId: place.placeId };
+}
+async function draftSurvey() {
+  const survey = await freshSurvey("APERTO", 0);
+  await harness.server.db.survey.update({ where: { id: survey.id }, data: { status: "BOZZA" } });
+  return survey.id;
+}
+/** A citizen's text waiting for a moderator. */
+async function pendingText() {
+  const response = await harness.server.db.surveyResponse.create({
+    data: {
+      surveyId: fixture.survey.id,
+      placeId: fixture.survey.placeId,
+      day: "2026-10-06",
+      via: "QR",
+      freeText: "Attesa lunga",
+      textStatus: "DA_LEGGERE",
+    },
+  });
+  return response.id;
+}
+const citizenAnswer = (questionId: string) => ({ [`q_${questionId}`]: "4", testo: "", sito_web: "" });
+
 const forgedUnsubscribe = `u=nessuno&k=REPLY&t=${"A".repeat(32)}`;
 const objectiveForm = (groupId: string, extra: Record<string, string> = {}) => ({
   groupId,
@@ -187,6 +253,161 @@ const objectiveForm = (groupId: string, extra: Record<string, string> = {}) => (
 });
 
 const MATRIX: Record<string, Entry> = {
+  "rilevazioni._index": {
+    loader: [get("rilevazioni e questionari", members(200), () => "/rilevazioni")],
+    action: [
+      post("apre una rilevazione per Logistica", only(["leader", "board"], "write"), async () => {
+        const place = await harness.server.db.place.findFirstOrThrow({ where: { name: "Anagrafe" } });
+        return {
+          path: "/rilevazioni",
+          form: {
+            intent: "campaign",
+            title: "Rilevazione aperta nella matrice",
+            purpose: "",
+            groupId: fixture.groups.logistica.id,
+            startsOn: "2026-12-01",
+            endsOn: "2026-12-12",
+            placeIds: place.id,
+          },
+        };
+      }),
+    ],
+  },
+  "rilevazioni.luoghi": {
+    loader: [get("uffici, sportelli e servizi", only(["board", "admin"]), () => "/rilevazioni/luoghi")],
+    action: [
+      post("aggiunge uno sportello", only(["board", "admin"], "write"), () => ({
+        path: "/rilevazioni/luoghi",
+        form: { intent: "add", kind: "place", name: `Sportello ${Math.random().toFixed(6)}` },
+      })),
+    ],
+  },
+  "rilevazioni.confronto": {
+    loader: [
+      get(
+        "confronto tra rilevazioni",
+        members(200),
+        (f) => `/rilevazioni/confronto?a=${f.campaignId}&b=${f.campaignId}`,
+      ),
+    ],
+  },
+  "rilevazioni.$id": {
+    loader: [
+      get("risultati di una rilevazione", members(200), (f) => `/rilevazioni/${f.campaignId}`),
+      get("rilevazione inesistente", members(404), () => "/rilevazioni/cnonesiste000000"),
+    ],
+    action: [
+      post(
+        "partecipa come rilevatore (l'autrice partecipa già)",
+        { ...only(["employee", "leader", "otherLeader", "board", "admin"], "write"), author: 403, observer: 403 },
+        async () => ({ path: `/rilevazioni/${await freshCampaign()}`, form: { intent: "join" } }),
+      ),
+      post("modifica la rilevazione", only(["leader", "board"], "write"), async () => {
+        const id = await freshCampaign();
+        const places = await harness.server.db.campaignPlace.findMany({ where: { campaignId: id } });
+        return {
+          path: `/rilevazioni/${id}`,
+          form: {
+            intent: "edit",
+            title: `Rinominata ${Math.random().toFixed(6)}`,
+            purpose: "",
+            startsOn: "2026-10-01",
+            endsOn: "2026-12-31",
+            placeIds: places[0]!.placeId,
+          },
+        };
+      }),
+    ],
+  },
+  "rilevazioni.$id_.visita": {
+    loader: [
+      get(
+        "pagina per registrare le visite",
+        only(["author", "observer", "leader", "board"]),
+        (f) => `/rilevazioni/${f.campaignId}/visita`,
+      ),
+    ],
+    action: [
+      post("registra una visita", only(["author", "observer", "leader", "board"], "write"), async () => {
+        const id = await freshCampaign();
+        return { path: `/rilevazioni/${id}/visita`, form: await visitForm(id) };
+      }),
+    ],
+  },
+  "rilevazioni.$id_.coda": {
+    loader: [get("la coda non ha pagina", { ...everyone(404) }, (f) => `/rilevazioni/${f.campaignId}/coda`)],
+    action: [
+      post(
+        "visita inviata dalla coda del telefono",
+        only(["author", "observer", "leader", "board"], "write"),
+        async () => {
+          const id = await freshCampaign();
+          return { path: `/rilevazioni/${id}/coda`, form: await visitForm(id) };
+        },
+      ),
+    ],
+  },
+  "rilevazioni.$id_.visite[.]csv": {
+    loader: [get("visite in CSV", members(200), (f) => `/rilevazioni/${f.campaignId}/visite.csv`)],
+  },
+  "questionari.$id": {
+    loader: [get("risultati di un questionario", members(200), (f) => `/questionari/${f.survey.id}`)],
+    action: [
+      post("aggiunge una domanda a una bozza", only(["board"], "write"), async () => ({
+        path: `/questionari/${await draftSurvey()}`,
+        form: { intent: "addQuestion", textIt: "Tornerebbe?", textEn: "Would you come back?" },
+      })),
+    ],
+  },
+  "questionari.$id_.moderazione": {
+    loader: [get("testi da leggere", only(["board", "admin"]), (f) => `/questionari/${f.survey.id}/moderazione`)],
+    action: [
+      post("pubblica un testo", only(["board", "admin"], "write"), async () => ({
+        path: `/questionari/${fixture.survey.id}/moderazione`,
+        form: { responseId: await pendingText(), decision: "publish", text: "Attesa lunga" },
+      })),
+    ],
+  },
+  "questionari.$id_.risposte[.]csv": {
+    loader: [get("risposte in CSV", members(200), (f) => `/questionari/${f.survey.id}/risposte.csv`)],
+  },
+  "questionari.$id_.manifesto.$placeId": {
+    loader: [
+      get("manifesto con il QR", members(200), (f) => `/questionari/${f.survey.id}/manifesto/${f.survey.placeId}`),
+    ],
+  },
+  "q.$token": {
+    loader: [
+      get("questionario dal QR, senza account", everyone(200), (f) => `/q/${f.survey.token}`),
+      get("QR inventato", everyone(404), () => `/q/${"x".repeat(22)}`),
+    ],
+    action: [
+      post("un cittadino risponde dal QR", everyone("write"), async () => {
+        const survey = await freshSurvey("APERTO", 0);
+        const question = await harness.server.db.surveyQuestion.findFirstOrThrow({ where: { surveyId: survey.id } });
+        return { path: `/q/${survey.token}`, form: citizenAnswer(question.id) };
+      }),
+      post("risposta a un questionario chiuso", everyone(409), async () => {
+        const survey = await freshSurvey("CHIUSO", 0);
+        const question = await harness.server.db.surveyQuestion.findFirstOrThrow({ where: { surveyId: survey.id } });
+        return { path: `/q/${survey.token}`, form: citizenAnswer(question.id) };
+      }),
+    ],
+  },
+  "chiosco.$token": {
+    loader: [
+      get("chiosco", everyone(200), (f) => `/chiosco/${f.survey.kioskToken}`),
+      // The poster's public address is not the kiosk's.
+      get("chiosco con l'indirizzo del manifesto", everyone(404), (f) => `/chiosco/${f.survey.token}`),
+    ],
+    action: [
+      post("un cittadino risponde al chiosco", everyone("write"), async () => {
+        const survey = await freshSurvey("APERTO", 0);
+        const question = await harness.server.db.surveyQuestion.findFirstOrThrow({ where: { surveyId: survey.id } });
+        return { path: `/chiosco/${survey.kioskToken}`, form: citizenAnswer(question.id) };
+      }),
+    ],
+  },
   $: {
     loader: [get("pagina inesistente", everyone(404), () => "/pagina-che-non-esiste")],
     action: [
@@ -590,7 +811,11 @@ async function arrange() {
     });
   const snapshot = await frozen("2026-10-15");
   const later = await frozen("2026-11-12");
+  const campaignId = await freshCampaign();
+  const survey = await freshSurvey();
   return {
+    campaignId,
+    survey,
     idea,
     objective,
     snapshotId: snapshot.id,

@@ -42,6 +42,72 @@ const table: Case[] = [
     allowed: ["employee", "otherLeader", "board", "admin"],
   },
   { action: "group.leave", resource: { id: G }, label: "leave a group they are in", allowed: ["member", "leader"] },
+  // Observing and listening (issue 15): role × action × ownership (whose group, joined or not).
+  { action: "place.manage", label: "manage offices, counters and services", allowed: ["board", "admin"] },
+  {
+    action: "campaign.create",
+    resource: { groupId: G },
+    label: "open a campaign for Logistica",
+    allowed: ["leader", "board"],
+  },
+  { action: "campaign.create", resource: { groupId: null }, label: "open a campaign for no group", allowed: ["board"] },
+  {
+    action: "campaign.edit",
+    resource: { groupId: G, joined: false },
+    label: "edit a Logistica campaign",
+    allowed: ["leader", "board"],
+  },
+  {
+    action: "campaign.join",
+    resource: { groupId: G, joined: false },
+    label: "join a campaign not joined yet",
+    allowed: WRITERS,
+  },
+  {
+    action: "campaign.join",
+    resource: { groupId: G, joined: true },
+    label: "join a campaign joined already",
+    allowed: [],
+  },
+  {
+    action: "campaign.leave",
+    resource: { groupId: G, joined: true },
+    label: "leave a campaign one joined",
+    allowed: [...WRITERS, "observer"],
+  },
+  {
+    action: "campaign.leave",
+    resource: { groupId: G, joined: false },
+    label: "leave a campaign not joined",
+    allowed: [],
+  },
+  {
+    action: "visit.record",
+    resource: { groupId: G, joined: false },
+    label: "record a visit without joining",
+    allowed: ["observer", "leader", "board"],
+  },
+  {
+    action: "visit.record",
+    resource: { groupId: G, joined: true },
+    label: "record a visit having joined",
+    allowed: [...WRITERS, "observer"],
+  },
+  {
+    action: "visit.delete",
+    resource: { groupId: G, joined: true, recordedById: "member" },
+    label: "delete the member's visit (actor joined)",
+    allowed: ["member", "leader", "board"],
+  },
+  {
+    action: "visit.delete",
+    resource: { groupId: G, joined: false, recordedById: "observer" },
+    label: "delete the observer's visit (actor not joined)",
+    allowed: ["observer", "leader", "board"],
+  },
+  { action: "survey.manage", label: "write, open and close surveys", allowed: ["board"] },
+  { action: "survey.moderate", label: "read and publish citizens' free texts", allowed: ["board", "admin"] },
+
   { action: "user.list", label: "see the admin's user list", allowed: ["admin"] },
   { action: "user.invite", label: "invite a colleague", allowed: ["admin"] },
   { action: "directory.check", label: "check the directory's accounts now", allowed: ["admin"] },
@@ -170,7 +236,8 @@ const table: Case[] = [
     allowed: ["leader", "board"],
   },
   { action: "idea.markDuplicate", resource: idea("ACCOLTA"), label: "mark an accepted idea as duplicate", allowed: [] },
-  { action: "comment.create", resource: idea("NUOVA"), label: "comment", allowed: WRITERS },
+  // Observers comment too (issue 15): the method asks to be stimulated by outside observers.
+  { action: "comment.create", resource: idea("NUOVA"), label: "comment", allowed: [...WRITERS, "observer"] },
   {
     action: "comment.edit",
     resource: comment("employee"),

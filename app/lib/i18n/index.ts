@@ -32,7 +32,11 @@ export function hasCatalogue(locale: Locale) {
 }
 
 /** What a route declares in its `handle`: the Italian parts its page shows besides the core. */
-export type PageHandle = { messages?: readonly Messages[] };
+export type PageHandle = {
+  messages?: readonly Messages[];
+  /** The citizens' pages (issue 15): "public" hides the intranet's doors, "kiosk" every way out. */
+  chrome?: "public" | "kiosk";
+};
 
 /** The parts the matched routes declare (root to leaf): the page's Italian catalogue besides the core. */
 export function partsOf(matches: readonly { handle?: unknown }[]): Messages[] {

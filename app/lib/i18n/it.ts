@@ -3,7 +3,9 @@ import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { boardMessages } from "./messages/board";
 import { coreMessages } from "./messages/core";
+import { citizenMessages } from "./messages/citizen";
 import { filesMessages } from "./messages/files";
+import { observeMessages } from "./messages/observe";
 import { formsMessages } from "./messages/forms";
 import { groupsMessages } from "./messages/groups";
 import { ideaMessages } from "./messages/idea";
@@ -34,6 +36,8 @@ export const it = {
   ...formsMessages,
   ...mailMessages,
   ...filesMessages,
+  ...observeMessages,
+  ...citizenMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -81,4 +81,12 @@ export const boardMessages = {
   "board.export.aggiornamenti": "CSV aggiornamenti",
   "board.export.partecipazione": "CSV partecipazione",
   "audit.title": "Registro delle modifiche",
+  "board.keyTitle": "I cittadini agli sportelli",
+  "board.keyWait": "Attesa mediana",
+  "board.keyFirstCounter": "Risolti al primo sportello",
+  "board.keySatisfied": "Cittadini soddisfatti (4–5)",
+  "board.keyWeek": "settimana del {date}",
+  "board.keyBetter": "meglio della settimana prima ({change})",
+  "board.keyWorse": "peggio della settimana prima ({change})",
+  "board.keySame": "come la settimana prima",
 } as const;

@@ -128,4 +128,8 @@ export const coreMessages = {
   "board.privateNotes": "Note riservate della Cabina",
   "objectives.ownerNotMember": "Il responsabile deve far parte del gruppo.",
   "nav.adminFiles": "File",
+  "nav.observe": "Rilevazioni",
+  "citizen.unknown": "Questo questionario non esiste: controlli l'indirizzo o il codice QR.",
+  "survey.closed": "Questo questionario è chiuso e non accetta risposte.",
+  "survey.badAnswer": "Risposta non valida: scelga dall'elenco.",
 } as const;

@@ -87,4 +87,7 @@ export const objectivesMessages = {
   "timeline.deleteMilestone": "Elimina «{name}»",
   "timeline.milestoneSaved": "Traguardo aggiunto.",
   "timeline.milestoneDeleted": "Traguardo eliminato.",
+  "objectives.measuredBy": "Il valore attuale è misurato, non scritto a mano: viene da",
+  "objectives.unbind": "Smetti di misurarlo (il valore tornerà a scriversi a mano)",
+  "objectives.unbound": "L'indicatore non è più misurato dalla rilevazione.",
 } as const;

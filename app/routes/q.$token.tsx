@@ -1,0 +1,24 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { CitizenSurvey } from "~/components/survey-form";
+import { surveyAction, surveyLoader } from "~/forms/public-survey.server";
+import type { PageHandle } from "~/lib/i18n";
+import { citizenMessages } from "~/lib/i18n/messages/citizen";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { pageTitle } from "~/lib/meta";
+
+/** The survey page a citizen reaches from the QR code on a counter's poster: no account, no tracking. */
+export const handle: PageHandle = { messages: [citizenMessages, formsMessages], chrome: "public" };
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "citizen.pageTitle");
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return surveyLoader("QR", params.token, request);
+}
+
+export function action({ request, params, context }: ActionFunctionArgs) {
+  return surveyAction("QR", params.token, request, context);
+}
+
+export default function CitizenSurveyPage() {
+  return <CitizenSurvey />;
+}
