@@ -19,9 +19,9 @@ export function EvidenceCard({ evidence }: { evidence: EvidenceSnapshot & { asOf
         {t("evidence.title")}
       </h2>
       <p className="mb-1">
-        <strong>{t(`evidence.measure.${evidence.measure}` as MessageKey)}</strong>
-        {evidence.place ? ` · ${evidence.place}` : ""}: <strong>{value}</strong>{" "}
-        {t("evidence.basis", { n: evidence.n })}
+        {`${t(`evidence.measure.${evidence.measure}` as MessageKey)}${evidence.place ? ` · ${evidence.place}` : ""}: `}
+        <strong>{value}</strong>
+        {` ${t("evidence.basis", { n: evidence.n })}`}
       </p>
       <p className="mb-0 small">
         {evidence.asOf ? `${t("evidence.asOf", { date: formatDay(evidence.asOf, locale) })} · ` : null}

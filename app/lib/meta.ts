@@ -18,3 +18,13 @@ export const retryAfterHeaders: HeadersFunction = ({ errorHeaders, actionHeaders
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };
+
+/**
+ * The citizens' pages (issue 15): never cached, never indexed, and a 429's Retry-After passed on.
+ */
+export const citizenHeaders: HeadersFunction = (args) => {
+  const headers = new Headers(retryAfterHeaders(args));
+  headers.set("Cache-Control", "no-store");
+  headers.set("X-Robots-Tag", "noindex");
+  return headers;
+};

@@ -4,13 +4,15 @@ import { surveyAction, surveyLoader } from "~/forms/public-survey.server";
 import type { PageHandle } from "~/lib/i18n";
 import { citizenMessages } from "~/lib/i18n/messages/citizen";
 import { formsMessages } from "~/lib/i18n/messages/forms";
-import { pageTitle } from "~/lib/meta";
+import { citizenHeaders, pageTitle } from "~/lib/meta";
 
 /**
  * The kiosk: a tablet at the counter shows this page all day. No header, menu or footer to leave
  * by; large targets; after each answer it thanks and empties itself for the next person.
  */
 export const handle: PageHandle = { messages: [citizenMessages, formsMessages], chrome: "kiosk" };
+
+export const headers = citizenHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "citizen.pageTitle");
 

@@ -4,10 +4,12 @@ import { surveyAction, surveyLoader } from "~/forms/public-survey.server";
 import type { PageHandle } from "~/lib/i18n";
 import { citizenMessages } from "~/lib/i18n/messages/citizen";
 import { formsMessages } from "~/lib/i18n/messages/forms";
-import { pageTitle } from "~/lib/meta";
+import { citizenHeaders, pageTitle } from "~/lib/meta";
 
 /** The survey page a citizen reaches from the QR code on a counter's poster: no account, no tracking. */
 export const handle: PageHandle = { messages: [citizenMessages, formsMessages], chrome: "public" };
+
+export const headers = citizenHeaders;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "citizen.pageTitle");
 

@@ -259,6 +259,7 @@ export default function RecordVisit() {
         </section>
       ) : null}
       <FormErrors errors={errors} />
+      {errors?.visitId ? <p className="alert alert-danger">{tm(t, errors.visitId)}</p> : null}
       <Form method="post" ref={formRef} onSubmit={onSubmit} key={formKey} className="pionieri-visit-form">
         <input type="hidden" name="visitId" value={id} />
         <TextField
@@ -284,7 +285,10 @@ export default function RecordVisit() {
                 required={name === "arrival"}
                 errors={errors}
                 value={times[name]}
-                onChange={(event) => setTimes((current) => ({ ...current, [name]: event.currentTarget.value }))}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setTimes((current) => ({ ...current, [name]: value }));
+                }}
               />
               {hydrated ? (
                 <button type="button" className="btn btn-outline-primary pionieri-tap" onClick={() => stamp(name)}>

@@ -587,7 +587,7 @@ const MATRIX: Record<string, Entry> = {
         path: `/idee/${(await freshIdea()).id}`,
         form: { intent: "support" },
       })),
-      post("commento", only(writers, "write"), async () => ({
+      post("commento (anche gli osservatori, issue 15)", only([...writers, "observer"], "write"), async () => ({
         path: `/idee/${(await freshIdea()).id}`,
         form: { intent: "comment", body: "Commento della matrice" },
       })),

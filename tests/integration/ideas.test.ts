@@ -564,7 +564,8 @@ describe("comments", () => {
         })
       ).status,
     ).toBe(400);
-    expect((await as("observer").post(`/idee/${idea.id}`, { intent: "comment", body: "ciao" })).status).toBe(403);
+    // Observers comment (issue 15) but do not support: the refused support changes nothing.
+    expect((await as("observer").post(`/idee/${idea.id}`, { intent: "support" })).status).toBe(403);
     expect(await ideaState(server.db, idea.id)).toEqual(before);
   });
 });
