@@ -68,7 +68,7 @@ describe("recording a visit on a 360 px phone", () => {
     expect(side.problems).toEqual([]);
   });
 
-  it("with JavaScript: taps for the times, kept on the phone while offline, sent once when the network is back", async () => {
+  it("with JavaScript: tapped times, kept on the phone offline, sent once when the network is back", async () => {
     const side = await watchedContext(h.browser, h.server.url);
     const page = await side.context.newPage();
     await page.setViewportSize({ width: 360, height: 800 });

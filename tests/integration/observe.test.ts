@@ -216,7 +216,8 @@ describe("the figures, against independent SQL", () => {
         (
           sqlite
             .prepare(
-              `SELECT "${column}" AS x FROM "Visit" WHERE "campaignId" = ? AND "placeId" = ? AND "${column}" IS NOT NULL`,
+              `SELECT "${column}" AS x FROM "Visit"
+               WHERE "campaignId" = ? AND "placeId" = ? AND "${column}" IS NOT NULL`,
             )
             .all(campaignId, place.id) as { x: number }[]
         )
@@ -227,7 +228,8 @@ describe("the figures, against independent SQL", () => {
       if (wait.length < 5) continue;
       const visits = sqlite
         .prepare(
-          `SELECT COUNT(*) AS n, SUM("outcome" = 'RISOLTO' AND (SELECT COUNT(*) FROM "VisitStop" s WHERE s."visitId" = v."id") = 1) AS ok
+          `SELECT COUNT(*) AS n,
+             SUM("outcome" = 'RISOLTO' AND (SELECT COUNT(*) FROM "VisitStop" s WHERE s."visitId" = v."id") = 1) AS ok
                   FROM "Visit" v WHERE "campaignId" = ? AND "placeId" = ?`,
         )
         .get(campaignId, place.id) as { n: number; ok: number };
@@ -335,13 +337,15 @@ describe("the figures, against independent SQL", () => {
     for (const [index, question] of survey.questions.entries()) {
       const counts = sqlite
         .prepare(
-          `SELECT r."id" IS NOT NULL AS x, a."score" AS s FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId" WHERE a."questionId" = ?`,
+          `SELECT a."score" AS s FROM "SurveyAnswer" a
+           JOIN "SurveyResponse" r ON r."id" = a."responseId" WHERE a."questionId" = ?`,
         )
         .all(question.id) as { s: number | null }[];
       const by = (score: number | null) => counts.filter((row) => row.s === score).length;
       const scored = counts.filter((row) => row.s !== null).length;
       const share = Math.round(((by(4) + by(5)) * 1000) / scored) / 10;
-      const expected = `D${index + 1} · ${question.textIt} | ${by(1)} | ${by(2)} | ${by(3)} | ${by(4)} | ${by(5)} | ${by(null)} | ${it_(share)} %`;
+      const cells = [1, 2, 3, 4, 5, null].map(by).join(" | ");
+      const expected = `D${index + 1} · ${question.textIt} | ${cells} | ${it_(share)} %`;
       expect(rows).toContain(expected);
     }
     sqlite.close();
@@ -570,7 +574,8 @@ describe("findings feed ideas, objectives and the board", () => {
     const waits = (
       sqlite
         .prepare(
-          `SELECT "waitSeconds" AS x FROM "Visit" WHERE "campaignId" = ? AND "placeId" = ? AND "waitSeconds" IS NOT NULL`,
+          `SELECT "waitSeconds" AS x FROM "Visit"
+           WHERE "campaignId" = ? AND "placeId" = ? AND "waitSeconds" IS NOT NULL`,
         )
         .all(campaignId, anagrafe) as { x: number }[]
     )
