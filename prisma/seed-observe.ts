@@ -209,17 +209,19 @@ export async function seedSurvey(
     freeText: string | null;
     textStatus: string | null;
   }[] = [];
-  const answers: { responseId: string; surveyId: string; questionId: string; score: number | null }[] = [];
+  const answers: Prisma.SurveyAnswerCreateManyInput[] = [];
   for (let index = 0; index < options.responses; index += 1) {
     const place = counters[Math.floor(rand() * counters.length)]!;
     const id = `r${randomBytes(10).toString("hex")}`;
     const withText = rand() < 0.08;
+    const serviceId = rand() < 0.7 ? services[Math.floor(rand() * services.length)]!.id : null;
+    const day = open[Math.floor(rand() * open.length)]!;
     responses.push({
       id,
       surveyId: survey.id,
       placeId: place.id,
-      serviceId: rand() < 0.7 ? services[Math.floor(rand() * services.length)]!.id : null,
-      day: open[Math.floor(rand() * open.length)]!,
+      serviceId,
+      day,
       via: rand() < 0.6 ? "QR" : "CHIOSCO",
       freeText: withText ? COMMENTS[Math.floor(rand() * COMMENTS.length)]! : null,
       textStatus: withText ? (rand() < 0.6 ? "PUBBLICATO" : "DA_LEGGERE") : null,
@@ -229,7 +231,15 @@ export async function seedSurvey(
       // Waiting at the Anagrafe is what citizens like least.
       const low = place.name === "Anagrafe" && question.topic === "ATTESA" ? 1.6 : 0;
       const score = rand() < 0.06 ? null : Math.max(1, Math.min(5, Math.round(2.4 + rand() * 2.8 - low)));
-      answers.push({ responseId: id, surveyId: survey.id, questionId: question.id, score });
+      answers.push({
+        responseId: id,
+        surveyId: survey.id,
+        placeId: place.id,
+        serviceId,
+        week: monday(day),
+        questionId: question.id,
+        score,
+      });
     }
   }
   for (let start = 0; start < responses.length; start += 2000)
@@ -237,4 +247,11 @@ export async function seedSurvey(
   for (let start = 0; start < answers.length; start += 5000)
     await db.surveyAnswer.createMany({ data: answers.slice(start, start + 5000) });
   return survey;
+}
+
+/** Monday of a day's week (YYYY-MM-DD). */
+function monday(day: string) {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
 }

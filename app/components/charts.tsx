@@ -7,7 +7,8 @@ import { useId } from "react";
  * steps carry white text. docs/decisions/0021-observe-and-listen.md
  */
 
-const HEAT = ["#f2f7fc", "#d4e5f7", "#a8cbef", "#6fa8e0", "#3b82c9", "#1a5fa8", "#0b3f7a"];
+// Steps 0–3 carry dark text, 4–6 white text: each pair keeps a contrast of at least 4.5:1.
+const HEAT = ["#f2f7fc", "#d4e5f7", "#a8cbef", "#7fb0e6", "#1a5fa8", "#134d8c", "#0b3f7a"];
 const WEEKDAYS = 7;
 
 type Labelled = { title: string; description: string };

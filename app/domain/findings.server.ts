@@ -1,178 +1,277 @@
 import { Prisma } from "~/generated/prisma/client";
-import { whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
-import { romeDay } from "~/lib/dates";
-import { addDays } from "~/lib/days";
+import { weekOf } from "~/lib/days";
 import { MIN_GROUP, figureUnit, minutes, parseFigure, type Figure } from "./observation";
 
 /**
- * The figures of observation campaigns and surveys (issue 15), in SQL: percentiles by window
- * functions over one campaign's visits, counts over one index for the surveys. Percentiles are
- * nearest-rank (the value at position ⌈p·n⌉ of the sorted values): a median is always a time
- * somebody really waited. Breakdowns with fewer than MIN_GROUP values carry `n` and no figure.
- * Kept until the data changes (whileUnchanged). docs/decisions/0021-observe-and-listen.md
+ * The figures of observation campaigns and surveys (issue 15). A campaign's visits are read in
+ * one statement and counted here (heat map, outcomes, weeks, first counter, percentiles); the
+ * flows are one join. A survey's figures come from one GROUP BY over its answers, which carry
+ * their place, service and week (no join). Percentiles are nearest-rank (the value at position
+ * ⌈p·n⌉ of the sorted values): a median is always a time somebody really waited. Breakdowns with
+ * fewer than MIN_GROUP values carry `n` and no figure. docs/decisions/0021-observe-and-listen.md
+ *
+ * Kept per campaign or survey until one of its own visits or answers changes (`touchSource`, called
+ * by the writes) — a flood of answers to one survey never recomputes another's, nor the rest of
+ * the intranet's cached figures — and at most ten minutes when another process writes.
  */
 
+const memo = new Map<string, { version: string; at: number; value: Promise<unknown> }>();
+const sourceVersions = new Map<string, number>();
+const OUTSIDE_WRITES_MS = 10 * 60 * 1000;
+
+/** A campaign's or survey's data changed (a visit or an answer, added, removed or moderated). */
+function touchSource(source: string) {
+  sourceVersions.set(source, (sourceVersions.get(source) ?? 0) + 1);
+}
+
+function perSource<T>(source: string, key: string, compute: () => T): Promise<T> {
+  const version = String(sourceVersions.get(source) ?? 0);
+  const hit = memo.get(key);
+  if (hit && hit.version === version && Date.now() - hit.at < OUTSIDE_WRITES_MS) return hit.value as Promise<T>;
+  const value = Promise.resolve().then(compute);
+  memo.set(key, { version, at: Date.now(), value });
+  value.catch(() => memo.delete(key));
+  if (memo.size > 500) memo.delete(memo.keys().next().value!);
+  return value;
+}
+
 export type DayRange = { from?: string; to?: string };
-const bounds = (range: DayRange) => [range.from ?? "0000-00-00", range.to ?? "9999-99-99"] as const;
-
-type TimeRow = { k: string; n: number; p50: number | null; p90: number | null };
-export type TimeStat = { key: string; n: number; median: number | null; p90: number | null };
-
-/** Median and 90th percentile of a visit time, per place, per service or over all visits. */
-function percentiles(
-  campaignId: string,
-  column: "waitSeconds" | "serviceSeconds",
-  by: "placeId" | "serviceId" | "all",
-  range: DayRange,
-  placeId: string | null = null,
-): TimeStat[] {
-  const [from, to] = bounds(range);
-  const key = Prisma.raw(by === "all" ? "'all'" : `"${by}"`);
-  const value = Prisma.raw(`"${column}"`);
-  const place = placeId ? Prisma.sql`AND "placeId" = ${placeId}` : Prisma.empty;
-  const rows = reader().all<TimeRow>(Prisma.sql`
-    SELECT k, n,
-      MAX(CASE WHEN rn = (n + 1) / 2 THEN x END) AS p50,
-      MAX(CASE WHEN rn = (9 * n + 9) / 10 THEN x END) AS p90
-    FROM (
-      SELECT ${key} AS k, ${value} AS x,
-        ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${value}) AS rn,
-        COUNT(*) OVER (PARTITION BY ${key}) AS n
-      FROM "Visit"
-      WHERE "campaignId" = ${campaignId} AND ${value} IS NOT NULL AND "day" >= ${from} AND "day" <= ${to} ${place}
-        AND ${key} IS NOT NULL
-    )
-    GROUP BY k`);
-  return rows.map((row) => ({
-    key: row.k,
-    n: row.n,
-    median: row.n >= MIN_GROUP ? row.p50 : null,
-    p90: row.n >= MIN_GROUP ? row.p90 : null,
-  }));
-}
-
-type Share = { key: string; n: number; resolved: number; share: number | null };
-
-function firstCounter(campaignId: string, range: DayRange, by: "placeId" | "all", placeId: string | null = null) {
-  const [from, to] = bounds(range);
-  const key = Prisma.raw(by === "all" ? "'all'" : `"placeId"`);
-  const place = placeId ? Prisma.sql`AND "placeId" = ${placeId}` : Prisma.empty;
-  return reader()
-    .all<{ k: string; n: number; resolved: number }>(
-      Prisma.sql`
-        SELECT ${key} AS k, COUNT(*) AS n,
-          SUM(CASE WHEN "outcome" = 'RISOLTO' AND "stopCount" = 1 THEN 1 ELSE 0 END) AS resolved
-        FROM "Visit"
-        WHERE "campaignId" = ${campaignId} AND "day" >= ${from} AND "day" <= ${to} ${place}
-        GROUP BY k`,
-    )
-    .map((row): Share => ({ key: row.k, ...row, share: row.n >= MIN_GROUP ? percent(row.resolved, row.n) : null }));
-}
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 1000) / whole) / 10);
 
-/** Everything the campaign's results page shows. */
+type TimeStat = { key: string; n: number; median: number | null; p90: number | null };
+
+/** Nearest-rank median and 90th percentile of some seconds; no figure under MIN_GROUP values. */
+function timeStat(key: string, values: number[]): TimeStat {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  if (n < MIN_GROUP) return { key, n, median: null, p90: null };
+  return { key, n, median: sorted[Math.ceil(n * 0.5) - 1]!, p90: sorted[Math.ceil(n * 0.9) - 1]! };
+}
+
+function groupTimes(rows: VisitRow[], by: (row: VisitRow) => string | null, pick: (row: VisitRow) => number | null) {
+  const groups = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = by(row);
+    const value = pick(row);
+    if (key === null || value === null) continue;
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(value);
+  }
+  return [...groups.entries()].map(([key, values]) => timeStat(key, values));
+}
+
+type VisitRow = {
+  placeId: string;
+  serviceId: string | null;
+  waitSeconds: number | null;
+  serviceSeconds: number | null;
+  day: string;
+  weekday: number;
+  hour: number;
+  outcome: string;
+  channel: string;
+  stopCount: number;
+};
+type Share = { key: string; n: number; resolved: number; share: number | null };
+
+const count = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
+
+/** Everything the campaign's results page shows, over its visits between two days (both optional). */
 export function campaignFindings(campaignId: string, range: DayRange = {}) {
-  return whileUnchanged(`campaign:${campaignId}:${range.from ?? ""}:${range.to ?? ""}`, async () => {
-    const [from, to] = bounds(range);
-    const where = Prisma.sql`"campaignId" = ${campaignId} AND "day" >= ${from} AND "day" <= ${to}`;
-    const heat = reader().all<{ placeId: string; weekday: number; hour: number; n: number }>(Prisma.sql`
-      SELECT "placeId", "weekday", "hour", COUNT(*) AS n FROM "Visit" WHERE ${where}
-      GROUP BY "placeId", "weekday", "hour"`);
+  return perSource(campaignId, `campaign:${campaignId}:${range.from ?? ""}:${range.to ?? ""}`, () => {
+    const days = Prisma.sql`${range.from ? Prisma.sql`AND "day" >= ${range.from}` : Prisma.empty} ${
+      range.to ? Prisma.sql`AND "day" <= ${range.to}` : Prisma.empty
+    }`;
+    const rows = reader().all<VisitRow>(Prisma.sql`
+      SELECT "placeId", "serviceId", "waitSeconds", "serviceSeconds", "day", "weekday", "hour", "outcome", "channel",
+        "stopCount"
+      FROM "Visit" WHERE "campaignId" = ${campaignId} ${days}`);
     const flows = reader().all<{ fromId: string; toId: string; n: number }>(Prisma.sql`
       SELECT a."placeId" AS fromId, b."placeId" AS toId, COUNT(*) AS n
       FROM "Visit" v
       JOIN "VisitStop" a ON a."visitId" = v."id"
       JOIN "VisitStop" b ON b."visitId" = a."visitId" AND b."position" = a."position" + 1
-      WHERE v."campaignId" = ${campaignId} AND v."day" >= ${from} AND v."day" <= ${to}
+      WHERE v."campaignId" = ${campaignId} ${range.from ? Prisma.sql`AND v."day" >= ${range.from}` : Prisma.empty}
+        ${range.to ? Prisma.sql`AND v."day" <= ${range.to}` : Prisma.empty}
       GROUP BY a."placeId", b."placeId"
       ORDER BY n DESC, fromId, toId`);
-    const outcomes = reader().all<{ outcome: string; n: number }>(Prisma.sql`
-      SELECT "outcome", COUNT(*) AS n FROM "Visit" WHERE ${where} GROUP BY "outcome" ORDER BY n DESC`);
-    const channels = reader().all<{ channel: string; n: number }>(Prisma.sql`
-      SELECT "channel", COUNT(*) AS n FROM "Visit" WHERE ${where} GROUP BY "channel" ORDER BY n DESC`);
-    const weeks = reader().all<{ week: string; n: number }>(Prisma.sql`
-      SELECT date("day", 'weekday 0', '-6 days') AS week, COUNT(*) AS n FROM "Visit" WHERE ${where}
-      GROUP BY week ORDER BY week`);
-    const overall = firstCounter(campaignId, range, "all")[0] ?? { key: "all", n: 0, resolved: 0, share: null };
+    const heat = new Map<string, { placeId: string; weekday: number; hour: number; n: number }>();
+    const outcomes = new Map<string, number>();
+    const channels = new Map<string, number>();
+    const resolvedBy = new Map<string, { n: number; resolved: number }>();
+    const weeks = new Map<string, { rows: VisitRow[] }>();
+    let resolved = 0;
+    for (const row of rows) {
+      const cell = `${row.placeId}|${row.weekday}|${row.hour}`;
+      const entry = heat.get(cell) ?? { placeId: row.placeId, weekday: row.weekday, hour: row.hour, n: 0 };
+      entry.n += 1;
+      heat.set(cell, entry);
+      count(outcomes, row.outcome);
+      count(channels, row.channel);
+      const first = row.outcome === "RISOLTO" && row.stopCount === 1 ? 1 : 0;
+      resolved += first;
+      const place = resolvedBy.get(row.placeId) ?? { n: 0, resolved: 0 };
+      place.n += 1;
+      place.resolved += first;
+      resolvedBy.set(row.placeId, place);
+      const week = weekOf(row.day);
+      const inWeek = weeks.get(week) ?? { rows: [] };
+      inWeek.rows.push(row);
+      weeks.set(week, inWeek);
+    }
+    const share = (key: string, n: number, part: number): Share => ({
+      key,
+      n,
+      resolved: part,
+      share: n >= MIN_GROUP ? percent(part, n) : null,
+    });
+    const byCount = (map: Map<string, number>) =>
+      [...map.entries()].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+    const wait = (row: VisitRow) => row.waitSeconds;
+    const service = (row: VisitRow) => row.serviceSeconds;
     return {
-      total: overall.n,
-      heat,
+      total: rows.length,
+      heat: [...heat.values()],
       flows,
-      outcomes,
-      channels,
-      weeks,
-      firstCounter: { overall, byPlace: firstCounter(campaignId, range, "placeId") },
+      outcomes: byCount(outcomes).map(({ key, n }) => ({ outcome: key, n })),
+      channels: byCount(channels).map(({ key, n }) => ({ channel: key, n })),
+      weekly: [...weeks.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([week, entry]) => {
+          const times = groupTimes(entry.rows, () => "all", wait)[0];
+          const first = entry.rows.filter((row) => row.outcome === "RISOLTO" && row.stopCount === 1).length;
+          return {
+            week,
+            n: entry.rows.length,
+            timed: times?.n ?? 0,
+            medianWait: times?.median ?? null,
+            firstCounter: share(week, entry.rows.length, first).share,
+          };
+        }),
+      firstCounter: {
+        overall: share("all", rows.length, resolved),
+        byPlace: [...resolvedBy.entries()].map(([key, entry]) => share(key, entry.n, entry.resolved)),
+      },
       wait: {
-        overall: percentiles(campaignId, "waitSeconds", "all", range)[0] ?? null,
-        byPlace: percentiles(campaignId, "waitSeconds", "placeId", range),
-        byService: percentiles(campaignId, "waitSeconds", "serviceId", range),
+        overall: groupTimes(rows, () => "all", wait)[0] ?? null,
+        byPlace: groupTimes(rows, (row) => row.placeId, wait),
+        byService: groupTimes(rows, (row) => row.serviceId, wait),
       },
       service: {
-        overall: percentiles(campaignId, "serviceSeconds", "all", range)[0] ?? null,
-        byPlace: percentiles(campaignId, "serviceSeconds", "placeId", range),
-        byService: percentiles(campaignId, "serviceSeconds", "serviceId", range),
+        overall: groupTimes(rows, () => "all", service)[0] ?? null,
+        byPlace: groupTimes(rows, (row) => row.placeId, service),
+        byService: groupTimes(rows, (row) => row.serviceId, service),
       },
     };
   });
 }
 
-type Distribution = { n: number; dontKnow: number; counts: [number, number, number, number, number] };
+type Cell = {
+  questionId: string;
+  placeId: string;
+  serviceId: string | null;
+  week: string;
+  score: number | null;
+  n: number;
+};
+type Tally = { n: number; scored: number; satisfied: number };
+const tally = (): Tally => ({ n: 0, scored: 0, satisfied: 0 });
 
-/** Everything the survey's results page shows. "Non so" is counted apart and left out of the shares. */
-export function surveyFindings(surveyId: string, range: DayRange = {}) {
-  return whileUnchanged(`survey:${surveyId}:${range.from ?? ""}:${range.to ?? ""}`, async () => {
-    const [from, to] = bounds(range);
-    const ranged = range.from || range.to;
-    const rows = ranged
-      ? reader().all<{ questionId: string; score: number | null; n: number }>(Prisma.sql`
-          SELECT a."questionId", a."score", COUNT(*) AS n FROM "SurveyAnswer" a
-          JOIN "SurveyResponse" r ON r."id" = a."responseId"
-          WHERE a."surveyId" = ${surveyId} AND r."day" >= ${from} AND r."day" <= ${to}
-          GROUP BY a."questionId", a."score"`)
-      : reader().all<{ questionId: string; score: number | null; n: number }>(Prisma.sql`
-          SELECT "questionId", "score", COUNT(*) AS n FROM "SurveyAnswer" WHERE "surveyId" = ${surveyId}
-          GROUP BY "questionId", "score"`);
-    const questions = new Map<string, Distribution>();
-    for (const row of rows) {
-      const entry = questions.get(row.questionId) ?? { n: 0, dontKnow: 0, counts: [0, 0, 0, 0, 0] };
-      if (row.score === null) entry.dontKnow += row.n;
-      else if (row.score >= 1 && row.score <= 5) entry.counts[row.score - 1]! += row.n;
-      entry.n += row.n;
-      questions.set(row.questionId, entry);
+/**
+ * Everything the survey's results page shows. "Non so" is counted apart and left out of the
+ * shares; a breakdown's n is its number of citizens (for a place, a service, a week) or of
+ * answers (a question in a place or a week).
+ */
+export function surveyFindings(surveyId: string) {
+  return perSource(surveyId, `survey:${surveyId}`, () => {
+    const cells = reader().all<Cell>(Prisma.sql`
+      SELECT "questionId", "placeId", "serviceId", "week", "score", COUNT(*) AS n FROM "SurveyAnswer"
+      WHERE "surveyId" = ${surveyId}
+      GROUP BY "questionId", "placeId", "serviceId", "week", "score"`);
+    const people = reader().all<{ placeId: string; serviceId: string | null; week: string; n: number }>(Prisma.sql`
+      SELECT "placeId", "serviceId", date("day", 'weekday 0', '-6 days') AS week, COUNT(*) AS n FROM "SurveyResponse"
+      WHERE "surveyId" = ${surveyId}
+      GROUP BY "placeId", "serviceId", week`);
+    const questions = new Map<
+      string,
+      { n: number; dontKnow: number; counts: [number, number, number, number, number] }
+    >();
+    const by = {
+      all: new Map<string, Tally>(),
+      place: new Map<string, Tally>(),
+      service: new Map<string, Tally>(),
+      week: new Map<string, Tally>(),
+      questionWeek: new Map<string, Tally>(),
+      questionPlace: new Map<string, Tally>(),
+    };
+    const add = (map: Map<string, Tally>, key: string | null, cell: Cell, countPeople: boolean) => {
+      if (key === null) return;
+      const entry = map.get(key) ?? tally();
+      if (countPeople) entry.n += cell.n;
+      if (cell.score !== null) {
+        entry.scored += cell.n;
+        if (cell.score >= 4) entry.satisfied += cell.n;
+      }
+      map.set(key, entry);
+    };
+    for (const cell of cells) {
+      const question = questions.get(cell.questionId) ?? { n: 0, dontKnow: 0, counts: [0, 0, 0, 0, 0] };
+      question.n += cell.n;
+      if (cell.score === null) question.dontKnow += cell.n;
+      else if (cell.score >= 1 && cell.score <= 5) question.counts[cell.score - 1]! += cell.n;
+      questions.set(cell.questionId, question);
+      add(by.all, "all", cell, false);
+      add(by.place, cell.placeId, cell, false);
+      add(by.service, cell.serviceId, cell, false);
+      add(by.week, cell.week, cell, false);
+      add(by.questionWeek, `${cell.questionId}|${cell.week}`, cell, true);
+      add(by.questionPlace, `${cell.questionId}|${cell.placeId}`, cell, true);
     }
-    const satisfaction = (by: Prisma.Sql) =>
-      reader().all<{ k: string; n: number; scored: number; satisfied: number }>(Prisma.sql`
-        SELECT ${by} AS k, COUNT(DISTINCT r."id") AS n, COUNT(a."score") AS scored,
-          SUM(CASE WHEN a."score" >= 4 THEN 1 ELSE 0 END) AS satisfied
-        FROM "SurveyResponse" r JOIN "SurveyAnswer" a ON a."responseId" = r."id"
-        WHERE r."surveyId" = ${surveyId} AND r."day" >= ${from} AND r."day" <= ${to}
-        GROUP BY k ORDER BY k`);
-    const shares = (list: { k: string; n: number; scored: number; satisfied: number }[]) =>
-      list
-        .filter((row) => row.k !== null)
-        .map((row) => ({
-          key: row.k,
-          n: row.n,
-          share: row.n >= MIN_GROUP ? percent(row.satisfied, row.scored) : null,
+    // The number of citizens behind a place, a service or a week (not of their answers).
+    for (const group of people) {
+      for (const [map, key] of [
+        [by.all, "all"],
+        [by.place, group.placeId],
+        [by.service, group.serviceId],
+        [by.week, group.week],
+      ] as const) {
+        if (key === null) continue;
+        const entry = map.get(key) ?? tally();
+        entry.n += group.n;
+        map.set(key, entry);
+      }
+    }
+    const shares = (map: Map<string, Tally>) =>
+      [...map.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, entry]) => ({
+          key,
+          n: entry.n,
+          share: entry.n >= MIN_GROUP ? percent(entry.satisfied, entry.scored) : null,
         }));
-    const responses = reader().get<{ n: number }>(Prisma.sql`
-      SELECT COUNT(*) AS n FROM "SurveyResponse"
-      WHERE "surveyId" = ${surveyId} AND "day" >= ${from} AND "day" <= ${to}`)!.n;
+    const split = (map: Map<string, Tally>) =>
+      shares(map).map(({ key, ...rest }) => {
+        const [questionId, other] = key.split("|") as [string, string];
+        return { questionId, key: other, ...rest };
+      });
     return {
-      responses,
+      responses: by.all.get("all")?.n ?? 0,
       questions: [...questions.entries()].map(([questionId, entry]) => ({
         questionId,
         ...entry,
         scored: entry.n - entry.dontKnow,
         share: entry.n >= MIN_GROUP ? percent(entry.counts[3] + entry.counts[4], entry.n - entry.dontKnow) : null,
       })),
-      overall: shares(satisfaction(Prisma.sql`'all'`))[0] ?? { key: "all", n: 0, share: null },
-      weeks: shares(satisfaction(Prisma.sql`date(r."day", 'weekday 0', '-6 days')`)),
-      byPlace: shares(satisfaction(Prisma.sql`r."placeId"`)),
-      byService: shares(satisfaction(Prisma.sql`r."serviceId"`)),
+      overall: shares(by.all)[0] ?? { key: "all", n: 0, share: null },
+      weeks: shares(by.week),
+      byPlace: shares(by.place),
+      byService: shares(by.service),
+      questionWeeks: split(by.questionWeek),
+      questionPlaces: split(by.questionPlace),
     };
   });
 }
@@ -189,18 +288,20 @@ export function publishedTexts(surveyId: string) {
 
 /** A figure's value now (minutes or percent) with how many visits or answers it rests on. */
 export async function figureValue(figure: Figure): Promise<{ value: number | null; n: number }> {
-  const range = {};
   if (figure.measure === "satisfied") {
     const findings = await surveyFindings(figure.source);
     const row = figure.place ? findings.byPlace.find((entry) => entry.key === figure.place) : findings.overall;
     return { value: row?.share ?? null, n: row?.n ?? 0 };
   }
+  const findings = await campaignFindings(figure.source);
   if (figure.measure === "firstCounter") {
-    const row = firstCounter(figure.source, range, "all", figure.place)[0];
+    const row = figure.place
+      ? findings.firstCounter.byPlace.find((entry) => entry.key === figure.place)
+      : findings.firstCounter.overall;
     return { value: row?.share ?? null, n: row?.n ?? 0 };
   }
-  const column = figure.measure === "serviceMedian" ? "serviceSeconds" : "waitSeconds";
-  const row = percentiles(figure.source, column, "all", range, figure.place)[0];
+  const times = figure.measure === "serviceMedian" ? findings.service : findings.wait;
+  const row = figure.place ? times.byPlace.find((entry) => entry.key === figure.place) : times.overall;
   if (!row) return { value: null, n: 0 };
   return { value: minutes(figure.measure === "waitP90" ? row.p90 : row.median), n: row.n };
 }
@@ -231,6 +332,7 @@ export async function describeFigure(figure: Figure) {
  * every write of visits or answers (few objectives are bound; each is one small query).
  */
 export async function refreshIndicators(source: string) {
+  touchSource(source);
   const bound = await db.objective.findMany({
     where: { indicatorFigure: { contains: `.${source}.` } },
     select: { id: true, indicatorFigure: true, indicatorCurrent: true },
@@ -256,44 +358,43 @@ export async function ideasCiting(source: string) {
 
 /**
  * The board's key figures: the latest campaign's median wait and first-counter share and the
- * latest survey's satisfied share, each with its value week by week (the trend).
+ * latest survey's satisfied share, each week by week (the trend), from the same cached figures
+ * as their pages.
  */
-export function keyFigures() {
-  return whileUnchanged("findings:key", async () => {
-    const campaign = reader().get<{ id: string; title: string }>(Prisma.sql`
-      SELECT c."id", c."title" FROM "Campaign" c
+export async function keyFigures() {
+  const sources = reader().get<{
+    campaignId: string | null;
+    campaignTitle: string | null;
+    surveyId: string | null;
+    surveyTitle: string | null;
+  }>(Prisma.sql`
+    SELECT c."id" AS campaignId, c."title" AS campaignTitle, s."id" AS surveyId, s."title" AS surveyTitle
+    FROM (SELECT 1) one
+    LEFT JOIN (
+      SELECT "id", "title" FROM "Campaign" c
       WHERE EXISTS (SELECT 1 FROM "Visit" v WHERE v."campaignId" = c."id")
-      ORDER BY c."endsOn" DESC, c."createdAt" DESC LIMIT 1`);
-    const survey = reader().get<{ id: string; title: string }>(Prisma.sql`
-      SELECT s."id", s."title" FROM "Survey" s
+      ORDER BY "endsOn" DESC, "createdAt" DESC LIMIT 1
+    ) c
+    LEFT JOIN (
+      SELECT "id", "title" FROM "Survey" s
       WHERE EXISTS (SELECT 1 FROM "SurveyResponse" r WHERE r."surveyId" = s."id")
-      ORDER BY s."createdAt" DESC LIMIT 1`);
-    const campaignWeeks = campaign
-      ? reader().all<{ week: string; n: number }>(Prisma.sql`
-          SELECT date("day", 'weekday 0', '-6 days') AS week, COUNT(*) AS n FROM "Visit"
-          WHERE "campaignId" = ${campaign.id} GROUP BY week ORDER BY week`)
-      : [];
-    const weekly = (week: string) => ({ from: week, to: addDays(week, 6) });
-    return {
-      campaign: campaign
-        ? {
-            ...campaign,
-            wait: campaignWeeks.map((row) => ({
-              week: row.week,
-              n: row.n,
-              value: minutes(percentiles(campaign.id, "waitSeconds", "all", weekly(row.week))[0]?.median ?? null),
-            })),
-            firstCounter: campaignWeeks.map((row) => ({
-              week: row.week,
-              n: row.n,
-              value: firstCounter(campaign.id, weekly(row.week), "all")[0]?.share ?? null,
-            })),
-          }
-        : null,
-      survey: survey ? { ...survey, satisfied: (await surveyFindings(survey.id)).weeks } : null,
-      asOf: romeDay(new Date()),
-    };
-  });
+      ORDER BY "createdAt" DESC LIMIT 1
+    ) s`)!;
+  const [campaign, survey] = await Promise.all([
+    sources.campaignId ? campaignFindings(sources.campaignId) : null,
+    sources.surveyId ? surveyFindings(sources.surveyId) : null,
+  ]);
+  return {
+    campaign: campaign
+      ? {
+          id: sources.campaignId!,
+          title: sources.campaignTitle!,
+          wait: campaign.weekly.map((row) => ({ week: row.week, n: row.timed, value: minutes(row.medianWait) })),
+          firstCounter: campaign.weekly.map((row) => ({ week: row.week, n: row.n, value: row.firstCounter })),
+        }
+      : null,
+    survey: survey ? { id: sources.surveyId!, title: sources.surveyTitle!, satisfied: survey.weeks } : null,
+  };
 }
 
 /** Two campaigns side by side: the same places' times and first-counter shares. */

@@ -1,5 +1,5 @@
 import { db } from "~/lib/db/client.server";
-import { today } from "~/lib/days";
+import { today, weekOf } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import { refreshIndicators } from "./findings.server";
 
@@ -57,13 +57,14 @@ export async function answerSurvey(
   if (!target.open) httpError(409, "survey.closed");
   if (input.serviceId && !target.services.some((service) => service.id === input.serviceId))
     httpError(400, "survey.badAnswer");
+  const day = today();
   await db.$transaction(async (tx) => {
     await tx.surveyResponse.create({
       data: {
         surveyId: target.surveyId,
         placeId: target.placeId,
         serviceId: input.serviceId,
-        day: today(),
+        day,
         via,
         freeText: input.freeText || null,
         textStatus: input.freeText ? "DA_LEGGERE" : null,
@@ -72,6 +73,9 @@ export async function answerSurvey(
             .filter((question) => question.id in input.scores)
             .map((question) => ({
               surveyId: target.surveyId,
+              placeId: target.placeId,
+              serviceId: input.serviceId,
+              week: weekOf(day),
               questionId: question.id,
               score: input.scores[question.id] ?? null,
             })),

@@ -312,6 +312,43 @@ export default function SurveyPage() {
         />
       </section>
 
+      <section aria-labelledby="byquestion" className="mb-5">
+        <h2 id="byquestion">{t("survey.byQuestionTitle")}</h2>
+        <p>{t("survey.byQuestionIntro")}</p>
+        <DataTable
+          caption={t("survey.byQuestionWeekTable")}
+          rows={byQuestion}
+          rowKey={(q) => q.id}
+          columns={[
+            { label: t("survey.question"), rowHeader: true, cell: (q) => q.label },
+            ...findings.weeks.slice(-10).map((week) => ({
+              label: formatDay(week.key, locale, "short"),
+              numeric: true,
+              cell: (q: (typeof byQuestion)[number]) => {
+                const cell = findings.questionWeeks.find((row) => row.questionId === q.id && row.key === week.key);
+                return text.share(cell?.share ?? null, cell?.n ?? 0);
+              },
+            })),
+          ]}
+        />
+        <DataTable
+          caption={t("survey.byQuestionPlaceTable")}
+          rows={byQuestion}
+          rowKey={(q) => q.id}
+          columns={[
+            { label: t("survey.question"), rowHeader: true, cell: (q) => q.label },
+            ...survey.places.map((p) => ({
+              label: p.place.name,
+              numeric: true,
+              cell: (q: (typeof byQuestion)[number]) => {
+                const cell = findings.questionPlaces.find((row) => row.questionId === q.id && row.key === p.place.id);
+                return text.share(cell?.share ?? null, cell?.n ?? 0);
+              },
+            })),
+          ]}
+        />
+      </section>
+
       <section aria-labelledby="byplace" className="mb-5">
         <h2 id="byplace">{t("survey.byPlaceTitle")}</h2>
         <Bars

@@ -8,6 +8,13 @@ export const BENCH = {
   updates: 6_000,
   /** The idea with exactly 200 comments that the benchmark opens. */
   busyIdea: 4_242,
+  /** Observing and listening (issue 15): one campaign's visits, one survey's citizens. */
+  visits: 100_000,
+  surveyResponses: 100_000,
+  campaign: "bcampaign0001",
+  survey: "bsurvey00001",
+  /** The QR poster's token of the survey's first place (the flood of answers goes there). */
+  qrToken: "bqrtoken00000000000000",
 } as const;
 
 export const BENCH_DB = process.env.BENCH_DB ?? "tmp/bench/bench.db";

@@ -617,6 +617,172 @@ counts.milestones = bulk(
   ],
 );
 
+// Observing and listening (issue 15): six places, six services, a campaign of 100,000 visits over
+// twelve weeks with the morning peak and a slow Anagrafe, a survey of 100,000 citizens' answers.
+const PLACE_NAMES = [
+  "Ingresso e accoglienza",
+  "Anagrafe",
+  "Stato civile",
+  "Ufficio tributi",
+  "Servizi sociali",
+  "Protocollo",
+];
+const SERVICE_NAMES = [
+  "Carta d'identità",
+  "Cambio di residenza",
+  "Certificati",
+  "TARI",
+  "Contributi e assistenza",
+  "Consegna documenti",
+];
+counts.places = bulk("Place", ["id", "name", "position"], PLACE_NAMES, (name) => [
+  `bplace000${PLACE_NAMES.indexOf(name)}`,
+  name,
+  PLACE_NAMES.indexOf(name),
+]);
+bulk("Service", ["id", "name", "position"], SERVICE_NAMES, (name) => [
+  `bservice00${SERVICE_NAMES.indexOf(name)}`,
+  name,
+  SERVICE_NAMES.indexOf(name),
+]);
+const campaignStart = now - 84 * DAY;
+bulk("Campaign", ["id", "title", "purpose", "groupId", "startsOn", "endsOn", "createdById", "createdAt"], [0], () => [
+  BENCH.campaign,
+  "Flussi al piano terra",
+  "",
+  null,
+  dayOf(campaignStart),
+  dayOf(now),
+  "bu0001",
+  iso(campaignStart),
+]);
+bulk("CampaignPlace", ["campaignId", "placeId"], PLACE_NAMES, (name) => [
+  BENCH.campaign,
+  `bplace000${PLACE_NAMES.indexOf(name)}`,
+]);
+bulk("CampaignService", ["campaignId", "serviceId"], SERVICE_NAMES, (name) => [
+  BENCH.campaign,
+  `bservice00${SERVICE_NAMES.indexOf(name)}`,
+]);
+const OUTCOMES = ["RISOLTO", "RISOLTO", "RISOLTO", "INFORMAZIONI", "TORNARE"];
+const CHANNELS = ["SPONTANEO", "SPONTANEO", "APPUNTAMENTO", "TELEFONO", "WEB", "RINVIO"];
+const stops: [string, number, string][] = [];
+counts.visits = bulk(
+  "Visit",
+  [
+    "id",
+    "campaignId",
+    "recordedById",
+    "day",
+    "arrivalMinute",
+    "weekday",
+    "hour",
+    "placeId",
+    "stopCount",
+    "serviceId",
+    "waitSeconds",
+    "serviceSeconds",
+    "outcome",
+    "channel",
+    "note",
+    "createdAt",
+  ],
+  Array.from({ length: BENCH.visits }, (_, n) => n),
+  (n) => {
+    const at = campaignStart + int(0, 83) * DAY;
+    const weekday = (new Date(at).getUTCDay() + 6) % 7;
+    const hour = random() < 0.55 ? int(9, 10) : int(8, 17);
+    const first = skewed(6, 1.4);
+    const path = [first];
+    if (random() < 0.27) path.push((first + int(1, 5)) % 6);
+    path.forEach((place, position) => stops.push([`bv${n}`, position, `bplace000${place}`]));
+    const slow = first === 1 ? 3 : 1;
+    return [
+      `bv${n}`,
+      BENCH.campaign,
+      `bu${String(16 + (n % 200)).padStart(4, "0")}`,
+      dayOf(at),
+      hour * 60 + int(0, 59),
+      weekday,
+      hour,
+      `bplace000${first}`,
+      path.length,
+      `bservice00${int(0, 5)}`,
+      random() < 0.95 ? Math.round(slow * int(60, 900)) : null,
+      int(120, 900),
+      path.length > 1 ? "RINVIATO" : pick(OUTCOMES),
+      pick(CHANNELS),
+      "",
+      iso(at),
+    ];
+  },
+);
+bulk("VisitStop", ["visitId", "position", "placeId"], stops, (stop) => stop);
+bulk("Survey", ["id", "title", "status", "createdById", "openedAt", "createdAt"], [0], () => [
+  BENCH.survey,
+  "Gradimento agli sportelli",
+  "APERTO",
+  "bu0001",
+  iso(campaignStart),
+  iso(campaignStart),
+]);
+const QUESTIONS = ["ATTESA", "EROGAZIONE", "INFORMAZIONI", "MODULISTICA", "SERVITO", "ISTRUTTORIA"];
+bulk("SurveyQuestion", ["id", "surveyId", "position", "topic", "textIt", "textEn"], QUESTIONS, (topic) => [
+  `bq${QUESTIONS.indexOf(topic)}`,
+  BENCH.survey,
+  QUESTIONS.indexOf(topic),
+  topic,
+  `Domanda su ${topic.toLowerCase()}`,
+  `Question about ${topic.toLowerCase()}`,
+]);
+bulk("SurveyPlace", ["id", "surveyId", "placeId", "token", "kioskToken"], [0, 1, 3], (place) => [
+  `bsp${place}`,
+  BENCH.survey,
+  `bplace000${place}`,
+  place === 0 ? BENCH.qrToken : `bqrtoken${place}`.padEnd(22, "0"),
+  `bkiosk${place}`.padEnd(22, "0"),
+]);
+const answers: [string, string, string, string, string | null, string, number | null][] = [];
+counts.surveyResponses = bulk(
+  "SurveyResponse",
+  ["id", "surveyId", "placeId", "serviceId", "day", "via", "freeText", "textStatus"],
+  Array.from({ length: BENCH.surveyResponses }, (_, n) => n),
+  (n) => {
+    const place = pick([0, 1, 3]);
+    const service = random() < 0.7 ? `bservice00${int(0, 5)}` : null;
+    const at = campaignStart + int(0, 83) * DAY;
+    const monday = dayOf(at - ((new Date(at).getUTCDay() + 6) % 7) * DAY);
+    for (const [q] of QUESTIONS.entries())
+      if (random() < 0.95)
+        answers.push([
+          `br${n}`,
+          `bq${q}`,
+          BENCH.survey,
+          `bplace000${place}`,
+          service,
+          monday,
+          random() < 0.06 ? null : int(place === 1 && q === 0 ? 1 : 2, 5),
+        ]);
+    const text = random() < 0.05;
+    return [
+      `br${n}`,
+      BENCH.survey,
+      `bplace000${place}`,
+      service,
+      dayOf(at),
+      random() < 0.6 ? "QR" : "CHIOSCO",
+      text ? pick(SENTENCES) : null,
+      text ? (random() < 0.7 ? "PUBBLICATO" : "DA_LEGGERE") : null,
+    ];
+  },
+);
+counts.surveyAnswers = bulk(
+  "SurveyAnswer",
+  ["responseId", "questionId", "surveyId", "placeId", "serviceId", "week", "score"],
+  answers,
+  (a) => a,
+);
+
 sql.pragma("optimize");
 sql.exec("ANALYZE");
 sql.pragma("wal_checkpoint(TRUNCATE)");

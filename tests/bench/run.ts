@@ -76,6 +76,9 @@ const uploaders = sql.transaction(() =>
   }),
 )();
 const popular = sql.prepare(`SELECT "id" FROM "Idea" ORDER BY "supportCount" DESC LIMIT 1`).get() as { id: number };
+// The colleagues with sessions joined the campaign: they record visits from the phone's queue.
+const joinCampaign = sql.prepare(`INSERT INTO "CampaignMember" ("campaignId", "userId", "createdAt") VALUES (?, ?, ?)`);
+sql.transaction(() => colleagues.forEach(({ id }) => joinCampaign.run(BENCH.campaign, id, isoNow())))();
 sql.close();
 
 // --- a mail relay on loopback (its own process): the server runs with e-mail on, as in production --
@@ -224,7 +227,57 @@ const endpoints: Endpoint[] = [
     }),
   },
   { ...page("Home durante l'invio di 10.000 e-mail", "/"), before: queueMails },
+  page("Risultati di una rilevazione (100.000 visite)", `/rilevazioni/${BENCH.campaign}`),
+  page("Risultati di un questionario (100.000 risposte)", `/questionari/${BENCH.survey}`),
+  {
+    name: "Azione: visita dalla coda del telefono",
+    path: `/rilevazioni/${BENCH.campaign}/coda`,
+    kind: "action",
+    method: "POST",
+    next: () => ({
+      headers: postHeaders(nextCookie()),
+      body: form({
+        visitId: `bench${randomBytes(9).toString("base64url")}`,
+        day: "2026-11-20",
+        arrival: "09:12",
+        start: "09:30",
+        end: "09:41",
+        stop0: "bplace0001",
+        stop1: "bplace0003",
+        serviceId: "bservice001",
+        outcome: "RINVIATO",
+        channel: "SPONTANEO",
+        note: "",
+      }),
+    }),
+  },
+  { ...page("/cabina-di-regia durante un'ondata di risposte", "/cabina-di-regia"), before: floodAnswers },
 ];
+
+/**
+ * Citizens' answers pouring in from one address at full speed while the board's page is measured:
+ * the limits turn them away before any work (a 429 costs no query), the few accepted are small
+ * transactions.
+ */
+const flood = { accepted: 0, refused: 0 };
+function floodAnswers() {
+  const until = Date.now() + (WARMUP + DURATION + 2) * 1000;
+  const body = form({ q_bq0: "3", q_bq1: "4", testo: "", sito_web: "" });
+  const worker = async () => {
+    while (Date.now() < until) {
+      const response = await fetch(`${base}/q/${BENCH.qrToken}`, {
+        method: "POST",
+        headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
+        body,
+        redirect: "manual",
+      });
+      await response.arrayBuffer();
+      if (response.status === 302) flood.accepted += 1;
+      else flood.refused += 1;
+    }
+  };
+  for (let i = 0; i < 4; i++) void worker();
+}
 
 /** 10,000 e-mails in the outbox at once (a digest day for a large body), while the home page is measured. */
 const mailDrain = { queued: 0, deliveredBefore: 0, startedAt: 0 };
@@ -408,6 +461,7 @@ for (const endpoint of endpoints) {
 const drained = delivered - mailDrain.deliveredBefore;
 const drainSeconds = (Date.now() - mailDrain.startedAt) / 1000;
 console.log(`E-mail consegnate durante la riga: ${drained} di ${mailDrain.queued} in ${drainSeconds.toFixed(0)} s`);
+console.log(`Ondata di risposte dei cittadini: ${flood.accepted} accettate, ${flood.refused} respinte dai limiti`);
 relay.kill("SIGTERM");
 const rssMb = peakRssMb();
 const lighthouse: LighthouseResult[] = process.env.BENCH_SKIP_LIGHTHOUSE
@@ -507,9 +561,14 @@ const table = [
       `| ${fmt(r.jsKb, 1)} | ${fmt(r.cssKb, 1)} |`,
   ),
   "",
-  `RSS di picco del server: ${rssMb.toFixed(0)} MB. Durante l'ultima riga il mittente ha consegnato ` +
+  `RSS di picco del server: ${rssMb.toFixed(0)} MB. ` +
+    `Durante la riga «Home durante l'invio» il mittente ha consegnato ` +
     `${drained.toLocaleString("it-IT")} delle ${mailDrain.queued.toLocaleString("it-IT")} e-mail in coda in ` +
     `${drainSeconds.toFixed(0)} s (${(drained / drainSeconds).toFixed(0)} al secondo) a un server SMTP locale.`,
+  "",
+  `Ondata di risposte dei cittadini durante l'ultima riga (4 richieste alla volta da un solo indirizzo): ` +
+    `${flood.accepted.toLocaleString("it-IT")} accettate, ` +
+    `${flood.refused.toLocaleString("it-IT")} respinte dai limiti.`,
   "",
   "| Caricamenti a server appena avviato (16 colleghi insieme, un file ciascuno) | s | RSS prima MB | " +
     "RSS di picco MB | risposte |",

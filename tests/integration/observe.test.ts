@@ -329,7 +329,17 @@ describe("the figures, against independent SQL", () => {
           placeId: sportello.id,
           day: "2026-10-06",
           via: "QR",
-          answers: { create: [{ surveyId: survey.id, questionId: survey.questions[0]!.id, score: 5 }] },
+          answers: {
+            create: [
+              {
+                surveyId: survey.id,
+                placeId: sportello.id,
+                week: "2026-10-05",
+                questionId: survey.questions[0]!.id,
+                score: 5,
+              },
+            ],
+          },
         },
       });
     const sqlite = new Database(h.server.dbFile, { readonly: true });

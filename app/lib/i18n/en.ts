@@ -1540,4 +1540,9 @@ export const en: Record<MessageKey, string> = {
   "board.keyBetter": "better than the week before ({change})",
   "board.keyWorse": "worse than the week before ({change})",
   "board.keySame": "same as the week before",
+  "survey.byQuestionTitle": "Each question, week by week and counter by counter",
+  "survey.byQuestionIntro":
+    'The share satisfied (4–5) for each question; "Q1" is the first question of the list. The last ten weeks.',
+  "survey.byQuestionWeekTable": "Satisfied by question and week",
+  "survey.byQuestionPlaceTable": "Satisfied by question and counter",
 };

@@ -323,4 +323,9 @@ export const observeMessages = {
   "csv.response": "Risposta",
   "csv.via": "Da",
   "csv.freeText": "Testo libero (pubblicato)",
+  "survey.byQuestionTitle": "Ogni domanda, settimana per settimana e sportello per sportello",
+  "survey.byQuestionIntro":
+    "La quota di soddisfatti (4–5) di ogni domanda; «D1» è la prima domanda dell'elenco. Le ultime dieci settimane.",
+  "survey.byQuestionWeekTable": "Soddisfatti per domanda e settimana",
+  "survey.byQuestionPlaceTable": "Soddisfatti per domanda e sportello",
 } as const;

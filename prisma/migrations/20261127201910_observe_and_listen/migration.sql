@@ -150,6 +150,9 @@ CREATE TABLE "SurveyResponse" (
 CREATE TABLE "SurveyAnswer" (
     "responseId" TEXT NOT NULL,
     "surveyId" TEXT NOT NULL,
+    "placeId" TEXT NOT NULL,
+    "serviceId" TEXT,
+    "week" TEXT NOT NULL,
     "questionId" TEXT NOT NULL,
     "score" INTEGER,
 
@@ -278,7 +281,7 @@ CREATE INDEX "SurveyResponse_surveyId_day_idx" ON "SurveyResponse"("surveyId", "
 CREATE INDEX "SurveyResponse_surveyId_textStatus_idx" ON "SurveyResponse"("surveyId", "textStatus");
 
 -- CreateIndex
-CREATE INDEX "SurveyAnswer_surveyId_questionId_score_idx" ON "SurveyAnswer"("surveyId", "questionId", "score");
+CREATE INDEX "SurveyAnswer_surveyId_questionId_placeId_serviceId_week_score_idx" ON "SurveyAnswer"("surveyId", "questionId", "placeId", "serviceId", "week", "score");
 
 -- CreateIndex
 CREATE INDEX "IdeaEvidence_ideaId_idx" ON "IdeaEvidence"("ideaId");
