@@ -397,8 +397,8 @@ export async function keyFigures() {
   };
 }
 
-/** Two campaigns side by side: the same places' times and first-counter shares. */
-export async function compareCampaigns(a: string, b: string) {
-  const [left, right] = await Promise.all([campaignFindings(a), campaignFindings(b)]);
+/** Two campaigns, or two periods of one, side by side: the same places' times and first-counter shares. */
+export async function compareCampaigns(a: string, b: string, rangeA: DayRange = {}, rangeB: DayRange = {}) {
+  const [left, right] = await Promise.all([campaignFindings(a, rangeA), campaignFindings(b, rangeB)]);
   return { left, right };
 }

@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/data-table";
 import { formatNumber } from "~/lib/numbers";
-import { SelectField } from "~/components/form";
+import { SelectField, TextField } from "~/components/form";
 import { listCampaigns, listPlaces } from "~/domain/campaigns.server";
 import { compareCampaigns } from "~/domain/findings.server";
 import { minutes } from "~/domain/observation";
 import { requireUser } from "~/lib/auth.server";
+import { isDay } from "~/lib/days";
 import type { PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { observeMessages } from "~/lib/i18n/messages/observe";
@@ -26,8 +27,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const known = new Set(campaigns.map((campaign) => campaign.id));
   const a = url.searchParams.get("a") ?? "";
   const b = url.searchParams.get("b") ?? "";
-  const chosen = known.has(a) && known.has(b) && a !== b;
-  const [result, { places }] = await Promise.all([chosen ? compareCampaigns(a, b) : null, listPlaces(true)]);
+  // Two periods of one campaign (before and after a pilot) or two campaigns, each with optional days.
+  const day = (name: string) => {
+    const value = url.searchParams.get(name) ?? "";
+    return isDay(value) ? value : undefined;
+  };
+  const rangeA = { from: day("aDal"), to: day("aAl") };
+  const rangeB = { from: day("bDal"), to: day("bAl") };
+  const samePeriods = rangeA.from === rangeB.from && rangeA.to === rangeB.to;
+  const chosen = known.has(a) && known.has(b) && (a !== b || !samePeriods);
+  const [result, { places }] = await Promise.all([
+    chosen ? compareCampaigns(a, b, rangeA, rangeB) : null,
+    listPlaces(true),
+  ]);
   const rows = result
     ? places.flatMap((place) => {
         const pick = (side: typeof result.left) => ({
@@ -69,13 +81,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         },
       }
     : null;
-  return json({ campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })), a, b, rows, overall, chosen });
+  return json({
+    campaigns: campaigns.map((c) => ({ id: c.id, title: c.title })),
+    a,
+    b,
+    ranges: {
+      aDal: rangeA.from ?? "",
+      aAl: rangeA.to ?? "",
+      bDal: rangeB.from ?? "",
+      bAl: rangeB.to ?? "",
+    },
+    rows,
+    overall,
+    chosen,
+  });
 }
 
 export default function Compare() {
   const t = useT();
   const locale = useLocale();
-  const { campaigns, a, b, rows, overall, chosen } = useLoaderData<typeof loader>();
+  const { campaigns, a, b, ranges, rows, overall, chosen } = useLoaderData<typeof loader>();
   const num = (value: number | null, unit: string) => (value === null ? "—" : `${formatNumber(value, locale)} ${unit}`);
   const delta = (before: number | null, after: number | null, unit: string) =>
     before === null || after === null
@@ -89,19 +114,22 @@ export default function Compare() {
       </p>
       <h1>{t("compare.title")}</h1>
       <p>{t("compare.intro")}</p>
-      <Form method="get" className="pionieri-inline-form pionieri-panel mb-4">
-        <SelectField
-          name="a"
-          label={t("compare.before")}
-          defaultValue={a}
-          options={[{ value: "", label: t("visit.choose") }, ...options]}
-        />
-        <SelectField
-          name="b"
-          label={t("compare.after")}
-          defaultValue={b}
-          options={[{ value: "", label: t("visit.choose") }, ...options]}
-        />
+      <Form method="get" className="pionieri-panel mb-4">
+        {(["a", "b"] as const).map((side) => (
+          <fieldset key={side} className="pionieri-inline-form">
+            <legend className="h6">{t(side === "a" ? "compare.before" : "compare.after")}</legend>
+            <SelectField
+              name={side}
+              id={`f-${side}`}
+              label={t("obs.campaign")}
+              defaultValue={side === "a" ? a : b}
+              options={[{ value: "", label: t("visit.choose") }, ...options]}
+            />
+            <TextField name={`${side}Dal`} type="date" label={t("obs.from")} defaultValue={ranges[`${side}Dal`]} />
+            <TextField name={`${side}Al`} type="date" label={t("obs.to")} defaultValue={ranges[`${side}Al`]} />
+          </fieldset>
+        ))}
+        <p className="form-text">{t("compare.periodsHint")}</p>
         <button type="submit" className="btn btn-primary">
           {t("compare.submit")}
         </button>

@@ -363,6 +363,34 @@ describe("the figures, against independent SQL", () => {
   });
 });
 
+describe("comparing", () => {
+  it("puts two periods of one campaign side by side (before and after a pilot)", async () => {
+    const sqlite = new Database(h.server.dbFile, { readonly: true });
+    const visitsIn = (from: string, to: string) =>
+      (
+        sqlite
+          .prepare(`SELECT COUNT(*) AS n FROM "Visit" WHERE "campaignId" = ? AND "day" >= ? AND "day" <= ?`)
+          .get(campaignId, from, to) as { n: number }
+      ).n;
+    const before = visitsIn("2026-10-01", "2026-10-31");
+    const after = visitsIn("2026-11-01", "2026-11-30");
+    sqlite.close();
+    const page = await text(
+      await (
+        await as("employee")
+      ).get(
+        `/rilevazioni/confronto?a=${campaignId}&aDal=2026-10-01&aAl=2026-10-31` +
+          `&b=${campaignId}&bDal=2026-11-01&bAl=2026-11-30`,
+      ),
+    );
+    expect(page).toContain(`Visite ${before} → ${after}`);
+    expect(page).toContain("Attesa mediana A");
+    // The same campaign and the same days is no comparison.
+    const same = await text(await (await as("employee")).get(`/rilevazioni/confronto?a=${campaignId}&b=${campaignId}`));
+    expect(same).toContain("o la stessa in due periodi diversi");
+  });
+});
+
 describe("citizens' answers", () => {
   async function openSurvey() {
     const survey = await seedSurvey(h.server.db, {

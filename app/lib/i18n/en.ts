@@ -1382,7 +1382,7 @@ export const en: Record<MessageKey, string> = {
   "compare.before": "Before (A)",
   "compare.after": "After (B)",
   "compare.submit": "Compare",
-  "compare.choose": "Choose two different campaigns.",
+  "compare.choose": "Choose two different campaigns, or the same one in two different periods.",
   "compare.table": "Comparison by office or counter",
   "compare.waitBefore": "Median wait A",
   "compare.waitAfter": "Median wait B",
@@ -1545,4 +1545,6 @@ export const en: Record<MessageKey, string> = {
     'The share satisfied (4–5) for each question; "Q1" is the first question of the list. The last ten weeks.',
   "survey.byQuestionWeekTable": "Satisfied by question and week",
   "survey.byQuestionPlaceTable": "Satisfied by question and counter",
+  "compare.periodsHint":
+    "To compare two periods of the same campaign (before and after a pilot), choose it twice and give the days.",
 };

@@ -214,7 +214,7 @@ export const observeMessages = {
   "compare.before": "Prima (A)",
   "compare.after": "Dopo (B)",
   "compare.submit": "Confronta",
-  "compare.choose": "Scegli due rilevazioni diverse.",
+  "compare.choose": "Scegli due rilevazioni diverse, o la stessa in due periodi diversi.",
   "compare.table": "Confronto per ufficio o sportello",
   "compare.waitBefore": "Attesa mediana A",
   "compare.waitAfter": "Attesa mediana B",
@@ -328,4 +328,7 @@ export const observeMessages = {
     "La quota di soddisfatti (4–5) di ogni domanda; «D1» è la prima domanda dell'elenco. Le ultime dieci settimane.",
   "survey.byQuestionWeekTable": "Soddisfatti per domanda e settimana",
   "survey.byQuestionPlaceTable": "Soddisfatti per domanda e sportello",
+  "compare.periodsHint":
+    "Per confrontare due periodi della stessa rilevazione (prima e dopo un pilota), sceglila " +
+    "due volte e indica i giorni.",
 } as const;
