@@ -1,14 +1,17 @@
 import {
   Form,
+  isRouteErrorResponse,
   Link,
   useActionData,
   useLoaderData,
   useNavigate,
   useNavigation,
+  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { FieldErrors } from "~/lib/forms";
+import type { MessageKey, MessageParams } from "~/lib/i18n";
 import { useLocale, useT, tm } from "~/lib/i18n/react";
 
 type SurveyData = {
@@ -189,6 +192,36 @@ export function CitizenSurvey({ kiosk = false }: { kiosk?: boolean }) {
           <p className="form-text mt-3">{t("citizen.privacy")}</p>
         </Form>
       )}
+    </div>
+  );
+}
+
+const ERROR_TITLES: Record<number, MessageKey> = {
+  404: "error.notFoundTitle",
+  409: "error.conflictTitle",
+  429: "error.tooManyTitle",
+};
+
+/**
+ * A refused answer on a citizen's page (unknown or closed survey, too many answers): said in the
+ * page's language, with the way back to the survey and no door into the intranet.
+ */
+export function CitizenError() {
+  const t = useT();
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const data = isRouteErrorResponse(error) ? (error.data as { key?: unknown; params?: MessageParams } | null) : null;
+  const message =
+    data && t.has(data.key) ? t(data.key, data.params) : t(status === 429 ? "error.tooMany" : "error.generic");
+  return (
+    <div className="pionieri-citizen">
+      <h1>{t(ERROR_TITLES[status] ?? "error.genericTitle")}</h1>
+      <p className="lead">{message}</p>
+      {status !== 404 ? (
+        <p>
+          <a href="?">{t("citizen.back")}</a>
+        </p>
+      ) : null}
     </div>
   );
 }

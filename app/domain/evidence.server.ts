@@ -45,8 +45,13 @@ export async function attachEvidence(tx: Prisma.TransactionClient, ideaId: numbe
 
 /** The objectives this person may bind to a figure (those they may update). */
 export async function bindableObjectives(actor: Actor) {
+  // Leaders update their groups' objectives, the Cabina every group's: nobody else needs a query.
+  if (actor.role !== "CABINA" && actor.leaderOf.length === 0) return [];
   const objectives = await db.objective.findMany({
-    where: { status: { notIn: ["COMPLETATO", "ANNULLATO"] } },
+    where: {
+      status: { notIn: ["COMPLETATO", "ANNULLATO"] },
+      ...(actor.role === "CABINA" ? {} : { groupId: { in: [...actor.leaderOf] } }),
+    },
     orderBy: [{ groupId: "asc" }, { dueOn: "asc" }],
     select: { id: true, title: true, groupId: true, indicatorFigure: true, group: { select: { name: true } } },
   });

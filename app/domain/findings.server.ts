@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
+import { whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import { weekOf } from "~/lib/days";
@@ -362,12 +363,15 @@ export async function ideasCiting(source: string) {
  * as their pages.
  */
 export async function keyFigures() {
-  const sources = reader().get<{
-    campaignId: string | null;
-    campaignTitle: string | null;
-    surveyId: string | null;
-    surveyTitle: string | null;
-  }>(Prisma.sql`
+  // Which campaign and survey are the latest changes only when one is created: kept like the
+  // board's other figures (decision 0016), so a cached page reads nothing here.
+  const sources = await whileUnchanged("findings:latest", async () =>
+    reader().get<{
+      campaignId: string | null;
+      campaignTitle: string | null;
+      surveyId: string | null;
+      surveyTitle: string | null;
+    }>(Prisma.sql`
     SELECT c."id" AS campaignId, c."title" AS campaignTitle, s."id" AS surveyId, s."title" AS surveyTitle
     FROM (SELECT 1) one
     LEFT JOIN (
@@ -379,7 +383,8 @@ export async function keyFigures() {
       SELECT "id", "title" FROM "Survey" s
       WHERE EXISTS (SELECT 1 FROM "SurveyResponse" r WHERE r."surveyId" = s."id")
       ORDER BY "createdAt" DESC LIMIT 1
-    ) s`)!;
+    ) s`)!,
+  );
   const [campaign, survey] = await Promise.all([
     sources.campaignId ? campaignFindings(sources.campaignId) : null,
     sources.surveyId ? surveyFindings(sources.surveyId) : null,

@@ -72,12 +72,10 @@ export async function getSurvey(id: string) {
         orderBy: { place: { position: "asc" } },
         select: { id: true, token: true, kioskToken: true, place: { select: { id: true, name: true } } },
       },
-      _count: { select: { responses: true } },
     },
   });
   if (!survey) httpError(404);
-  const { _count, ...rest } = survey;
-  return { ...rest, status: rest.status as SurveyStatus, responses: _count.responses };
+  return { ...survey, status: survey.status as SurveyStatus };
 }
 
 /** Questions change only while the survey is a draft: once it opens, answers would stop being comparable. */

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { CitizenSurvey } from "~/components/survey-form";
+import { CitizenError, CitizenSurvey } from "~/components/survey-form";
 import { surveyAction, surveyLoader } from "~/forms/public-survey.server";
 import type { PageHandle } from "~/lib/i18n";
 import { citizenMessages } from "~/lib/i18n/messages/citizen";
@@ -27,3 +27,6 @@ export function action({ request, params, context }: ActionFunctionArgs) {
 export default function KioskPage() {
   return <CitizenSurvey kiosk />;
 }
+
+/** Refusals stay on the citizen's page, in its language, with no way into the intranet. */
+export const ErrorBoundary = CitizenError;

@@ -90,7 +90,7 @@ export default function SurveyPage() {
   const { survey, findings, texts, citing, addable, services, can: may } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const questionFailure = failureOf(actionData, "question");
-  const draft = survey.status === "BOZZA" && survey.responses === 0;
+  const draft = survey.status === "BOZZA" && findings.responses === 0;
   const placeName = new Map(survey.places.map((p) => [p.place.id, p.place.name]));
   const serviceName = new Map(services.map((service) => [service.id, service.name]));
   const questionText = (id: string) => {
@@ -111,7 +111,9 @@ export default function SurveyPage() {
       <p className="text-muted">
         {t(`survey.status.${survey.status}` as MessageKey)}
         {" · "}
-        {t("survey.responseCount", { count: survey.responses })}
+        {t(findings.responses === 1 ? "survey.responseCountOne" : "survey.responseCount", {
+          count: findings.responses,
+        })}
       </p>
       <div className="pionieri-row-actions mb-4">
         <a href={`/questionari/${survey.id}/risposte.csv`} className="btn btn-outline-primary" download>

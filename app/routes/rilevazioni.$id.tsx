@@ -146,7 +146,7 @@ export default function CampaignPage() {
         {" · "}
         {campaign.group ? campaign.group.name : t("obs.board")}
         {" · "}
-        {t("obs.visitCount", { count: campaign.visits })}
+        {t(findings.total === 1 ? "obs.visitCountOne" : "obs.visitCount", { count: findings.total })}
         {" · "}
         {t("obs.observerCount", { count: campaign.observers })}
       </p>

@@ -230,7 +230,16 @@ export default function RecordVisit() {
       <div role="status" aria-live="polite" className="pionieri-queue">
         {queue.length > 0 ? (
           <p className="alert alert-warning">
-            {t(state === "signedOut" ? "visit.signedOut" : "visit.queued", { count: queue.length })}
+            {t(
+              state === "signedOut"
+                ? queue.length === 1
+                  ? "visit.signedOutOne"
+                  : "visit.signedOut"
+                : queue.length === 1
+                  ? "visit.queuedOne"
+                  : "visit.queued",
+              { count: queue.length },
+            )}
           </p>
         ) : state === "sent" ? (
           <p className="alert alert-success">{t("visit.allSent")}</p>

@@ -87,7 +87,9 @@ describe("recording a visit on a 360 px phone", () => {
       await page.getByRole("button", { name: "Finisce adesso" }).click();
       await describeVisit(page);
       await page.getByRole("button", { name: "Registra la visita" }).click();
-      await page.getByText(`${index + 1} visite salvate su questo dispositivo`).waitFor();
+      await page
+        .getByText(index === 0 ? "1 visita salvata su questo dispositivo" : "2 visite salvate su questo dispositivo")
+        .waitFor();
     }
     expect(await visits()).toBe(before);
 
@@ -113,7 +115,7 @@ describe("recording a visit on a 360 px phone", () => {
     await describeVisit(page);
     await page.getByRole("button", { name: "Registra la visita" }).click();
     await answerLost;
-    await page.getByText("1 visite salvate su questo dispositivo").waitFor();
+    await page.getByText("1 visita salvata su questo dispositivo").waitFor();
     expect(await visits()).toBe(before + 3);
     await page.evaluate(() => window.dispatchEvent(new Event("online")));
     await page.getByText("Tutte le visite sono state inviate").waitFor();

@@ -1547,4 +1547,10 @@ export const en: Record<MessageKey, string> = {
   "survey.byQuestionPlaceTable": "Satisfied by question and counter",
   "compare.periodsHint":
     "To compare two periods of the same campaign (before and after a pilot), choose it twice and give the days.",
+  "visit.queuedOne": "1 visit saved on this device: it will be sent as soon as the network is back.",
+  "visit.signedOutOne":
+    "1 visit saved on this device: your session ended; sign in again in another tab and it will be sent.",
+  "obs.visitCountOne": "1 visit recorded",
+  "survey.responseCountOne": "1 answer",
+  "citizen.back": "Back to the survey",
 };

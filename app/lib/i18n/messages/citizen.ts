@@ -30,4 +30,8 @@ export const citizenMessages = {
   "citizen.again": "Nuova risposta",
   "citizen.badScore": "Scelga un valore da 1 a 5 o «Non so».",
   "citizen.nothing": "Risponda almeno a una domanda.",
+  "citizen.unknown": "Questo questionario non esiste: controlli l'indirizzo o il codice QR.",
+  "survey.closed": "Questo questionario è chiuso e non accetta risposte.",
+  "survey.badAnswer": "Risposta non valida: scelga dall'elenco.",
+  "citizen.back": "Torna al questionario",
 } as const;

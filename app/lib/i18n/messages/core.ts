@@ -129,7 +129,4 @@ export const coreMessages = {
   "objectives.ownerNotMember": "Il responsabile deve far parte del gruppo.",
   "nav.adminFiles": "File",
   "nav.observe": "Rilevazioni",
-  "citizen.unknown": "Questo questionario non esiste: controlli l'indirizzo o il codice QR.",
-  "survey.closed": "Questo questionario è chiuso e non accetta risposte.",
-  "survey.badAnswer": "Risposta non valida: scelga dall'elenco.",
 } as const;

@@ -331,4 +331,10 @@ export const observeMessages = {
   "compare.periodsHint":
     "Per confrontare due periodi della stessa rilevazione (prima e dopo un pilota), sceglila " +
     "due volte e indica i giorni.",
+  "visit.queuedOne": "1 visita salvata su questo dispositivo: sarà inviata appena torna la rete.",
+  "visit.signedOutOne":
+    "1 visita salvata su questo dispositivo: la sessione è scaduta, accedi di nuovo in " +
+    "un'altra scheda e verrà inviata.",
+  "obs.visitCountOne": "1 visita registrata",
+  "survey.responseCountOne": "1 risposta",
 } as const;
