@@ -68,6 +68,14 @@ class Reader {
     return rows.map((row) => mapRow<T>(row, columns));
   }
 
+  /**
+   * Each row of a query in turn, never all of them at once: for counting over 100,000 rows
+   * without holding them (no date or boolean mapping: plain columns only).
+   */
+  each<T>(query: Prisma.Sql, visit: (row: T) => void) {
+    for (const row of this.#statement(query.sql).iterate(...query.values.map(toSqlite))) visit(row as T);
+  }
+
   get<T>(query: Prisma.Sql, ...[columns]: ColumnArgs<T>): T | undefined {
     const row = this.#statement(query.sql).get(...query.values.map(toSqlite)) as Record<string, unknown> | undefined;
     return row ? mapRow<T>(row, columns) : undefined;
