@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { METHOD_QUESTIONS } from "../app/domain/observation";
+import { weekOf } from "../app/lib/days";
 import type { Prisma, PrismaClient } from "../app/generated/prisma/client";
 
 export const PLACES = [
@@ -236,7 +237,7 @@ export async function seedSurvey(
         surveyId: survey.id,
         placeId: place.id,
         serviceId,
-        week: monday(day),
+        week: weekOf(day),
         questionId: question.id,
         score,
       });
@@ -247,11 +248,4 @@ export async function seedSurvey(
   for (let start = 0; start < answers.length; start += 5000)
     await db.surveyAnswer.createMany({ data: answers.slice(start, start + 5000) });
   return survey;
-}
-
-/** Monday of a day's week (YYYY-MM-DD). */
-function monday(day: string) {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
-  return date.toISOString().slice(0, 10);
 }

@@ -97,3 +97,8 @@ export function romeHour(value: Date | string | number): number {
   const instant = new Date(value);
   return Math.floor((instant.getUTCHours() * 60 + instant.getUTCMinutes() + romeOffsetMinutes(instant)) / 60) % 24;
 }
+
+/** Minutes after midnight as a clock reads them: 545 → "09:05". */
+export function clockTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}

@@ -17,7 +17,7 @@ import { CHANNELS, OBSERVE_LIMITS, OUTCOMES } from "~/domain/observation";
 import { assertCan } from "~/domain/policy";
 import { readVisit } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";
-import { formatDay } from "~/lib/dates";
+import { clockTime, formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failureOf, field, typedValues, type FieldErrors } from "~/lib/forms";
 import { invalid } from "~/lib/forms.server";
@@ -380,7 +380,7 @@ export default function RecordVisit() {
             {mine.map((visit) => {
               const label = t("visit.mineItem", {
                 day: formatDay(visit.day, locale),
-                time: clockOf(visit.arrivalMinute),
+                time: clockTime(visit.arrivalMinute),
                 path: visit.stops.map((stop) => stop.place.name).join(" → "),
                 outcome: t(`obs.outcome.${visit.outcome}` as MessageKey),
               });
@@ -403,8 +403,4 @@ export default function RecordVisit() {
       </section>
     </>
   );
-}
-
-function clockOf(minute: number) {
-  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 }

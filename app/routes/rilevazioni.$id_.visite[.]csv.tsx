@@ -2,10 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCampaign, visitRows } from "~/domain/campaigns.server";
 import { requireUser } from "~/lib/auth.server";
 import { csvResponse, toCsv } from "~/lib/csv";
+import { clockTime } from "~/lib/dates";
 import { translator, type MessageKey } from "~/lib/i18n";
-
-const clock = (seconds: number) =>
-  `${String(Math.floor(seconds / 3600)).padStart(2, "0")}:${String(Math.floor(seconds / 60) % 60).padStart(2, "0")}`;
 
 /** Every visit of a campaign as CSV: one row per visit, the places in order, times in minutes. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -29,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     rows.map((visit) => [
       visit.id,
       visit.day,
-      clock(visit.arrivalMinute * 60),
+      clockTime(visit.arrivalMinute),
       visit.stops.map((stop) => stop.place.name).join(" > "),
       visit.service?.name ?? "",
       visit.waitSeconds === null ? "" : (visit.waitSeconds / 60).toFixed(1),
