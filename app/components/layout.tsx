@@ -37,6 +37,22 @@ export function Layout({ children }: { children: ReactNode }) {
       : [];
   const unread = data?.unread ?? 0;
 
+  const brand = (
+    <>
+      <svg className="pionieri-logo" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+        <circle cx="24" cy="24" r="22" fill="none" stroke="currentColor" strokeWidth="3" />
+        <path d="M14 32 L24 12 L34 32 Z" fill="currentColor" />
+        <circle cx="24" cy="36" r="3" fill="currentColor" />
+      </svg>
+      <div className="it-brand-text">
+        <div className="it-brand-title">
+          {t("app.owner")} · {t("app.name")}
+        </div>
+        <div className="it-brand-tagline">{t("app.tagline")}</div>
+      </div>
+    </>
+  );
+
   if (chrome === "kiosk")
     return (
       <main id="contenuto" tabIndex={-1} className="container my-4">
@@ -107,35 +123,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="it-header-center-content-wrapper">
               <div className="it-brand-wrapper">
                 {/* A citizen's page does not lead into the intranet (issue 15). */}
-                {chrome ? (
-                  <div className="pionieri-brand">
-                    <svg className="pionieri-logo" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-                      <circle cx="24" cy="24" r="22" fill="none" stroke="currentColor" strokeWidth="3" />
-                      <path d="M14 32 L24 12 L34 32 Z" fill="currentColor" />
-                      <circle cx="24" cy="36" r="3" fill="currentColor" />
-                    </svg>
-                    <div className="it-brand-text">
-                      <div className="it-brand-title">
-                        {t("app.owner")} · {t("app.name")}
-                      </div>
-                      <div className="it-brand-tagline">{t("app.tagline")}</div>
-                    </div>
-                  </div>
-                ) : (
-                  <Link to="/">
-                    <svg className="pionieri-logo" viewBox="0 0 48 48" aria-hidden="true" focusable="false">
-                      <circle cx="24" cy="24" r="22" fill="none" stroke="currentColor" strokeWidth="3" />
-                      <path d="M14 32 L24 12 L34 32 Z" fill="currentColor" />
-                      <circle cx="24" cy="36" r="3" fill="currentColor" />
-                    </svg>
-                    <div className="it-brand-text">
-                      <div className="it-brand-title">
-                        {t("app.owner")} · {t("app.name")}
-                      </div>
-                      <div className="it-brand-tagline">{t("app.tagline")}</div>
-                    </div>
-                  </Link>
-                )}
+                {chrome ? <div className="pionieri-brand">{brand}</div> : <Link to="/">{brand}</Link>}
               </div>
             </div>
           </div>

@@ -2,15 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Bars, HeatMap, RangeBars } from "~/components/charts";
-import { Choices } from "~/components/choices";
+import { CampaignFields } from "~/components/campaign-fields";
 import { DataTable } from "~/components/data-table";
 import { CiteLink, CitingIdeas, useFigureText } from "~/components/findings";
 import { formatNumber } from "~/lib/numbers";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
+import { FormErrors, SelectField, TextField } from "~/components/form";
 import { getCampaign, joinCampaign, leaveCampaign, listPlaces, updateCampaign } from "~/domain/campaigns.server";
 import { bindableObjectives, bindIndicator } from "~/domain/evidence.server";
 import { campaignFindings, ideasCiting } from "~/domain/findings.server";
-import { figureKey, minutes, OBSERVE_LIMITS, parseFigure, type FigureMeasure } from "~/domain/observation";
+import { figureKey, minutes, parseFigure, type FigureMeasure } from "~/domain/observation";
 import { campaignSchema, idList } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDay } from "~/lib/dates";
@@ -117,6 +117,20 @@ export default function CampaignPage() {
     name: s.name,
     wait: findings.wait.byService.find((row) => row.key === s.id),
     service: findings.service.byService.find((row) => row.key === s.id),
+  }));
+  // The four time columns of the tables by place and by service.
+  type Timed = { wait?: TimeStat; service?: TimeStat };
+  const timeColumns = (
+    [
+      ["findings.medianWait", "wait", "median"],
+      ["findings.p90Wait", "wait", "p90"],
+      ["findings.medianService", "service", "median"],
+      ["findings.p90Service", "service", "p90"],
+    ] as const
+  ).map(([label, time, at]) => ({
+    label: t(label),
+    numeric: true,
+    cell: (row: Timed) => text.minutes(row[time]?.[at] ?? null, row[time]?.n ?? 0),
   }));
   const flows = findings.flows.map((flow) => ({
     key: `${flow.fromId}-${flow.toId}`,
@@ -274,26 +288,7 @@ export default function CampaignPage() {
           columns={[
             { label: t("obs.place"), rowHeader: true, cell: (row) => row.name },
             { label: t("findings.visits"), numeric: true, cell: (row) => row.first?.n ?? 0 },
-            {
-              label: t("findings.medianWait"),
-              numeric: true,
-              cell: (row) => text.minutes(row.wait?.median ?? null, row.wait?.n ?? 0),
-            },
-            {
-              label: t("findings.p90Wait"),
-              numeric: true,
-              cell: (row) => text.minutes(row.wait?.p90 ?? null, row.wait?.n ?? 0),
-            },
-            {
-              label: t("findings.medianService"),
-              numeric: true,
-              cell: (row) => text.minutes(row.service?.median ?? null, row.service?.n ?? 0),
-            },
-            {
-              label: t("findings.p90Service"),
-              numeric: true,
-              cell: (row) => text.minutes(row.service?.p90 ?? null, row.service?.n ?? 0),
-            },
+            ...timeColumns,
             {
               label: t("findings.firstCounter"),
               numeric: true,
@@ -314,29 +309,7 @@ export default function CampaignPage() {
           caption={t("findings.byServiceTable")}
           rows={serviceTimes}
           rowKey={(row) => row.id}
-          columns={[
-            { label: t("obs.service"), rowHeader: true, cell: (row) => row.name },
-            {
-              label: t("findings.medianWait"),
-              numeric: true,
-              cell: (row) => text.minutes(row.wait?.median ?? null, row.wait?.n ?? 0),
-            },
-            {
-              label: t("findings.p90Wait"),
-              numeric: true,
-              cell: (row) => text.minutes(row.wait?.p90 ?? null, row.wait?.n ?? 0),
-            },
-            {
-              label: t("findings.medianService"),
-              numeric: true,
-              cell: (row) => text.minutes(row.service?.median ?? null, row.service?.n ?? 0),
-            },
-            {
-              label: t("findings.p90Service"),
-              numeric: true,
-              cell: (row) => text.minutes(row.service?.p90 ?? null, row.service?.n ?? 0),
-            },
-          ]}
+          columns={[{ label: t("obs.service"), rowHeader: true, cell: (row) => row.name }, ...timeColumns]}
         />
       </section>
 
@@ -449,53 +422,16 @@ export default function CampaignPage() {
           <FormErrors errors={editFailure?.fieldErrors} />
           <Form method="post" className="mt-3">
             <input type="hidden" name="intent" value="edit" />
-            <TextField
-              name="title"
-              label={t("obs.campaignTitle")}
-              required
-              maxLength={OBSERVE_LIMITS.title}
+            <CampaignFields
+              values={editFailure?.values}
+              current={{
+                ...campaign,
+                placeIds: campaign.places.map((p) => p.id),
+                serviceIds: campaign.services.map((s) => s.id),
+              }}
               errors={editFailure?.fieldErrors}
-              defaultValue={editFailure?.values.title ?? campaign.title}
-            />
-            <TextAreaField
-              id="f-purpose"
-              name="purpose"
-              label={t("obs.purpose")}
-              maxLength={OBSERVE_LIMITS.purpose}
-              errors={editFailure?.fieldErrors}
-              defaultValue={editFailure?.values.purpose ?? campaign.purpose}
-            />
-            <div className="pionieri-inline-form">
-              <TextField
-                name="startsOn"
-                type="date"
-                label={t("obs.startsOn")}
-                required
-                errors={editFailure?.fieldErrors}
-                defaultValue={editFailure?.values.startsOn ?? campaign.startsOn}
-              />
-              <TextField
-                name="endsOn"
-                type="date"
-                label={t("obs.endsOn")}
-                required
-                errors={editFailure?.fieldErrors}
-                defaultValue={editFailure?.values.endsOn ?? campaign.endsOn}
-              />
-            </div>
-            <Choices
-              name="placeIds"
-              legend={t("obs.places")}
-              options={catalogue.places}
-              checked={campaign.places.map((p) => p.id)}
-              errors={editFailure?.fieldErrors}
-            />
-            <Choices
-              name="serviceIds"
-              legend={t("obs.services")}
-              options={catalogue.services}
-              checked={campaign.services.map((s) => s.id)}
-              errors={editFailure?.fieldErrors}
+              places={catalogue.places}
+              services={catalogue.services}
             />
             <button type="submit" className="btn btn-primary">
               {t("obs.save")}
@@ -509,6 +445,7 @@ export default function CampaignPage() {
 }
 
 type Cell = { weekday: number; hour: number; n: number };
+type TimeStat = { n: number; median: number | null; p90: number | null };
 
 /** The heat map of all places sums the places' cells. */
 function aggregateHeat(cells: (Cell & { placeId: string })[]): Cell[] {

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CampaignFields } from "~/components/campaign-fields";
 import { Choices } from "~/components/choices";
 import { DataTable } from "~/components/data-table";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
+import { FormErrors, SelectField, TextField } from "~/components/form";
 import { createCampaign, listCampaigns, listPlaces } from "~/domain/campaigns.server";
 import { groupOptions } from "~/domain/groups.server";
 import { OBSERVE_LIMITS } from "~/domain/observation";
@@ -150,63 +151,24 @@ export default function Observations() {
             <FormErrors errors={campaignFailure?.fieldErrors} />
             <Form method="post" className="mt-3">
               <input type="hidden" name="intent" value="campaign" />
-              <TextField
-                name="title"
-                label={t("obs.campaignTitle")}
-                required
-                maxLength={OBSERVE_LIMITS.title}
+              <CampaignFields
+                values={campaignFailure?.values}
+                current={{ title: "", purpose: "", startsOn: data.today, endsOn: "", placeIds: [], serviceIds: [] }}
                 errors={campaignFailure?.fieldErrors}
-                defaultValue={campaignFailure?.values.title}
-              />
-              <TextAreaField
-                id="f-purpose"
-                name="purpose"
-                label={t("obs.purpose")}
-                hint={t("obs.purposeHint")}
-                maxLength={OBSERVE_LIMITS.purpose}
-                errors={campaignFailure?.fieldErrors}
-                defaultValue={campaignFailure?.values.purpose}
-              />
-              <SelectField
-                name="groupId"
-                label={t("obs.group")}
-                errors={campaignFailure?.fieldErrors}
-                defaultValue={campaignFailure?.values.groupId}
-                options={[
-                  ...(data.can.campaignWithoutGroup ? [{ value: "", label: t("obs.board") }] : []),
-                  ...data.openFor.map((group) => ({ value: group.id, label: group.name })),
-                ]}
-              />
-              <div className="pionieri-inline-form">
-                <TextField
-                  name="startsOn"
-                  type="date"
-                  label={t("obs.startsOn")}
-                  required
+                places={data.places}
+                services={data.services}
+              >
+                <SelectField
+                  name="groupId"
+                  label={t("obs.group")}
                   errors={campaignFailure?.fieldErrors}
-                  defaultValue={campaignFailure?.values.startsOn ?? data.today}
+                  defaultValue={campaignFailure?.values.groupId}
+                  options={[
+                    ...(data.can.campaignWithoutGroup ? [{ value: "", label: t("obs.board") }] : []),
+                    ...data.openFor.map((group) => ({ value: group.id, label: group.name })),
+                  ]}
                 />
-                <TextField
-                  name="endsOn"
-                  type="date"
-                  label={t("obs.endsOn")}
-                  required
-                  errors={campaignFailure?.fieldErrors}
-                  defaultValue={campaignFailure?.values.endsOn}
-                />
-              </div>
-              <Choices
-                name="placeIds"
-                legend={t("obs.places")}
-                options={data.places}
-                errors={campaignFailure?.fieldErrors}
-              />
-              <Choices
-                name="serviceIds"
-                legend={t("obs.services")}
-                options={data.services}
-                errors={campaignFailure?.fieldErrors}
-              />
+              </CampaignFields>
               <button type="submit" className="btn btn-primary">
                 {t("obs.createCampaign")}
               </button>
