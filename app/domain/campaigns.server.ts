@@ -291,12 +291,20 @@ export type VisitInput = {
  * twin and is stored once. Impossible values come back as a field's problem.
  */
 export async function recordVisit(actor: Actor, campaignId: string, input: VisitInput) {
-  const ref = await campaignRef(actor, campaignId);
-  assertCan(actor, "visit.record", ref);
-  const campaign = await db.campaign.findUniqueOrThrow({
+  // The permission and the checks read the campaign once.
+  const campaign = await db.campaign.findUnique({
     where: { id: campaignId },
-    select: { startsOn: true, endsOn: true, places: { select: { placeId: true } }, services: true },
+    select: {
+      groupId: true,
+      startsOn: true,
+      endsOn: true,
+      places: { select: { placeId: true } },
+      services: true,
+      members: { where: { userId: actor.id }, select: { userId: true } },
+    },
   });
+  if (!campaign) httpError(404);
+  assertCan(actor, "visit.record", { groupId: campaign.groupId, joined: campaign.members.length > 0 });
   const problem = checkVisit(input, campaign);
   if (problem) return { ok: false as const, ...problem };
   const existing = await db.visit.findUnique({ where: { id: input.id }, select: { campaignId: true } });
