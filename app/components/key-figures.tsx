@@ -63,22 +63,22 @@ export function KeyFigures({ figures }: { figures: Key }) {
             <div key={row.label}>
               <dt>{row.label}</dt>
               <dd>{last ? `${formatNumber(last.value!, locale)} ${row.unit}` : "—"}</dd>
-              <p className="small mb-1">
-                {last ? t("board.keyWeek", { date: formatDay(last.week, locale) }) : null}
-                {change !== null
-                  ? ` · ${t(
-                      change === 0
-                        ? "board.keySame"
-                        : change < 0 === (row.better === "down")
-                          ? "board.keyBetter"
-                          : "board.keyWorse",
-                      { change: `${change > 0 ? "+" : ""}${formatNumber(change, locale)} ${row.unit}` },
-                    )}`
-                  : null}
-              </p>
-              <Link to={row.href} className="small">
-                {row.source}
-              </Link>
+              <dd className="pionieri-figure-note">
+                <span className="d-block mb-1">
+                  {last ? t("board.keyWeek", { date: formatDay(last.week, locale) }) : null}
+                  {change !== null
+                    ? ` · ${t(
+                        change === 0
+                          ? "board.keySame"
+                          : change < 0 === (row.better === "down")
+                            ? "board.keyBetter"
+                            : "board.keyWorse",
+                        { change: `${change > 0 ? "+" : ""}${formatNumber(change, locale)} ${row.unit}` },
+                      )}`
+                    : null}
+                </span>
+                <Link to={row.href}>{row.source}</Link>
+              </dd>
             </div>
           );
         })}

@@ -1,3 +1,6 @@
+/** A group document's title and description lengths: checked on the server, stated in its form. */
+export const DOCUMENT_LIMITS = { title: 140, description: 500 };
+
 /** What the pages show of an attachment (domain/attachments.server.ts makes it; components show it). */
 export type AttachmentView = {
   id: string;

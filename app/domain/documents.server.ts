@@ -5,6 +5,7 @@ import type { ReceivedFile } from "~/lib/files.server";
 import { httpError } from "~/lib/http.server";
 import type { Message } from "~/lib/i18n";
 import { cleanText } from "~/lib/text";
+import { DOCUMENT_LIMITS } from "./attachments";
 import { attachFiles, toView, viewSelect } from "./attachments.server";
 import { assertCan, can, type AttachTarget } from "./policy";
 
@@ -12,8 +13,6 @@ import { assertCan, can, type AttachTarget } from "./policy";
  * A working group's documents (issue 17): a title, a short description, and versions (each an
  * attachment, the newest first, the older ones kept). Searched by title.
  */
-
-export const DOCUMENT_LIMITS = { title: 140, description: 500 };
 
 async function groupBySlug(slug: string) {
   const group = await db.workingGroup.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });

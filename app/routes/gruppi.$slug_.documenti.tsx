@@ -5,13 +5,8 @@ import { AttachmentList, UploadForm } from "~/components/attachments";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { TextAreaField, TextField } from "~/components/form";
 import { MAX_FILE_BYTES } from "~/domain/attachments.server";
-import {
-  addVersion,
-  assertCanAddDocument,
-  createDocument,
-  DOCUMENT_LIMITS,
-  listDocuments,
-} from "~/domain/documents.server";
+import { DOCUMENT_LIMITS } from "~/domain/attachments";
+import { addVersion, assertCanAddDocument, createDocument, listDocuments } from "~/domain/documents.server";
 import { removeAttachment } from "~/forms/attach.server";
 import { isMultipart, readUpload } from "~/forms/uploads.server";
 import { requireUser } from "~/lib/auth.server";

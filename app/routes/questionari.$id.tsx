@@ -167,7 +167,10 @@ export default function SurveyPage() {
                 </Link>
               ),
             },
-            { label: t("survey.publicPage"), cell: (p) => <a href={`/q/${p.token}`}>{`/q/${p.token}`}</a> },
+            {
+              label: t("survey.publicPage"),
+              cell: (p) => <a href={`/q/${p.token}`} className="pionieri-poster-address">{`/q/${p.token}`}</a>,
+            },
             ...(may.manage
               ? [
                   {
@@ -254,10 +257,12 @@ export default function SurveyPage() {
           <div>
             <dt>{t("findings.satisfied")}</dt>
             <dd>{text.share(findings.overall.share, findings.overall.n)}</dd>
-            <CiteLink
-              figure={figureKey({ measure: "satisfied", source: survey.id, place: null })}
-              about={t("findings.satisfied")}
-            />
+            <dd className="pionieri-figure-note">
+              <CiteLink
+                figure={figureKey({ measure: "satisfied", source: survey.id, place: null })}
+                about={t("findings.satisfied")}
+              />
+            </dd>
           </div>
         </dl>
         <p>{t("survey.satisfiedHint")}</p>

@@ -219,22 +219,30 @@ export default function CampaignPage() {
           <div>
             <dt>{t("findings.medianWait")}</dt>
             <dd>{text.minutes(findings.wait.overall?.median ?? null, findings.wait.overall?.n ?? 0)}</dd>
-            <CiteLink figure={overallKey("waitMedian")} about={t("findings.medianWait")} />
+            <dd className="pionieri-figure-note">
+              <CiteLink figure={overallKey("waitMedian")} about={t("findings.medianWait")} />
+            </dd>
           </div>
           <div>
             <dt>{t("findings.p90Wait")}</dt>
             <dd>{text.minutes(findings.wait.overall?.p90 ?? null, findings.wait.overall?.n ?? 0)}</dd>
-            <CiteLink figure={overallKey("waitP90")} about={t("findings.p90Wait")} />
+            <dd className="pionieri-figure-note">
+              <CiteLink figure={overallKey("waitP90")} about={t("findings.p90Wait")} />
+            </dd>
           </div>
           <div>
             <dt>{t("findings.medianService")}</dt>
             <dd>{text.minutes(findings.service.overall?.median ?? null, findings.service.overall?.n ?? 0)}</dd>
-            <CiteLink figure={overallKey("serviceMedian")} about={t("findings.medianService")} />
+            <dd className="pionieri-figure-note">
+              <CiteLink figure={overallKey("serviceMedian")} about={t("findings.medianService")} />
+            </dd>
           </div>
           <div>
             <dt>{t("findings.firstCounter")}</dt>
             <dd>{text.share(findings.firstCounter.overall.share, findings.firstCounter.overall.n)}</dd>
-            <CiteLink figure={overallKey("firstCounter")} about={t("findings.firstCounter")} />
+            <dd className="pionieri-figure-note">
+              <CiteLink figure={overallKey("firstCounter")} about={t("findings.firstCounter")} />
+            </dd>
           </div>
         </dl>
       </section>

@@ -412,6 +412,9 @@ async function uploadBurst(label: string, name: string, make: (i: number) => Buf
   );
   return result;
 }
+// BENCH_ONLY=<regular expression>: only the rows whose name matches (and the floor), without the
+// uploads and Lighthouse, for a quick look while working; such a run writes no results.
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const twentyMb = 20 * 1024 * 1024 - 64 * 1024;
 const pdfHead = Buffer.from("%PDF-1.7\n");
 const photo = await sharp({
@@ -425,15 +428,17 @@ const photo = await sharp({
 })
   .jpeg({ quality: 92 })
   .toBuffer();
-const uploads = [
-  await uploadBurst("PDF da 20 MB", "verbale.pdf", (i) =>
-    Buffer.concat([pdfHead, randomBytes(twentyMb - pdfHead.length - 1), Buffer.from([i])]),
-  ),
-  await uploadBurst(`Foto da ${(photo.length / 1048576).toFixed(0)} MB (6000 × 4000)`, "sala.jpg", () => photo),
-];
+const uploads = only
+  ? []
+  : [
+      await uploadBurst("PDF da 20 MB", "verbale.pdf", (i) =>
+        Buffer.concat([pdfHead, randomBytes(twentyMb - pdfHead.length - 1), Buffer.from([i])]),
+      ),
+      await uploadBurst(`Foto da ${(photo.length / 1048576).toFixed(0)} MB (6000 × 4000)`, "sala.jpg", () => photo),
+    ];
 
 const rows: Row[] = [];
-for (const endpoint of endpoints) {
+for (const endpoint of endpoints.filter((e) => !only || e.kind === "floor" || only.test(e.name))) {
   endpoint.before?.();
   const { statements, jsKb, cssKb } = await probe(endpoint);
   await load(endpoint, WARMUP);
@@ -464,13 +469,14 @@ console.log(`E-mail consegnate durante la riga: ${drained} di ${mailDrain.queued
 console.log(`Ondata di risposte dei cittadini: ${flood.accepted} accettate, ${flood.refused} respinte dai limiti`);
 relay.kill("SIGTERM");
 const rssMb = peakRssMb();
-const lighthouse: LighthouseResult[] = process.env.BENCH_SKIP_LIGHTHOUSE
-  ? []
-  : await lighthouseScores(base, cookies[0]!, [
-      { name: "Home", path: "/" },
-      { name: "/idee", path: "/idee" },
-      { name: "Idea", path: `/idee/${BENCH.busyIdea}` },
-    ]);
+const lighthouse: LighthouseResult[] =
+  process.env.BENCH_SKIP_LIGHTHOUSE || only
+    ? []
+    : await lighthouseScores(base, cookies[0]!, [
+        { name: "Home", path: "/" },
+        { name: "/idee", path: "/idee" },
+        { name: "Idea", path: `/idee/${BENCH.busyIdea}` },
+      ]);
 stopServer();
 
 // --- targets ----------------------------------------------------------------------------------
@@ -514,6 +520,12 @@ for (const result of lighthouse) {
   check(`Lighthouse ${result.name}: prestazioni`, result.performance, 95, "", false);
   check(`Lighthouse ${result.name}: accessibilità`, result.accessibility, 100, "", false);
   check(`Lighthouse ${result.name}: buone pratiche`, result.bestPractices, 95, "", false);
+}
+
+if (only) {
+  console.log(`RSS di picco del server: ${rssMb.toFixed(0)} MB (BENCH_ONLY: nessun risultato scritto).`);
+  for (const c of checks) console.log(`${c.pass ? "PASS" : "FAIL"}  ${c.what}: ${c.value} (obiettivo ${c.target})`);
+  process.exit(0);
 }
 
 const machine =

@@ -1,9 +1,89 @@
-import { describe, expect, it } from "vitest";
-import { expectAccessible, login, watchedContext } from "../support/browser";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, login, watchedContext, type Page } from "../support/browser";
 import { useServer } from "../support/harness";
+import { ACTORS, authorizationMatrix, EMAILS, type ActorName } from "../support/matrix";
+import { ROOT } from "../support/paths";
 import { PASSWORD } from "../support/scenario";
+import { signedIn } from "../support/sessions";
 
 const h = useServer({ browser: true });
+const { MATRIX, arrange } = authorizationMatrix(h);
+
+/** Route files that draw a page (resource routes, CSV, calendars and files, have no component). */
+const routesDir = path.join(ROOT, "app/routes");
+const pageRoutes = new Set(
+  readdirSync(routesDir)
+    .filter((file) => /export default function/.test(readFileSync(path.join(routesDir, file), "utf8")))
+    .map((file) => file.replace(/\.tsx?$/, "")),
+);
+
+/**
+ * Every page of the authorization matrix, as every kind of person who may read it (those whose
+ * answer is 200): a new route joins the matrix the day it lands, and so this test.
+ */
+const visits = Object.entries(MATRIX).flatMap(([route, entry]) =>
+  pageRoutes.has(route)
+    ? (entry.loader ?? []).flatMap((testCase) =>
+        ACTORS.filter((actor) => testCase.expect[actor] === 200).map((actor) => ({ route, actor, testCase })),
+      )
+    : [],
+);
+
+/** One browser context per kind of person, signed in the way a login signs in. */
+const people = new Map<ActorName, { page: Page; problems: string[] }>();
+beforeAll(async () => {
+  await arrange();
+  for (const actor of new Set(visits.map((visit) => visit.actor))) {
+    const { context, problems } = await watchedContext(h.browser, h.server.url);
+    if (actor !== "anonymous") {
+      const client = await signedIn(h.server, EMAILS[actor]);
+      await context.addCookies([{ name: "pionieri_session", value: client.session()!, url: h.server.url }]);
+    }
+    people.set(actor, { page: await context.newPage(), problems });
+  }
+});
+
+/**
+ * axe on the page opened at 1280 px, then opened again at 360 px (as a phone opens it), where
+ * nothing may be wider than the screen but inside a table's scroll.
+ */
+async function checkBothWidths(page: Page, url: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(url);
+  await expectAccessible(page);
+  // The page may not scroll sideways; when it does, what sticks out is named for the failure.
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.querySelector("*"))
+      .map((el) => `${el.outerHTML.slice(0, 120)} (${Math.round(el.getBoundingClientRect().right)} px)`)
+      .slice(0, 3);
+  });
+  expect(overflow, `${url} at 360px`).toEqual([]);
+}
+
+describe("every page of the matrix, as everyone who may read it (axe, WCAG 2.1 AA, 1280 and 360 px)", () => {
+  it("finds the pages", () => {
+    // A page per route file that draws one, but those only reached through a form's answer.
+    expect(new Set(visits.map((visit) => visit.route)).size).toBeGreaterThan(40);
+  });
+
+  it.each(visits.map((visit) => [visit.route, visit.testCase.name, visit.actor, visit] as const))(
+    "%s «%s» as %s",
+    async (_route, _name, actor, visit) => {
+      const { page, problems } = people.get(actor)!;
+      const request = await visit.testCase.request(actor);
+      await checkBothWidths(page, `${h.server.url}${request.path}`);
+      expect(problems.splice(0)).toEqual([]);
+    },
+  );
+});
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
   it("the login page, also with its error message", async () => {
@@ -20,30 +100,12 @@ describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
     expect(problems).toEqual([]);
   });
 
-  it.each([
-    "/",
-    "/gruppi/logistica",
-    "/admin/utenti",
-    "/admin/gruppi",
-    "/admin/privacy",
-    "/profilo",
-    "/gruppi",
-    "/accessibilita",
-    "/non-esiste",
-  ])("%s as the admin, on a desktop and on a 360 px phone", async (path) => {
+  it("the page of an address that does not exist, signed in and not", async () => {
     const { context, problems } = await watchedContext(h.browser, h.server.url);
     const page = await context.newPage();
+    await checkBothWidths(page, `${h.server.url}/non-esiste`);
     await login(page, h.server.url, "admin@test.example", PASSWORD);
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto(`${h.server.url}${path}`);
-      await expectAccessible(page);
-      // Nothing wider than the screen at 360 px, except inside a scrollable table.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
-    }
+    await checkBothWidths(page, `${h.server.url}/non-esiste`);
     await context.close();
     expect(problems).toEqual([]);
   });
