@@ -8,17 +8,17 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page";
 import { Layout as Shell } from "./components/layout";
 import { useNonce } from "./components/nonce";
-import { unreadCount } from "./domain/notifications.server";
 import { currentPhase } from "./domain/timeline.server";
 import { env } from "./lib/env.server";
 import { readFlash } from "./lib/flash.server";
-import { DEFAULT_LOCALE, isLocale, translator, type Locale } from "./lib/i18n";
+import { DEFAULT_LOCALE, hydrates, isLocale, translator, type Locale } from "./lib/i18n";
 import { pageTitle, retryAfterHeaders } from "./lib/meta";
 import { useRootData, type RootData } from "./lib/root-data";
 import styles from "./styles/generated/main.css";
@@ -56,11 +56,7 @@ export const meta: MetaFunction<typeof loader> = ({ error, matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = context.auth.user;
-  const [{ flash, clear }, phase, unread] = await Promise.all([
-    readFlash(request),
-    user ? currentPhase() : null,
-    user ? unreadCount(user.id) : 0,
-  ]);
+  const [{ flash, clear }, phase] = await Promise.all([readFlash(request), user ? currentPhase() : null]);
   // Without an account (the citizens' survey pages) the address may ask for a language: ?lang=en.
   const asked = new URL(request.url).searchParams.get("lang");
   const locale: Locale = user?.locale ?? (isLocale(asked) ? asked : DEFAULT_LOCALE);
@@ -72,7 +68,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       // (its Italian part need not be in this page's JavaScript).
       flash: flash ? { tone: flash.tone, text: translator(locale)(flash.key, flash.params) } : null,
       phase: phase ? { ...phase, endsOn: phase.endsOn.toISOString() } : null,
-      unread,
+      unread: user?.unreadNotices ?? 0,
       user: user ? { id: user.id, displayName: user.displayName, role: user.role, actor: user.actor } : null,
     },
     clear ? { headers: { "Set-Cookie": clear } } : undefined,
@@ -89,6 +85,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, default
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const nonce = useNonce();
+  const scripts = hydrates(useMatches());
   return (
     <html lang={data?.locale ?? DEFAULT_LOCALE}>
       <head>
@@ -100,8 +97,12 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <Shell>{children}</Shell>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

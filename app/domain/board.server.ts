@@ -14,6 +14,7 @@ import {
   type Decision,
   type GroupSummary,
 } from "./board";
+import { listGroups } from "./groups.server";
 import { IDEA_STATUSES, type IdeaStatus } from "./ideas";
 import { isLate, needsUpdate, OBJECTIVE_STATUSES, type ObjectiveState } from "./objectives";
 import { can } from "./policy";
@@ -32,7 +33,9 @@ const DAY_MS = 86_400_000;
  * before that day, forecast and due days undone from later changes, flags computed for that
  * day. With asOf = now it is simply the present.
  */
-export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
+export async function objectivesAsOf(
+  asOf: Date,
+): Promise<{ objectives: ObjectiveState[]; lastUpdates: Map<string, Date> }> {
   const now = asOf.getTime() >= Date.now() - 60_000;
   const [objectives, updates, changes] = await Promise.all([
     db.objective.findMany({
@@ -77,7 +80,9 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
   for (const change of changes)
     undo.set(change.objectiveId, { ...(undo.get(change.objectiveId) ?? {}), [change.field]: change.fromValue });
   const day = romeDay(asOf);
-  return objectives.map((o) => {
+  // Each group's latest progress update as of that instant, from its objectives' own.
+  const lastUpdates = new Map<string, Date>();
+  const states = objectives.map((o) => {
     const before = undo.get(o.id) ?? {};
     const update = lastUpdate.get(o.id);
     const state = {
@@ -90,6 +95,8 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
       progress: now ? o.progress : (update?.progress ?? (before.progress !== undefined ? Number(before.progress) : 0)),
       lastUpdateAt: now ? o.lastUpdateAt : (update?.createdAt ?? null),
     };
+    const latest = lastUpdates.get(o.groupId);
+    if (state.lastUpdateAt && (!latest || state.lastUpdateAt > latest)) lastUpdates.set(o.groupId, state.lastUpdateAt);
     return {
       id: o.id,
       groupId: o.groupId,
@@ -103,21 +110,21 @@ export async function objectivesAsOf(asOf: Date): Promise<ObjectiveState[]> {
       needsUpdate: needsUpdate({ ...state, createdAt: o.createdAt }, asOf),
     };
   });
+  return { objectives: states, lastUpdates };
 }
 
 /** Each group's figures and red/amber/green state from its objectives' states. */
-export async function groupSummaries(objectives: ObjectiveState[], asOf: Date): Promise<GroupSummary[]> {
-  const rows = reader().all<{ id: string; name: string; slug: string; last: Date | null }>(
-    Prisma.sql`
-    SELECT g."id", g."name", g."slug",
-           (SELECT MAX(u."createdAt") FROM "ProgressUpdate" u JOIN "Objective" o ON o."id" = u."objectiveId"
-            WHERE o."groupId" = g."id" AND u."createdAt" <= ${asOf}) AS "last"
-    FROM "WorkingGroup" g
-    ORDER BY g."position", g."name"`,
-    { last: "date" },
-  );
+export async function groupSummaries(
+  objectives: ObjectiveState[],
+  lastUpdates: Map<string, Date>,
+  asOf: Date,
+): Promise<GroupSummary[]> {
+  // The groups in their order, from the list every page keeps (groups change seldom).
+  const groups = await listGroups();
   const day = romeDay(asOf);
-  return rows.map(({ last, ...group }) => {
+  return groups.map(({ id, name, slug }) => {
+    const group = { id, name, slug };
+    const last = lastUpdates.get(id) ?? null;
     const mine = objectives.filter((o) => o.groupId === group.id);
     const active = mine.filter((o) => o.status !== "COMPLETATO" && o.status !== "ANNULLATO");
     const byStatus = Object.fromEntries(
@@ -212,16 +219,25 @@ const ACTIVITY = Prisma.sql`
 /**
  * Participation in aggregate only: counts per group and per office, never a list of people
  * (art. 4 of the Statuto dei lavoratori). Offices smaller than MIN_OFFICE_SIZE are merged.
- * Three statements: each colleague's latest activity by office (which also gives the totals),
+ * Two statements: each colleague's latest activity by office (which also gives the totals) with
  * distinct people per group over the last 90 days, and the weekly chart.
  */
 export async function participation(now = new Date()) {
   const d30 = new Date(now.getTime() - 30 * DAY_MS);
   const d90 = new Date(now.getTime() - 90 * DAY_MS);
-  const [officeRows, groupRows, weekly] = await Promise.all([
-    reader().all<{ office: string; staff: unknown; last30: unknown; last90: unknown; ever: unknown }>(Prisma.sql`
-      SELECT "office", COUNT(*) AS "staff", SUM("at" >= ${d30}) AS "last30", SUM("at" >= ${d90}) AS "last90", SUM("at"
-        IS NOT NULL) AS "ever"
+  // One statement for both breakdowns, told apart by "kind": each colleague's latest activity by
+  // office (which also gives the totals), and distinct people per group over the last 90 days.
+  const rows = reader().all<{
+    kind: "office" | "group";
+    key: string;
+    name: string;
+    staff: unknown;
+    last30: unknown;
+    last90: unknown;
+    ever: unknown;
+  }>(Prisma.sql`
+      SELECT 'office' AS "kind", "office" AS "key", "office" AS "name", 0 AS "position", COUNT(*) AS "staff",
+        SUM("at" >= ${d30}) AS "last30", SUM("at" >= ${d90}) AS "last90", SUM("at" IS NOT NULL) AS "ever"
       FROM (
         -- Each colleague's latest activity: four index seeks per person, (author, date) indexes.
         SELECT u."office" AS "office", NULLIF(MAX(
@@ -231,23 +247,24 @@ export async function participation(now = new Date()) {
           COALESCE((SELECT MAX("createdAt") FROM "ProgressUpdate" WHERE "authorId" = u."id"), '')), '') AS "at"
         FROM "User" u
         WHERE u."active" = 1 AND u."role" <> 'OSSERVATORE' AND u."passwordHash" IS NOT NULL)
-      GROUP BY "office" ORDER BY "office"`),
-    reader().all<{ groupId: string; name: string; last30: unknown; last90: unknown }>(Prisma.sql`
-      SELECT g."id" AS "groupId", g."name" AS "name",
-             COUNT(DISTINCT CASE WHEN a."at" >= ${d30} THEN a."userId" END) AS "last30",
-             COUNT(DISTINCT a."userId") AS "last90"
-      FROM "WorkingGroup" g
-      LEFT JOIN (${ACTIVITY}) a ON a."groupId" = g."id" AND a."at" >= ${d90}
-      GROUP BY g."id", g."name", g."position"
-      ORDER BY g."position"`),
-    weeklyActivity(now),
-  ]);
+      GROUP BY "office"
+      UNION ALL
+      SELECT * FROM (
+        SELECT 'group', g."id", g."name", g."position", NULL,
+               COUNT(DISTINCT CASE WHEN a."at" >= ${d30} THEN a."userId" END), COUNT(DISTINCT a."userId"), NULL
+        FROM "WorkingGroup" g
+        LEFT JOIN (${ACTIVITY}) a ON a."groupId" = g."id" AND a."at" >= ${d90}
+        GROUP BY g."id", g."name", g."position")
+      ORDER BY "kind" DESC, "position", "key"`);
+  const officeRows = rows.filter((row) => row.kind === "office");
+  const groupRows = rows.filter((row) => row.kind === "group");
+  const weekly = await weeklyActivity(now);
   const totals = { staff: 0, last30: 0, last90: 0, ever: 0 };
   const offices: { office: string; staff: number; last30: number; last90: number }[] = [];
   const others = { office: "", staff: 0, last30: 0, last90: 0 };
   for (const row of officeRows) {
     const entry = {
-      office: row.office,
+      office: row.key,
       staff: Number(row.staff),
       last30: Number(row.last30 ?? 0),
       last90: Number(row.last90 ?? 0),
@@ -267,7 +284,7 @@ export async function participation(now = new Date()) {
     ...totals,
     everShare: totals.staff ? Math.round((totals.ever / totals.staff) * 100) : 0,
     perGroup: groupRows.map((row) => ({
-      groupId: row.groupId,
+      groupId: row.key,
       name: row.name,
       last30: Number(row.last30),
       last90: Number(row.last90),
@@ -284,23 +301,26 @@ export async function participation(now = new Date()) {
  */
 async function weeklyActivity(now = new Date()) {
   const thisWeek = weekOf(todayInRome(now));
-  const project = reader().get<{ start: Date | null }>(Prisma.sql`SELECT MIN("startsOn") AS "start" FROM "Phase"`, {
-    start: "date",
-  });
   const earliest = addDays(thisWeek, -7 * (MAX_WEEKS - 1));
-  const projectWeek = project?.start ? weekOf(romeDay(project.start)) : earliest;
+  // The counts from the earliest week the chart can show, and in the same statement the first
+  // phase's start: weeks before the project are then left out here.
+  const rows = reader().all<{ kind: "ideas" | "comments" | "supports" | "start"; hour: string | null; n: unknown }>(
+    Prisma.sql`
+    SELECT 'ideas' AS "kind", substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "Idea" WHERE "createdAt" >=
+      ${romeDayBounds(earliest).start} GROUP BY 2
+    UNION ALL SELECT 'comments', substr("createdAt", 1, 13), COUNT(*) FROM "Comment" WHERE "createdAt" >=
+      ${romeDayBounds(earliest).start} GROUP BY 2
+    UNION ALL SELECT 'supports', substr("createdAt", 1, 13), COUNT(*) FROM "Support" WHERE "createdAt" >=
+      ${romeDayBounds(earliest).start} GROUP BY 2
+    UNION ALL SELECT 'start', MIN("startsOn"), 0 FROM "Phase"`,
+  );
+  const start = rows.find((row) => row.kind === "start")?.hour;
+  const projectWeek = start ? weekOf(romeDay(new Date(start))) : earliest;
   const firstWeek = projectWeek > thisWeek ? thisWeek : projectWeek < earliest ? earliest : projectWeek;
-  const since = romeDayBounds(firstWeek).start;
   const weeks = Array.from({ length: daysBetween(firstWeek, thisWeek) / 7 + 1 }, (_, i) => addDays(firstWeek, 7 * i));
   const buckets = new Map(weeks.map((week) => [week, { week, ideas: 0, comments: 0, supports: 0 }]));
-  const rows = reader().all<{ kind: "ideas" | "comments" | "supports"; hour: string; n: unknown }>(Prisma.sql`
-    SELECT 'ideas' AS "kind", substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "Idea" WHERE "createdAt" >=
-      ${since} GROUP BY 2
-    UNION ALL SELECT 'comments', substr("createdAt", 1, 13), COUNT(*) FROM "Comment" WHERE "createdAt" >= ${since}
-      GROUP BY 2
-    UNION ALL SELECT 'supports', substr("createdAt", 1, 13), COUNT(*) FROM "Support" WHERE "createdAt" >= ${since}
-      GROUP BY 2`);
   for (const row of rows) {
+    if (row.kind === "start") continue;
     const bucket = buckets.get(weekOf(romeDay(new Date(`${row.hour}:30:00Z`))));
     if (bucket) bucket[row.kind] += Number(row.n);
   }
@@ -382,9 +402,9 @@ export async function dashboard(actor: Actor, now = new Date()) {
   // state of the database, not once per visit. Ages and private notes are per request.
   const { waiting, ...figures } = await whileUnchanged(`board.figures.${romeDay(now)}`, async () => {
     const asOf = now;
-    const objectives = await objectivesAsOf(asOf);
+    const { objectives, lastUpdates } = await objectivesAsOf(asOf);
     const [groups, ideasByStatus, medianDays, people] = await Promise.all([
-      groupSummaries(objectives, asOf),
+      groupSummaries(objectives, lastUpdates, asOf),
       ideasByStatusAsOf(asOf),
       medianDaysToDecision(),
       participation(asOf),

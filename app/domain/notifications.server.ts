@@ -129,14 +129,6 @@ export async function notifyWatchers(
     WHERE "userId" NOT IN (${Prisma.join(skip)})`;
 }
 
-/** On every page (the bell in the header): read on the fast path. */
-export function unreadCount(userId: string) {
-  const row = reader().get<{ n: number }>(
-    Prisma.sql`SELECT COUNT(*) AS "n" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`,
-  );
-  return row?.n ?? 0;
-}
-
 const NOTIFICATIONS_PAGE = 30;
 
 export async function listNotifications(actor: Actor, page = 1) {

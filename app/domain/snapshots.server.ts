@@ -21,9 +21,9 @@ export async function freezeSnapshot(actor: Actor, input: { meetingDate: string;
     orderBy: { createdAt: "desc" },
     select: { createdAt: true },
   });
-  const objectives = await objectivesAsOf(asOf);
+  const { objectives, lastUpdates } = await objectivesAsOf(asOf);
   const data: SnapshotData = {
-    groups: await groupSummaries(objectives, asOf),
+    groups: await groupSummaries(objectives, lastUpdates, asOf),
     ideasByStatus: await ideasByStatusAsOf(asOf),
     decisions: await decisionsBetween(previous?.createdAt ?? null, asOf),
     objectives,

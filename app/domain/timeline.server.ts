@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
-import { romeDayBounds } from "~/lib/dates";
+import { romeDay, romeDayBounds } from "~/lib/dates";
+import { whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import { today as todayInRome, type Day } from "~/lib/days";
@@ -22,9 +23,13 @@ import { assertCan } from "./policy";
  * include now; between phases, the last one that started; before the first, the first.
  */
 export async function currentPhase(now = new Date()) {
-  return (
-    reader().get<{ id: string; name: string; endsOn: Date }>(
-      Prisma.sql`
+  // Phases run from the start of a Rome day to the end of one: the answer changes with the day
+  // or with the phases, so it is kept for the day while nothing is written (every page asks).
+  return whileUnchanged(
+    `phase.${romeDay(now)}`,
+    async () =>
+      reader().get<{ id: string; name: string; endsOn: Date }>(
+        Prisma.sql`
       SELECT "id", "name", "endsOn" FROM "Phase"
       ORDER BY "pinned" DESC,
                ("startsOn" <= ${now} AND "endsOn" >= ${now}) DESC,
@@ -32,8 +37,8 @@ export async function currentPhase(now = new Date()) {
                CASE WHEN "startsOn" <= ${now} THEN "startsOn" END DESC,
                "startsOn" ASC
       LIMIT 1`,
-      { endsOn: "date" },
-    ) ?? null
+        { endsOn: "date" },
+      ) ?? null,
   );
 }
 

@@ -24,6 +24,7 @@ type UserAttributes = {
   active: boolean;
   locale: string;
   memberships: { groupId: string; isLeader: boolean }[];
+  unreadNotices: number;
 };
 type SessionAttributes = { createdAt: Date };
 type SessionRow = {
@@ -38,6 +39,7 @@ type SessionRow = {
   active: boolean;
   locale: string;
   memberships: string;
+  unreadNotices: number;
 };
 
 /** Lucia's adapter over our Prisma models (the official one does not accept Prisma 6). */
@@ -49,7 +51,9 @@ const adapter: Adapter = {
       SELECT s."id", s."userId", s."expiresAt", s."createdAt",
              u."email", u."displayName", u."office", u."role", u."active", u."locale",
              (SELECT json_group_array(json_object('groupId', m."groupId", 'isLeader', m."isLeader"))
-                FROM "Membership" m WHERE m."userId" = u."id") AS "memberships"
+                FROM "Membership" m WHERE m."userId" = u."id") AS "memberships",
+             -- The bell in every page's header, read with the session instead of by a statement of its own.
+             (SELECT COUNT(*) FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unreadNotices"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${sessionId}`,
       { expiresAt: "date", createdAt: "date", active: "boolean" },
@@ -67,6 +71,7 @@ const adapter: Adapter = {
       active: row.active,
       locale: row.locale,
       memberships,
+      unreadNotices: row.unreadNotices,
     };
     return [
       {
@@ -131,6 +136,8 @@ export type SessionUser = {
   office: string;
   role: Role;
   locale: Locale;
+  /** Notices not yet read, as the request began (the header's bell). */
+  unreadNotices: number;
   actor: Actor;
 };
 
@@ -205,6 +212,7 @@ export async function resolveSession(cookieHeader: string | undefined): Promise<
         office: a.office,
         role,
         locale: isLocale(a.locale) ? a.locale : "it",
+        unreadNotices: a.unreadNotices,
         actor: {
           id: user.id,
           role,

@@ -8,7 +8,7 @@ import { pageTitle } from "~/lib/meta";
 import type { PageHandle } from "~/lib/i18n";
 import { accessibilityMessages } from "~/lib/i18n/messages/accessibility";
 
-export const handle: PageHandle = { messages: [accessibilityMessages] };
+export const handle: PageHandle = { messages: [accessibilityMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "a11y.title");
 

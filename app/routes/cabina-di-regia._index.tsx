@@ -28,7 +28,7 @@ import type { PageHandle } from "~/lib/i18n";
 import { boardMessages } from "~/lib/i18n/messages/board";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 
-export const handle: PageHandle = { messages: [boardMessages, formsMessages] };
+export const handle: PageHandle = { messages: [boardMessages, formsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.board");
 

@@ -12,7 +12,7 @@ import type { PageHandle } from "~/lib/i18n";
 import { boardMessages } from "~/lib/i18n/messages/board";
 import { meetingsMessages } from "~/lib/i18n/messages/meetings";
 
-export const handle: PageHandle = { messages: [boardMessages, meetingsMessages] };
+export const handle: PageHandle = { messages: [boardMessages, meetingsMessages], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "board.snapshotTitle", { date: data?.snapshot.meetingDate ?? "" });

@@ -19,7 +19,7 @@ import { boardMessages } from "~/lib/i18n/messages/board";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { meetingsMessages } from "~/lib/i18n/messages/meetings";
 
-export const handle: PageHandle = { messages: [boardMessages, formsMessages, meetingsMessages] };
+export const handle: PageHandle = { messages: [boardMessages, formsMessages, meetingsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "board.snapshots");
 

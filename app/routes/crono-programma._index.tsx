@@ -20,7 +20,7 @@ import { objectiveStatusLabel } from "~/lib/i18n/labels";
 import type { PageHandle } from "~/lib/i18n";
 import { planMessages } from "~/lib/i18n/messages/plan";
 
-export const handle: PageHandle = { messages: [planMessages] };
+export const handle: PageHandle = { messages: [planMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.timeline");
 

@@ -24,7 +24,7 @@ import { groupsMessages } from "~/lib/i18n/messages/groups";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 import { planMessages } from "~/lib/i18n/messages/plan";
 
-export const handle: PageHandle = { messages: [groupsMessages, ideasMessages, planMessages] };
+export const handle: PageHandle = { messages: [groupsMessages, ideasMessages, planMessages], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.group.name} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

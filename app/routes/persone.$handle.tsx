@@ -11,7 +11,7 @@ import { pageTitle } from "~/lib/meta";
 import type { PageHandle } from "~/lib/i18n";
 import { groupsMessages } from "~/lib/i18n/messages/groups";
 
-export const handle: PageHandle = { messages: [groupsMessages] };
+export const handle: PageHandle = { messages: [groupsMessages], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.person.displayName} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

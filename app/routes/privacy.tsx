@@ -8,7 +8,7 @@ import { accountMessages } from "~/lib/i18n/messages/account";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [accountMessages] };
+export const handle: PageHandle = { messages: [accountMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.title");
 

@@ -24,7 +24,7 @@ import { observeMessages } from "~/lib/i18n/messages/observe";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [observeMessages, formsMessages] };
+export const handle: PageHandle = { messages: [observeMessages, formsMessages], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "survey.titleOf", { title: data?.survey.title ?? "" });

@@ -19,7 +19,7 @@ import { meetingsMessages } from "~/lib/i18n/messages/meetings";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [boardMessages, meetingsMessages] };
+export const handle: PageHandle = { messages: [boardMessages, meetingsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 

@@ -79,7 +79,10 @@ function shownKeysIn(source: string) {
 
 /** The parts a route lists in its handle, by the names its messages are imported under. */
 function declaredParts(source: string): string[] | null {
-  const handle = /export const handle: PageHandle = \{ messages: \[([^\]]*)\](?:, chrome: "\w+")? \};/.exec(source);
+  const handle =
+    /export const handle: PageHandle = \{ messages: \[([^\]]*)\](?:, chrome: "\w+")?(?:, hydrate: false)? \};/.exec(
+      source,
+    );
   if (!handle) return null;
   return handle[1]!
     .split(",")

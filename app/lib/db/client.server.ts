@@ -38,10 +38,13 @@ const WRITES = new RegExp(
     "\\$executeRaw|\\$executeRawUnsafe)$",
 );
 /**
- * Tables whose writes change nothing a page shows from a cache: sessions sliding, and the outbox
- * (a digest morning is thousands of writes; counting them emptied every cache at each e-mail).
+ * Tables whose writes change nothing a page shows from a cache: sessions sliding, the outbox (a
+ * digest morning is thousands of writes; counting them emptied every cache at each e-mail), and
+ * citizens' visits and answers, whose figures are kept per campaign or survey and told of each
+ * change by their own writes (domain/findings.server.ts): a flood of answers at the counters
+ * emptied the board's, the groups' and every page's caches at each answer.
  */
-const UNCOUNTED = new Set(["Session", "OutboxMail"]);
+const UNCOUNTED = new Set(["Session", "OutboxMail", "Visit", "VisitStop", "SurveyResponse", "SurveyAnswer"]);
 let ownWrites = 0;
 let ownConnection: BetterSqlite3.Database | null = null;
 
@@ -82,14 +85,16 @@ export function createClient(url: string, { own = false }: { own?: boolean } = {
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   Object.assign(client, {
     async $transaction(...args: unknown[]) {
+      const before = ownWrites;
       try {
         return await transaction(...args);
       } catch (error) {
         throw unavailable(error) ?? error;
       } finally {
         // Writes inside a transaction were counted before COMMIT: a value computed meanwhile
-        // (from the last committed state) must not outlive the commit, so count once more.
-        ownWrites += 1;
+        // (from the last committed state) must not outlive the commit, so count once more. A
+        // transaction of uncounted tables only (a citizen's answer) changes nothing cached.
+        if (ownWrites !== before) ownWrites += 1;
       }
     },
   });

@@ -36,7 +36,18 @@ export type PageHandle = {
   messages?: readonly Messages[];
   /** The citizens' pages (issue 15): "public" hides the intranet's doors, "kiosk" every way out. */
   chrome?: "public" | "kiosk";
+  /**
+   * false: the page is drawn whole on the server (its charts and tables included) and its forms
+   * work as plain HTML, so its document carries no JavaScript at all (decision 0022). A page
+   * reached by a click from a hydrated page is still drawn by the browser, as any other.
+   */
+  hydrate?: false;
 };
+
+/** Whether the matched routes' document loads the app's JavaScript (see PageHandle.hydrate). */
+export function hydrates(matches: readonly { handle?: unknown }[]): boolean {
+  return !matches.some((match) => (match.handle as PageHandle | undefined)?.hydrate === false);
+}
 
 /** The parts the matched routes declare (root to leaf): the page's Italian catalogue besides the core. */
 export function partsOf(matches: readonly { handle?: unknown }[]): Messages[] {
