@@ -1,16 +1,18 @@
+import { Worker } from "node:worker_threads";
 import { db } from "~/lib/db/client.server";
 import { romeDay, romeHour } from "~/lib/dates";
 import { env } from "~/lib/env.server";
-import { deliver, mailOrigin, setMailOrigin } from "~/lib/mail.server";
+import { mailOrigin, setMailOrigin } from "~/lib/mail.server";
 import { digestMail, noticeMail, type NoticeForMail } from "./mail-messages.server";
 import { noticesForDigest, noticesToMail, type MailableNotice, type NotificationData } from "./notifications.server";
 import { enqueueMail } from "./outbox.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 
 /**
- * The sender inside the server (docs/decisions/0018-email-outbox.md). Every few seconds it
+ * E-mail inside the server (docs/decisions/0018-email-outbox.md). Every few seconds the server
  *   1. turns the notices to be mailed at once into outbox rows (and marks them mailed),
- *   2. at the digest hour, once a day, queues each person's digest,
+ *   2. at the digest hour, once a day, queues each person's digest;
+ * and the mail worker, a thread of its own (app/mail-worker.ts, decision 0022),
  *   3. delivers the outbox rows that are due, one at a time, each at most once: a row is marked
  *      SENDING before it goes out; a row found SENDING at start was interrupted mid-delivery and is
  *      not sent again blindly (it is marked failed; the administrator can send it again).
@@ -18,19 +20,19 @@ import { unsubscribeUrl } from "./unsubscribe.server";
  */
 
 const BATCH = 100;
+/** How long a worker that stopped unexpectedly waits before it is started again. */
+const RESTART_MS = 5000;
 /** How far back the first look for unmailed notices goes (older ones are not mailed any more). */
 const FIRST_LOOK_MS = 60 * 60 * 1000;
 /** Notices are looked for again this far behind the last look: a transaction may commit late. */
 const OVERLAP_MS = 60 * 1000;
-const MAX_PAUSE_MS = 60 * 60 * 1000;
-/** A mail that could not be delivered for this long is given up. */
-const GIVE_UP_MS = 48 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let timer: NodeJS.Timeout | null = null;
 let current: Promise<void> | null = null;
 let stopping = false;
 let lastLook = 0;
+let worker: Worker | null = null;
 
 export function startMailer(serverOrigin: string) {
   if (env.mail.mode === "off") {
@@ -44,7 +46,27 @@ export function startMailer(serverOrigin: string) {
   if (env.mail.mode === "mailbox")
     console.log(`E-mail della demo: nella cartella ${env.mail.mailboxDir} e in /admin/posta.`);
   lastLook = Date.now() - FIRST_LOOK_MS;
-  current = recoverInterrupted().then(() => schedule(0));
+  current = recoverInterrupted().then(() => {
+    startWorker();
+    schedule(0);
+  });
+}
+
+/** The mail worker: built beside the server's bundle (build/mail-worker.js). */
+function startWorker() {
+  if (stopping) return;
+  // Its heap is capped (a few hundred KB of mail at a time): the server's memory budget holds it.
+  const started = new Worker(new URL("./mail-worker.js", import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
+  });
+  worker = started;
+  started.on("error", (error) => console.error("Posta: il thread del mittente si è fermato", error));
+  started.on("exit", () => {
+    if (worker !== started || stopping) return;
+    // A row it was delivering stays SENDING: marked interrupted, as after a restart, never resent.
+    worker = null;
+    setTimeout(() => void recoverInterrupted().then(startWorker), RESTART_MS);
+  });
 }
 
 /** Lets the delivery in progress finish (a signal to stop the server). */
@@ -52,6 +74,14 @@ export async function stopMailer() {
   stopping = true;
   if (timer) clearTimeout(timer);
   await current;
+  const running = worker;
+  if (!running) return;
+  await new Promise<void>((resolve) => {
+    running.once("message", (message) => message === "stopped" && resolve());
+    running.once("exit", () => resolve());
+    running.postMessage("stop");
+  });
+  await running.terminate();
 }
 
 function schedule(ms: number) {
@@ -64,9 +94,10 @@ function schedule(ms: number) {
 async function tick() {
   let more = false;
   try {
-    more = (await mailNotices()) || more;
-    await digestIfDue(new Date());
-    more = (await sendDue()) || more;
+    const queued = await mailNotices();
+    more = queued === BATCH;
+    // The worker looks every MAIL_POLL_MS; told at once when there is something new.
+    if ((await digestIfDue(new Date())) || queued > 0) worker?.postMessage("wake");
   } catch (error) {
     console.error("Posta: errore del mittente", error);
   }
@@ -105,8 +136,8 @@ async function footerLinks(userId: string, kind: Parameters<typeof unsubscribeUr
   };
 }
 
-/** 1. Notices to be mailed at once become outbox rows, each with its notice marked, together. */
-async function mailNotices(): Promise<boolean> {
+/** 1. Notices to be mailed at once become outbox rows, each with its notice marked, together; how many. */
+async function mailNotices(): Promise<number> {
   const started = Date.now();
   const rows = noticesToMail(new Date(lastLook - OVERLAP_MS), BATCH);
   for (const row of rows) {
@@ -128,17 +159,16 @@ async function mailNotices(): Promise<boolean> {
       });
     });
   }
-  const full = rows.length === BATCH;
-  lastLook = full ? rows.at(-1)!.createdAt.getTime() : started;
-  return full;
+  lastLook = rows.length === BATCH ? rows.at(-1)!.createdAt.getTime() : started;
+  return rows.length;
 }
 
 /** 2. Once a day at DIGEST_HOUR (Rome), each person's digest, never an empty one. */
 async function digestIfDue(now: Date) {
   const today = romeDay(now);
-  if (romeHour(now) < env.mail.digestHour) return;
+  if (romeHour(now) < env.mail.digestHour) return false;
   const done = await db.setting.findUnique({ where: { key: "mail-digest-day" }, select: { value: true } });
-  if (done && (JSON.parse(done.value) as string) >= today) return;
+  if (done && (JSON.parse(done.value) as string) >= today) return false;
   await db.setting.upsert({
     where: { key: "mail-digest-day" },
     create: { key: "mail-digest-day", value: JSON.stringify(today) },
@@ -162,6 +192,7 @@ async function digestIfDue(now: Date) {
   await db.outboxMail.deleteMany({
     where: { status: "SENT", createdAt: { lt: new Date(now.getTime() - 90 * DAY_MS) } },
   });
+  return true;
 }
 
 async function queueDigest(
@@ -218,67 +249,4 @@ async function queueDigest(
       headers,
     });
   });
-}
-
-/** 3. Delivers what is due, one row at a time; true when more is waiting. */
-async function sendDue(): Promise<boolean> {
-  for (let sent = 0; sent < BATCH; sent++) {
-    if (stopping) return false;
-    const now = new Date();
-    const row = await db.outboxMail.findFirst({
-      where: { status: "QUEUED", nextAttemptAt: { lte: now } },
-      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-      include: { user: { select: { active: true } } },
-    });
-    if (!row) return false;
-    const claimed = await db.outboxMail.updateMany({
-      where: { id: row.id, status: "QUEUED" },
-      data: { status: "SENDING", attempts: { increment: 1 } },
-    });
-    if (claimed.count !== 1) continue;
-    // A person switched off (or anonymised) since the mail was queued gets nothing.
-    if (row.userId && !row.user?.active) {
-      await db.outboxMail.update({
-        where: { id: row.id },
-        data: { status: "FAILED", lastError: "Account disattivato: non inviata." },
-      });
-      continue;
-    }
-    const result = await deliver({
-      id: row.id,
-      to: { name: row.toName, address: row.toAddress },
-      subject: row.subject,
-      text: row.text ?? "",
-      html: row.html ?? "",
-      headers: JSON.parse(row.headers) as Record<string, string>,
-    });
-    if (result.ok) {
-      await db.outboxMail.update({
-        where: { id: row.id },
-        // The bodies may hold a one-time link: once delivered they are not kept (but in the demo's mailbox).
-        data: {
-          status: "SENT",
-          sentAt: new Date(),
-          lastError: null,
-          ...(env.mail.mode === "mailbox" ? {} : { text: null, html: null }),
-        },
-      });
-      continue;
-    }
-    const attempts = row.attempts + 1;
-    const givenUp = result.permanent || now.getTime() - row.createdAt.getTime() > GIVE_UP_MS;
-    await db.outboxMail.update({
-      where: { id: row.id },
-      data: givenUp
-        ? { status: "FAILED", lastError: result.reason }
-        : {
-            status: "QUEUED",
-            lastError: result.reason,
-            nextAttemptAt: new Date(now.getTime() + Math.min(env.mail.retryMs * 2 ** (attempts - 1), MAX_PAUSE_MS)),
-          },
-    });
-    // The relay is not answering: the other rows would fail the same way; wait for the next tick.
-    if (!givenUp) return false;
-  }
-  return true;
 }

@@ -42,6 +42,7 @@ const schema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(24).default(8),
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  MAIL_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(50),
   MAILBOX_DIR: z.string().optional(),
   FILES_DIR: z.string().optional(),
   LDAP_URL: z
@@ -126,6 +127,8 @@ type MailEnv = {
   digestHour: number;
   pollMs: number;
   retryMs: number;
+  /** At most this many deliveries a second: a digest morning leaves the pages their share of the CPU. */
+  perSecond: number;
 };
 
 function readEnv(source: NodeJS.ProcessEnv): Env {
@@ -160,6 +163,7 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
       digestHour: e.DIGEST_HOUR,
       pollMs: e.MAIL_POLL_MS,
       retryMs: e.MAIL_RETRY_MS,
+      perSecond: e.MAIL_PER_SECOND,
     },
     filesDir: e.FILES_DIR ?? `${databaseDir}files`,
     ldap: e.LDAP_URL

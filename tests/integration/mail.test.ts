@@ -632,6 +632,44 @@ describe("a server killed between the commit and the delivery", () => {
   });
 });
 
+describe("a server killed while its mail worker delivers", () => {
+  it("never sends that mail twice: it is marked interrupted at the restart, and the next go out", async () => {
+    const first = await startServer(mailEnv(smtp));
+    const release = smtp.hold();
+    try {
+      await seedScenario(first.db);
+      const client = await signedInAs(first, "admin@test.example");
+      for (const email of ["in.volo@test.example", "dopo.il.volo@test.example"])
+        expect((await client.post("/admin/utenti", { intent: "invite", email, role: "DIPENDENTE" })).status).toBe(200);
+      const inFlight = await first.db.outboxMail.findFirstOrThrow({ where: { toAddress: "in.volo@test.example" } });
+      // The worker has claimed the first row and is waiting for the relay's answer to its DATA.
+      for (let i = 0; i < 200; i++) {
+        const row = await first.db.outboxMail.findUniqueOrThrow({ where: { id: inFlight.id } });
+        if (row.status === "SENDING") break;
+        await settle(25);
+      }
+      expect((await first.db.outboxMail.findUniqueOrThrow({ where: { id: inFlight.id } })).status).toBe("SENDING");
+      await first.crash();
+      release();
+      const second = await startServer(mailEnv(smtp), { dbFile: first.dbFile });
+      try {
+        await smtp.waitFor((r) => r.to.includes("dopo.il.volo@test.example"));
+        await settle(600);
+        const after = await second.db.outboxMail.findUniqueOrThrow({ where: { id: inFlight.id } });
+        expect(after.status).toBe("FAILED");
+        expect(after.lastError).toContain("Interrotto durante l'invio");
+        expect(smtp.to("in.volo@test.example")).toHaveLength(0);
+        expect(smtp.to("dopo.il.volo@test.example")).toHaveLength(1);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      release();
+      await first.db.$disconnect();
+    }
+  });
+});
+
 describe("without SMTP_URL", () => {
   it("the demo delivers to a mailbox the admin can read; otherwise e-mail is off, said once", async () => {
     const { mkdtempSync, readdirSync, readFileSync } = await import("node:fs");

@@ -9,11 +9,13 @@ export type Received = { to: string[]; raw: string; mail: ParsedMail };
 /**
  * A real SMTP server on loopback (the smtp-server package, by nodemailer's authors), started by
  * the test file: Pionieri talks SMTP to it as to the municipality's relay. It can refuse a
- * recipient with a given code, and stop listening for a while (connections refused).
+ * recipient with a given code, stop listening for a while (connections refused), and hold a
+ * message's DATA unanswered (a delivery in flight).
  */
 export function useSmtp() {
   const received: Received[] = [];
   let refuse: (address: string) => number | null = () => null;
+  let held: Promise<void> | null = null;
   let server: SMTPServer | null = null;
   let port = 0;
 
@@ -36,7 +38,8 @@ export function useSmtp() {
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-        stream.on("end", () => {
+        stream.on("end", async () => {
+          await held;
           const raw = Buffer.concat(chunks).toString("utf8");
           void simpleParser(raw).then((mail) => {
             received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, mail });
@@ -60,6 +63,15 @@ export function useSmtp() {
     /** Answers `code` (4xx: later; 5xx: never) to the recipients `matches` picks; null accepts. */
     refuseRecipients(matches: (address: string) => number | null) {
       refuse = matches;
+    },
+    /** Leaves each message's DATA unanswered (the sender waits) until the returned function is called. */
+    hold() {
+      let release!: () => void;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
     },
     /** Stops listening: connections are refused until `resume`. */
     async pause() {

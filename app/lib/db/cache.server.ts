@@ -1,15 +1,17 @@
-import { contentVersion } from "./client.server";
+import { reader } from "./fast.server";
 
 const memo = new Map<string, { version: string; value: Promise<unknown> }>();
 
 /**
- * A value computed from the database, kept until its content changes (any write of ours but a
- * session's, any commit by another process): for aggregates that are costly to compute and
- * read far more often than written. `also`: a version of what else it depends on (writes the
- * content version leaves out on purpose, such as citizens' answers).
+ * A value computed from the database, kept until its content changes (the content version, which
+ * every committed write to a table that pages show raises, whichever connection makes it): for
+ * aggregates that are costly to compute and read far more often than written. `also`: a version
+ * of what else it depends on (writes the content version leaves out on purpose, such as
+ * citizens' answers). The version is read before computing: a write that lands meanwhile makes
+ * the next call compute again.
  */
 export function whileUnchanged<T>(key: string, compute: () => Promise<T>, also = ""): Promise<T> {
-  const version = `${contentVersion()}/${also}`;
+  const version = `${reader().version()}/${also}`;
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value as Promise<T>;
   const value = compute();

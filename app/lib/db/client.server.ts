@@ -6,6 +6,9 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "../env.server";
 import { errorResponse } from "../error-response";
 import { countStatement } from "../sql-count.server";
+import { BUSY_TIMEOUT_MS, databaseFile, PRAGMAS } from "./sqlite.server";
+
+export { BUSY_TIMEOUT_MS };
 
 /**
  * The Prisma client: how the app writes, and reads wherever speed has not been measured to need
@@ -13,45 +16,7 @@ import { countStatement } from "../sql-count.server";
  * 503 answers here, once for every query.
  */
 
-/** Milliseconds a statement waits for another writer before SQLite gives up (SQLITE_BUSY). */
-export const BUSY_TIMEOUT_MS = 5000;
-
-/**
- * The pragmas every connection runs with. WAL lets readers go on while one writer writes;
- * synchronous=NORMAL is durable in WAL mode except for the last transactions on power loss
- * (never corrupting); foreign keys are off by default in SQLite.
- */
-const PRAGMAS = {
-  journal_mode: "wal",
-  foreign_keys: 1,
-  busy_timeout: BUSY_TIMEOUT_MS,
-  synchronous: 1, // NORMAL
-} as const;
-
-export function databaseFile(url: string) {
-  return url.replace(/^file:/, "");
-}
-
-/** Operations that write; session sliding is left out on purpose (it changes no content). */
-const WRITES = new RegExp(
-  "^(create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|" +
-    "\\$executeRaw|\\$executeRawUnsafe)$",
-);
-/**
- * Tables whose writes change nothing a page shows from a cache: sessions sliding, the outbox (a
- * digest morning is thousands of writes; counting them emptied every cache at each e-mail), and
- * citizens' visits and answers, whose figures are kept per campaign or survey and told of each
- * change by their own writes (domain/findings.server.ts): a flood of answers at the counters
- * emptied the board's, the groups' and every page's caches at each answer.
- */
-const UNCOUNTED = new Set(["Session", "OutboxMail", "Visit", "VisitStop", "SurveyResponse", "SurveyAnswer"]);
-let ownWrites = 0;
 let ownConnection: BetterSqlite3.Database | null = null;
-
-/** Counts a write made outside Prisma (writeNow), for contentVersion. */
-export function countOwnWrite() {
-  ownWrites += 1;
-}
 
 /** The app's own SQLite connection, the one Prisma writes with (null until Prisma opens it). */
 export function writerConnection() {
@@ -60,7 +25,7 @@ export function writerConnection() {
 
 /**
  * A Prisma client on a SQLite file. `own`: the app's own client (db below), whose connection
- * `contentVersion` and `writeNow` use; tests and scripts make others.
+ * `writeNow` uses; tests and scripts make others.
  */
 export function createClient(url: string, { own = false }: { own?: boolean } = {}) {
   const file = databaseFile(url);
@@ -70,11 +35,9 @@ export function createClient(url: string, { own = false }: { own?: boolean } = {
   // The extension changes no method's shape: keep the plain client type for the domain code.
   const client = new PrismaClient({ adapter }).$extends({
     query: {
-      async $allOperations({ model, operation, args, query }) {
+      async $allOperations({ args, query }) {
         try {
-          const result = await query(args);
-          if (!(model && UNCOUNTED.has(model)) && WRITES.test(operation)) ownWrites += 1;
-          return result;
+          return await query(args);
         } catch (error) {
           throw unavailable(error) ?? error;
         }
@@ -85,16 +48,10 @@ export function createClient(url: string, { own = false }: { own?: boolean } = {
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   Object.assign(client, {
     async $transaction(...args: unknown[]) {
-      const before = ownWrites;
       try {
         return await transaction(...args);
       } catch (error) {
         throw unavailable(error) ?? error;
-      } finally {
-        // Writes inside a transaction were counted before COMMIT: a value computed meanwhile
-        // (from the last committed state) must not outlive the commit, so count once more. A
-        // transaction of uncounted tables only (a citizen's answer) changes nothing cached.
-        if (ownWrites !== before) ownWrites += 1;
       }
     },
   });
@@ -130,7 +87,7 @@ function describe(error: unknown, depth = 0): string {
 }
 
 /**
- * The driver's own connection, when Prisma opens it: kept for `contentVersion` and `writeNow`,
+ * The driver's own connection, when Prisma opens it: kept for `writeNow`,
  * and in benchmark mode every statement it prepares is counted for the current request.
  */
 function onConnect(factory: PrismaBetterSQLite3, own: boolean) {
@@ -148,16 +105,6 @@ function onConnect(factory: PrismaBetterSQLite3, own: boolean) {
     }
     return adapter;
   };
-}
-
-/**
- * Changes when content changes: our own writes (counted as they happen, sessions aside) and
- * commits by anyone else (SQLite's data_version on the app's own connection moves only for
- * other connections: a script, a restore, a test).
- */
-export function contentVersion() {
-  const others = ownConnection ? Number(ownConnection.pragma("data_version", { simple: true })) : -1;
-  return `${others}:${ownWrites}`;
 }
 
 export type Db = ReturnType<typeof createClient>;

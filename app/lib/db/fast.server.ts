@@ -2,7 +2,8 @@ import BetterSqlite3 from "better-sqlite3";
 import type { Prisma } from "~/generated/prisma/client";
 import { env } from "../env.server";
 import { countStatement } from "../sql-count.server";
-import { BUSY_TIMEOUT_MS, countOwnWrite, databaseFile, unavailable, writerConnection } from "./client.server";
+import { unavailable, writerConnection } from "./client.server";
+import { BUSY_TIMEOUT_MS, databaseFile, toSqlite } from "./sqlite.server";
 
 /**
  * The fast path: SQL written by hand on plain SQLite connections, for the few hot paths where
@@ -33,13 +34,6 @@ function mapRow<T>(row: Record<string, unknown>, columns: Record<string, "date" 
   return row as T;
 }
 
-/** Values as the Prisma adapter stores them: dates as ISO text with "+00:00", booleans as 0/1. */
-function toSqlite(value: unknown) {
-  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
-  if (typeof value === "boolean") return value ? 1 : 0;
-  return value;
-}
-
 /**
  * A second, read-only connection to the same file with its statements prepared once. In WAL mode
  * a reader sees the last committed state and never waits for the writer.
@@ -47,9 +41,21 @@ function toSqlite(value: unknown) {
 class Reader {
   readonly #sqlite: BetterSqlite3.Database;
   readonly #statements = new Map<string, BetterSqlite3.Statement>();
+  readonly #version: BetterSqlite3.Statement;
   constructor(url: string) {
     this.#sqlite = new BetterSqlite3(databaseFile(url), { readonly: true, fileMustExist: true });
     this.#sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    this.#version = this.#sqlite.prepare(`SELECT "n" FROM "ContentVersion" WHERE "id" = 1`).pluck();
+  }
+
+  /**
+   * The content version as committed (the migration's triggers raise it at every write to a
+   * table a cached page shows, from any connection). Read here, not on the writer's connection,
+   * which inside an open transaction would see a version not yet committed. Not counted among a
+   * request's statements: it is the caches' own bookkeeping, a read of one row.
+   */
+  version(): number {
+    return this.#version.get() as number;
   }
 
   #statement(sql: string) {
@@ -116,9 +122,7 @@ export function writeNow<T>(write: (sql: Writer) => T): T | null {
         .get(...query.values.map(toSqlite)) as R | undefined,
   };
   try {
-    const result = connection.transaction(() => write(writer)).immediate();
-    countOwnWrite();
-    return result;
+    return connection.transaction(() => write(writer)).immediate();
   } catch (error) {
     throw unavailable(error) ?? error;
   }

@@ -1,0 +1,31 @@
+import BetterSqlite3 from "better-sqlite3";
+import { databaseFile, PRAGMAS, toSqlite } from "./sqlite.server";
+
+/**
+ * A connection of its own, for work outside the requests: the mail worker, a thread with no
+ * share of the server's connections. It loads no Prisma (a worker pays for what it loads); its
+ * statements are plain SQL with `?` parameters, prepared once.
+ */
+export type Connection = {
+  get<T>(sql: string, ...params: unknown[]): T | undefined;
+  /** Runs a statement; how many rows it changed. */
+  run(sql: string, ...params: unknown[]): number;
+  close(): void;
+};
+
+/** Opens a writable connection to the database with the pragmas every connection has. */
+export function openConnection(url: string): Connection {
+  const sqlite = new BetterSqlite3(databaseFile(url), { fileMustExist: true });
+  for (const [name, value] of Object.entries(PRAGMAS)) sqlite.pragma(`${name} = ${value}`);
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statement = (sql: string) => {
+    let prepared = statements.get(sql);
+    if (!prepared) statements.set(sql, (prepared = sqlite.prepare(sql)));
+    return prepared;
+  };
+  return {
+    get: <T>(sql: string, ...params: unknown[]) => statement(sql).get(...params.map(toSqlite)) as T | undefined,
+    run: (sql, ...params) => statement(sql).run(...params.map(toSqlite)).changes,
+    close: () => sqlite.close(),
+  };
+}
