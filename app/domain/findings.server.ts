@@ -3,7 +3,7 @@ import { whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import { weekOf } from "~/lib/days";
-import { MIN_GROUP, figureUnit, minutes, parseFigure, type Figure } from "./observation";
+import { FIGURE_MEASURES, MIN_GROUP, figureUnit, minutes, parseFigure, type Figure } from "./observation";
 
 /**
  * The figures of observation campaigns and surveys (issue 15). A campaign's visits are read in
@@ -305,7 +305,7 @@ export function surveyFindings(surveyId: string) {
 export function publishedTexts(surveyId: string) {
   return db.surveyResponse.findMany({
     where: { surveyId, textStatus: "PUBBLICATO" },
-    orderBy: [{ day: "desc" }, { id: "asc" }],
+    orderBy: [{ day: "desc" }, { id: "desc" }],
     take: 100,
     select: { id: true, day: true, freeText: true, placeId: true },
   });
@@ -373,11 +373,16 @@ export async function refreshIndicators(source: string) {
 
 /** The ideas that cite figures of a campaign or survey: the figure links back to them. */
 export async function ideasCiting(source: string) {
-  // One statement with the ideas (Prisma reads them with a second, even when no idea cites any).
+  // A figure's key is measure.source.place: one range of the figure index per measure. Evidence
+  // first (CROSS JOIN keeps that order: with few or no rows the planner would otherwise walk
+  // every idea), then its idea, in one statement (Prisma read the ideas with a second one).
+  const ranges = FIGURE_MEASURES.map(
+    (measure) => Prisma.sql`(e."figure" >= ${`${measure}.${source}.`} AND e."figure" < ${`${measure}.${source}/`})`,
+  );
   return reader().all<{ figure: string; id: number; title: string; status: string }>(Prisma.sql`
     SELECT e."figure", i."id", i."title", i."status"
-    FROM "IdeaEvidence" e JOIN "Idea" i ON i."id" = e."ideaId"
-    WHERE instr(e."figure", ${`.${source}.`}) > 0
+    FROM "IdeaEvidence" e CROSS JOIN "Idea" i ON i."id" = e."ideaId"
+    WHERE ${Prisma.join(ranges, " OR ")}
     ORDER BY e."createdAt" DESC`);
 }
 

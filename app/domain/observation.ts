@@ -67,7 +67,7 @@ export const MIN_GROUP = 5;
  * campaign or a survey, over everything or one place. Written as a key in the address and in
  * the database: `waitMedian.<campaignId>.<placeId|all>`.
  */
-const FIGURE_MEASURES = ["waitMedian", "waitP90", "serviceMedian", "firstCounter", "satisfied"] as const;
+export const FIGURE_MEASURES = ["waitMedian", "waitP90", "serviceMedian", "firstCounter", "satisfied"] as const;
 export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
 export type Figure = { measure: FigureMeasure; source: string; place: string | null };
 
