@@ -433,7 +433,8 @@ async function uploadBurst(label: string, name: string, make: (i: number) => Buf
   return result;
 }
 // BENCH_ONLY=<regular expression>: only the rows whose name matches (and the floor), without the
-// uploads and Lighthouse, for a quick look while working; such a run writes no results.
+// uploads (BENCH_UPLOADS=1 keeps them) and Lighthouse, for a quick look while working; such a run
+// writes no results.
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const twentyMb = 20 * 1024 * 1024 - 64 * 1024;
 const pdfHead = Buffer.from("%PDF-1.7\n");
@@ -448,14 +449,15 @@ const photo = await sharp({
 })
   .jpeg({ quality: 92 })
   .toBuffer();
-const uploads = only
-  ? []
-  : [
-      await uploadBurst("PDF da 20 MB", "verbale.pdf", (i) =>
-        Buffer.concat([pdfHead, randomBytes(twentyMb - pdfHead.length - 1), Buffer.from([i])]),
-      ),
-      await uploadBurst(`Foto da ${(photo.length / 1048576).toFixed(0)} MB (6000 × 4000)`, "sala.jpg", () => photo),
-    ];
+const uploads =
+  only && !process.env.BENCH_UPLOADS
+    ? []
+    : [
+        await uploadBurst("PDF da 20 MB", "verbale.pdf", (i) =>
+          Buffer.concat([pdfHead, randomBytes(twentyMb - pdfHead.length - 1), Buffer.from([i])]),
+        ),
+        await uploadBurst(`Foto da ${(photo.length / 1048576).toFixed(0)} MB (6000 × 4000)`, "sala.jpg", () => photo),
+      ];
 
 const rows: Row[] = [];
 for (const endpoint of endpoints.filter((e) => !only || e.kind === "floor" || only.test(e.name))) {
