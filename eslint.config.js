@@ -34,6 +34,7 @@ const RAW_SQL_ALLOWED = [
   "app/lib/auth.server.ts",
   "app/domain/activity.server.ts",
   "app/domain/board.server.ts",
+  "app/domain/campaigns.server.ts",
   "app/domain/comments.server.ts",
   "app/domain/findings.server.ts",
   "app/domain/groups.server.ts",

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
 import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
 import { addDays, daysBetween, today, type Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
@@ -213,42 +214,59 @@ export async function listCampaigns(actor: Actor) {
 }
 
 export async function getCampaign(actor: Actor, id: string) {
-  const campaign = await db.campaign.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      title: true,
-      purpose: true,
-      groupId: true,
-      startsOn: true,
-      endsOn: true,
-      createdAt: true,
-      group: { select: { name: true, slug: true } },
-      createdBy: { select: { displayName: true } },
-      places: { select: { place: { select: { id: true, name: true, position: true } } } },
-      services: { select: { service: { select: { id: true, name: true, position: true } } } },
-      members: { where: { userId: actor.id }, select: { userId: true } },
-      // How many visits the page says comes from its figures (counting 100,000 rows here each time was a
-      // tenth of the page's time).
-      _count: { select: { members: true } },
-    },
-  });
+  // One statement on the read connection (Prisma read the campaign, its group, its author, its
+  // places, its services and one's membership with six): every page of a campaign starts here.
+  const campaign = reader().get<{
+    id: string;
+    title: string;
+    purpose: string;
+    groupId: string | null;
+    startsOn: string;
+    endsOn: string;
+    createdAt: Date;
+    groupName: string | null;
+    groupSlug: string | null;
+    createdBy: string | null;
+    places: string;
+    services: string;
+    joined: boolean;
+    observers: number;
+  }>(
+    Prisma.sql`
+    SELECT c."id", c."title", c."purpose", c."groupId", c."startsOn", c."endsOn", c."createdAt",
+           g."name" AS "groupName", g."slug" AS "groupSlug", u."displayName" AS "createdBy",
+           (SELECT json_group_array(json_object('id', p."id", 'name', p."name", 'position', p."position"))
+              FROM "CampaignPlace" cp JOIN "Place" p ON p."id" = cp."placeId" WHERE cp."campaignId" = c."id")
+              AS "places",
+           (SELECT json_group_array(json_object('id', s."id", 'name', s."name", 'position', s."position"))
+              FROM "CampaignService" cs JOIN "Service" s ON s."id" = cs."serviceId" WHERE cs."campaignId" = c."id")
+              AS "services",
+           EXISTS (SELECT 1 FROM "CampaignMember" m WHERE m."campaignId" = c."id" AND m."userId" = ${actor.id})
+             AS "joined",
+           (SELECT COUNT(*) FROM "CampaignMember" m WHERE m."campaignId" = c."id") AS "observers"
+    FROM "Campaign" c
+    LEFT JOIN "WorkingGroup" g ON g."id" = c."groupId"
+    LEFT JOIN "User" u ON u."id" = c."createdById"
+    WHERE c."id" = ${id}`,
+    { createdAt: "date", joined: "boolean" },
+  );
   if (!campaign) httpError(404);
+  type Named = { id: string; name: string; position: number };
   const byPosition = (a: { position: number; name: string }, b: { position: number; name: string }) =>
     a.position - b.position || a.name.localeCompare(b.name, "it");
-  const ref: CampaignRef = { groupId: campaign.groupId, joined: campaign.members.length > 0 };
+  const ref: CampaignRef = { groupId: campaign.groupId, joined: campaign.joined };
   return {
     id: campaign.id,
     title: campaign.title,
     purpose: campaign.purpose,
     groupId: campaign.groupId,
-    group: campaign.group,
-    createdBy: campaign.createdBy?.displayName ?? null,
+    group: campaign.groupName !== null ? { name: campaign.groupName, slug: campaign.groupSlug! } : null,
+    createdBy: campaign.createdBy,
     startsOn: campaign.startsOn,
     endsOn: campaign.endsOn,
-    places: campaign.places.map((row) => row.place).sort(byPosition),
-    services: campaign.services.map((row) => row.service).sort(byPosition),
-    observers: campaign._count.members,
+    places: (JSON.parse(campaign.places) as Named[]).sort(byPosition),
+    services: (JSON.parse(campaign.services) as Named[]).sort(byPosition),
+    observers: campaign.observers,
     joined: ref.joined,
     can: {
       edit: can(actor, "campaign.edit", ref),
