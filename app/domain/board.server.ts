@@ -302,16 +302,17 @@ export async function participation(now = new Date()) {
 async function weeklyActivity(now = new Date()) {
   const thisWeek = weekOf(todayInRome(now));
   const earliest = addDays(thisWeek, -7 * (MAX_WEEKS - 1));
+  const since = romeDayBounds(earliest).start;
   // The counts from the earliest week the chart can show, and in the same statement the first
   // phase's start: weeks before the project are then left out here.
   const rows = reader().all<{ kind: "ideas" | "comments" | "supports" | "start"; hour: string | null; n: unknown }>(
     Prisma.sql`
     SELECT 'ideas' AS "kind", substr("createdAt", 1, 13) AS "hour", COUNT(*) AS "n" FROM "Idea" WHERE "createdAt" >=
-      ${romeDayBounds(earliest).start} GROUP BY 2
+      ${since} GROUP BY 2
     UNION ALL SELECT 'comments', substr("createdAt", 1, 13), COUNT(*) FROM "Comment" WHERE "createdAt" >=
-      ${romeDayBounds(earliest).start} GROUP BY 2
+      ${since} GROUP BY 2
     UNION ALL SELECT 'supports', substr("createdAt", 1, 13), COUNT(*) FROM "Support" WHERE "createdAt" >=
-      ${romeDayBounds(earliest).start} GROUP BY 2
+      ${since} GROUP BY 2
     UNION ALL SELECT 'start', MIN("startsOn"), 0 FROM "Phase"`,
   );
   const start = rows.find((row) => row.kind === "start")?.hour;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
-import { applyPragmas, BUSY_TIMEOUT_MS, createClient, db, dbReady } from "~/lib/db/client.server";
+import { applyPragmas, createClient, db, dbReady } from "~/lib/db/client.server";
+import { BUSY_TIMEOUT_MS } from "~/lib/db/sqlite.server";
 import { whileUnchanged } from "~/lib/db/cache.server";
 import { reader, writeNow } from "~/lib/db/fast.server";
 import { setSupport } from "~/domain/supports.server";

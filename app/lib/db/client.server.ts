@@ -8,8 +8,6 @@ import { errorResponse } from "../error-response";
 import { countStatement } from "../sql-count.server";
 import { BUSY_TIMEOUT_MS, databaseFile, PRAGMAS } from "./sqlite.server";
 
-export { BUSY_TIMEOUT_MS };
-
 /**
  * The Prisma client: how the app writes, and reads wherever speed has not been measured to need
  * more (docs/decisions/0013-database-access.md). Errors SQLite gives when it cannot write become
