@@ -13,6 +13,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { ATTACHMENT_LIMITS, MAX_FILE_BYTES } from "./domain/attachments.server";
 import { startDirectoryCheck } from "./domain/directory.server";
 import { startMailer, stopMailer } from "./domain/mailer.server";
+import { startNoticeFanOut, stopNoticeFanOut } from "./domain/notifications.server";
 import { IMPORT_MAX_BYTES } from "./domain/user-import.server";
 import { resolveSession } from "./lib/auth.server";
 import type { PionieriContext } from "./lib/context";
@@ -183,11 +184,19 @@ const server = app.listen(env.port, env.host, () => {
   if (env.demo) console.log(DEMO_ACCOUNTS_NOTE);
   // Links in e-mails start with APP_ORIGIN; without it, with the address this server answers on.
   const host = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
+  startNoticeFanOut();
   startMailer(`http://${host}:${port}`);
   startDirectoryCheck();
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  // The e-mail being delivered finishes first: a row left half-sent is not sent again blindly.
-  process.once(signal, () => void stopMailer().finally(() => server.close(() => process.exit(0))));
+  // The notices of the last moments reach their people, and the e-mail being delivered finishes:
+  // a row left half-sent is not sent again blindly.
+  process.once(
+    signal,
+    () =>
+      void stopNoticeFanOut()
+        .then(stopMailer)
+        .finally(() => server.close(() => process.exit(0))),
+  );
 }

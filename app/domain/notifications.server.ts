@@ -74,7 +74,8 @@ function fanOutIds() {
 
 /**
  * Tells the active members of a group (or only its leaders), but the actor: a new idea in the
- * group, a report waiting in it. One statement whatever the group's size.
+ * group, a report waiting in it. Written as one pending notice in the caller's transaction and
+ * fanned out moments later (see fanOutPending).
  */
 export async function notifyGroup(
   tx: Tx,
@@ -89,21 +90,25 @@ export async function notifyGroup(
     except?: string[];
   },
 ) {
-  const skip = [input.actorId ?? "", ...(input.except ?? [])];
-  const { now, prefix } = fanOutIds();
-  await tx.$executeRaw`
-    INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt")
-    SELECT ${prefix} || lower(hex(randomblob(8))), m."userId", ${input.kind}, ${input.ideaId},
-      ${input.commentId ?? null}, ${input.actorId}, ${JSON.stringify(input.data)}, ${now}
-    FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1
-    WHERE m."groupId" = ${input.groupId} AND (${input.leadersOnly ? 1 : 0} = 0 OR m."isLeader" = 1)
-      AND m."userId" NOT IN (${Prisma.join(skip)})`;
+  await tx.pendingNotice.create({
+    data: {
+      audience: input.leadersOnly ? "LEADERS" : "GROUP",
+      kind: input.kind,
+      groupId: input.groupId,
+      ideaId: input.ideaId,
+      commentId: input.commentId ?? null,
+      actorId: input.actorId,
+      data: JSON.stringify(input.data),
+      except: JSON.stringify(input.except ?? []),
+    },
+  });
+  fanOutSoon();
 }
 
 /**
- * Tells an idea's author and its active followers (but the actor and `except`): one statement
- * whatever their number, since an idea followed by a thousand colleagues is one comment away
- * from a thousand notices (docs/decisions/0013-database-access.md).
+ * Tells an idea's author and its active followers (but the actor and `except`). An idea followed
+ * by a thousand colleagues is one comment away from a thousand notices: written as one pending
+ * notice in the caller's transaction and fanned out moments later (see fanOutPending).
  */
 export async function notifyWatchers(
   tx: Tx,
@@ -117,16 +122,141 @@ export async function notifyWatchers(
     except?: string[];
   },
 ) {
-  const skip = [input.actorId ?? "", ...(input.except ?? [])];
-  const { now, prefix } = fanOutIds();
+  await tx.pendingNotice.create({
+    data: {
+      audience: "WATCHERS",
+      kind: input.kind,
+      ideaId: input.ideaId,
+      authorId: input.authorId,
+      commentId: input.commentId ?? null,
+      actorId: input.actorId,
+      data: JSON.stringify(input.data),
+      except: JSON.stringify(input.except ?? []),
+    },
+  });
+  fanOutSoon();
+}
+
+type PendingRow = {
+  id: number;
+  audience: string;
+  kind: string;
+  ideaId: number | null;
+  commentId: number | null;
+  groupId: string | null;
+  authorId: string | null;
+  actorId: string | null;
+  data: string;
+  except: string;
+};
+
+/** How many pending notices one fan-out takes: one transaction, a few milliseconds of writing. */
+export const FAN_OUT_BATCH = 50;
+
+/** One pending notice's rows: one statement whatever the audience's size. */
+async function fanOutOne(tx: Tx, row: PendingRow, now: Date, prefix: string) {
+  const skip = [row.actorId ?? "", ...(JSON.parse(row.except) as string[])];
+  // The actor as the notice names them, if they still exist (an erased account is no one).
+  const actor = Prisma.sql`(SELECT "id" FROM "User" WHERE "id" = ${row.actorId})`;
+  const audience =
+    row.audience === "WATCHERS"
+      ? Prisma.sql`SELECT f."userId" FROM "Follow" f JOIN "User" u ON u."id" = f."userId" AND u."active" = 1
+          WHERE f."ideaId" = ${row.ideaId}
+        UNION SELECT "id" FROM "User" WHERE "id" = ${row.authorId}`
+      : Prisma.sql`SELECT m."userId" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1
+          WHERE m."groupId" = ${row.groupId} AND (${row.audience === "LEADERS" ? 1 : 0} = 0 OR m."isLeader" = 1)`;
   await tx.$executeRaw`
     INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt")
-    SELECT ${prefix} || lower(hex(randomblob(8))), "userId", ${input.kind}, ${input.ideaId},
-      ${input.commentId ?? null}, ${input.actorId}, ${JSON.stringify(input.data)}, ${now}
-    FROM (SELECT f."userId" FROM "Follow" f JOIN "User" u ON u."id" = f."userId" AND u."active" = 1 WHERE f."ideaId" =
-      ${input.ideaId}
-          UNION SELECT ${input.authorId} WHERE ${input.authorId} IS NOT NULL)
+    SELECT ${prefix} || lower(hex(randomblob(8))), "userId", ${row.kind}, ${row.ideaId}, ${row.commentId},
+      ${actor}, ${row.data}, ${now}
+    FROM (${audience})
     WHERE "userId" NOT IN (${Prisma.join(skip)})`;
+}
+
+/**
+ * Turns pending notices into one Notification per person, oldest first, and removes them, in one
+ * transaction: each notice is fanned out exactly once, and a kill in the middle leaves it pending
+ * for the next start. Many notices in one transaction touch each person's index pages once: fifty
+ * comments on a followed idea write its followers' pages once, not fifty times. The audience is
+ * read now (a follower who left meanwhile is not told). How many notices it fanned out.
+ */
+export async function fanOutPending(limit = FAN_OUT_BATCH): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<PendingRow[]>`
+      SELECT "id", "audience", "kind", "ideaId", "commentId", "groupId", "authorId", "actorId", "data", "except"
+      FROM "PendingNotice" ORDER BY "id" LIMIT ${limit}`;
+    if (rows.length === 0) return 0;
+    const { now, prefix } = fanOutIds();
+    for (const row of rows) await fanOutOne(tx, row, now, prefix);
+    await tx.$executeRaw`DELETE FROM "PendingNotice" WHERE "id" <= ${rows.at(-1)!.id}`;
+    return rows.length;
+  });
+}
+
+/**
+ * When the pending notices are fanned out: FAN_OUT_FIRST_MS after the first of a quiet moment
+ * (after its transaction commits: the fan-out's own waits for the connection), then at most once
+ * every FAN_OUT_EVERY_MS, each time all that came meanwhile, so that the work per comment shrinks
+ * as comments come faster.
+ */
+const FAN_OUT_FIRST_MS = 10;
+const FAN_OUT_EVERY_MS = 250;
+const RETRY_MS = 5000;
+let fanOutTimer: NodeJS.Timeout | null = null;
+let fanning: Promise<void> | null = null;
+let lastFanOut = 0;
+let fanOutStopped = false;
+
+function fanOutSoon(wait = Math.max(FAN_OUT_FIRST_MS, lastFanOut + FAN_OUT_EVERY_MS - Date.now())) {
+  if (fanOutTimer || fanOutStopped) return;
+  fanOutTimer = setTimeout(() => {
+    fanOutTimer = null;
+    fanning = runFanOut();
+  }, wait);
+}
+
+async function runFanOut() {
+  await fanning;
+  lastFanOut = Date.now();
+  try {
+    if ((await fanOutPending()) === FAN_OUT_BATCH) fanOutSoon();
+  } catch (error) {
+    // A database that cannot be written now (busy, disk full): the notices wait, none is lost.
+    console.error("Notifiche: errore nell'invio ai destinatari", error);
+    fanOutSoon(RETRY_MS);
+  }
+}
+
+/** At start: the notices a stop or a kill left pending. */
+export function startNoticeFanOut() {
+  fanOutStopped = false;
+  fanOutSoon(0);
+}
+
+/** How long a stop waits for the last notices (a database that cannot write may never answer). */
+const STOP_WAIT_MS = 2000;
+
+/**
+ * At stop: the notices of the last moments, so that none waits for the next start; no longer than
+ * STOP_WAIT_MS (what is not committed by then stays pending, whole, for the next start).
+ */
+export async function stopNoticeFanOut() {
+  fanOutStopped = true;
+  if (fanOutTimer) clearTimeout(fanOutTimer);
+  fanOutTimer = null;
+  const drain = async () => {
+    await fanning;
+    while ((await fanOutPending()) === FAN_OUT_BATCH);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
+  try {
+    await Promise.race([drain(), late]);
+  } catch (error) {
+    console.error("Notifiche: restano in attesa fino al prossimo avvio", error);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const NOTIFICATIONS_PAGE = 30;

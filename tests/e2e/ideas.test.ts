@@ -4,6 +4,7 @@ import { buildComment } from "../support/factories";
 import { ideaAt } from "../support/ideas";
 import { PASSWORD, seedScenario, type Scenario } from "../support/scenario";
 import { startServer, type TestServer } from "../support/server";
+import { noticesSettled } from "../support/db-state";
 
 let server: TestServer;
 let scenario: Scenario;
@@ -118,7 +119,9 @@ describe.each([
     await submit(board.page, "Cambia stato");
     await badge(board.page, "Accolta");
 
-    // A is told, with the reason, and the idea's story shows every step.
+    // A is told (moments later: app/domain/notifications.server.ts), with the reason, and the
+    // idea's story shows every step.
+    await noticesSettled(server.db);
     await a.page.goto(`${server.url}/notifiche`);
     const decision = a.page.locator(".pionieri-notifications li", {
       hasText: `Bruno Cabina ha portato «${title}» allo stato «Accolta»`,

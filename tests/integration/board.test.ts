@@ -16,6 +16,7 @@ import {
 } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
+import { noticesSettled } from "../support/db-state";
 import { ideaAt } from "../support/ideas";
 import { PASSWORD, seedScenario } from "../support/scenario";
 
@@ -264,6 +265,7 @@ describe("the board's pages over HTTP", () => {
     });
     expect(done.status).toBe(302);
     expect((await h.server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).status).toBe("NON_ACCOLTA");
+    await noticesSettled(h.server.db);
     expect(
       await h.server.db.notification.count({
         where: { ideaId: idea.id, userId: h.scenario.users.employee.id, kind: "STATUS" },

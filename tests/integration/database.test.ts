@@ -96,6 +96,7 @@ describe("SQLite settings", () => {
       "Session",
       "OutboxMail",
       "Notification",
+      "PendingNotice", // migration 20261203100000_pending_notices
       "AuditEvent",
       "CalendarToken",
       "Invitation",

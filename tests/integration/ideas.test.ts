@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addSupports, buildComment, buildUser } from "../support/factories";
 import { Client, text } from "../support/http";
+import { noticesSettled } from "../support/db-state";
 import { ideaAt, ideaState } from "../support/ideas";
 import { PASSWORD, seedScenario, type Scenario } from "../support/scenario";
 import { startServer, type TestServer } from "../support/server";
@@ -282,6 +283,7 @@ describe("the status workflow", () => {
       ["IN_DISCUSSIONE", "IN_VALUTAZIONE", scenario.users.leader.id],
       ["IN_VALUTAZIONE", "ACCOLTA", scenario.users.board.id],
     ]);
+    await noticesSettled(server.db);
     const told = await server.db.notification.findMany({
       where: { ideaId: idea.id, userId: scenario.users.employee.id, kind: "STATUS" },
     });
@@ -342,6 +344,7 @@ describe("the status workflow", () => {
     ).toBe(2);
     const page = await text(await as("employee").get(`/idee/${duplicate.id}`));
     expect(page).toMatch(new RegExp(`Questa idea è un duplicato di #\\s*${original.id}`));
+    await noticesSettled(server.db);
     const notice = await server.db.notification.findFirst({
       where: { userId: scenario.users.member.id, kind: "MERGE", ideaId: duplicate.id },
     });
@@ -379,6 +382,7 @@ describe("comments", () => {
     expect(nested.parentId).toBe(top.id);
     expect((await server.db.idea.findUniqueOrThrow({ where: { id: idea.id } })).commentCount).toBe(3);
 
+    await noticesSettled(server.db);
     const kinds = async (userId: string) =>
       (await server.db.notification.findMany({ where: { ideaId: idea.id, userId } })).map((n) => n.kind).sort();
     expect(await kinds(scenario.users.employee.id)).toEqual(["COMMENT", "COMMENT"]);
@@ -680,6 +684,7 @@ describe("notifications", () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA", { authorId: scenario.users.otherLeader.id });
     await as("employee").post(`/idee/${idea.id}`, { intent: "comment", body: "Primo" });
     await as("member").post(`/idee/${idea.id}`, { intent: "comment", body: "Secondo" });
+    await noticesSettled(server.db);
     const home = await text(await as("otherLeader").get("/idee"));
     expect(home).toMatch(/Notifiche \d+ \d+ non lette/);
     const list = await text(await as("otherLeader").get("/notifiche"));

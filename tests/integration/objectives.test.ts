@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildMilestone, buildObjective } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
+import { noticesSettled } from "../support/db-state";
 import { ideaAt } from "../support/ideas";
 import { PASSWORD } from "../support/scenario";
 
@@ -61,6 +62,7 @@ describe("creating objectives", () => {
     const ideaPage = await text(await (await as("employee")).get(`/idee/${idea.id}`));
     expect(ideaPage).toContain("Portata avanti da:");
     expect(ideaPage).toContain("Nuove sedute in sala d'attesa");
+    await noticesSettled(h.server.db);
     expect(
       await h.server.db.notification.count({
         where: { ideaId: idea.id, userId: h.scenario.users.employee.id, kind: "STATUS" },

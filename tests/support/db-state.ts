@@ -8,7 +8,10 @@ const IGNORED = new Set(["Session", "_prisma_migrations"]);
  * A fingerprint of every row of every table (full-text shadow tables aside): two equal
  * fingerprints mean nothing was written. Used to check that refused requests changed nothing.
  */
-export async function dbFingerprint(db: Db) {
+export async function dbFingerprint(db: Db, { settle = true } = {}) {
+  // At rest: a notice still pending from an earlier write would look like this request's (but
+  // where nothing can be written, as on a full disk, it stays pending: settle false).
+  if (settle) await noticesSettled(db);
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
     `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" NOT LIKE
       'idea_fts%' ORDER BY "name"`,
@@ -28,4 +31,16 @@ export async function dbFingerprint(db: Db) {
 /** The tables whose rows differ between two fingerprints. */
 export function changedTables(before: Record<string, string>, after: Record<string, string>) {
   return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
+}
+
+/**
+ * Until the server has fanned out every pending notice (it does so moments after the write that
+ * caused them: app/domain/notifications.server.ts): what a test reads of the notices after a write.
+ */
+export async function noticesSettled(db: Db, timeoutMs = 5000) {
+  const until = Date.now() + timeoutMs;
+  while ((await db.pendingNotice.count()) > 0) {
+    if (Date.now() > until) throw new Error("Notifiche ancora in attesa dopo " + timeoutMs + " ms");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

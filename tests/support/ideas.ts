@@ -34,7 +34,7 @@ export async function ideaAt(
 
 /** Everything an idea's writes touch: a refused write must leave it exactly as it was. */
 export async function ideaState(db: Db, id: number) {
-  const [idea, supports, comments, events, follows, revisions, notifications] = await Promise.all([
+  const [idea, supports, comments, events, follows, revisions, notifications, pending] = await Promise.all([
     db.idea.findUnique({ where: { id } }),
     db.support.findMany({ where: { ideaId: id }, orderBy: { userId: "asc" } }),
     db.comment.findMany({ where: { ideaId: id }, orderBy: { id: "asc" } }),
@@ -42,6 +42,7 @@ export async function ideaState(db: Db, id: number) {
     db.follow.count({ where: { ideaId: id } }),
     db.ideaRevision.count({ where: { ideaId: id } }),
     db.notification.count({ where: { ideaId: id } }),
+    db.pendingNotice.count({ where: { ideaId: id } }),
   ]);
-  return { idea, supports, comments, events, follows, revisions, notifications };
+  return { idea, supports, comments, events, follows, revisions, notifications, pending };
 }
