@@ -151,7 +151,7 @@ type PendingRow = {
 };
 
 /** How many pending notices one fan-out takes: one transaction, a few milliseconds of writing. */
-export const FAN_OUT_BATCH = 50;
+const FAN_OUT_BATCH = 50;
 
 /** One pending notice's rows: one statement whatever the audience's size. */
 async function fanOutOne(tx: Tx, row: PendingRow, now: Date, prefix: string) {
@@ -180,7 +180,7 @@ async function fanOutOne(tx: Tx, row: PendingRow, now: Date, prefix: string) {
  * comments on a followed idea write its followers' pages once, not fifty times. The audience is
  * read now (a follower who left meanwhile is not told). How many notices it fanned out.
  */
-export async function fanOutPending(limit = FAN_OUT_BATCH): Promise<number> {
+async function fanOutPending(limit = FAN_OUT_BATCH): Promise<number> {
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<PendingRow[]>`
       SELECT "id", "audience", "kind", "ideaId", "commentId", "groupId", "authorId", "actorId", "data", "except"

@@ -42,7 +42,10 @@ import { formsMessages } from "~/lib/i18n/messages/forms";
 import { ideaMessages } from "~/lib/i18n/messages/idea";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 
-export const handle: PageHandle = { messages: [formsMessages, ideaMessages, ideasMessages, filesMessages] };
+export const handle: PageHandle = {
+  messages: [formsMessages, ideaMessages, ideasMessages, filesMessages],
+  hydrate: false,
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.idea.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

@@ -80,7 +80,7 @@ function shownKeysIn(source: string) {
 /** The parts a route lists in its handle, by the names its messages are imported under. */
 function declaredParts(source: string): string[] | null {
   const handle =
-    /export const handle: PageHandle = \{ messages: \[([^\]]*)\](?:, chrome: "\w+")?(?:, hydrate: false)? \};/.exec(
+    /export const handle: PageHandle = \{\s*messages: \[([^\]]*)\],?(?:\s*chrome: "\w+",?)?(?:\s*hydrate: false,?)?\s*\};/.exec(
       source,
     );
   if (!handle) return null;
