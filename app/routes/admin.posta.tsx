@@ -18,7 +18,7 @@ import { adminMessages } from "~/lib/i18n/messages/admin";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [adminMessages] };
+export const handle: PageHandle = { messages: [adminMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mail.title");
 

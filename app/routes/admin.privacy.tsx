@@ -16,7 +16,7 @@ import { formsMessages } from "~/lib/i18n/messages/forms";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [accountMessages, formsMessages] };
+export const handle: PageHandle = { messages: [accountMessages, formsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "privacy.editTitle");
 

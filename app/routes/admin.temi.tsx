@@ -23,7 +23,7 @@ import type { PageHandle } from "~/lib/i18n";
 import { adminMessages } from "~/lib/i18n/messages/admin";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 
-export const handle: PageHandle = { messages: [adminMessages, formsMessages] };
+export const handle: PageHandle = { messages: [adminMessages, formsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "tags.title");
 

@@ -29,12 +29,12 @@ import { field } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
 import type { PageHandle } from "~/lib/i18n";
 import { roleLabel } from "~/lib/i18n/labels";
-import { adminMessages } from "~/lib/i18n/messages/admin";
+import { userImportMessages } from "~/lib/i18n/messages/userImport";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { tm, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [adminMessages, formsMessages] };
+export const handle: PageHandle = { messages: [userImportMessages, formsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "import.title");
 

@@ -34,7 +34,10 @@ import { formsMessages } from "~/lib/i18n/messages/forms";
 import { objectivesMessages } from "~/lib/i18n/messages/objectives";
 import { planMessages } from "~/lib/i18n/messages/plan";
 
-export const handle: PageHandle = { messages: [adminMessages, formsMessages, objectivesMessages, planMessages] };
+export const handle: PageHandle = {
+  messages: [adminMessages, formsMessages, objectivesMessages, planMessages],
+  hydrate: false,
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "timeline.manage");
 

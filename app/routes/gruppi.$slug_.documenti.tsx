@@ -22,7 +22,7 @@ import { groupsMessages } from "~/lib/i18n/messages/groups";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [filesMessages, formsMessages, groupsMessages] };
+export const handle: PageHandle = { messages: [filesMessages, formsMessages, groupsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "docs.link");
 

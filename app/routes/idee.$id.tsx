@@ -40,10 +40,11 @@ import type { PageHandle } from "~/lib/i18n";
 import { filesMessages } from "~/lib/i18n/messages/files";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { ideaMessages } from "~/lib/i18n/messages/idea";
+import { evidenceMessages } from "~/lib/i18n/messages/evidence";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 
 export const handle: PageHandle = {
-  messages: [formsMessages, ideaMessages, ideasMessages, filesMessages],
+  messages: [formsMessages, ideaMessages, ideasMessages, filesMessages, evidenceMessages],
   hydrate: false,
 };
 

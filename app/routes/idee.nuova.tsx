@@ -21,9 +21,10 @@ import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import type { PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
-import { ideaMessages } from "~/lib/i18n/messages/idea";
+import { ideaFormMessages } from "~/lib/i18n/messages/ideaForm";
+import { evidenceMessages } from "~/lib/i18n/messages/evidence";
 
-export const handle: PageHandle = { messages: [formsMessages, ideaMessages] };
+export const handle: PageHandle = { messages: [formsMessages, ideaFormMessages, evidenceMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.newTitle");
 

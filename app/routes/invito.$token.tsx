@@ -18,7 +18,7 @@ import type { PageHandle } from "~/lib/i18n";
 import { accountMessages } from "~/lib/i18n/messages/account";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 
-export const handle: PageHandle = { messages: [accountMessages, formsMessages] };
+export const handle: PageHandle = { messages: [accountMessages, formsMessages], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data && "invitation" in data && data.invitation.isReset ? "invite.resetTitle" : "invite.title");

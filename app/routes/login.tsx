@@ -16,7 +16,7 @@ import type { PageHandle } from "~/lib/i18n";
 import { accountMessages } from "~/lib/i18n/messages/account";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 
-export const handle: PageHandle = { messages: [accountMessages, formsMessages] };
+export const handle: PageHandle = { messages: [accountMessages, formsMessages], hydrate: false };
 
 /** Remix keeps only cookies from an action's headers unless the route passes the rest on. */
 export const headers: HeadersFunction = ({ actionHeaders }) => {

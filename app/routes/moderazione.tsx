@@ -17,7 +17,7 @@ import type { PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { ideaMessages } from "~/lib/i18n/messages/idea";
 
-export const handle: PageHandle = { messages: [formsMessages, ideaMessages] };
+export const handle: PageHandle = { messages: [formsMessages, ideaMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "moderation.title");
 

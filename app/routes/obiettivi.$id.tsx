@@ -32,7 +32,7 @@ import { filesMessages } from "~/lib/i18n/messages/files";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { objectivesMessages } from "~/lib/i18n/messages/objectives";
 
-export const handle: PageHandle = { messages: [formsMessages, objectivesMessages, filesMessages] };
+export const handle: PageHandle = { messages: [formsMessages, objectivesMessages, filesMessages], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.objective.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

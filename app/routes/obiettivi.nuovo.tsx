@@ -19,7 +19,7 @@ import type { PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { objectivesMessages } from "~/lib/i18n/messages/objectives";
 
-export const handle: PageHandle = { messages: [formsMessages, objectivesMessages] };
+export const handle: PageHandle = { messages: [formsMessages, objectivesMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "objectives.newTitle");
 

@@ -13,7 +13,7 @@ import { formsMessages } from "~/lib/i18n/messages/forms";
 import { tm, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [accountMessages, formsMessages] };
+export const handle: PageHandle = { messages: [accountMessages, formsMessages], hydrate: false };
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers();

@@ -31,7 +31,7 @@ import { accountMessages } from "~/lib/i18n/messages/account";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { groupsMessages } from "~/lib/i18n/messages/groups";
 
-export const handle: PageHandle = { messages: [accountMessages, formsMessages, groupsMessages] };
+export const handle: PageHandle = { messages: [accountMessages, formsMessages, groupsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 

@@ -21,10 +21,11 @@ import { httpError } from "~/lib/http.server";
 import type { MessageKey, PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { observeMessages } from "~/lib/i18n/messages/observe";
+import { visitMessages } from "~/lib/i18n/messages/visit";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [observeMessages, formsMessages], hydrate: false };
+export const handle: PageHandle = { messages: [observeMessages, formsMessages, visitMessages], hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "survey.titleOf", { title: data?.survey.title ?? "" });

@@ -7,11 +7,12 @@ import { env } from "~/lib/env.server";
 import { httpError } from "~/lib/http.server";
 import type { PageHandle } from "~/lib/i18n";
 import { observeMessages } from "~/lib/i18n/messages/observe";
+import { visitMessages } from "~/lib/i18n/messages/visit";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { qrSvg } from "~/lib/qr.server";
 
-export const handle: PageHandle = { messages: [observeMessages] };
+export const handle: PageHandle = { messages: [observeMessages, visitMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "poster.title");
 

@@ -23,11 +23,11 @@ import { failureOf, field, typedValues, type FieldErrors } from "~/lib/forms";
 import { invalid } from "~/lib/forms.server";
 import type { MessageKey, PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
-import { observeMessages } from "~/lib/i18n/messages/observe";
+import { visitMessages } from "~/lib/i18n/messages/visit";
 import { tm, useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [observeMessages, formsMessages] };
+export const handle: PageHandle = { messages: [visitMessages, formsMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "visit.title");
 

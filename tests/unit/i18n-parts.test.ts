@@ -79,10 +79,10 @@ function shownKeysIn(source: string) {
 
 /** The parts a route lists in its handle, by the names its messages are imported under. */
 function declaredParts(source: string): string[] | null {
-  const handle =
-    /export const handle: PageHandle = \{\s*messages: \[([^\]]*)\],?(?:\s*chrome: "\w+",?)?(?:\s*hydrate: false,?)?\s*\};/.exec(
-      source,
-    );
+  const handle = new RegExp(
+    String.raw`export const handle: PageHandle = \{\s*messages: \[([^\]]*)\],?` +
+      String.raw`(?:\s*chrome: "\w+",?)?(?:\s*hydrate: false,?)?\s*\};`,
+  ).exec(source);
   if (!handle) return null;
   return handle[1]!
     .split(",")

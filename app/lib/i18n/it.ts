@@ -1,14 +1,18 @@
 import { accessibilityMessages } from "./messages/accessibility";
 import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
+import { userImportMessages } from "./messages/userImport";
 import { boardMessages } from "./messages/board";
 import { coreMessages } from "./messages/core";
 import { citizenMessages } from "./messages/citizen";
 import { filesMessages } from "./messages/files";
 import { observeMessages } from "./messages/observe";
+import { visitMessages } from "./messages/visit";
 import { formsMessages } from "./messages/forms";
 import { groupsMessages } from "./messages/groups";
 import { ideaMessages } from "./messages/idea";
+import { ideaFormMessages } from "./messages/ideaForm";
+import { evidenceMessages } from "./messages/evidence";
 import { ideasMessages } from "./messages/ideas";
 import { mailMessages } from "./messages/mail";
 import { meetingsMessages } from "./messages/meetings";
@@ -27,16 +31,20 @@ export const it = {
   ...boardMessages,
   ...planMessages,
   ...adminMessages,
+  ...userImportMessages,
   ...accountMessages,
   ...groupsMessages,
   ...accessibilityMessages,
   ...ideaMessages,
+  ...ideaFormMessages,
+  ...evidenceMessages,
   ...objectivesMessages,
   ...meetingsMessages,
   ...formsMessages,
   ...mailMessages,
   ...filesMessages,
   ...observeMessages,
+  ...visitMessages,
   ...citizenMessages,
 } as const;
 

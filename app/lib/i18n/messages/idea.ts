@@ -3,29 +3,6 @@
  * idea's own page: proposing and editing it, its workflow and story, comments and their moderation.
  */
 export const ideaMessages = {
-  "ideas.newTitle": "Nuova idea",
-  "ideas.newIntro":
-    "Racconta l'idea come la spiegheresti a una collega: che cosa " +
-    "cambierebbe per il cittadino e per chi lavora allo sportello. Prima " +
-    "di pubblicare, guarda se qualcuno ha già proposto qualcosa di simile: " +
-    "sostenere un'idea esistente le dà più forza.",
-  "ideas.fieldTitle": "Titolo",
-  "ideas.fieldTitleHint": "Una frase breve, al massimo 140 caratteri.",
-  "ideas.fieldGroup": "Gruppo di lavoro",
-  "ideas.chooseGroup": "Scegli il gruppo",
-  "ideas.fieldBody": "Descrizione",
-  "ideas.preview": "Anteprima",
-  "ideas.previewTitle": "Anteprima",
-  "ideas.publish": "Pubblica l'idea",
-  "ideas.saveChanges": "Salva le modifiche",
-  "ideas.similarTitle": "Idee simili già proposte:",
-  "ideas.similarHint": "se una di queste è la tua idea, sostienila invece di proporne una nuova.",
-  "ideas.created": "Idea pubblicata. Grazie!",
-  "ideas.updated": "Idea aggiornata: la versione precedente resta consultabile.",
-  "ideas.editTitle": "Modifica l'idea",
-  "ideas.editIntro":
-    "Puoi modificare la tua idea finché è nuova o in discussione. Ogni " +
-    "modifica resta visibile a tutti nella storia dell'idea.",
   "ideas.edit": "Modifica",
   "ideas.editedOn": "modificata il {date}",
   "ideas.proposedBy": "Proposta da",
@@ -94,14 +71,4 @@ export const ideaMessages = {
   "moderation.dismiss": "Archivia la segnalazione",
   "moderation.dismissed": "Segnalazione archiviata; il commento resta visibile.",
   "ideas.carriedBy": "Portata avanti da:",
-  "evidence.title": "Dati a sostegno dell'idea",
-  "evidence.noValue": "meno di 5 casi",
-  "evidence.basis": "(su {n} casi)",
-  "evidence.asOf": "Dato al {date}",
-  "evidence.source": "Fonte: {source}",
-  "evidence.measure.waitMedian": "Attesa mediana",
-  "evidence.measure.waitP90": "Attesa al 90° percentile",
-  "evidence.measure.serviceMedian": "Servizio mediano",
-  "evidence.measure.firstCounter": "Risolti al primo sportello",
-  "evidence.measure.satisfied": "Cittadini soddisfatti (4–5)",
 } as const;

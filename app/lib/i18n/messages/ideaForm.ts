@@ -1,0 +1,29 @@
+/**
+ * Italian, part "ideaForm": proposing and editing an idea (the form, its preview and the similar
+ * ideas it finds), apart from the idea's page so that the form's pages carry only these.
+ */
+export const ideaFormMessages = {
+  "ideas.newTitle": "Nuova idea",
+  "ideas.newIntro":
+    "Racconta l'idea come la spiegheresti a una collega: che cosa " +
+    "cambierebbe per il cittadino e per chi lavora allo sportello. Prima " +
+    "di pubblicare, guarda se qualcuno ha già proposto qualcosa di simile: " +
+    "sostenere un'idea esistente le dà più forza.",
+  "ideas.fieldTitle": "Titolo",
+  "ideas.fieldTitleHint": "Una frase breve, al massimo 140 caratteri.",
+  "ideas.fieldGroup": "Gruppo di lavoro",
+  "ideas.chooseGroup": "Scegli il gruppo",
+  "ideas.fieldBody": "Descrizione",
+  "ideas.preview": "Anteprima",
+  "ideas.previewTitle": "Anteprima",
+  "ideas.publish": "Pubblica l'idea",
+  "ideas.saveChanges": "Salva le modifiche",
+  "ideas.similarTitle": "Idee simili già proposte:",
+  "ideas.similarHint": "se una di queste è la tua idea, sostienila invece di proporne una nuova.",
+  "ideas.created": "Idea pubblicata. Grazie!",
+  "ideas.updated": "Idea aggiornata: la versione precedente resta consultabile.",
+  "ideas.editTitle": "Modifica l'idea",
+  "ideas.editIntro":
+    "Puoi modificare la tua idea finché è nuova o in discussione. Ogni " +
+    "modifica resta visibile a tutti nella storia dell'idea.",
+} as const;
