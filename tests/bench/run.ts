@@ -195,7 +195,7 @@ type Endpoint = {
   /** Arranges what the row measures under (10,000 queued e-mails). */
   before?: () => void;
   /** Undoes it once the row is measured, so that the next rows measure the pages alone. */
-  after?: () => void;
+  after?: () => void | Promise<void>;
 };
 let rotation = 0;
 const nextCookie = () => cookies[rotation++ % cookies.length]!;
@@ -236,6 +236,8 @@ const endpoints: Endpoint[] = [
       headers: postHeaders(nextCookie()),
       body: form({ intent: "comment", body: "Sono d'accordo: proviamolo su un servizio e misuriamo le attese." }),
     }),
+    before: countComments,
+    after: drainNotices,
   },
   { ...page("Home durante l'invio di 10.000 e-mail", "/"), before: queueMails, after: withdrawMails },
   page("Risultati di una rilevazione (100.000 visite)", `/rilevazioni/${BENCH.campaign}`),
@@ -288,6 +290,33 @@ function floodAnswers() {
     }
   };
   for (let i = 0; i < 4; i++) void worker();
+}
+
+/**
+ * The followers' notices of the comment row are fanned out moments after each comment
+ * (decision 0023): the row ends when the last of them is written, not before, so that their cost
+ * is counted with the comments and does not fall on the next row.
+ */
+const noticeDrain = { comments: 0, startedAt: 0, seconds: 0, drainSeconds: 0, notices: 0 };
+function countComments() {
+  const sql = new Database(file, { readonly: true });
+  noticeDrain.comments = (sql.prepare(`SELECT COUNT(*) AS n FROM "Comment"`).get() as { n: number }).n;
+  noticeDrain.notices = (sql.prepare(`SELECT COUNT(*) AS n FROM "Notification"`).get() as { n: number }).n;
+  sql.close();
+  noticeDrain.startedAt = Date.now();
+}
+async function drainNotices() {
+  const sql = new Database(file, { readonly: true });
+  const ended = Date.now();
+  const pending = sql.prepare(`SELECT COUNT(*) AS n FROM "PendingNotice"`);
+  while ((pending.get() as { n: number }).n > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+  noticeDrain.drainSeconds = (Date.now() - ended) / 1000;
+  noticeDrain.seconds = (Date.now() - noticeDrain.startedAt) / 1000;
+  noticeDrain.comments =
+    (sql.prepare(`SELECT COUNT(*) AS n FROM "Comment"`).get() as { n: number }).n - noticeDrain.comments;
+  noticeDrain.notices =
+    (sql.prepare(`SELECT COUNT(*) AS n FROM "Notification"`).get() as { n: number }).n - noticeDrain.notices;
+  sql.close();
 }
 
 /** 10,000 e-mails in the outbox at once (a digest day for a large body), while the home page is measured. */
@@ -465,7 +494,7 @@ for (const endpoint of endpoints.filter((e) => !only || e.kind === "floor" || on
   const { statements, jsKb, cssKb } = await probe(endpoint);
   await load(endpoint, WARMUP);
   const { result, times } = await load(endpoint, DURATION);
-  endpoint.after?.();
+  await endpoint.after?.();
   const row: Row = {
     name: endpoint.name,
     path: endpoint.path.replace(/\?_data=.*$/, ""),
@@ -609,6 +638,15 @@ const table = [
     `${drained.toLocaleString("it-IT")} delle ${mailDrain.queued.toLocaleString("it-IT")} e-mail in coda in ` +
     `${drainSeconds.toFixed(0)} s (${(drained / drainSeconds).toFixed(0)} al secondo) a un server SMTP locale.`,
   "",
+  ...(noticeDrain.seconds
+    ? [
+        `Riga «nuovo commento»: ${noticeDrain.comments.toLocaleString("it-IT")} commenti (riscaldamento compreso) ` +
+          `e le loro ${noticeDrain.notices.toLocaleString("it-IT")} notifiche ai seguaci, scritte dal server ` +
+          `fino a ${noticeDrain.drainSeconds.toFixed(1)} s dopo la fine della riga: ` +
+          `${(noticeDrain.comments / noticeDrain.seconds).toFixed(0)} commenti al secondo contando anche quel tempo.`,
+        "",
+      ]
+    : []),
   `Ondata di risposte dei cittadini durante l'ultima riga (4 richieste alla volta da un solo indirizzo): ` +
     `${flood.accepted.toLocaleString("it-IT")} accettate, ` +
     `${flood.refused.toLocaleString("it-IT")} respinte dai limiti.`,

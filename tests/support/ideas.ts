@@ -1,4 +1,5 @@
 import type { Db } from "../../app/lib/db/client.server";
+import { noticesSettled } from "./db-state";
 import { buildIdea, buildStatusChange } from "./factories";
 import type { Scenario } from "./scenario";
 
@@ -34,6 +35,8 @@ export async function ideaAt(
 
 /** Everything an idea's writes touch: a refused write must leave it exactly as it was. */
 export async function ideaState(db: Db, id: number) {
+  // At rest: an earlier write's notices, fanned out moments later, are not this request's.
+  await noticesSettled(db);
   const [idea, supports, comments, events, follows, revisions, notifications, pending] = await Promise.all([
     db.idea.findUnique({ where: { id } }),
     db.support.findMany({ where: { ideaId: id }, orderBy: { userId: "asc" } }),
