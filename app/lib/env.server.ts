@@ -131,11 +131,50 @@ type MailEnv = {
   perSecond: number;
 };
 
+/** What a wrong value should have been, in the words of whoever sets it (no value is repeated: some are secrets). */
+const EXPECTED: Partial<Record<keyof z.input<typeof schema>, string>> = {
+  NODE_ENV: "development, production o test",
+  PORT: "un numero di porta tra 0 e 65535",
+  DATABASE_URL: "un file SQLite come file:./data/pionieri.db",
+  SMTP_URL: "un indirizzo come smtp://utente:password@host:587 o smtps://host:465",
+  LDAP_URL: "un indirizzo con lo schema, come ldap://host:389 o ldaps://host:636",
+  A11Y_CONTACT: "un indirizzo e-mail",
+  DIGEST_HOUR: "un'ora tra 0 e 23 (24: mai)",
+  MAIL_POLL_MS: "millisecondi tra 10 e 600000",
+  MAIL_RETRY_MS: "millisecondi tra 10 e 3600000",
+  MAIL_PER_SECOND: "un numero tra 1 e 1000",
+  LDAP_TIMEOUT_MS: "millisecondi tra 100 e 60000",
+  LDAP_CHECK_MINUTES: "minuti tra 1 e 1440",
+  TRUST_PROXY: "true o false",
+  COOKIE_SECURE: "true o false",
+  PIONIERI_DEMO: "true o false",
+  LOG_REQUESTS: "true o false",
+  PIONIERI_BENCH: "true o false",
+  LDAP_STARTTLS: "true o false",
+};
+
+/**
+ * The configuration's problems, one line each, naming the variable and what it should be (issue
+ * 24: a wrong value stops the server at start instead of failing later).
+ */
+class ConfigurationError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join("\n"));
+    this.name = "ConfigurationError";
+  }
+}
+
 function readEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    throw new ConfigurationError(
+      names.map((name) => {
+        const expected = EXPECTED[name as keyof typeof EXPECTED];
+        const flagged = parsed.error.issues.find((issue) => issue.path[0] === name)!;
+        return `Configurazione non valida: ${name} deve essere ${expected ?? `valido (${flagged.message})`}.`;
+      }),
+    );
   }
   const e = parsed.data;
   const demo = e.PIONIERI_DEMO ?? false;
@@ -195,5 +234,13 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
   };
 }
 
-/** Checked once, at start: a wrong variable stops the server with a clear message. */
-export const env: Env = readEnv(process.env);
+/** Checked once, at start: a wrong variable stops the server with one clear line for each. */
+export const env: Env = (() => {
+  try {
+    return readEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    for (const line of error.lines) console.error(line);
+    process.exit(1);
+  }
+})();

@@ -767,6 +767,9 @@ export function authorizationMatrix(harness: Harness) {
       ],
     },
     privacy: { loader: [get("informativa privacy", everyone(200), () => "/privacy")] },
+    // The machine room's probes (issue 24): open to anyone, signed in or not.
+    healthz: { loader: [get("processo attivo", everyone(200), () => "/healthz")] },
+    readyz: { loader: [get("pronto a servire", everyone(200), () => "/readyz")] },
     registro: { loader: [get("registro delle attività", only(["board", "admin"]), () => "/registro")] },
     "registro[.]csv": {
       loader: [get("registro delle attività (CSV)", only(["board", "admin"]), () => "/registro.csv")],

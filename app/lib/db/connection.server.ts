@@ -29,3 +29,17 @@ export function openConnection(url: string): Connection {
     close: () => sqlite.close(),
   };
 }
+
+let lockProbe: BetterSqlite3.Database | null = null;
+
+/**
+ * Whether a write could start now (the readiness probe): the write lock taken and given back,
+ * BEGIN IMMEDIATE then ROLLBACK, on a connection of its own that waits at most `waitMs` for
+ * another writer, so that a probe never holds the server's loop as long as a request may wait.
+ * Throws when the lock cannot be had (busy past `waitMs`, a read-only file).
+ */
+export function takeWriteLock(url: string, waitMs: number) {
+  lockProbe ??= new BetterSqlite3(databaseFile(url), { fileMustExist: true, timeout: waitMs });
+  lockProbe.exec("BEGIN IMMEDIATE");
+  lockProbe.exec("ROLLBACK");
+}

@@ -1,0 +1,152 @@
+import { rmSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { useServer } from "../support/harness";
+import { Client } from "../support/http";
+import { useDirectory } from "../support/ldap";
+import { TMP } from "../support/paths";
+import { startServer, type TestServer } from "../support/server";
+import { mailEnv, useSmtp } from "../support/smtp";
+
+/**
+ * What the machine room asks of Pionieri (issue 24): /healthz says the process is up, /readyz
+ * whether it can serve (database, migrations, files folder, relay and directory when configured),
+ * both without an account and without personal data; a wrong setting stops the server at start
+ * with one line naming the variable. Real services on loopback: smtp-server and slapd.
+ */
+const h = useServer();
+const smtp = useSmtp();
+const directory = useDirectory([]);
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const server of servers) await server.stop();
+});
+
+type Ready = { status: string; checks: Record<string, string> };
+
+async function probe(server: { url: string }, which: "healthz" | "readyz") {
+  const response = await new Client(server.url).get(`/${which}`);
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Ready };
+}
+
+/** The readiness answer is kept two seconds: a later probe sees a change. */
+const afterKeep = () => new Promise((resolve) => setTimeout(resolve, 2100));
+
+describe("/healthz and /readyz", () => {
+  it("say the process is up and ready, to anyone, with nothing personal and nothing cached", async () => {
+    const health = await probe(h.server, "healthz");
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: "ok" });
+    expect(health.headers.get("cache-control")).toBe("no-store");
+    expect(health.headers.get("set-cookie")).toBeNull();
+
+    const ready = await probe(h.server, "readyz");
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({
+      status: "ready",
+      checks: {
+        database: "ok",
+        migrations: "ok",
+        files: "ok",
+        smtp: "not configured",
+        directory: "not configured",
+      },
+    });
+    expect(ready.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("check the relay and the directory when they are configured, and answer 503 naming what is down", async () => {
+    const server = await startServer({ ...mailEnv(smtp), ...directory.env() });
+    servers.push(server);
+    const up = await probe(server, "readyz");
+    expect(up.status).toBe(200);
+    expect(up.body.checks).toMatchObject({ smtp: "ok", directory: "ok" });
+
+    await smtp.pause();
+    try {
+      await afterKeep();
+      const down = await probe(server, "readyz");
+      expect(down.status).toBe(503);
+      expect(down.body.status).toBe("not ready");
+      expect(down.body.checks).toMatchObject({ database: "ok", smtp: "failed", directory: "ok" });
+      // Nothing of the configuration is told: no host, no port, no user.
+      expect(JSON.stringify(down.body)).not.toMatch(/127\.0\.0\.1|smtp:|ldap:|cn=/);
+    } finally {
+      await smtp.resume();
+    }
+    await afterKeep();
+    expect((await probe(server, "readyz")).status).toBe(200);
+  });
+
+  it("answer 503 when a migration of this build is not applied", async () => {
+    const file = path.join(TMP, `migrazione-mancante-${process.pid}.db`);
+    rmSync(file, { force: true });
+    await h.server.db.$executeRawUnsafe(`VACUUM INTO '${file}'`);
+    const server = await startServer({}, { dbFile: file });
+    servers.push(server);
+    await server.db.$executeRawUnsafe(
+      `DELETE FROM "_prisma_migrations"
+        WHERE "migration_name" = (SELECT MAX("migration_name") FROM "_prisma_migrations")`,
+    );
+    const answer = await probe(server, "readyz");
+    expect(answer.status).toBe(503);
+    expect(answer.body.checks).toMatchObject({ database: "ok", migrations: "failed", files: "ok" });
+  });
+
+  it("answer 503 when the database is locked by another writer, or the files folder takes no file", async () => {
+    const server = await startServer();
+    servers.push(server);
+    expect((await probe(server, "readyz")).status).toBe(200);
+    // Another process holds the write lock (a long import, a stuck tool): the probe waits a second.
+    const blocker = new Database(server.dbFile);
+    blocker.exec("BEGIN IMMEDIATE");
+    // And where uploads arrive there is a file instead of a folder (root ignores file modes).
+    const tmp = path.join(server.filesDir, "tmp");
+    rmSync(tmp, { recursive: true, force: true });
+    writeFileSync(tmp, "non una cartella");
+    try {
+      await afterKeep();
+      const answer = await probe(server, "readyz");
+      expect(answer.status).toBe(503);
+      expect(answer.body.checks).toMatchObject({ database: "failed", files: "failed", migrations: "ok" });
+      // The process is still up.
+      expect((await probe(server, "healthz")).status).toBe(200);
+    } finally {
+      blocker.exec("ROLLBACK");
+      blocker.close();
+      rmSync(tmp, { force: true });
+    }
+    await afterKeep();
+    expect((await probe(server, "readyz")).body.checks).toMatchObject({ database: "ok", files: "ok" });
+  });
+});
+
+describe("configuration checked at start", () => {
+  it.each([
+    [{ PORT: "ottanta" }, "Configurazione non valida: PORT deve essere un numero di porta tra 0 e 65535."],
+    [
+      { LDAP_URL: "directory.comune.example:389" },
+      "Configurazione non valida: LDAP_URL deve essere un indirizzo con lo schema, come ldap://host:389 o " +
+        "ldaps://host:636.",
+    ],
+    [
+      { SMTP_URL: "posta del comune" },
+      "Configurazione non valida: SMTP_URL deve essere un indirizzo come smtp://utente:password@host:587 o " +
+        "smtps://host:465.",
+    ],
+    [{ TRUST_PROXY: "forse" }, "Configurazione non valida: TRUST_PROXY deve essere true o false."],
+  ])("%o stops the server with one line naming the variable", async (env, line) => {
+    const failure = await startServer(env).then(
+      (server) => {
+        servers.push(server);
+        return null;
+      },
+      (error: Error) => error.message,
+    );
+    expect(failure).toContain("server exited with 1");
+    const output = failure!.split("\n").slice(1).filter(Boolean);
+    // That line and nothing else: no stack trace, no value repeated (it may be a password).
+    expect(output).toEqual([line]);
+  });
+});
