@@ -21,6 +21,7 @@ import { dbReady } from "./lib/db/client.server";
 import { clearTmp } from "./lib/files.server";
 import { env } from "./lib/env.server";
 import { DEMO_ACCOUNTS_NOTE } from "./lib/demo";
+import { observeRequest } from "./lib/metrics.server";
 import { statementsSoFar, withTally } from "./lib/sql-count.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -53,6 +54,16 @@ app.use((req, res, next) => {
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+// Every request but the fingerprinted files, by route pattern and status (/metrics, decision 0025).
+app.use((req, res, next) => {
+  if (req.path.startsWith("/build/") || req.path.startsWith("/fonts/")) return next();
+  const started = process.hrtime.bigint();
+  res.on("finish", () =>
+    observeRequest(req.method, req.path, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9),
+  );
   next();
 });
 

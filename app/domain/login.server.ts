@@ -2,6 +2,7 @@ import { verifyPassword } from "~/lib/password.server";
 import { db } from "~/lib/db/client.server";
 import { RateLimiter } from "~/lib/rate-limit.server";
 import { directoryEnabled, DirectoryUnavailable, signInWithDirectory } from "./directory.server";
+import { countSignInFailure } from "~/lib/metrics.server";
 
 const WINDOW_MS = 15 * 60 * 1000;
 /**
@@ -32,7 +33,10 @@ export async function attemptLogin(input: { email: string; password: string; ip:
     perIp.retryAfter(keys.ip),
     perAccount.retryAfter(keys.account),
   );
-  if (wait > 0) return { kind: "throttled", retryAfterSeconds: wait };
+  if (wait > 0) {
+    countSignInFailure("throttled");
+    return { kind: "throttled", retryAfterSeconds: wait };
+  }
 
   const user = email
     ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } })
@@ -41,6 +45,7 @@ export async function attemptLogin(input: { email: string; password: string; ip:
     perAccountAndIp.hit(keys.pair);
     perIp.hit(keys.ip);
     perAccount.hit(keys.account);
+    countSignInFailure("credentials");
     return { kind: "failed" };
   };
   // An account with a password here signs in here (the administrator's way in when the directory

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
+import client from "prom-client";
 import { db } from "~/lib/db/client.server";
+import { registry } from "~/lib/metrics.server";
 import { env } from "~/lib/env.server";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
@@ -103,3 +105,34 @@ export async function resendMail(actor: Actor, id: string) {
     await audit(tx, actor.id, "mail.resend", id, {});
   });
 }
+
+/** The outbox as /metrics shows it (decision 0025), read once per collection: both gauges ask. */
+let lastLook: Promise<{ waiting: number; oldestAgeSeconds: number }> | null = null;
+function waitingMail() {
+  lastLook ??= db.outboxMail
+    .aggregate({ where: { status: { in: ["QUEUED", "SENDING"] } }, _count: true, _min: { createdAt: true } })
+    .then((found) => ({
+      waiting: found._count,
+      oldestAgeSeconds: found._min.createdAt ? Math.max(0, (Date.now() - found._min.createdAt.getTime()) / 1000) : 0,
+    }))
+    .finally(() => setTimeout(() => (lastLook = null), 1000).unref());
+  return lastLook;
+}
+
+new client.Gauge({
+  name: "pionieri_outbox_depth",
+  help: "E-mail in attesa di invio (in coda o in consegna)",
+  registers: [registry],
+  async collect() {
+    this.set((await waitingMail()).waiting);
+  },
+});
+
+new client.Gauge({
+  name: "pionieri_outbox_oldest_age_seconds",
+  help: "Da quanti secondi aspetta l'e-mail più vecchia ancora da inviare (0 se nessuna)",
+  registers: [registry],
+  async collect() {
+    this.set((await waitingMail()).oldestAgeSeconds);
+  },
+});

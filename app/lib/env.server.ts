@@ -68,6 +68,20 @@ const schema = z.object({
   LDAP_GROUP_CABINA: z.string().optional(),
   LDAP_GROUP_OSSERVATORE: z.string().optional(),
   LDAP_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .refine((value) => value === undefined || value.length >= 24, "at least 24 characters"),
+  METRICS_ALLOW: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((address) => address.trim())
+        .filter(Boolean),
+    ),
   LDAP_CHECK_MINUTES: z.coerce
     .number()
     .int()
@@ -94,6 +108,8 @@ export type Env = {
   filesDir: string;
   /** The directory, when LDAP_URL is set (docs/decisions/0019-directory-sign-in.md). */
   ldap: LdapEnv | null;
+  /** Who may read /metrics (decision 0025): a bearer token, addresses, or nobody when neither is set. */
+  metrics: { token: string | null; allow: string[] };
 };
 
 type LdapEnv = {
@@ -145,6 +161,7 @@ const EXPECTED: Partial<Record<keyof z.input<typeof schema>, string>> = {
   MAIL_PER_SECOND: "un numero tra 1 e 1000",
   LDAP_TIMEOUT_MS: "millisecondi tra 100 e 60000",
   LDAP_CHECK_MINUTES: "minuti tra 1 e 1440",
+  METRICS_TOKEN: "un segreto di almeno 24 caratteri",
   TRUST_PROXY: "true o false",
   COOKIE_SECURE: "true o false",
   PIONIERI_DEMO: "true o false",
@@ -205,6 +222,7 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
       perSecond: e.MAIL_PER_SECOND,
     },
     filesDir: e.FILES_DIR ?? `${databaseDir}files`,
+    metrics: { token: e.METRICS_TOKEN ?? null, allow: e.METRICS_ALLOW },
     ldap: e.LDAP_URL
       ? {
           url: e.LDAP_URL,

@@ -121,6 +121,8 @@ const nodeOptions = (/\bnode\s+((?:--\S+\s+)*)\S*build\/index\.js/.exec(startScr
 const startEnv = Object.fromEntries(
   [...(/^((?:\w+=\S+\s+)*)/.exec(startScript)?.[1] ?? "").matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]),
 );
+/** The collector's token (decision 0025): /metrics is read as Prometheus reads it. */
+const METRICS_TOKEN = "benchmark-metriche-0123456789abcdef";
 const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/index.js"], {
   cwd: ROOT,
   env: {
@@ -133,6 +135,7 @@ const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/ind
     COOKIE_SECURE: "false",
     LOG_REQUESTS: "false",
     PIONIERI_BENCH: "1",
+    METRICS_TOKEN: METRICS_TOKEN,
     SMTP_URL: `smtp://127.0.0.1:${relayPort}?starttls=off`,
     MAIL_FROM: "Pionieri <pionieri@bench.example>",
     DIGEST_HOUR: "24",
@@ -214,6 +217,13 @@ const endpoints: Endpoint[] = [
   page("/crono-programma", "/crono-programma"),
   page("/cabina-di-regia", "/cabina-di-regia"),
   page("Pagina di gruppo", `/gruppi/${group}`),
+  {
+    name: "/metrics (il collettore Prometheus)",
+    path: "/metrics",
+    kind: "action",
+    method: "GET",
+    next: () => ({ headers: { authorization: `Bearer ${METRICS_TOKEN}` } }),
+  },
   {
     name: "Azione: sostegno on/off",
     path: `/idee/${popular.id}?_data=${encodeURIComponent("routes/idee.$id")}`,

@@ -6,7 +6,9 @@ import { useServer } from "../support/harness";
 import { Client } from "../support/http";
 import { useDirectory } from "../support/ldap";
 import { TMP } from "../support/paths";
+import { seedScenario } from "../support/scenario";
 import { startServer, type TestServer } from "../support/server";
+import { signedIn } from "../support/sessions";
 import { mailEnv, useSmtp } from "../support/smtp";
 
 /**
@@ -119,6 +121,100 @@ describe("/healthz and /readyz", () => {
     }
     await afterKeep();
     expect((await probe(server, "readyz")).body.checks).toMatchObject({ database: "ok", files: "ok" });
+  });
+});
+
+describe("/metrics", () => {
+  const TOKEN = "metriche-del-comune-0123456789abcdef";
+  const scrape = (server: { url: string }, token?: string) =>
+    new Client(server.url).get("/metrics", token ? { authorization: `Bearer ${token}` } : {});
+
+  it("answers the collector's token only: requests by route pattern, Node, the outbox, sign-ins", async () => {
+    const server = await startServer({ METRICS_TOKEN: TOKEN });
+    servers.push(server);
+    const { users } = await seedScenario(server.db);
+    const refused = await scrape(server);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="metrics"');
+    expect((await scrape(server, `${TOKEN}x`)).status).toBe(401);
+
+    // Something to count: pages by pattern, a secret in an address, a miss, two wrong passwords.
+    const colleague = new Client(server.url);
+    await colleague.get("/healthz");
+    await colleague.get("/idee/12345");
+    await colleague.get("/invito/segretissimo0123456789abcdef");
+    await colleague.get("/non-esiste-affatto");
+    await colleague.post("/login", { email: users.employee.email, password: "sbagliata-davvero" });
+    await colleague.post("/login", { email: users.employee.email, password: "sbagliata-ancora" });
+    // An e-mail waiting a minute (this server sends none: no SMTP_URL).
+    await server.db.outboxMail.create({
+      data: {
+        id: "metriche-prova",
+        toAddress: "qualcuno@test.example",
+        toName: "Qualcuno",
+        kind: "NOTICE",
+        subject: "Prova",
+        text: "Prova",
+        html: "<p>Prova</p>",
+        status: "QUEUED",
+        createdAt: new Date(Date.now() - 60_000),
+      },
+    });
+
+    const answer = await scrape(server, TOKEN);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toContain("text/plain");
+    const text = await answer.text();
+    expect(text).toMatch(
+      /pionieri_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1/,
+    );
+    // An address's numbers and tokens are not labels: the pattern is (an unknown token is a miss).
+    expect(text).toMatch(
+      /pionieri_http_request_duration_seconds_count\{method="GET",route="\/idee\/:id",status="302"\} 1/,
+    );
+    expect(text).not.toMatch(/segretissimo|12345/);
+    expect(text).toMatch(/pionieri_http_request_duration_seconds_count\{method="GET",route="other",status="404"\} 2/);
+    expect(text).toMatch(/pionieri_sign_in_failures_total\{reason="credentials"\} 2/);
+    expect(text).toMatch(/pionieri_outbox_depth 1/);
+    const age = Number(/pionieri_outbox_oldest_age_seconds ([\d.]+)/.exec(text)?.[1]);
+    expect(age).toBeGreaterThanOrEqual(60);
+    expect(age).toBeLessThan(600);
+    for (const name of ["nodejs_eventloop_lag_seconds", "process_resident_memory_bytes", "nodejs_heap_size_used_bytes"])
+      expect(text).toContain(name);
+    expect(text).toMatch(/pionieri_sqlite_busy_total 0/);
+    // Nothing personal: no e-mail address, no name.
+    expect(text).not.toMatch(/@test\.example|Dario/);
+  });
+
+  it("answers an address on the list without a token, and refuses the others with 403", async () => {
+    const allowed = await startServer({ METRICS_ALLOW: "10.9.8.7, 127.0.0.1" });
+    servers.push(allowed);
+    expect((await scrape(allowed)).status).toBe(200);
+    const elsewhere = await startServer({ METRICS_ALLOW: "10.9.8.7" });
+    servers.push(elsewhere);
+    expect((await scrape(elsewhere)).status).toBe(403);
+  });
+
+  it("counts the writes refused because another writer held the database past the busy timeout", async () => {
+    const server = await startServer({ METRICS_TOKEN: TOKEN });
+    servers.push(server);
+    const { users } = await seedScenario(server.db);
+    const colleague = await signedIn(server, users.employee.email);
+    const blocker = new Database(server.dbFile);
+    blocker.exec("BEGIN IMMEDIATE");
+    try {
+      const refused = await colleague.post("/profilo", {
+        intent: "profile",
+        displayName: "Dario D.",
+        office: "",
+        locale: "it",
+      });
+      expect(refused.status).toBe(503);
+    } finally {
+      blocker.exec("ROLLBACK");
+      blocker.close();
+    }
+    expect(await (await scrape(server, TOKEN)).text()).toMatch(/pionieri_sqlite_busy_total 1/);
   });
 });
 

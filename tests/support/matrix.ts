@@ -770,6 +770,9 @@ export function authorizationMatrix(harness: Harness) {
     // The machine room's probes (issue 24): open to anyone, signed in or not.
     healthz: { loader: [get("processo attivo", everyone(200), () => "/healthz")] },
     readyz: { loader: [get("pronto a servire", everyone(200), () => "/readyz")] },
+    // Served only to a token or an address configured in the environment (operations.test.ts):
+    // here neither is, so to nobody.
+    metrics: { loader: [get("metriche Prometheus", everyone(404), () => "/metrics")] },
     registro: { loader: [get("registro delle attività", only(["board", "admin"]), () => "/registro")] },
     "registro[.]csv": {
       loader: [get("registro delle attività (CSV)", only(["board", "admin"]), () => "/registro.csv")],

@@ -7,6 +7,7 @@ import { env } from "../env.server";
 import { errorResponse } from "../error-response";
 import { countStatement } from "../sql-count.server";
 import { BUSY_TIMEOUT_MS, databaseFile, PRAGMAS } from "./sqlite.server";
+import { countBusy } from "../metrics.server";
 
 /**
  * The Prisma client: how the app writes, and reads wherever speed has not been measured to need
@@ -72,6 +73,7 @@ export function unavailable(error: unknown): Response | null {
   }
   if (/SQLITE_BUSY|database is locked|SocketTimeout|P1008/i.test(text)) {
     console.error(`Database occupato oltre ${BUSY_TIMEOUT_MS} ms (SQLITE_BUSY): risposta 503.`);
+    countBusy();
     return errorResponse(503, "error.busy", undefined, { "Retry-After": "5" });
   }
   return null;
