@@ -14,7 +14,7 @@ import { ATTACHMENT_LIMITS, MAX_FILE_BYTES } from "./domain/attachments.server";
 import { startDirectoryCheck } from "./domain/directory.server";
 import { startMailer, stopMailer } from "./domain/mailer.server";
 import { startNoticeFanOut, stopNoticeFanOut } from "./domain/notifications.server";
-import { IMPORT_MAX_BYTES } from "./domain/user-import.server";
+import { IMPORT_MAX_BYTES, resumeImports } from "./domain/user-import.server";
 import { resolveSession } from "./lib/auth.server";
 import type { PionieriContext } from "./lib/context";
 import { dbReady } from "./lib/db/client.server";
@@ -196,6 +196,8 @@ const server = app.listen(env.port, env.host, () => {
   // Links in e-mails start with APP_ORIGIN; without it, with the address this server answers on.
   const host = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
   startNoticeFanOut();
+  // An import a stop or a kill left half done goes on (issue 24).
+  resumeImports().catch((error) => console.error("Importazione: ripresa non riuscita", error));
   startMailer(`http://${host}:${port}`);
   startDirectoryCheck();
 });

@@ -63,7 +63,7 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 export type NewInvitation = {
   email: string;
   role: Role;
-  invitedById: string;
+  invitedById: string | null;
   /** From an import: the name and office the form starts with, the groups joined on acceptance. */
   displayName?: string;
   office?: string;

@@ -229,9 +229,24 @@ export async function runImport(actor: Actor, id: string) {
     data: { status: "RUNNING", done: 0 },
   });
   if (claimed.count !== 1) httpError(409, "import.notPending");
+  return invite(actor.id, { id, fileName: found.fileName, total: found.total }, rows, 0);
+}
+
+/**
+ * Invites the rows from `from` on, in chunks, recording progress after each; then marks the
+ * import done. A chunk's rows already invited or with an account are skipped (checked again
+ * now), so a chunk done twice invites nobody twice.
+ */
+async function invite(
+  actorId: string | null,
+  found: { id: string; fileName: string; total: number },
+  rows: ImportRow[],
+  from: number,
+) {
+  const { id } = found;
   const links: { email: string; path: string }[] = [];
   let created = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
+  for (let start = from; start < rows.length; start += CHUNK) {
     const chunk = rows.slice(start, start + CHUNK);
     const emails = chunk.map((row) => row.email);
     const { existing, waiting } = await alreadyThere(emails);
@@ -241,7 +256,7 @@ export async function runImport(actor: Actor, id: string) {
         const invited = await newInvitation(tx, {
           email: row.email,
           role: row.role,
-          invitedById: actor.id,
+          invitedById: actorId,
           displayName: `${row.name} ${row.surname}`.slice(0, LIMITS.displayName),
           office: row.office.slice(0, LIMITS.office),
           groupIds: row.groupIds,
@@ -255,7 +270,32 @@ export async function runImport(actor: Actor, id: string) {
   }
   await db.$transaction(async (tx) => {
     await tx.userImport.update({ where: { id }, data: { status: "DONE", finishedAt: new Date() } });
-    await audit(tx, actor.id, "user.import", null, { file: found.fileName, invited: created, rows: found.total });
+    await audit(tx, actorId, "user.import", null, {
+      file: found.fileName,
+      invited: created,
+      rows: found.total,
+      ...(from > 0 ? { resumedAt: from } : {}),
+    });
   });
   return { created, links };
+}
+
+/**
+ * At start (issue 24): an import a stop or a kill left RUNNING goes on from its last recorded
+ * chunk, on behalf of the administrator who started it, instead of staying «in corso» for ever.
+ * Its invitation links, if e-mail is off, are on the users' page as for any invitation.
+ */
+export async function resumeImports() {
+  const stuck = await db.userImport.findMany({
+    where: { status: "RUNNING" },
+    select: { id: true, fileName: true, total: true, rows: true, done: true, createdById: true },
+  });
+  for (const found of stuck) {
+    const rows = (JSON.parse(found.rows) as ImportRow[]).filter((row) => !row.problem);
+    console.log(
+      `Importazione «${found.fileName}» interrotta: riprende dalla riga ${found.done + 1} di ${rows.length}.`,
+    );
+    // Progress is recorded with each chunk's transaction: what is done is a whole number of chunks.
+    await invite(found.createdById, found, rows, found.done);
+  }
 }

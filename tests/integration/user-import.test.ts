@@ -4,10 +4,15 @@
  * invites and (at acceptance) enrols in groups, the same file again changing nothing, files that
  * are not a usable CSV refused with a clear message and nothing written, 1,000 rows.
  */
+import { rmSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../../app/lib/db/client.server";
 import { changedTables, dbFingerprint } from "../support/db-state";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
+import { TMP } from "../support/paths";
+import { startServer } from "../support/server";
 import { signedIn } from "../support/sessions";
 
 const h = useServer();
@@ -237,6 +242,55 @@ describe("who may import", () => {
       const before = await dbFingerprint(h.server.db);
       expect((await upload(client, windows1252(SPREADSHEET))).status).toBe(403);
       expect(changedTables(before, await dbFingerprint(h.server.db))).toEqual([]);
+    }
+  });
+});
+
+describe("an import a restart interrupted", () => {
+  it("goes on from its last recorded chunk at the next start, inviting nobody twice", async () => {
+    const rows = [
+      HEADER,
+      ...Array.from({ length: 120 }, (_, i) => `Nome${i};Cognome${i};ripresa${i}@comune.example;;;`),
+    ];
+    const { id } = await preview(utf8(rows));
+    // The state a kill leaves: the run claimed, the first chunk of 50 done and recorded.
+    const file = path.join(TMP, `importazione-interrotta-${process.pid}.db`);
+    rmSync(file, { force: true });
+    await h.server.db.$executeRawUnsafe(`VACUUM INTO '${file}'`);
+    const copy = createClient(`file:${file}`);
+    const found = await copy.userImport.findUniqueOrThrow({ where: { id } });
+    const admin = await copy.user.findUniqueOrThrow({ where: { email: "admin@test.example" } });
+    for (let i = 0; i < 50; i++)
+      await copy.invitation.create({
+        data: {
+          email: `ripresa${i}@comune.example`,
+          role: "DIPENDENTE",
+          tokenHash: `interrotta-${i}`,
+          expiresAt: new Date(Date.now() + 86400_000),
+          invitedById: admin.id,
+          importId: id,
+        },
+      });
+    await copy.userImport.update({ where: { id }, data: { status: "RUNNING", done: 50 } });
+    expect(found.status).toBe("PREVIEW");
+    await copy.$disconnect();
+
+    const restarted = await startServer({}, { dbFile: file });
+    try {
+      const until = Date.now() + 10_000;
+      let status = "RUNNING";
+      while (status !== "DONE" && Date.now() < until) {
+        status = (await restarted.db.userImport.findUniqueOrThrow({ where: { id } })).status;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(status).toBe("DONE");
+      const invited = await restarted.db.invitation.findMany({ where: { importId: id }, select: { email: true } });
+      expect(invited).toHaveLength(120);
+      expect(new Set(invited.map((i) => i.email)).size).toBe(120);
+      expect((await restarted.db.userImport.findUniqueOrThrow({ where: { id } })).done).toBe(120);
+      expect(restarted.output()).toContain("riprende dalla riga 51 di 120");
+    } finally {
+      await restarted.stop();
     }
   });
 });
