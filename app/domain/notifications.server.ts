@@ -90,19 +90,7 @@ export async function notifyGroup(
     except?: string[];
   },
 ) {
-  await tx.pendingNotice.create({
-    data: {
-      audience: input.leadersOnly ? "LEADERS" : "GROUP",
-      kind: input.kind,
-      groupId: input.groupId,
-      ideaId: input.ideaId,
-      commentId: input.commentId ?? null,
-      actorId: input.actorId,
-      data: JSON.stringify(input.data),
-      except: JSON.stringify(input.except ?? []),
-    },
-  });
-  fanOutSoon();
+  await pend(tx, input.leadersOnly ? "LEADERS" : "GROUP", input, { groupId: input.groupId });
 }
 
 /**
@@ -122,12 +110,29 @@ export async function notifyWatchers(
     except?: string[];
   },
 ) {
+  await pend(tx, "WATCHERS", input, { authorId: input.authorId });
+}
+
+/** One pending notice in the caller's transaction, and a fan-out soon after (see fanOutPending). */
+async function pend(
+  tx: Tx,
+  audience: "WATCHERS" | "GROUP" | "LEADERS",
+  input: {
+    kind: NotificationKind;
+    ideaId: number;
+    actorId: string | null;
+    commentId?: number;
+    data: NotificationData;
+    except?: string[];
+  },
+  whom: { groupId?: string; authorId?: string | null },
+) {
   await tx.pendingNotice.create({
     data: {
-      audience: "WATCHERS",
+      audience,
       kind: input.kind,
       ideaId: input.ideaId,
-      authorId: input.authorId,
+      ...whom,
       commentId: input.commentId ?? null,
       actorId: input.actorId,
       data: JSON.stringify(input.data),
