@@ -5,6 +5,7 @@ import { NonceContext } from "./components/nonce";
 import { registerCatalogue } from "./lib/i18n";
 import { en } from "./lib/i18n/en";
 import { it } from "./lib/i18n/it";
+import { log, loggablePath } from "./lib/log.server";
 
 // The server speaks every language, all of each; the browser loads only the page's language
 // (lib/i18n/index.ts) and of Italian the parts the page uses (lib/i18n/it.ts).
@@ -38,6 +39,6 @@ export default function handleRequest(
 /** Unexpected errors are logged once, without the request's cookies or body. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
-  const path = new URL(request.url).pathname.replace(/^\/(invito|calendario)\/[^/]+/, "/$1/[token]");
-  console.error(`Errore su ${request.method} ${path}:`, error instanceof Error ? error.stack : error);
+  const path = loggablePath(new URL(request.url).pathname);
+  log.error({ err: error, method: request.method, path }, `Errore su ${request.method} ${path}`);
 };

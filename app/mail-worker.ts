@@ -9,6 +9,7 @@ import { parentPort } from "node:worker_threads";
 import { sendNext } from "./domain/outbox-sender.server";
 import { openConnection } from "./lib/db/connection.server";
 import { env } from "./lib/env.server";
+import { log } from "./lib/log.server";
 
 const sql = openConnection(env.databaseUrl);
 let stopping = false;
@@ -43,7 +44,7 @@ while (!stopping) {
     outcome = await sendNext(sql);
   } catch (error) {
     // A database that cannot be written (busy, disk full): look again at the next poll.
-    console.error("Posta: errore del mittente", error);
+    log.error({ err: error }, "Posta: errore del mittente");
     outcome = "wait";
   }
   if (outcome === "idle" || outcome === "wait") {

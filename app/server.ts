@@ -22,7 +22,9 @@ import { clearTmp } from "./lib/files.server";
 import { env } from "./lib/env.server";
 import { DEMO_ACCOUNTS_NOTE } from "./lib/demo";
 import { observeRequest } from "./lib/metrics.server";
-import { statementsSoFar, withTally } from "./lib/sql-count.server";
+import { restoreRateLimits } from "./lib/rate-limit.server";
+import { log, loggablePath } from "./lib/log.server";
+import { inRequest, statementsSoFar } from "./lib/request-context.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -30,6 +32,16 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.trustProxy);
+
+// Every request gets an id (a proxy's X-Request-Id is kept when it looks like one): in its log
+// lines, its audit entries and its response's header, so an error a colleague reports can be
+// found (issue 24).
+app.use((req, res, next) => {
+  inRequest(req.get("x-request-id"), (id) => {
+    res.setHeader("X-Request-Id", id);
+    next();
+  });
+});
 
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
@@ -72,9 +84,12 @@ if (env.logRequests) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // Paths only: no query strings; invitation and calendar secrets masked.
-      const path = req.path.replace(/^\/(invito|calendario)\/[^/]+/, "/$1/[token]");
-      console.log(`${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      // The path only: no query string, no headers; tokened links masked.
+      const path = loggablePath(req.path);
+      log.info(
+        { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        `${req.method} ${path} ${res.statusCode}`,
+      );
     });
     next();
   });
@@ -83,14 +98,12 @@ if (env.logRequests) {
 if (env.bench) {
   // `npm run bench`: each response says how many SQL statements its request ran.
   app.use((_req, res, next) => {
-    withTally(() => {
-      const writeHead = res.writeHead;
-      res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
-        this.setHeader("X-Sql-Statements", String(statementsSoFar()));
-        return writeHead.apply(this, args);
-      } as typeof writeHead;
-      next();
-    });
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: Parameters<typeof writeHead>) {
+      this.setHeader("X-Sql-Statements", String(statementsSoFar()));
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
   });
 }
 
@@ -182,6 +195,8 @@ app.all(
 );
 
 await dbReady;
+// The limits' windows still open when the server last stopped (issue 24).
+await restoreRateLimits();
 // Uploads half-received when the server last stopped.
 await clearTmp();
 // While this file exists (with a live pid), `npm run db:restore` refuses to replace the database.
@@ -191,13 +206,14 @@ process.once("exit", () => rmSync(pidFile, { force: true }));
 const server = app.listen(env.port, env.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.port;
-  console.log(`Pionieri è in ascolto su http://localhost:${port}`);
-  if (env.demo) console.log(DEMO_ACCOUNTS_NOTE);
+  log.info({ port }, `Pionieri è in ascolto su http://localhost:${port}`);
+  // For the person trying the demo, as text: never a production log.
+  if (env.demo) process.stdout.write(`${DEMO_ACCOUNTS_NOTE}\n`);
   // Links in e-mails start with APP_ORIGIN; without it, with the address this server answers on.
   const host = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
   startNoticeFanOut();
   // An import a stop or a kill left half done goes on (issue 24).
-  resumeImports().catch((error) => console.error("Importazione: ripresa non riuscita", error));
+  resumeImports().catch((error: unknown) => log.error({ err: error }, "Importazione: ripresa non riuscita"));
   startMailer(`http://${host}:${port}`);
   startDirectoryCheck();
 });

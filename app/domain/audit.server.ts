@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
 import { romeDayBounds } from "~/lib/dates";
 import { db } from "~/lib/db/client.server";
+import { requestId } from "~/lib/request-context.server";
 import type { AuditEntry, AuditRef } from "./audit";
 import { handleOf } from "./people";
 import { addDays } from "~/lib/days";
@@ -9,9 +10,14 @@ import { assertCan } from "./policy";
 
 type Tx = Prisma.TransactionClient;
 
-/** Records who changed what, inside the caller's transaction so that both happen or neither. */
+/**
+ * Records who changed what, inside the caller's transaction so that both happen or neither, with
+ * the id of the request that did it (the one in its log lines).
+ */
 export function audit(tx: Tx, actorId: string | null, kind: string, subjectId: string | null, data: object) {
-  return tx.auditEvent.create({ data: { actorId, kind, subjectId, data: JSON.stringify(data) } });
+  return tx.auditEvent.create({
+    data: { actorId, kind, subjectId, data: JSON.stringify(data), requestId: requestId() },
+  });
 }
 
 export type AuditFilters = { kind?: string; actorId?: string; from?: string; to?: string; page: number };
@@ -198,6 +204,7 @@ export async function auditRows(actor: Actor, filters: Omit<AuditFilters, "page"
       kind: true,
       subjectId: true,
       data: true,
+      requestId: true,
       actor: { select: { email: true, displayName: true } },
     },
   });

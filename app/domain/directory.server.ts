@@ -8,6 +8,7 @@ import { cleanText } from "~/lib/text";
 import { audit } from "./audit.server";
 import { joinInvitedGroups } from "./invitations.server";
 import { assertCan } from "./policy";
+import { log } from "~/lib/log.server";
 
 /**
  * Accounts that follow the municipality's directory (docs/decisions/0019-directory-sign-in.md):
@@ -189,7 +190,9 @@ let timer: NodeJS.Timeout | null = null;
 export function startDirectoryCheck() {
   if (!env.ldap) return;
   const run = () =>
-    void checkDirectoryAccounts().catch((error: unknown) => console.error("Directory: controllo non riuscito", error));
+    void checkDirectoryAccounts().catch((error: unknown) =>
+      log.error({ err: error }, "Directory: controllo non riuscito"),
+    );
   timer = setTimeout(() => {
     run();
     timer = setInterval(run, env.ldap!.checkMinutes * 60_000);

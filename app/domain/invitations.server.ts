@@ -6,7 +6,7 @@ import type { FieldErrors } from "~/lib/forms";
 import { httpError, tooMany } from "~/lib/http.server";
 import { hashPassword } from "~/lib/password.server";
 import { mailOrigin } from "~/lib/mail.server";
-import { actionLimits, consume, RateLimiter } from "~/lib/rate-limit.server";
+import { actionLimits, consume, KeptRateLimiter } from "~/lib/rate-limit.server";
 import { audit } from "./audit.server";
 import { invitationMail } from "./mail-messages.server";
 import { enqueueMail } from "./outbox.server";
@@ -171,8 +171,8 @@ async function newAccessLink(
  * few requests per address and per network address; a link valid one hour, mailed. Nothing is
  * said to the person asking about what happened.
  */
-const resetPerIp = new RateLimiter(10, 15 * 60 * 1000);
-const resetPerEmail = new RateLimiter(3, 60 * 60 * 1000);
+const resetPerIp = new KeptRateLimiter(10, 15 * 60 * 1000, "reset:address");
+const resetPerEmail = new KeptRateLimiter(3, 60 * 60 * 1000, "reset:email");
 
 export async function requestPasswordReset(
   input: { email: string; ip: string },
@@ -181,8 +181,7 @@ export async function requestPasswordReset(
   const email = input.email.trim().toLowerCase();
   const wait = Math.max(resetPerIp.retryAfter(input.ip), resetPerEmail.retryAfter(email));
   if (wait > 0) return { ok: false, retryAfterSeconds: wait };
-  resetPerIp.hit(input.ip);
-  resetPerEmail.hit(email);
+  await Promise.all([resetPerIp.hit(input.ip), resetPerEmail.hit(email)]);
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, role: true, displayName: true, locale: true, active: true, passwordHash: true },

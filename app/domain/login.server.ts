@@ -1,8 +1,9 @@
 import { verifyPassword } from "~/lib/password.server";
 import { db } from "~/lib/db/client.server";
-import { RateLimiter } from "~/lib/rate-limit.server";
+import { KeptRateLimiter } from "~/lib/rate-limit.server";
 import { directoryEnabled, DirectoryUnavailable, signInWithDirectory } from "./directory.server";
 import { countSignInFailure } from "~/lib/metrics.server";
+import { log } from "~/lib/log.server";
 
 const WINDOW_MS = 15 * 60 * 1000;
 /**
@@ -11,9 +12,9 @@ const WINDOW_MS = 15 * 60 * 1000;
  * one account over all addresses (a distributed attack; loose, so the owner still gets in
  * once the attack pauses).
  */
-const perAccountAndIp = new RateLimiter(5, WINDOW_MS);
-const perIp = new RateLimiter(30, WINDOW_MS);
-const perAccount = new RateLimiter(50, WINDOW_MS);
+const perAccountAndIp = new KeptRateLimiter(5, WINDOW_MS, "signIn:accountAndAddress");
+const perIp = new KeptRateLimiter(30, WINDOW_MS, "signIn:address");
+const perAccount = new KeptRateLimiter(50, WINDOW_MS, "signIn:account");
 
 export type LoginResult =
   | { kind: "ok"; userId: string }
@@ -41,10 +42,8 @@ export async function attemptLogin(input: { email: string; password: string; ip:
   const user = email
     ? await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } })
     : null;
-  const failed = (): LoginResult => {
-    perAccountAndIp.hit(keys.pair);
-    perIp.hit(keys.ip);
-    perAccount.hit(keys.account);
+  const failed = async (): Promise<LoginResult> => {
+    await Promise.all([perAccountAndIp.hit(keys.pair), perIp.hit(keys.ip), perAccount.hit(keys.account)]);
     countSignInFailure("credentials");
     return { kind: "failed" };
   };
@@ -54,7 +53,7 @@ export async function attemptLogin(input: { email: string; password: string; ip:
     // Always one argon2 verification, also for unknown or inactive accounts: same timing.
     const valid = await verifyPassword(user?.passwordHash, input.password);
     if (user && valid && user.active) {
-      perAccountAndIp.reset(keys.pair);
+      await perAccountAndIp.reset(keys.pair);
       return { kind: "ok", userId: user.id };
     }
     return failed();
@@ -62,14 +61,14 @@ export async function attemptLogin(input: { email: string; password: string; ip:
   try {
     const result = await signInWithDirectory(email, input.password);
     if (result.kind === "ok") {
-      perAccountAndIp.reset(keys.pair);
+      await perAccountAndIp.reset(keys.pair);
       return result;
     }
     if (result.kind === "local") return result;
     return failed();
   } catch (error) {
     if (error instanceof DirectoryUnavailable) {
-      console.error("Directory non raggiungibile all'accesso:", error.message);
+      log.warn({ err: error }, "Directory non raggiungibile all'accesso");
       return { kind: "directoryDown" };
     }
     throw error;

@@ -7,6 +7,7 @@ import { digestMail, noticeMail, type NoticeForMail } from "./mail-messages.serv
 import { noticesForDigest, noticesToMail, type MailableNotice, type NotificationData } from "./notifications.server";
 import { enqueueMail } from "./outbox.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
+import { log } from "~/lib/log.server";
 
 /**
  * E-mail inside the server (docs/decisions/0018-email-outbox.md). Every few seconds the server
@@ -36,7 +37,7 @@ let worker: Worker | null = null;
 
 export function startMailer(serverOrigin: string) {
   if (env.mail.mode === "off") {
-    console.error(
+    log.warn(
       "Posta elettronica spenta: SMTP_URL non è impostato. Pionieri funziona, ma non invia e-mail: " +
         "i link di invito e di accesso si copiano a mano da /admin/utenti.",
     );
@@ -44,7 +45,7 @@ export function startMailer(serverOrigin: string) {
   }
   setMailOrigin(env.mail.origin ?? serverOrigin);
   if (env.mail.mode === "mailbox")
-    console.log(`E-mail della demo: nella cartella ${env.mail.mailboxDir} e in /admin/posta.`);
+    log.info(`E-mail della demo: nella cartella ${env.mail.mailboxDir} e in /admin/posta.`);
   lastLook = Date.now() - FIRST_LOOK_MS;
   current = recoverInterrupted().then(() => {
     startWorker();
@@ -61,7 +62,7 @@ function startWorker() {
     resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
   });
   worker = started;
-  started.on("error", (error) => console.error("Posta: il thread del mittente si è fermato", error));
+  started.on("error", (error) => log.error({ err: error }, "Posta: il thread del mittente si è fermato"));
   started.on("exit", () => {
     if (worker !== started || stopping) return;
     // A row it was delivering stays SENDING: marked interrupted, as after a restart, never resent.
@@ -100,7 +101,7 @@ async function tick() {
     // The worker looks every MAIL_POLL_MS; told at once when there is something new.
     if ((await digestIfDue(new Date())) || queued > 0) worker?.postMessage("wake");
   } catch (error) {
-    console.error("Posta: errore del mittente", error);
+    log.error({ err: error }, "Posta: errore del mittente");
   }
   schedule(more ? 0 : env.mail.pollMs);
 }

@@ -3,6 +3,7 @@ import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import type { Actor } from "~/lib/actor";
 import { MAIL_DEFAULTS, MAIL_KINDS, type MailKind } from "./mail-preferences";
+import { log } from "~/lib/log.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -238,7 +239,7 @@ async function runFanOut() {
   } catch (error) {
     // A database that cannot be written now (busy, disk full): the notices wait, none is lost.
     const why = error instanceof Response ? `risposta ${error.status}` : String(error);
-    console.error(`Notifiche: invio ai destinatari rimandato di ${RETRY_MS / 1000} s (${why}).`);
+    log.warn(`Notifiche: invio ai destinatari rimandato di ${RETRY_MS / 1000} s (${why}).`);
     fanOutSoon(RETRY_MS);
   }
 }
@@ -269,7 +270,7 @@ export async function stopNoticeFanOut() {
   try {
     await Promise.race([drain(), late]);
   } catch (error) {
-    console.error("Notifiche: restano in attesa fino al prossimo avvio", error);
+    log.error({ err: error }, "Notifiche: restano in attesa fino al prossimo avvio");
   } finally {
     clearTimeout(timer);
   }

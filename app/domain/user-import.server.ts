@@ -9,6 +9,7 @@ import { groupOptions } from "./groups.server";
 import { invitationPath, newInvitation } from "./invitations.server";
 import { LIMITS } from "./limits";
 import { assertCan } from "./policy";
+import { log } from "~/lib/log.server";
 
 /**
  * Colleagues in bulk, from a CSV exported from the HR system (issue 14): read and checked row by
@@ -292,7 +293,8 @@ export async function resumeImports() {
   });
   for (const found of stuck) {
     const rows = (JSON.parse(found.rows) as ImportRow[]).filter((row) => !row.problem);
-    console.log(
+    log.info(
+      { importId: found.id },
       `Importazione «${found.fileName}» interrotta: riprende dalla riga ${found.done + 1} di ${rows.length}.`,
     );
     // Progress is recorded with each chunk's transaction: what is done is a whole number of chunks.

@@ -4,7 +4,7 @@ import { OBSERVE_LIMITS } from "~/domain/observation";
 import type { PionieriContext } from "~/lib/context";
 import { httpError, tooMany } from "~/lib/http.server";
 import { isLocale } from "~/lib/i18n";
-import { consume, surveyLimits } from "~/lib/rate-limit.server";
+import { surveyLimits } from "~/lib/rate-limit.server";
 import { cleanText } from "~/lib/text";
 
 /**
@@ -78,8 +78,8 @@ export async function surveyAction(via: Via, token: string | undefined, request:
       if (typeof value === "string" && name !== HONEYPOT) values[name] = value.slice(0, 600);
     return json({ ok: false as const, fieldErrors: problems, values }, { status: 400, headers: PRIVATE });
   }
-  consume(limiter, key);
-  consume(surveyLimits.all, "all");
+  // Both windows written before the answer: a restart right after does not forget it.
+  await Promise.all([limiter.hit(key), surveyLimits.all.hit("all")]);
   await answerSurvey(survey, via, { scores, serviceId: serviceId || null, freeText });
   return redirect(back);
 }

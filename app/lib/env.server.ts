@@ -21,11 +21,13 @@ const schema = z.object({
         .split(",")
         .map((origin) => origin.trim().replace(/\/$/, ""))
         .filter(Boolean),
-    ),
+    )
+    .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s?#]+$/.test(origin)), "APP_ORIGIN: bad origin"),
   TRUST_PROXY: flag,
   COOKIE_SECURE: flag,
   PIONIERI_DEMO: flag,
   LOG_REQUESTS: flag,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   PIONIERI_BENCH: flag,
   A11Y_CONTACT: z.string().email().default("accessibilita@cesena.example"),
   SMTP_URL: z
@@ -100,6 +102,7 @@ export type Env = {
   cookieSecure: boolean;
   demo: boolean;
   logRequests: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Benchmark mode (`npm run bench`): counts SQL statements per request and serves /bench/floor. */
   bench: boolean;
   a11yContact: string;
@@ -166,6 +169,10 @@ const EXPECTED: Partial<Record<keyof z.input<typeof schema>, string>> = {
   COOKIE_SECURE: "true o false",
   PIONIERI_DEMO: "true o false",
   LOG_REQUESTS: "true o false",
+  APP_ORIGIN:
+    "l'indirizzo pubblico di Pionieri (per esempio https://pionieri.comune.cesena.it), obbligatorio in produzione; " +
+    "più indirizzi separati da virgole",
+  LOG_LEVEL: "uno fra fatal, error, warn, info, debug, trace, silent",
   PIONIERI_BENCH: "true o false",
   LDAP_STARTTLS: "true o false",
 };
@@ -183,13 +190,17 @@ class ConfigurationError extends Error {
 
 function readEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+  const names = parsed.success ? [] : [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+  // In production the public address is needed before the first e-mail or cross-origin check:
+  // a server that guessed it from its own port would mail links nobody can open.
+  if (source.NODE_ENV === "production" && !source.APP_ORIGIN?.trim() && !names.includes("APP_ORIGIN"))
+    names.push("APP_ORIGIN");
+  if (!parsed.success || names.length > 0) {
     throw new ConfigurationError(
       names.map((name) => {
         const expected = EXPECTED[name as keyof typeof EXPECTED];
-        const flagged = parsed.error.issues.find((issue) => issue.path[0] === name)!;
-        return `Configurazione non valida: ${name} deve essere ${expected ?? `valido (${flagged.message})`}.`;
+        const flagged = parsed.success ? undefined : parsed.error.issues.find((issue) => issue.path[0] === name);
+        return `Configurazione non valida: ${name} deve essere ${expected ?? `valido (${flagged?.message})`}.`;
       }),
     );
   }
@@ -207,6 +218,7 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
     demo: e.PIONIERI_DEMO ?? false,
     logRequests: e.LOG_REQUESTS ?? e.NODE_ENV !== "test",
+    logLevel: e.LOG_LEVEL,
     bench: e.PIONIERI_BENCH ?? false,
     a11yContact: e.A11Y_CONTACT,
     mail: {

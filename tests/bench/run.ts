@@ -15,6 +15,7 @@ import Database from "better-sqlite3";
 import sharp from "sharp";
 import { BENCH, BENCH_DB } from "./config";
 import { lighthouseScores, type LighthouseResult } from "./lighthouse";
+import { freePort } from "../support/ports";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LIGHTHOUSE_VERSION = (
@@ -123,14 +124,17 @@ const startEnv = Object.fromEntries(
 );
 /** The collector's token (decision 0025): /metrics is read as Prometheus reads it. */
 const METRICS_TOKEN = "benchmark-metriche-0123456789abcdef";
+// Production needs its public address at start (APP_ORIGIN): the port is chosen first.
+const serverPort = await freePort();
 const server: ChildProcess = spawn(process.execPath, [...nodeOptions, "build/index.js"], {
   cwd: ROOT,
   env: {
     ...startEnv,
     PATH: process.env.PATH,
     NODE_ENV: "production",
-    PORT: "0",
+    PORT: String(serverPort),
     HOST: "127.0.0.1",
+    APP_ORIGIN: `http://127.0.0.1:${serverPort}`,
     DATABASE_URL: `file:${file}`,
     COOKIE_SECURE: "false",
     LOG_REQUESTS: "false",

@@ -97,6 +97,7 @@ describe("SQLite settings", () => {
       "OutboxMail",
       "Notification",
       "PendingNotice", // migration 20261203100000_pending_notices
+      "RateLimitWindow", // the limits' windows: no page shows them
       "AuditEvent",
       "CalendarToken",
       "Invitation",

@@ -10,6 +10,8 @@ import { seedScenario } from "../support/scenario";
 import { startServer, type TestServer } from "../support/server";
 import { signedIn } from "../support/sessions";
 import { mailEnv, useSmtp } from "../support/smtp";
+import { seedSurvey } from "../../prisma/seed-observe";
+import { PASSWORD } from "../support/scenario";
 
 /**
  * What the machine room asks of Pionieri (issue 24): /healthz says the process is up, /readyz
@@ -218,6 +220,10 @@ describe("/metrics", () => {
   });
 });
 
+const ORIGIN_LINE =
+  "Configurazione non valida: APP_ORIGIN deve essere l'indirizzo pubblico di Pionieri (per esempio " +
+  "https://pionieri.comune.cesena.it), obbligatorio in produzione; più indirizzi separati da virgole.";
+
 describe("configuration checked at start", () => {
   it.each([
     [{ PORT: "ottanta" }, "Configurazione non valida: PORT deve essere un numero di porta tra 0 e 65535."],
@@ -232,6 +238,12 @@ describe("configuration checked at start", () => {
         "smtps://host:465.",
     ],
     [{ TRUST_PROXY: "forse" }, "Configurazione non valida: TRUST_PROXY deve essere true o false."],
+    [{ APP_ORIGIN: "" }, ORIGIN_LINE],
+    [{ APP_ORIGIN: "pionieri.comune.cesena.it" }, ORIGIN_LINE],
+    [
+      { LOG_LEVEL: "tutto" },
+      "Configurazione non valida: LOG_LEVEL deve essere uno fra fatal, error, warn, info, debug, trace, silent.",
+    ],
   ])("%o stops the server with one line naming the variable", async (env, line) => {
     const failure = await startServer(env).then(
       (server) => {
@@ -244,5 +256,74 @@ describe("configuration checked at start", () => {
     const output = failure!.split("\n").slice(1).filter(Boolean);
     // That line and nothing else: no stack trace, no value repeated (it may be a password).
     expect(output).toEqual([line]);
+  });
+});
+
+describe("rate limits kept across a restart", () => {
+  it("keep sign-in, password reset and citizens' answers throttled after a stop and a start, keys hashed", async () => {
+    // E-mail on: without it there is no password reset to limit.
+    const first = await startServer(mailEnv(smtp));
+    servers.push(first);
+    const scenario = await seedScenario(first.db);
+    const survey = await seedSurvey(first.db, {
+      title: "Sportello: com'è andata?",
+      from: "2026-10-05",
+      to: "2026-10-09",
+      responses: 0,
+      createdById: scenario.users.board.id,
+      status: "APERTO",
+    });
+    const place = await first.db.surveyPlace.findFirstOrThrow({ where: { surveyId: survey.id } });
+    const answer = { [`q_${survey.questions[0]!.id}`]: "4", testo: "", sito_web: "" };
+
+    const attacker = new Client(first.url);
+    for (let i = 0; i < 5; i++)
+      expect((await attacker.post("/login", { email: "membro@test.example", password: `sbagliata-${i}` })).status).toBe(
+        401,
+      );
+    for (let i = 0; i < 3; i++)
+      expect((await attacker.post("/password-dimenticata", { email: "osservatore@test.example" })).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await attacker.post(`/q/${place.token}`, answer)).status).toBe(302);
+    expect((await attacker.post("/login", { email: "membro@test.example", password: PASSWORD })).status).toBe(429);
+
+    const windows = await first.db.rateLimitWindow.findMany();
+    expect(new Set(windows.map((w) => w.bucket))).toEqual(
+      new Set([
+        "signIn:accountAndAddress",
+        "signIn:address",
+        "signIn:account",
+        "reset:address",
+        "reset:email",
+        "survey:address",
+        "survey:all",
+      ]),
+    );
+    // Neither the e-mail nor the address is kept in clear.
+    expect(JSON.stringify(windows)).not.toMatch(/membro|osservatore|127\.0\.0\.1/);
+
+    await first.stop();
+    const second = await startServer(mailEnv(smtp), { dbFile: first.dbFile });
+    servers.push(second);
+    const again = new Client(second.url);
+    const signIn = await again.post("/login", { email: "membro@test.example", password: PASSWORD });
+    expect(signIn.status).toBe(429);
+    expect(Number(signIn.headers.get("retry-after"))).toBeGreaterThan(800);
+    expect((await again.post("/password-dimenticata", { email: "osservatore@test.example" })).status).toBe(429);
+    expect((await again.post(`/q/${place.token}`, answer)).status).toBe(429);
+    expect(await second.db.surveyResponse.count({ where: { surveyId: survey.id } })).toBe(10);
+    // Another account, another e-mail: their windows are their own.
+    expect((await again.post("/login", { email: "admin@test.example", password: PASSWORD })).status).toBe(302);
+  });
+
+  it("forget the windows that closed while the server was stopped", async () => {
+    const server = await startServer();
+    servers.push(server);
+    await server.db.rateLimitWindow.create({
+      data: { bucket: "signIn:address", keyHash: "chiusa", count: 99, resetAt: new Date(Date.now() - 1000) },
+    });
+    await server.stop();
+    const restarted = await startServer({}, { dbFile: server.dbFile });
+    servers.push(restarted);
+    expect(await restarted.db.rateLimitWindow.count({ where: { keyHash: "chiusa" } })).toBe(0);
   });
 });

@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { changedTables, dbFingerprint } from "../support/db-state";
 import { buildComment, buildIdea, buildInvitation } from "../support/factories";
 import { useServer } from "../support/harness";
+import { startServer } from "../support/server";
 import { Client, text } from "../support/http";
-import { PASSWORD } from "../support/scenario";
+import { PASSWORD, seedScenario } from "../support/scenario";
 
 const harness = useServer({ env: { LOG_REQUESTS: "true" } });
 
@@ -97,6 +98,73 @@ describe("logs", () => {
     expect(log).toContain("/invito/[token]");
     for (const secret of [token, session, feed, "frase-segreta-del-log", "password-sbagliata-nel-log", PASSWORD]) {
       expect(log).not.toContain(secret);
+    }
+  });
+
+  it("are JSON lines, each request's with its id, which is also in its response and its audit entries", async () => {
+    const { server } = harness;
+    const admin = new Client(server.url);
+    await admin.login("admin@test.example", PASSWORD);
+    const invited = await admin.post(
+      "/admin/utenti",
+      { intent: "invite", email: "con.id@test.example", role: "DIPENDENTE" },
+      { headers: { "X-Request-Id": "proxy-0000-invito-42" } },
+    );
+    expect(invited.status).toBeLessThan(400);
+    // A proxy's id is kept; otherwise the server gives one.
+    expect(invited.headers.get("x-request-id")).toBe("proxy-0000-invito-42");
+    const own = await admin.get("/idee");
+    expect(own.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const forged = await admin.get("/idee", { "X-Request-Id": "a b;falso" });
+    expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    const lines = server
+      .output()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    for (const line of lines) {
+      expect(line).toEqual(expect.objectContaining({ level: expect.any(String), time: expect.any(String) }));
+      expect(typeof line.msg).toBe("string");
+    }
+    const requestLine = lines.find((line) => line.reqId === "proxy-0000-invito-42");
+    expect(requestLine).toMatchObject({ method: "POST", path: "/admin/utenti", status: invited.status, level: "info" });
+    expect(lines.find((line) => line.reqId === own.headers.get("x-request-id"))).toMatchObject({ path: "/idee" });
+
+    const entry = await server.db.auditEvent.findFirstOrThrow({
+      where: { kind: "invitation.create", data: { contains: "con.id@test.example" } },
+    });
+    expect(entry.requestId).toBe("proxy-0000-invito-42");
+    const csv = await (await admin.get("/registro.csv?tipo=invitation")).text();
+    expect(csv.split("\n")[0]).toContain("request_id");
+    expect(csv).toContain("proxy-0000-invito-42");
+  });
+
+  it("carry an unexpected error with its request id and stack, and the page says nothing of it", async () => {
+    const broken = await startServer({ LOG_REQUESTS: "true" });
+    try {
+      await seedScenario(broken.db);
+      const member = new Client(broken.url);
+      await member.login("membro@test.example", PASSWORD);
+      // A table gone from under the server: the idea list cannot be read.
+      await broken.db.$executeRawUnsafe(`DROP TABLE "Support"`);
+      const failed = await member.get("/idee?ordine=sostegni", { "X-Request-Id": "errore-di-prova-0001" });
+      expect(failed.status).toBe(500);
+      expect(await failed.text()).not.toContain("Support");
+      // The request's line is written when its answer has gone: wait for it to come through the pipe.
+      for (let i = 0; i < 40 && !broken.output().includes('"msg":"GET /idee 500"'); i++)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const lines = broken
+        .output()
+        .split("\n")
+        .filter((line) => line.includes("errore-di-prova-0001"))
+        .map((line) => JSON.parse(line) as { level: string; msg: string; err?: { stack: string } });
+      const error = lines.find((line) => line.level === "error");
+      expect(error?.msg).toBe("Errore su GET /idee");
+      expect(error?.err?.stack).toContain("Support");
+      expect(lines.find((line) => line.level === "info")?.msg).toBe("GET /idee 500");
+    } finally {
+      await broken.stop();
     }
   });
 });

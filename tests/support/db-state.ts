@@ -1,8 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../app/lib/db/client.server";
 
-/** Tables a request may touch without "writing": sessions slide, throttles are in memory. */
-const IGNORED = new Set(["Session", "_prisma_migrations"]);
+/**
+ * Tables a request may touch without "writing": sessions slide, a refused sign-in counts in its
+ * rate limit's window (kept across restarts, decision 0026).
+ */
+const IGNORED = new Set(["Session", "RateLimitWindow", "_prisma_migrations"]);
+/** Columns of bookkeeping in tables that are otherwise checked. */
+const IGNORED_COLUMNS: Record<string, string> = {};
 
 /**
  * A fingerprint of every row of every table (full-text shadow tables aside): two equal
@@ -19,7 +24,12 @@ export async function dbFingerprint(db: Db, { settle = true } = {}) {
   const out: Record<string, string> = {};
   for (const { name } of tables) {
     if (IGNORED.has(name)) continue;
-    const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    const rows = (await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY rowid`)).map(
+      (row) => {
+        if (IGNORED_COLUMNS[name]) delete row[IGNORED_COLUMNS[name]];
+        return row;
+      },
+    );
     out[name] = createHash("sha256")
       .update(JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value)))
       .digest("hex")

@@ -3,6 +3,7 @@ import path from "node:path";
 import { applyPragmas, createClient, type Db } from "../../app/lib/db/client.server";
 import { freshDatabaseFile } from "./per-file-db";
 import { ROOT } from "./paths";
+import { freePort } from "./ports";
 
 export type TestServer = {
   url: string;
@@ -18,11 +19,26 @@ export type TestServer = {
   crash: () => Promise<void>;
 };
 
-/** Starts the built app (build/index.js) on a free port with a database file of its own. */
+/**
+ * Starts the built app (build/index.js) on a free port with a database file of its own. The port
+ * is chosen first because production needs its public address (APP_ORIGIN) at start; another
+ * process taking it in between is answered by trying another.
+ */
 export async function startServer(
   env: Record<string, string> = {},
   options: { dbFile?: string } = {},
 ): Promise<TestServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, options);
+    } catch (error) {
+      if (attempt === 3 || !/EADDRINUSE/.test(String(error))) throw error;
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>, options: { dbFile?: string }): Promise<TestServer> {
+  const port = await freePort();
   const dbFile = options.dbFile ?? freshDatabaseFile("server");
   const db = createClient(`file:${dbFile}`);
   await applyPragmas(db);
@@ -34,8 +50,9 @@ export async function startServer(
       NODE_ENV: "production",
       COOKIE_SECURE: "false",
       LOG_REQUESTS: "false",
-      PORT: "0",
+      PORT: String(port),
       HOST: "127.0.0.1",
+      APP_ORIGIN: `http://127.0.0.1:${port}`,
       DATABASE_URL: `file:${dbFile}`,
       FILES_DIR: `${dbFile}.files`,
       ...env,

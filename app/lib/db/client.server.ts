@@ -5,9 +5,10 @@ import type BetterSqlite3 from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "../env.server";
 import { errorResponse } from "../error-response";
-import { countStatement } from "../sql-count.server";
+import { countStatement } from "../request-context.server";
 import { BUSY_TIMEOUT_MS, databaseFile, PRAGMAS } from "./sqlite.server";
 import { countBusy } from "../metrics.server";
+import { log } from "../log.server";
 
 /**
  * The Prisma client: how the app writes, and reads wherever speed has not been measured to need
@@ -68,11 +69,14 @@ export function unavailable(error: unknown): Response | null {
   const text = describe(error);
   if (/SQLITE_FULL|SQLITE_IOERR|database or disk is full|disk I\/O error/i.test(text)) {
     const code = /SQLITE_\w+/.exec(text)?.[0] ?? "I/O";
-    console.error(`Spazio su disco esaurito o errore di scrittura (${code}): le scritture sono rifiutate con 503.`);
+    log.error(
+      { code },
+      `Spazio su disco esaurito o errore di scrittura (${code}): le scritture sono rifiutate con 503.`,
+    );
     return errorResponse(503, "error.full", undefined, { "Retry-After": "300" });
   }
   if (/SQLITE_BUSY|database is locked|SocketTimeout|P1008/i.test(text)) {
-    console.error(`Database occupato oltre ${BUSY_TIMEOUT_MS} ms (SQLITE_BUSY): risposta 503.`);
+    log.warn(`Database occupato oltre ${BUSY_TIMEOUT_MS} ms (SQLITE_BUSY): risposta 503.`);
     countBusy();
     return errorResponse(503, "error.busy", undefined, { "Retry-After": "5" });
   }

@@ -1,7 +1,7 @@
 import BetterSqlite3 from "better-sqlite3";
 import type { Prisma } from "~/generated/prisma/client";
 import { env } from "../env.server";
-import { countStatement } from "../sql-count.server";
+import { countStatement } from "../request-context.server";
 import { unavailable, writerConnection } from "./client.server";
 import { BUSY_TIMEOUT_MS, databaseFile, toSqlite } from "./sqlite.server";
 
