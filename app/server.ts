@@ -10,6 +10,7 @@ import { createRequestHandler } from "@remix-run/express";
 import * as build from "@remix-run/dev/server-build";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { API_PREFIX } from "./api/v1.server";
 import { ATTACHMENT_LIMITS, MAX_FILE_BYTES } from "./domain/attachments.server";
 import { startDirectoryCheck } from "./domain/directory.server";
 import { startMailer, stopMailer } from "./domain/mailer.server";
@@ -117,7 +118,21 @@ app.use("/fonts", express.static("public/fonts", { immutable: true, maxAge: "1y"
 app.use("/icons", express.static("public/icons", { maxAge: "1h", index: false }));
 app.get("/favicon.svg", (_req, res) => res.sendFile("favicon.svg", { root: "public", maxAge: "1h" }));
 
+const API_CODES: Record<number, string> = {
+  400: "bad_request",
+  403: "forbidden",
+  413: "payload_too_large",
+  500: "internal_error",
+};
+
 function refuse(res: Response, status: number, title: string, message: string) {
+  // The API answers in JSON, as its clients expect (decision 0027).
+  if (res.req.path.startsWith(`${API_PREFIX}/`))
+    return void res
+      .status(status)
+      .type("json")
+      .set("Cache-Control", "no-store")
+      .send(JSON.stringify({ error: { code: API_CODES[status] ?? "bad_request", message } }));
   res
     .status(status)
     .type("html")
@@ -136,6 +151,9 @@ function sameOrigin(req: Request, res: Response, next: NextFunction) {
   // A mail client's one-click unsubscribe (RFC 8058) posts from elsewhere: its signed link is the
   // authority, and all it can do is stop one kind of e-mail (routes/disiscrizione.tsx).
   if (req.path === "/disiscrizione") return next();
+  // The API authenticates with a token in a header, never with the session cookie: a page of
+  // another site cannot make a browser send it (decision 0027).
+  if (req.path.startsWith(`${API_PREFIX}/`)) return next();
   const origin = req.get("origin");
   const own = `${req.protocol}://${req.get("host")}`;
   if (!origin || (origin !== own && !env.trustedOrigins.includes(origin))) {
@@ -187,12 +205,27 @@ app.all(
     build,
     mode: build.mode,
     async getLoadContext(req, res): Promise<PionieriContext> {
-      const { auth, setCookie } = await resolveSession(req.get("cookie"));
+      // The API's person comes from its token (api/v1.server.ts): no session is read there.
+      const { auth, setCookie } = req.path.startsWith(`${API_PREFIX}/`)
+        ? { auth: { user: null, sessionId: null } as const, setCookie: undefined }
+        : await resolveSession(req.get("cookie"));
       if (setCookie) res.append("Set-Cookie", setCookie);
       return { auth, clientIp: req.ip ?? "unknown", cspNonce: String(res.locals.cspNonce) };
     },
   }),
 );
+
+// What Express itself refuses before any route runs (an address whose %-escapes do not decode, a
+// body that does not arrive whole): the same plain Italian page as above, never Express's English
+// one with its stack trace on stderr.
+app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+  if (res.headersSent) return next(error);
+  const status = (error as { status?: number }).status ?? 500;
+  if (status >= 400 && status < 500)
+    return refuse(res, status, "Richiesta non valida", "L'indirizzo o il contenuto della richiesta non è valido.");
+  log.error({ err: error, method: req.method, path: loggablePath(req.path) }, `Errore su ${req.method}`);
+  refuse(res, 500, "Errore imprevisto", "Si è verificato un errore imprevisto: è stato registrato. Riprova più tardi.");
+});
 
 await dbReady;
 // The limits' windows still open when the server last stopped (issue 24).

@@ -50,6 +50,10 @@ type Rules = {
   "user.setLeader": UserRef;
   "group.edit": GroupRef;
   "profile.edit": UserRef;
+  /** one's personal access tokens for the JSON API (make, list, revoke) */
+  "token.manage": UserRef;
+  /** the webhooks that tell other systems what happens, and their delivery log */
+  "webhook.manage": undefined;
   /** ideas */
   "idea.create": undefined;
   "idea.edit": IdeaRef;
@@ -134,6 +138,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "user.setLeader": isAdmin,
   "group.edit": isAdmin,
   "profile.edit": (actor, user) => self(actor, user),
+  "token.manage": (actor, user) => self(actor, user),
+  "webhook.manage": isAdmin,
   "idea.create": canWrite,
   "idea.edit": (actor, idea) => idea.authorId === actor.id && EDITABLE_STATUSES.includes(idea.status as never),
   "idea.support": (actor, idea) => canWrite(actor) && !isClosed(idea.status),

@@ -3,6 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/form";
+import { AccessTokens } from "~/components/access-tokens";
+import { createAccessToken, listAccessTokens, revokeAccessToken } from "~/domain/access-tokens.server";
+import { accessTokenSchema } from "~/forms/access-token.server";
 import { mailPreferencesSchema, newPasswordSchema, profileSchema } from "~/forms/schemas.server";
 import {
   changePassword,
@@ -30,8 +33,12 @@ import type { MessageKey, PageHandle } from "~/lib/i18n";
 import { accountMessages } from "~/lib/i18n/messages/account";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { groupsMessages } from "~/lib/i18n/messages/groups";
+import { apiMessages } from "~/lib/i18n/messages/api";
 
-export const handle: PageHandle = { messages: [accountMessages, formsMessages, groupsMessages], hydrate: false };
+export const handle: PageHandle = {
+  messages: [accountMessages, formsMessages, groupsMessages, apiMessages],
+  hydrate: false,
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 
@@ -50,6 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     hasCalendar: await calendarSince(user.actor),
     directory: await isDirectoryAccount(user.actor),
     mail: mailEnabled() ? { ...(await getMailPreferences(user.actor)), hour: env.mail.digestHour } : null,
+    tokens: await listAccessTokens(user.actor),
   });
 }
 
@@ -89,6 +97,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const token = await regenerateCalendarToken(user.actor);
     return json({ calendarUrl: `${new URL(request.url).origin}/calendario/${token}.ics` });
   }
+  if (intent === "tokenCreate") {
+    const parsed = parseForm(accessTokenSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, values, { form: "token" });
+    const made = await createAccessToken(user.actor, parsed.data);
+    if (!made.ok) return invalid(made.fieldErrors, values, { form: "token", status: 409 });
+    // Shown once, in this answer only: it is not kept.
+    return json({ token: made.token }, { headers: { "Cache-Control": "no-store" } });
+  }
+  if (intent === "tokenRevoke") {
+    if (!(await revokeAccessToken(user.actor, field(form, "tokenId")))) httpError(404);
+    return redirectWithFlash("/profilo#profile-tokens", "token.revokedDone", undefined, { tone: "info" });
+  }
   if (intent === "calendarRevoke") {
     await revokeCalendarToken(user.actor);
     return redirectWithFlash("/profilo", "profile.calendarRevoked", undefined, { tone: "info" });
@@ -99,8 +119,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Profile() {
   const t = useT();
   const locale = useLocale();
-  const { profile, groups, hasCalendar, mail, directory } = useLoaderData<typeof loader>();
+  const { profile, groups, hasCalendar, mail, directory, tokens } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const newToken = actionData && "token" in actionData ? actionData.token : null;
+  const tokenFailure = failureOf(actionData, "token");
   const calendarUrl = actionData && "calendarUrl" in actionData ? actionData.calendarUrl : null;
   const passwordErrors = failureOf(actionData, "password")?.fieldErrors;
   const profileFailure = failureOf(actionData, "profile");
@@ -217,6 +239,12 @@ export default function Profile() {
           <p>{t("profile.mailOff")}</p>
         )}
       </section>
+      <AccessTokens
+        tokens={tokens}
+        created={newToken}
+        errors={tokenFailure?.fieldErrors}
+        values={tokenFailure?.values}
+      />
       <section aria-labelledby="profile-data" className="mb-4">
         <h2 id="profile-data" className="h4">
           {t("profile.dataTitle")}

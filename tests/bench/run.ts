@@ -5,7 +5,7 @@
  * writes tests/bench/results.{md,json} and the README's table. docs/decisions/0015-speed-benchmark.md
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -67,6 +67,19 @@ const cookies = sql.transaction(() =>
     const sessionId = randomBytes(20).toString("hex");
     insertSession.run(sessionId, id, isoNow(8 * 3600_000), isoNow());
     return `pionieri_session=${sessionId}`;
+  }),
+)();
+// Personal access tokens (read scope) of the same colleagues, for the API's row (decision 0027).
+const insertToken = sql.prepare(
+  `INSERT INTO "AccessToken" ("id", "userId", "name", "tokenHash", "scope", "createdAt", "expiresAt")
+   VALUES (?, ?, 'Benchmark', ?, 'READ', ?, ?)`,
+);
+const apiTokens = sql.transaction(() =>
+  colleagues.slice(0, 16).map(({ id }) => {
+    const token = `pio_${randomBytes(32).toString("base64url")}`;
+    const hash = createHash("sha256").update(token).digest("hex");
+    insertToken.run(randomBytes(12).toString("hex"), id, hash, isoNow(), isoNow(30 * 86400_000));
+    return token;
   }),
 )();
 const group = "informatica";
@@ -227,6 +240,13 @@ const endpoints: Endpoint[] = [
     kind: "action",
     method: "GET",
     next: () => ({ headers: { authorization: `Bearer ${METRICS_TOKEN}` } }),
+  },
+  {
+    name: "/api/v1/ideas (l'API: 20 idee in JSON, con un token)",
+    path: "/api/v1/ideas",
+    kind: "action",
+    method: "GET",
+    next: () => ({ headers: { authorization: `Bearer ${apiTokens[rotation++ % apiTokens.length]}` } }),
   },
   {
     name: "Azione: sostegno on/off",

@@ -217,6 +217,13 @@ describe("sizes", () => {
       "supera il limite di 1 MB",
     );
   });
+  it("15b. an address whose %-escapes do not decode: 400 with an Italian page, not Express's own", async () => {
+    const response = await employee.get("/idee/%E0%A4%A");
+    expect(response.status).toBe(400);
+    const page = await text(response);
+    expect(page).toContain("Richiesta non valida");
+    expect(page).not.toMatch(/Bad Request|URIError|at /);
+  });
   it("16. an idea title over 140 characters", async () => {
     await refused(
       () =>

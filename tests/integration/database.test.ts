@@ -98,6 +98,7 @@ describe("SQLite settings", () => {
       "Notification",
       "PendingNotice", // migration 20261203100000_pending_notices
       "RateLimitWindow", // the limits' windows: no page shows them
+      "AccessToken", // the profile reads them directly, uncached
       "AuditEvent",
       "CalendarToken",
       "Invitation",

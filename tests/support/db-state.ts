@@ -3,11 +3,11 @@ import type { Db } from "../../app/lib/db/client.server";
 
 /**
  * Tables a request may touch without "writing": sessions slide, a refused sign-in counts in its
- * rate limit's window (kept across restarts, decision 0026).
+ * rate limit's window (kept across restarts, decision 0026), a token notes when it was last used.
  */
 const IGNORED = new Set(["Session", "RateLimitWindow", "_prisma_migrations"]);
 /** Columns of bookkeeping in tables that are otherwise checked. */
-const IGNORED_COLUMNS: Record<string, string> = {};
+const IGNORED_COLUMNS: Record<string, string> = { AccessToken: "lastUsedAt" };
 
 /**
  * A fingerprint of every row of every table (full-text shadow tables aside): two equal

@@ -773,6 +773,20 @@ export function authorizationMatrix(harness: Harness) {
     // Served only to a token or an address configured in the environment (operations.test.ts):
     // here neither is, so to nobody.
     metrics: { loader: [get("metriche Prometheus", everyone(404), () => "/metrics")] },
+    // The API takes a personal access token, never the session: with a session alone, 401 for
+    // everyone. Its own matrix, by token and scope, is in api.test.ts.
+    "api.v1.$": {
+      loader: [
+        get("l'API senza token", everyone(401), () => "/api/v1/ideas"),
+        get("la descrizione OpenAPI, pubblica", everyone(200), () => "/api/v1/openapi.json"),
+      ],
+      action: [
+        post("un commento attraverso l'API senza token", everyone(401), () => ({
+          path: `/api/v1/ideas/${fixture.idea.id}/comments`,
+          form: { body: "Dal browser" },
+        })),
+      ],
+    },
     registro: { loader: [get("registro delle attività", only(["board", "admin"]), () => "/registro")] },
     "registro[.]csv": {
       loader: [get("registro delle attività (CSV)", only(["board", "admin"]), () => "/registro.csv")],

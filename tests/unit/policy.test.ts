@@ -151,6 +151,19 @@ const table: Case[] = [
   { action: "profile.edit", resource: { id: "employee" }, label: "edit the employee's profile", allowed: ["employee"] },
   { action: "profile.edit", resource: { id: "observer" }, label: "edit the observer's profile", allowed: ["observer"] },
   {
+    action: "token.manage",
+    resource: { id: "employee" },
+    label: "manage the employee's API tokens",
+    allowed: ["employee"],
+  },
+  {
+    action: "token.manage",
+    resource: { id: "observer" },
+    label: "manage the observer's API tokens",
+    allowed: ["observer"],
+  },
+  { action: "token.manage", resource: { id: "admin" }, label: "manage the admin's API tokens", allowed: ["admin"] },
+  {
     action: "intranet.read",
     label: "read the intranet",
     allowed: ["employee", "member", "leader", "otherLeader", "board", "admin", "observer"],
@@ -289,6 +302,7 @@ const table: Case[] = [
   { action: "tag.manage", label: "manage the themes", allowed: ["admin"] },
   { action: "privacy.edit", label: "write the privacy notice", allowed: ["admin"] },
   { action: "mail.view", label: "see the outbox (queued, sent, failed e-mails)", allowed: ["admin"] },
+  { action: "webhook.manage", label: "configure webhooks and send a delivery again", allowed: ["admin"] },
   { action: "mail.resend", label: "send a failed e-mail again", allowed: ["admin"] },
   {
     action: "objective.create",

@@ -1,4 +1,5 @@
 import { accessibilityMessages } from "./messages/accessibility";
+import { apiMessages } from "./messages/api";
 import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { userImportMessages } from "./messages/userImport";
@@ -46,6 +47,7 @@ export const it = {
   ...observeMessages,
   ...visitMessages,
   ...citizenMessages,
+  ...apiMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;
