@@ -15,6 +15,7 @@ import { ATTACHMENT_LIMITS, MAX_FILE_BYTES } from "./domain/attachments.server";
 import { startDirectoryCheck } from "./domain/directory.server";
 import { startMailer, stopMailer } from "./domain/mailer.server";
 import { startNoticeFanOut, stopNoticeFanOut } from "./domain/notifications.server";
+import { startWebhookSender, stopWebhookSender } from "./domain/webhooks.server";
 import { IMPORT_MAX_BYTES, resumeImports } from "./domain/user-import.server";
 import { resolveSession } from "./lib/auth.server";
 import type { PionieriContext } from "./lib/context";
@@ -248,6 +249,7 @@ const server = app.listen(env.port, env.host, () => {
   // An import a stop or a kill left half done goes on (issue 24).
   resumeImports().catch((error: unknown) => log.error({ err: error }, "Importazione: ripresa non riuscita"));
   startMailer(`http://${host}:${port}`);
+  startWebhookSender().catch((error: unknown) => log.error({ err: error }, "Webhook: avvio non riuscito"));
   startDirectoryCheck();
 });
 
@@ -258,7 +260,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     signal,
     () =>
       void stopNoticeFanOut()
-        .then(stopMailer)
+        .then(() => Promise.all([stopMailer(), stopWebhookSender()]))
         .finally(() => server.close(() => process.exit(0))),
   );
 }

@@ -9,6 +9,7 @@ export function AdminNav() {
       <NavLink to="/admin/gruppi">{t("nav.adminGroups")}</NavLink>
       <NavLink to="/admin/temi">{t("nav.adminTags")}</NavLink>
       <NavLink to="/admin/posta">{t("nav.adminMail")}</NavLink>
+      <NavLink to="/admin/webhook">{t("nav.adminWebhooks")}</NavLink>
       <NavLink to="/admin/allegati">{t("nav.adminFiles")}</NavLink>
       <NavLink to="/admin/privacy">{t("nav.adminPrivacy")}</NavLink>
     </nav>

@@ -44,7 +44,7 @@ export async function createAccessToken(actor: Actor, input: TokenInput, now = n
       },
       select: { id: true, name: true, scope: true, expiresAt: true },
     });
-    await audit(tx, actor.id, "token.create", actor.id, { name: input.name, scope: input.scope, days: input.days });
+    await audit(tx, actor.id, "token.issue", actor.id, { name: input.name, scope: input.scope, days: input.days });
     return row;
   });
   return { ok: true as const, token, created };
@@ -75,7 +75,7 @@ export async function revokeAccessToken(actor: Actor, id: string, now = new Date
   if (token.revokedAt) return true;
   await db.$transaction(async (tx) => {
     await tx.accessToken.update({ where: { id }, data: { revokedAt: now } });
-    await audit(tx, actor.id, "token.revoke", actor.id, { name: token.name });
+    await audit(tx, actor.id, "token.withdraw", actor.id, { name: token.name });
   });
   return true;
 }

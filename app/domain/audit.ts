@@ -35,4 +35,6 @@ export const AUDIT_AREAS = [
   "tag",
   "setting",
   "mail",
+  "token",
+  "webhook",
 ] as const;

@@ -11,6 +11,7 @@ import { notify, notifyGroup, notifyWatchers } from "./notifications.server";
 import { attachEvidence, type CitedFigure } from "./evidence.server";
 import { assertCan, can } from "./policy";
 import { moveSupportsAndFollows } from "./supports.server";
+import { ideaCreated, ideaStatusChanged } from "./webhooks.server";
 
 /**
  * An idea's life: proposing and editing it, following it, and the workflow the leaders and the
@@ -47,6 +48,7 @@ export async function createIdea(actor: Actor, input: IdeaInput, evidence?: Cite
       select: { id: true, title: true },
     });
     await tx.ideaEvent.create({ data: { ideaId: idea.id, actorId: actor.id, kind: "CREATED", toStatus: "NUOVA" } });
+    await ideaCreated(tx, idea, group);
     await tx.follow.create({ data: { ideaId: idea.id, userId: actor.id } });
     // An idea started from a campaign's or survey's figure keeps it, with its numbers of today.
     if (evidence) await attachEvidence(tx, idea.id, evidence);
@@ -157,6 +159,7 @@ export async function changeStatus(
       },
     });
     await audit(tx, actor.id, "idea.status", String(ideaId), { from: idea.status, to, reason });
+    await ideaStatusChanged(tx, idea, { from: idea.status, to, reason: reason || null });
     if (privateNote)
       await tx.boardNote.create({ data: { ideaId, authorId: actor.id, note: privateNote, createdAt: now } });
     await notifyWatchers(tx, {
@@ -214,6 +217,12 @@ export async function markDuplicate(
       ],
     });
     await audit(tx, actor.id, "idea.duplicate", String(ideaId), { originalId, reason });
+    await ideaStatusChanged(tx, idea, {
+      from: idea.status,
+      to: "DUPLICATA",
+      reason: reason || null,
+      duplicateOf: originalId,
+    });
     // The duplicate's followers were copied, not moved: they are still its watchers here.
     await notifyWatchers(tx, {
       kind: "MERGE",

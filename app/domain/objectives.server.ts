@@ -10,6 +10,7 @@ import { notify, notifyWatchers } from "./notifications.server";
 import { CARRIABLE_IDEA_STATUSES, isLate, needsUpdate, type ObjectiveStatus } from "./objectives";
 import { handleOf } from "./people";
 import { assertCan, can } from "./policy";
+import { ideaStatusChanged, objectiveProgress } from "./webhooks.server";
 
 /**
  * Micro-objectives (decision 0008): created and edited by their group's leaders and the board,
@@ -103,6 +104,7 @@ async function carryIdeas(
         createdAt: now,
       },
     });
+    await ideaStatusChanged(tx, idea, { from: "ACCOLTA", to: "IN_REALIZZAZIONE", reason });
     await notifyWatchers(tx, {
       kind: "STATUS",
       ideaId: idea.id,
@@ -322,6 +324,7 @@ export async function postProgressUpdate(
         completedOn: input.status === "COMPLETATO" ? (objective.completedOn ?? input.date) : null,
       },
     });
+    await objectiveProgress(tx, objective, { date: input.date, progress: input.progress, status: input.status });
     await tellAboutObjective(tx, actor, objective, {
       mentioned,
       newOwnerId: null,

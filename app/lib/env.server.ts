@@ -84,6 +84,9 @@ const schema = z.object({
         .map((address) => address.trim())
         .filter(Boolean),
     ),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_RETRY_MS: z.coerce.number().int().min(10).max(3600_000).default(30_000),
   LDAP_CHECK_MINUTES: z.coerce
     .number()
     .int()
@@ -109,6 +112,8 @@ export type Env = {
   mail: MailEnv;
   /** Where attachments' bytes live, beside the database (docs/decisions/0020-attachments.md). */
   filesDir: string;
+  /** Webhooks: how often the sender looks, how long it waits for a receiver, the first pause after a failure. */
+  webhooks: { pollMs: number; timeoutMs: number; retryMs: number };
   /** The directory, when LDAP_URL is set (docs/decisions/0019-directory-sign-in.md). */
   ldap: LdapEnv | null;
   /** Who may read /metrics (decision 0025): a bearer token, addresses, or nobody when neither is set. */
@@ -164,6 +169,9 @@ const EXPECTED: Partial<Record<keyof z.input<typeof schema>, string>> = {
   MAIL_PER_SECOND: "un numero tra 1 e 1000",
   LDAP_TIMEOUT_MS: "millisecondi tra 100 e 60000",
   LDAP_CHECK_MINUTES: "minuti tra 1 e 1440",
+  WEBHOOK_POLL_MS: "millisecondi tra 10 e 60000",
+  WEBHOOK_TIMEOUT_MS: "millisecondi tra 100 e 60000",
+  WEBHOOK_RETRY_MS: "millisecondi tra 10 e 3600000",
   METRICS_TOKEN: "un segreto di almeno 24 caratteri",
   TRUST_PROXY: "true o false",
   COOKIE_SECURE: "true o false",
@@ -235,6 +243,7 @@ function readEnv(source: NodeJS.ProcessEnv): Env {
     },
     filesDir: e.FILES_DIR ?? `${databaseDir}files`,
     metrics: { token: e.METRICS_TOKEN ?? null, allow: e.METRICS_ALLOW },
+    webhooks: { pollMs: e.WEBHOOK_POLL_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS, retryMs: e.WEBHOOK_RETRY_MS },
     ldap: e.LDAP_URL
       ? {
           url: e.LDAP_URL,

@@ -31,11 +31,11 @@ export class Client {
     return response;
   }
 
-  /** A form POST. `origin: null` leaves the Origin header out; a string forges it. */
+  /** A form POST. `origin: null` leaves the Origin header out; a string forges it; `body` replaces `fields`. */
   async post(
     path: string,
     fields: Record<string, string>,
-    options: { origin?: string | null; headers?: Record<string, string> } = {},
+    options: { origin?: string | null; headers?: Record<string, string>; body?: URLSearchParams } = {},
   ) {
     const headers: Record<string, string> = {
       "Content-Type": "application/x-www-form-urlencoded",
@@ -48,7 +48,8 @@ export class Client {
       method: "POST",
       redirect: "manual",
       headers,
-      body: new URLSearchParams(fields).toString(),
+      // A field given more than once (check boxes) comes as `body`.
+      body: (options.body ?? new URLSearchParams(fields)).toString(),
     });
     this.remember(response);
     return response;

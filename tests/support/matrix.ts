@@ -109,6 +109,13 @@ export function authorizationMatrix(harness: Harness) {
       dueOn: "2027-03-31",
     });
   }
+  /** A webhook that never sends: paused, to an address nobody listens on. */
+  async function pausedWebhook() {
+    const hook = await harness.server.db.webhook.create({
+      data: { url: "http://127.0.0.1:9/", events: '["idea.created"]', secret: "whsec_matrice", active: false },
+    });
+    return hook.id;
+  }
   /** A CSV import checked and waiting for its confirmation: one colleague ready to invite. */
   async function checkedImport() {
     const email = `importato.${Math.random().toString(36).slice(2)}@test.example`;
@@ -433,6 +440,16 @@ export function authorizationMatrix(harness: Harness) {
         post("invia di nuovo un'e-mail non inviata", only(["admin"], "write"), async () => ({
           path: "/admin/posta",
           form: { intent: "resend", mailId: await failedMail() },
+        })),
+      ],
+    },
+    "admin.webhook": {
+      loader: [get("webhook e registro delle consegne", only(["admin"]), () => "/admin/webhook")],
+      action: [
+        // A paused webhook paused again: the audit log records it; it never sends anything.
+        post("sospende un webhook", only(["admin"], "write"), async () => ({
+          path: "/admin/webhook",
+          form: { intent: "disable", webhookId: await pausedWebhook() },
         })),
       ],
     },

@@ -1,5 +1,6 @@
 import { accessibilityMessages } from "./messages/accessibility";
 import { apiMessages } from "./messages/api";
+import { webhooksMessages } from "./messages/webhooks";
 import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { userImportMessages } from "./messages/userImport";
@@ -48,6 +49,7 @@ export const it = {
   ...visitMessages,
   ...citizenMessages,
   ...apiMessages,
+  ...webhooksMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;

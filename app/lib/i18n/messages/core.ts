@@ -70,6 +70,7 @@ export const coreMessages = {
   "filters.toggleActive": "Filtra ({count})",
   "nav.adminPrivacy": "Privacy",
   "nav.adminMail": "Posta",
+  "nav.adminWebhooks": "Webhook",
   "nav.privacy": "Informativa privacy",
   "nav.adminTags": "Temi",
   "nav.moderation": "Moderazione",
