@@ -99,6 +99,8 @@ describe("SQLite settings", () => {
       "PendingNotice", // migration 20261203100000_pending_notices
       "RateLimitWindow", // the limits' windows: no page shows them
       "AccessToken", // the profile reads them directly, uncached
+      "Webhook", // the administrator's page reads them directly, uncached
+      "WebhookDelivery",
       "AuditEvent",
       "CalendarToken",
       "Invitation",

@@ -118,6 +118,9 @@ describe("logs", () => {
     const forged = await admin.get("/idee", { "X-Request-Id": "a b;falso" });
     expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 
+    // A request's line is written once its answer has gone: wait for the last one to come through the pipe.
+    const ownId = own.headers.get("x-request-id")!;
+    for (let i = 0; i < 40 && !server.output().includes(ownId); i++) await new Promise((r) => setTimeout(r, 50));
     const lines = server
       .output()
       .split("\n")
@@ -129,7 +132,7 @@ describe("logs", () => {
     }
     const requestLine = lines.find((line) => line.reqId === "proxy-0000-invito-42");
     expect(requestLine).toMatchObject({ method: "POST", path: "/admin/utenti", status: invited.status, level: "info" });
-    expect(lines.find((line) => line.reqId === own.headers.get("x-request-id"))).toMatchObject({ path: "/idee" });
+    expect(lines.find((line) => line.reqId === ownId)).toMatchObject({ path: "/idee" });
 
     const entry = await server.db.auditEvent.findFirstOrThrow({
       where: { kind: "invitation.create", data: { contains: "con.id@test.example" } },
