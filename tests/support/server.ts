@@ -72,6 +72,12 @@ async function startOnce(env: Record<string, string>, options: { dbFile?: string
     child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
     child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
   });
+  // A server that dies during its tests says why: its last output goes to the test's log.
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping)
+      process.stderr.write(`\n[server ${url} exited unexpectedly: ${code ?? signal}]\n${log.slice(-4000)}\n`);
+  });
   return {
     url,
     origin: url,
@@ -80,11 +86,13 @@ async function startOnce(env: Record<string, string>, options: { dbFile?: string
     filesDir: env.FILES_DIR ?? `${dbFile}.files`,
     output: () => log,
     async crash() {
+      stopping = true;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
       await exited;
     },
     async stop() {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
