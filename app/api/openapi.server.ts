@@ -22,6 +22,18 @@ const closed = (properties: Record<string, unknown>, required = Object.keys(prop
   additionalProperties: false,
 });
 
+/** What a micro-objective says in a list and on its own. */
+const objectiveFields = {
+  id: integer,
+  title: string,
+  status: { type: "string", enum: [...OBJECTIVE_STATUSES] },
+  progress: integer,
+  startOn: day,
+  dueOn: day,
+  forecastOn: nullableDay,
+  completedOn: nullableDay,
+};
+
 const schemas = {
   Error: closed({
     error: closed(
@@ -99,28 +111,10 @@ const schemas = {
     memberCount: integer,
     leaders: { type: "array", items: string },
   }),
-  ObjectiveSummary: closed({
-    id: integer,
-    title: string,
-    group: nullableString,
-    status: { type: "string", enum: [...OBJECTIVE_STATUSES] },
-    progress: integer,
-    startOn: day,
-    dueOn: day,
-    forecastOn: nullableDay,
-    completedOn: nullableDay,
-    late: { type: "boolean" },
-  }),
+  ObjectiveSummary: closed({ ...objectiveFields, group: nullableString, late: { type: "boolean" } }),
   Objective: closed({
-    id: integer,
-    title: string,
+    ...objectiveFields,
     description: string,
-    status: { type: "string", enum: [...OBJECTIVE_STATUSES] },
-    progress: integer,
-    startOn: day,
-    dueOn: day,
-    forecastOn: nullableDay,
-    completedOn: nullableDay,
     group: ref("GroupRef"),
     ideas: { type: "array", items: closed({ id: integer, title: string }) },
     updates: {

@@ -131,6 +131,20 @@ async function groupBySlug(slug: string | undefined) {
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
+/** Support on (PUT) or off (DELETE): idempotent, as the page's two buttons. */
+function supportOperation(method: "PUT" | "DELETE", on: boolean): Operation {
+  return {
+    method,
+    path: "/ideas/{id}/support",
+    write: true,
+    async handle({ auth, url, params }) {
+      query(url, []);
+      const result = await setSupport(auth.actor, idOf(params[0]), on);
+      return { body: { supported: result.supported, supportCount: result.count } };
+    },
+  };
+}
+
 const OPERATIONS: Operation[] = [
   {
     method: "GET",
@@ -207,26 +221,8 @@ const OPERATIONS: Operation[] = [
       };
     },
   },
-  {
-    method: "PUT",
-    path: "/ideas/{id}/support",
-    write: true,
-    async handle({ auth, url, params }) {
-      query(url, []);
-      const result = await setSupport(auth.actor, idOf(params[0]), true);
-      return { body: { supported: result.supported, supportCount: result.count } };
-    },
-  },
-  {
-    method: "DELETE",
-    path: "/ideas/{id}/support",
-    write: true,
-    async handle({ auth, url, params }) {
-      query(url, []);
-      const result = await setSupport(auth.actor, idOf(params[0]), false);
-      return { body: { supported: result.supported, supportCount: result.count } };
-    },
-  },
+  supportOperation("PUT", true),
+  supportOperation("DELETE", false),
   {
     method: "POST",
     path: "/ideas/{id}/comments",
