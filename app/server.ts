@@ -174,7 +174,10 @@ function sameOrigin(req: Request, res: Response, next: NextFunction) {
  */
 const FILE_BODY_LIMITS: [RegExp, number][] = [
   [/^\/admin\/utenti\/importa$/, IMPORT_MAX_BYTES + 1024 * 1024],
-  [/^\/(idee\/\d+|obiettivi\/\d+|gruppi\/[^/]+\/documenti)$/, ATTACHMENT_LIMITS.perPage * MAX_FILE_BYTES + 1024 * 1024],
+  [
+    /^\/(idee\/(\d+|nuova)|obiettivi\/\d+|gruppi\/[^/]+\/documenti)$/,
+    ATTACHMENT_LIMITS.perPage * MAX_FILE_BYTES + 1024 * 1024,
+  ],
 ];
 
 function bodyLimit(req: Request, res: Response, next: NextFunction) {

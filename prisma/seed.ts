@@ -21,6 +21,9 @@ import {
   type UserInput,
 } from "../tests/support/factories";
 import { freezeSnapshot } from "../app/domain/snapshots.server";
+import { createPoll, vote } from "../app/domain/polls.server";
+import type { Actor } from "../app/lib/actor";
+import { addDays, today } from "../app/lib/days";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
 import { MILESTONES, OBJECTIVES } from "./seed-objectives";
 import { seedCampaign, seedSurvey } from "./seed-observe";
@@ -235,6 +238,7 @@ async function main() {
     createdById: people.get("cabina@cesena.example")!.id,
   });
   await seedAuditLog();
+  await seedPolls(groups);
   console.log(
     `Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ` +
       `${objectives} micro-obiettivi con i loro aggiornamenti.`,
@@ -560,6 +564,87 @@ async function seedSnapshots(people: Map<string, { id: string; role: string; dis
     },
     new Date("2026-11-12T16:00:00Z"),
   );
+}
+
+/** A person as the policy sees them, from the database (roles and memberships). */
+async function actorOf(email: string): Promise<Actor> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, role: true, memberships: { select: { groupId: true, isLeader: true } } },
+  });
+  return {
+    id: user.id,
+    role: user.role as Actor["role"],
+    active: true,
+    memberOf: user.memberships.map((m) => m.groupId),
+    leaderOf: user.memberships.filter((m) => m.isLeader).map((m) => m.groupId),
+  };
+}
+
+/**
+ * Staff polls (issue 23), asked and voted through the domain as the pages do (so the ballots are
+ * keyed as real ones): one open to everyone with its results after the vote (the demo's
+ * dipendente has not voted yet), one already closed with its totals, one for Logistica.
+ */
+async function seedPolls(groups: Map<string, string>) {
+  const board = await actorOf("cabina@cesena.example");
+  const colleagues = (
+    await db.user.findMany({
+      where: { role: { in: ["DIPENDENTE", "CABINA"] }, email: { not: "dipendente@cesena.example" } },
+      orderBy: { email: "asc" },
+      select: { email: true },
+    })
+  ).map((u) => u.email);
+  const pick = random(23);
+  const open = await createPoll(board, {
+    question: "Quale apertura pomeridiana proviamo per prima allo Sportello?",
+    description: "La prova dura un mese, poi guardiamo le rilevazioni agli sportelli e decidiamo in Cabina di Regia.",
+    options: ["Martedì e giovedì fino alle 17:30", "Lunedì e mercoledì fino alle 18", "Un sabato mattina al mese"],
+    multiple: false,
+    showResults: "AFTER_VOTE",
+    endsOn: addDays(today(), 14),
+    groupId: null,
+  });
+  const openOptions = await db.pollOption.findMany({ where: { pollId: open.id }, orderBy: { position: "asc" } });
+  for (const email of colleagues.slice(0, 14)) {
+    const weights = pick();
+    const option = openOptions[weights < 0.5 ? 0 : weights < 0.8 ? 1 : 2]!;
+    await vote(await actorOf(email), open.id, [option.id]);
+  }
+  const ended = await createPoll(board, {
+    question: "Con quali canali raccontiamo ai cittadini il nuovo Sportello?",
+    description: "Si possono scegliere più canali.",
+    options: ["Sito del Comune", "Social del Comune", "Locandine agli sportelli", "Newsletter", "Giornale locale"],
+    multiple: true,
+    showResults: "AFTER_END",
+    endsOn: today(),
+    groupId: null,
+  });
+  const endedOptions = await db.pollOption.findMany({ where: { pollId: ended.id }, orderBy: { position: "asc" } });
+  for (const email of colleagues.slice(2, 20)) {
+    const chosen = endedOptions.filter(() => pick() < 0.45).map((o) => o.id);
+    await vote(await actorOf(email), ended.id, chosen.length > 0 ? chosen : [endedOptions[0]!.id]);
+  }
+  await db.poll.update({
+    where: { id: ended.id },
+    data: { endsAt: new Date("2026-11-20T22:59:59Z"), createdAt: new Date("2026-11-06T09:00:00Z") },
+  });
+  const leader = await actorOf("coordinatore.logistica@cesena.example");
+  const visit = await createPoll(leader, {
+    question: "Quando facciamo il sopralluogo del piano terra?",
+    description: "Serve un'ora, prima dell'apertura al pubblico.",
+    options: ["Lunedì alle 8", "Mercoledì alle 8", "Venerdì alle 8"],
+    multiple: true,
+    showResults: "AFTER_VOTE",
+    endsOn: addDays(today(), 7),
+    groupId: groups.get("logistica")!,
+  });
+  const visitOptions = await db.pollOption.findMany({ where: { pollId: visit.id }, orderBy: { position: "asc" } });
+  const members = await db.membership.findMany({
+    where: { groupId: groups.get("logistica")! },
+    select: { user: { select: { email: true } } },
+  });
+  for (const { user } of members) await vote(await actorOf(user.email), visit.id, [visitOptions[1]!.id]);
 }
 
 /**

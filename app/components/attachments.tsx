@@ -1,6 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, useMatches, useNavigate } from "@remix-run/react";
-import type { AttachmentView } from "~/domain/attachments";
+import { FILE_ACCEPT, type AttachmentView } from "~/domain/attachments";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { formatDate } from "~/lib/dates";
 import type { Message } from "~/lib/i18n";
@@ -10,10 +10,6 @@ import { ConfirmAction } from "./confirm-action";
 
 /** An attachment as a page's JSON carries it. */
 export type AttachmentItem = SerializeFrom<AttachmentView>;
-
-const FILE_ACCEPT =
-  ".pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.csv,.txt," +
-  "application/pdf,image/jpeg,image/png,image/webp,text/csv,text/plain";
 
 export function FileSize({ bytes }: { bytes: number }) {
   const t = useT();

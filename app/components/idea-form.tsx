@@ -1,5 +1,5 @@
 import { Form, Link, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { IDEA_LIMITS, TAG_KINDS, type IdeaStatus } from "~/domain/ideas";
 import type { FieldErrors } from "~/lib/forms";
 import type { MessageKey } from "~/lib/i18n";
@@ -51,6 +51,7 @@ export function IdeaForm({
   tags,
   preview,
   similar,
+  files,
 }: {
   mode: "create" | "edit";
   ideaId?: number;
@@ -60,6 +61,8 @@ export function IdeaForm({
   tags: { id: string; kind: string; name: string }[];
   preview?: string | null;
   similar?: Similar[];
+  /** The new idea's file field (idee.nuova), which takes the form multipart. */
+  files?: ReactNode;
 }) {
   const t = useT();
   const similarFetcher = useFetcher<{ ideas: Similar[] }>();
@@ -79,7 +82,7 @@ export function IdeaForm({
   const shownPreview = bodyEmpty ? null : (previewFetcher.data?.html ?? preview ?? null);
 
   return (
-    <Form method="post" noValidate className="pionieri-idea-form">
+    <Form method="post" noValidate className="pionieri-idea-form" encType={files ? "multipart/form-data" : undefined}>
       <FormErrors errors={errors} />
       <TextField
         name="title"
@@ -135,6 +138,7 @@ export function IdeaForm({
           </fieldset>
         );
       })}
+      {files}
       <div className="pionieri-form-actions">
         <button type="submit" name="intent" value="preview" className="btn btn-outline-primary" formNoValidate>
           {t("ideas.preview")}

@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
           { to: "/crono-programma", label: t("nav.timeline"), end: false },
           { to: "/cabina-di-regia", label: t("nav.board"), end: false },
           { to: "/rilevazioni", label: t("nav.observe"), end: false },
+          { to: "/sondaggi", label: t("nav.polls"), end: false },
           ...(moderates ? [{ to: "/moderazione", label: t("nav.moderation"), end: false }] : []),
           ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),
         ]

@@ -204,26 +204,102 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
  * The rows for files already moved into the store, in one transaction; if it fails, the bytes that
  * no row refers to leave the disk again before the error goes on.
  */
-async function recordOrForget(stored: { hash: string; thumbHash: string | null }[], write: (tx: Tx) => Promise<void>) {
+async function recordOrForget(stored: readonly Stored[], write: (tx: Tx) => Promise<void>) {
   try {
     await db.$transaction(write);
   } catch (error) {
-    const known = await db.storedFile.findMany({
-      where: { hash: { in: stored.map((file) => file.hash) } },
-      select: { hash: true },
-    });
-    const kept = new Set(known.map((file) => file.hash));
-    await removeFiles(
-      stored
-        .filter((file) => !kept.has(file.hash))
-        .flatMap((file) => [file.hash, ...(file.thumbHash ? [file.thumbHash] : [])]),
-    );
+    await forgetUnrecorded(stored);
     throw error;
   }
 }
 
-export type AttachResult =
-  { ok: true; page: string; count: number } | { ok: false; problem: Message; status: 400 | 413 };
+/** Removes from disk the stored bytes among `stored` that no row refers to (a write that failed). */
+async function forgetUnrecorded(stored: readonly Stored[]) {
+  const known = await db.storedFile.findMany({
+    where: { hash: { in: stored.map((file) => file.hash) } },
+    select: { hash: true },
+  });
+  const kept = new Set(known.map((file) => file.hash));
+  await removeFiles(
+    stored
+      .filter((file) => !kept.has(file.hash))
+      .flatMap((file) => [file.hash, ...(file.thumbHash ? [file.thumbHash] : [])]),
+  );
+}
+
+type Refusal = { ok: false; problem: Message; status: 400 | 413 };
+export type AttachResult = { ok: true; page: string; count: number } | Refusal;
+
+type Stored = Checked & { hash: string; size: number; thumbHash: string | null };
+/** Received files checked and moved into the store, waiting for the rows that will own them. */
+export type PreparedFiles = { readonly stored: readonly Stored[] };
+
+/**
+ * Checks received files for a page that takes `room` more: their number, the person's total
+ * against the quota, each by its content (images re-encoded into `temporary` paths the caller
+ * removes); then moves them into the store. Nothing is recorded yet.
+ */
+async function checkAndStore(
+  actor: Actor,
+  files: ReceivedFile[],
+  room: number,
+  temporary: string[],
+): Promise<PreparedFiles | Refusal> {
+  if (files.length === 0) return { ok: false, problem: { key: "files.none" }, status: 400 };
+  if (files.length > room)
+    return { ok: false, problem: { key: "files.tooMany", params: { max: ATTACHMENT_LIMITS.perPage } }, status: 400 };
+  const quota = (await quotaMb()) * 1024 * 1024;
+  const adding = files.reduce((sum, f) => sum + f.size, 0);
+  if ((await usedBytes(actor.id)) + adding > quota)
+    return { ok: false, problem: { key: "files.quota", params: { mb: quota / 1048576 } }, status: 413 };
+  const checked: Checked[] = [];
+  for (const file of files) {
+    const name = cleanFileName(file.name);
+    const kind = await detectKind(file.path, file.size, name);
+    if (!kind) return { ok: false, problem: { key: "files.badType", params: { name } }, status: 400 };
+    if (!kind.image) {
+      checked.push({ path: file.path, name, kind });
+      continue;
+    }
+    const image = await reencode(file, kind);
+    if ("key" in image) return { ok: false, problem: image, status: 400 };
+    temporary.push(image.path, image.thumb!);
+    checked.push(image);
+  }
+  const stored: Stored[] = [];
+  for (const file of checked) {
+    const thumb = file.thumb ? await store(file.thumb) : null;
+    stored.push({ ...file, ...(await store(file.path)), thumbHash: thumb?.hash ?? null });
+  }
+  return { stored };
+}
+
+/** The rows of prepared files on their page, inside the caller's transaction. */
+export async function recordAttachments(tx: Tx, actor: Actor, target: Target, files: PreparedFiles) {
+  for (const file of files.stored) {
+    await tx.storedFile.upsert({
+      where: { hash: file.hash },
+      create: {
+        hash: file.hash,
+        size: file.size,
+        mime: file.kind.mime,
+        width: file.width ?? null,
+        height: file.height ?? null,
+        thumbHash: file.thumbHash,
+      },
+      update: {},
+    });
+    const attachment = await tx.attachment.create({
+      data: { fileHash: file.hash, name: file.name, size: file.size, uploadedById: actor.id, ...ownerField(target) },
+      select: { id: true },
+    });
+    // The idea's first image becomes its picture in the list.
+    if (target.kind === "idea" && file.kind.image)
+      await tx.idea.updateMany({ where: { id: target.id, coverId: null }, data: { coverId: attachment.id } });
+  }
+  if (target.kind === "document")
+    await tx.groupDocument.update({ where: { id: target.id }, data: { updatedAt: new Date() } });
+}
 
 /**
  * Attaches the received files: each checked by its content (images re-encoded), the person's
@@ -234,64 +310,38 @@ export async function attachFiles(actor: Actor, target: Target, files: ReceivedF
   const temporary = files.map((f) => f.path);
   try {
     const room = await attachRoom(actor, target);
-    if (files.length === 0) return { ok: false, problem: { key: "files.none" }, status: 400 };
-    if (files.length > room.files)
-      return { ok: false, problem: { key: "files.tooMany", params: { max: ATTACHMENT_LIMITS.perPage } }, status: 400 };
-    const quota = (await quotaMb()) * 1024 * 1024;
-    const adding = files.reduce((sum, f) => sum + f.size, 0);
-    if ((await usedBytes(actor.id)) + adding > quota)
-      return { ok: false, problem: { key: "files.quota", params: { mb: quota / 1048576 } }, status: 413 };
-    const checked: Checked[] = [];
-    for (const file of files) {
-      const name = cleanFileName(file.name);
-      const kind = await detectKind(file.path, file.size, name);
-      if (!kind) return { ok: false, problem: { key: "files.badType", params: { name } }, status: 400 };
-      if (!kind.image) {
-        checked.push({ path: file.path, name, kind });
-        continue;
-      }
-      const image = await reencode(file, kind);
-      if ("key" in image) return { ok: false, problem: image, status: 400 };
-      temporary.push(image.path, image.thumb!);
-      checked.push(image);
+    const prepared = await checkAndStore(actor, files, room.files, temporary);
+    if ("ok" in prepared) return prepared;
+    await recordOrForget(prepared.stored, (tx) => recordAttachments(tx, actor, target, prepared));
+    return { ok: true, page: room.page, count: prepared.stored.length };
+  } finally {
+    await Promise.all(temporary.map((file) => rm(file, { force: true })));
+  }
+}
+
+/**
+ * Files sent with the form of a page that does not exist yet (a new idea, issue 23): checked and
+ * stored before it is written, so that `write` records the page and its files in one transaction
+ * (`recordAttachments`). When a check refuses them, `write` is not called; when `write` fails,
+ * the stored bytes no row refers to are removed before the error goes on. The received files
+ * leave the upload folder either way.
+ */
+export async function withNewFiles<T>(
+  actor: Actor,
+  files: ReceivedFile[],
+  write: (prepared: PreparedFiles | null) => Promise<T>,
+): Promise<{ ok: true; value: T } | Refusal> {
+  const temporary = files.map((f) => f.path);
+  try {
+    if (files.length === 0) return { ok: true, value: await write(null) };
+    const prepared = await checkAndStore(actor, files, ATTACHMENT_LIMITS.perPage, temporary);
+    if ("ok" in prepared) return prepared;
+    try {
+      return { ok: true, value: await write(prepared) };
+    } catch (error) {
+      await forgetUnrecorded(prepared.stored);
+      throw error;
     }
-    const stored: (Checked & { hash: string; size: number; thumbHash: string | null })[] = [];
-    for (const file of checked) {
-      const thumb = file.thumb ? await store(file.thumb) : null;
-      stored.push({ ...file, ...(await store(file.path)), thumbHash: thumb?.hash ?? null });
-    }
-    await recordOrForget(stored, async (tx) => {
-      for (const file of stored) {
-        await tx.storedFile.upsert({
-          where: { hash: file.hash },
-          create: {
-            hash: file.hash,
-            size: file.size,
-            mime: file.kind.mime,
-            width: file.width ?? null,
-            height: file.height ?? null,
-            thumbHash: file.thumbHash,
-          },
-          update: {},
-        });
-        const attachment = await tx.attachment.create({
-          data: {
-            fileHash: file.hash,
-            name: file.name,
-            size: file.size,
-            uploadedById: actor.id,
-            ...ownerField(target),
-          },
-          select: { id: true },
-        });
-        // The idea's first image becomes its picture in the list.
-        if (target.kind === "idea" && file.kind.image)
-          await tx.idea.updateMany({ where: { id: target.id, coverId: null }, data: { coverId: attachment.id } });
-      }
-      if (target.kind === "document")
-        await tx.groupDocument.update({ where: { id: target.id }, data: { updatedAt: new Date() } });
-    });
-    return { ok: true, page: room.page, count: stored.length };
   } finally {
     await Promise.all(temporary.map((file) => rm(file, { force: true })));
   }

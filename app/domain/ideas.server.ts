@@ -28,10 +28,22 @@ async function validTagIds(tagIds: string[]) {
 export type IdeaInput = { title: string; body: string; groupId: string; tagIds: string[] };
 
 /** A new idea: the author follows it; mentioned colleagues are told. */
-export async function createIdea(actor: Actor, input: IdeaInput, evidence?: CitedFigure | null) {
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * A new idea. `recordFiles` writes the files sent in the same form (checked and stored
+ * beforehand by attachments' `withNewFiles`) inside the idea's transaction (issue 23).
+ */
+export async function createIdea(
+  actor: Actor,
+  input: IdeaInput,
+  evidence?: CitedFigure | null,
+  recordFiles?: ((tx: Tx, ideaId: number) => Promise<void>) | null,
+) {
   assertCan(actor, "idea.create");
   const group = await findGroup({ id: input.groupId });
   if (!group) httpError(400, "ideas.groupInvalid");
+  if (recordFiles) assertCan(actor, "attachment.add", { kind: "idea", groupId: group.id, authorId: actor.id });
   const wait = consume(actionLimits.idea, actor.id);
   if (wait) tooMany(wait);
   const [{ html, mentioned }, tagIds] = await Promise.all([renderWithMentions(input.body), validTagIds(input.tagIds)]);
@@ -52,6 +64,7 @@ export async function createIdea(actor: Actor, input: IdeaInput, evidence?: Cite
     await tx.follow.create({ data: { ideaId: idea.id, userId: actor.id } });
     // An idea started from a campaign's or survey's figure keeps it, with its numbers of today.
     if (evidence) await attachEvidence(tx, idea.id, evidence);
+    if (recordFiles) await recordFiles(tx, idea.id);
     const told = await notify(tx, {
       kind: "MENTION",
       recipients: mentioned,

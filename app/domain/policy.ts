@@ -96,7 +96,16 @@ type Rules = {
   "survey.manage": undefined;
   /** read citizens' free texts before anyone else sees them, publish, redact or discard them */
   "survey.moderate": undefined;
+  /** staff polls (issue 23): put a question to everyone or to one group */
+  "poll.create": { groupId: string | null };
+  /** vote, change one's vote or take it back, while the poll is open */
+  "poll.vote": PollRef;
+  /** see how many chose each option (aggregates only, never who) */
+  "poll.results": PollRef & { voted: boolean };
 };
+
+/** A staff poll: its audience (null: everyone), whether it is still open, when its results show. */
+export type PollRef = { groupId: string | null; open: boolean; showResults: string };
 
 export type Action = keyof Rules;
 
@@ -141,6 +150,14 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   "token.manage": (actor, user) => self(actor, user),
   "webhook.manage": isAdmin,
   "idea.create": canWrite,
+  // The Cabina asks everyone or any group; a group's leaders ask their own group.
+  "poll.create": (actor, poll) =>
+    canWrite(actor) && (isBoard(actor) || (poll.groupId !== null && leads(actor, poll.groupId))),
+  // Everyone who may write votes on a poll for everyone; a group's poll is for its members.
+  "poll.vote": (actor, poll) =>
+    canWrite(actor) && poll.open && (poll.groupId === null || actor.memberOf.includes(poll.groupId)),
+  // At the end for everyone; before, to those who voted when the author chose so.
+  "poll.results": (_actor, poll) => !poll.open || (poll.showResults === "AFTER_VOTE" && poll.voted),
   "idea.edit": (actor, idea) => idea.authorId === actor.id && EDITABLE_STATUSES.includes(idea.status as never),
   "idea.support": (actor, idea) => canWrite(actor) && !isClosed(idea.status),
   "idea.follow": () => true,

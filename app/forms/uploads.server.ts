@@ -17,8 +17,10 @@ import type { Message } from "~/lib/i18n";
  * received so far is removed, as it is when the connection drops half-way.
  */
 
+/** Refused, `fields` still holds the text fields that came before the refused file. */
 export type Upload =
-  { ok: true; fields: FormData; files: ReceivedFile[] } | { ok: false; problem: Message; status: 400 | 413 };
+  | { ok: true; fields: FormData; files: ReceivedFile[] }
+  | { ok: false; problem: Message; status: 400 | 413; fields: FormData };
 
 class Refused extends Error {
   constructor(
@@ -72,18 +74,29 @@ export async function readUpload(
     if (size > 0) files.push({ path: target, name: filename, size });
     return filename;
   };
+  // The text fields read so far are kept aside: a form refused for its file comes back with
+  // what the person wrote (a new idea's text, say) instead of empty.
+  const seen = new FormData();
+  const inMemory = unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 });
+  const text: UploadHandler = async (part) => {
+    const value = await inMemory(part);
+    if (typeof value === "string") seen.append(part.name, value);
+    return value;
+  };
   try {
-    const fields = await unstable_parseMultipartFormData(
-      request,
-      unstable_composeUploadHandlers(toDisk, unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 })),
-    );
+    const fields = await unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(toDisk, text));
     return { ok: true, fields, files };
   } catch (error) {
     await discard(written);
-    if (error instanceof Refused) return { ok: false, problem: error.problem, status: error.status };
+    if (error instanceof Refused) return { ok: false, problem: error.problem, status: error.status, fields: seen };
     // A field past 64 KB, or a body that stopped half-way.
-    return { ok: false, problem: { key: "files.broken" }, status: 400 };
+    return { ok: false, problem: { key: "files.broken" }, status: 400, fields: seen };
   }
+}
+
+/** Received files that will not be kept (a form sent back to be corrected). */
+export async function discardReceived(files: ReceivedFile[]) {
+  await discard(files.map((file) => file.path));
 }
 
 async function discard(paths: string[]) {

@@ -13,11 +13,12 @@ import { failureOf, field } from "~/lib/forms";
 import { invalid } from "~/lib/forms.server";
 import type { PageHandle } from "~/lib/i18n";
 import { filesMessages } from "~/lib/i18n/messages/files";
+import { fileRulesMessages } from "~/lib/i18n/messages/fileRules";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [filesMessages, formsMessages], hydrate: false };
+export const handle: PageHandle = { messages: [filesMessages, fileRulesMessages, formsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "files.quotaTitle");
 

@@ -17,12 +17,16 @@ import { invalid } from "~/lib/forms.server";
 import { httpError } from "~/lib/http.server";
 import type { PageHandle } from "~/lib/i18n";
 import { filesMessages } from "~/lib/i18n/messages/files";
+import { fileRulesMessages } from "~/lib/i18n/messages/fileRules";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { groupsMessages } from "~/lib/i18n/messages/groups";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 
-export const handle: PageHandle = { messages: [filesMessages, formsMessages, groupsMessages], hydrate: false };
+export const handle: PageHandle = {
+  messages: [filesMessages, fileRulesMessages, formsMessages, groupsMessages],
+  hydrate: false,
+};
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "docs.link");
 

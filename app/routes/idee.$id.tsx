@@ -38,13 +38,14 @@ import { useRootData } from "~/lib/root-data";
 import { ideaStatusLabel } from "~/lib/i18n/labels";
 import type { PageHandle } from "~/lib/i18n";
 import { filesMessages } from "~/lib/i18n/messages/files";
+import { fileRulesMessages } from "~/lib/i18n/messages/fileRules";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { ideaMessages } from "~/lib/i18n/messages/idea";
 import { evidenceMessages } from "~/lib/i18n/messages/evidence";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 
 export const handle: PageHandle = {
-  messages: [formsMessages, ideaMessages, ideasMessages, filesMessages, evidenceMessages],
+  messages: [formsMessages, ideaMessages, ideasMessages, filesMessages, fileRulesMessages, evidenceMessages],
   hydrate: false,
 };
 

@@ -18,8 +18,9 @@ import { pageTitle } from "~/lib/meta";
 import type { PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { ideaFormMessages } from "~/lib/i18n/messages/ideaForm";
+import { ideaEditMessages } from "~/lib/i18n/messages/ideaEdit";
 
-export const handle: PageHandle = { messages: [formsMessages, ideaFormMessages] };
+export const handle: PageHandle = { messages: [formsMessages, ideaFormMessages, ideaEditMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.editTitle");
 

@@ -2,9 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { TextField } from "~/components/form";
 import { IdeaForm } from "~/components/idea-form";
+import { FILE_ACCEPT } from "~/domain/attachments";
 import { findGroup, groupOptions } from "~/domain/groups.server";
 import { readIdeaForm } from "~/forms/readers.server";
+import { discardReceived, isMultipart, readUpload } from "~/forms/uploads.server";
+import { ATTACHMENT_LIMITS, MAX_FILE_BYTES, recordAttachments, withNewFiles } from "~/domain/attachments.server";
 import { ideaSchema } from "~/forms/schemas.server";
 import { similarIdeas } from "~/domain/idea-list.server";
 import { createIdea } from "~/domain/ideas.server";
@@ -23,8 +27,9 @@ import type { PageHandle } from "~/lib/i18n";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { ideaFormMessages } from "~/lib/i18n/messages/ideaForm";
 import { evidenceMessages } from "~/lib/i18n/messages/evidence";
+import { fileRulesMessages } from "~/lib/i18n/messages/fileRules";
 
-export const handle: PageHandle = { messages: [formsMessages, ideaFormMessages, evidenceMessages] };
+export const handle: PageHandle = { messages: [formsMessages, ideaFormMessages, evidenceMessages, fileRulesMessages] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.newTitle");
 
@@ -38,23 +43,48 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ groups: groups.map(({ id, name }) => ({ id, name })), tags, preselected, evidence });
 }
 
+/**
+ * The form is multipart (it takes files, issue 23): the files stream to the upload folder within
+ * the attachments' limits, and the idea and its files are written together or not at all.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireUser(context, request);
   assertCan(user.actor, "idea.create");
-  const form = await request.formData();
+  const upload = isMultipart(request)
+    ? await readUpload(request, { maxFiles: ATTACHMENT_LIMITS.perPage, maxFileBytes: MAX_FILE_BYTES })
+    : null;
+  const form = upload ? upload.fields : await request.formData();
+  const files = upload?.ok ? upload.files : [];
   const { values, parsed } = readIdeaForm(form, ideaSchema);
   const preview = form.get("intent") === "preview";
-  if (!preview && parsed.ok) {
+  let fileError = upload && !upload.ok ? { problem: upload.problem, status: upload.status } : null;
+  if (!preview && parsed.ok && !fileError) {
     // Started from a figure (/idee/nuova?evidenza=…): it is read again now, as it stands today.
     const evidence = await citeFigure(new URL(request.url).searchParams.get("evidenza"));
-    const idea = await createIdea(user.actor, { ...parsed.data, tagIds: values.tagIds }, evidence);
-    return redirectWithFlash(`/idee/${idea.id}`, "ideas.created");
-  }
+    const created = await withNewFiles(user.actor, files, (prepared) =>
+      createIdea(
+        user.actor,
+        { ...parsed.data, tagIds: values.tagIds },
+        evidence,
+        prepared && ((tx, id) => recordAttachments(tx, user.actor, { kind: "idea", id }, prepared)),
+      ),
+    );
+    if (created.ok)
+      return files.length > 0
+        ? redirectWithFlash(`/idee/${created.value.id}`, "ideas.createdWithFiles", { count: files.length })
+        : redirectWithFlash(`/idee/${created.value.id}`, "ideas.created");
+    fileError = created;
+  } else await discardReceived(files);
   // The form comes back (a preview, or something to fix) with the similar ideas, so that a
-  // duplicate is noticed before it is posted.
+  // duplicate is noticed before it is posted. Files are kept only with a published idea.
   const similar = values.title.trim() ? await similarIdeas(values.title) : [];
-  if (preview) return json({ idea: values, preview: await previewHtml(values.body), similar });
-  return invalid(parsed.ok ? {} : parsed.fieldErrors, typedValues(form), { extra: { idea: values, similar } });
+  const filesSent = files.length > 0 || fileError !== null;
+  if (preview && !fileError) return json({ idea: values, preview: await previewHtml(values.body), similar, filesSent });
+  const errors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(fileError ? { file: fileError.problem } : {}) };
+  return invalid(errors, typedValues(form), {
+    status: fileError && parsed.ok ? fileError.status : 400,
+    extra: { idea: values, similar, filesSent },
+  });
 }
 
 export default function NewIdea() {
@@ -76,6 +106,19 @@ export default function NewIdea() {
         tags={tags}
         preview={actionData && "preview" in actionData ? actionData.preview : null}
         similar={actionData?.similar}
+        files={
+          <TextField
+            name="file"
+            type="file"
+            label={t("ideas.fieldFiles")}
+            hint={[t("files.limits", { max: 10, mb: 20 }), actionData?.filesSent ? t("ideas.filesAgain") : ""]
+              .join(" ")
+              .trim()}
+            errors={failureOf(actionData)?.fieldErrors}
+            multiple
+            accept={FILE_ACCEPT}
+          />
+        }
       />
     </>
   );

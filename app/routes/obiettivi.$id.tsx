@@ -29,10 +29,14 @@ import { pageTitle } from "~/lib/meta";
 import { objectiveStatusLabel } from "~/lib/i18n/labels";
 import type { PageHandle } from "~/lib/i18n";
 import { filesMessages } from "~/lib/i18n/messages/files";
+import { fileRulesMessages } from "~/lib/i18n/messages/fileRules";
 import { formsMessages } from "~/lib/i18n/messages/forms";
 import { objectivesMessages } from "~/lib/i18n/messages/objectives";
 
-export const handle: PageHandle = { messages: [formsMessages, objectivesMessages, filesMessages], hydrate: false };
+export const handle: PageHandle = {
+  messages: [formsMessages, objectivesMessages, filesMessages, fileRulesMessages],
+  hydrate: false,
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? [{ title: `${data.objective.title} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");

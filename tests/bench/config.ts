@@ -15,6 +15,10 @@ export const BENCH = {
   survey: "bsurvey00001",
   /** The QR poster's token of the survey's first place (the flood of answers goes there). */
   qrToken: "bqrtoken00000000000000",
+  /** Staff polls (issue 23): how many, and the busiest one's ballots. */
+  polls: 40,
+  poll: "bpoll0000000",
+  pollBallots: 3_000,
 } as const;
 
 export const BENCH_DB = process.env.BENCH_DB ?? "tmp/bench/bench.db";

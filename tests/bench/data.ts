@@ -783,6 +783,47 @@ counts.surveyAnswers = bulk(
   (a) => a,
 );
 
+// --- staff polls (issue 23): 40 asked by the board, the busiest with 3,000 ballots -----------
+const polls = Array.from({ length: BENCH.polls }, (_, n) => n);
+bulk(
+  "Poll",
+  ["id", "question", "description", "multiple", "showResults", "endsAt", "groupId", "createdById", "createdAt"],
+  polls,
+  (n) => [
+    n === 0 ? BENCH.poll : `bpoll${String(n).padStart(7, "0")}`,
+    `${pick(SUBJECTS)}: ${pick(["sì o no?", "quale giorno?", "quale formula?", "che ne pensate?"])}`,
+    pick(SENTENCES),
+    n % 3 === 0 ? 1 : 0,
+    "AFTER_VOTE",
+    // The first 25 still open, the others closed over the last months.
+    iso(n < 25 ? now + (n + 1) * DAY : now - (n - 24) * 7 * DAY),
+    null,
+    "bu0001",
+    iso(now - (60 - n) * DAY),
+  ],
+);
+const pollOptions = polls.flatMap((n) => Array.from({ length: 2 + (n % 5) }, (_, o) => [n, o] as const));
+const pollId = (n: number) => (n === 0 ? BENCH.poll : `bpoll${String(n).padStart(7, "0")}`);
+bulk("PollOption", ["id", "pollId", "label", "position"], pollOptions, ([n, o]) => [
+  `bpo${n}_${o}`,
+  pollId(n),
+  `Risposta ${o + 1}: ${pick(SENTENCES).slice(0, 60)}`,
+  o,
+]);
+const ballots = polls.flatMap((n) =>
+  Array.from({ length: n === 0 ? BENCH.pollBallots : int(5, 400) }, (_, b) => [n, b] as const),
+);
+const choices: [string, string][] = [];
+counts.pollBallots = bulk("PollBallot", ["id", "pollId", "voterKey"], ballots, ([n, b]) => {
+  const options = 2 + (n % 5);
+  const first = skewed(options, 1.5);
+  choices.push([`bb${n}_${b}`, `bpo${n}_${first}`]);
+  if (n % 3 === 0 && random() < 0.4) choices.push([`bb${n}_${b}`, `bpo${n}_${(first + 1) % options}`]);
+  return [`bb${n}_${b}`, pollId(n), `bkey${n}_${b}`];
+});
+bulk("PollChoice", ["ballotId", "optionId"], choices, (c) => c);
+bulk("Setting", ["key", "value", "updatedAt"], [0], () => ["poll-secret", JSON.stringify("ab".repeat(32)), iso(now)]);
+
 sql.pragma("optimize");
 sql.exec("ANALYZE");
 sql.pragma("wal_checkpoint(TRUNCATE)");

@@ -234,6 +234,8 @@ const endpoints: Endpoint[] = [
   page("/crono-programma", "/crono-programma"),
   page("/cabina-di-regia", "/cabina-di-regia"),
   page("Pagina di gruppo", `/gruppi/${group}`),
+  page("/sondaggi (40 sondaggi)", "/sondaggi"),
+  page("Sondaggio con 3000 voti", `/sondaggi/${BENCH.poll}`),
   {
     name: "/metrics (il collettore Prometheus)",
     path: "/metrics",

@@ -38,14 +38,14 @@ const visits = Object.entries(MATRIX).flatMap(([route, entry]) =>
  */
 const JS_BUDGET_KB = 100;
 /**
- * Pages still above it, each with the ceiling it may not pass (decision 0024): the phone's visit
- * recorder (its offline queue), the idea form (similar ideas as one types) and the CSV import
- * (its progress), which need their JavaScript, after their messages were split.
+ * Pages still above it, each with the ceiling it may not pass (decisions 0024, 0030): the phone's
+ * visit recorder (its offline queue) and the idea form (similar ideas as one types; since issue 23
+ * also its file field and the file rules' messages), which need their JavaScript. The CSV import
+ * came back under the budget when the manifest lost the server-drawn pages' import lists.
  */
 const OVER_BUDGET_KB: Record<string, number> = {
   "rilevazioni.$id_.visita": 102,
-  "idee.nuova": 101.5,
-  "admin.utenti_.importa": 100.5,
+  "idee.nuova": 101.6,
 };
 const gzipped = new Map<string, number>();
 function gzipKb(urls: Iterable<string>) {

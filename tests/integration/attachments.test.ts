@@ -396,6 +396,172 @@ describe("bad input: a clear message, a 4xx, nothing written", () => {
   });
 });
 
+describe("a new idea posted with its files (issue 23)", () => {
+  let n = 0;
+  /** A colleague of her own for each case: the ideas' hourly limit is per person. */
+  const newAuthor = async () => {
+    n += 1;
+    const email = `nuova${n}@test.example`;
+    await buildUser(h.server.db, { email, displayName: `Nuova Autrice ${n}` });
+    return as(email);
+  };
+  const fields = (title: string) => ({
+    title,
+    groupId: h.scenario.groups.logistica!.id,
+    body: "Con la pianta della sala e il preventivo delle sedute.",
+    intent: "save",
+  });
+
+  it("the idea and its files are written together; the image is re-encoded and becomes its picture", async () => {
+    const client = await newAuthor();
+    const response = await files.upload(
+      client,
+      "/idee/nuova",
+      [
+        { name: "Preventivo sedute.pdf", bytes: files.pdf() },
+        { name: "pianta.jpg", bytes: await files.jpegWithExif() },
+      ],
+      fields("Sedute nuove per la sala d'attesa"),
+    );
+    expect(response.status).toBe(302);
+    const idea = await h.server.db.idea.findFirstOrThrow({
+      where: { title: "Sedute nuove per la sala d'attesa" },
+      include: { attachments: { include: { file: true }, orderBy: { name: "asc" } } },
+    });
+    expect(response.headers.get("location")).toBe(`/idee/${idea.id}`);
+    expect(idea.attachments.map((a) => [a.name, a.file.mime])).toEqual([
+      ["Preventivo sedute.pdf", "application/pdf"],
+      ["pianta.jpg", "image/jpeg"],
+    ]);
+    expect(idea.coverId).toBe(idea.attachments[1]!.id);
+    const image = await client.get(`/allegati/${idea.attachments[1]!.id}`);
+    expect((await sharp(Buffer.from(await image.arrayBuffer())).metadata()).exif).toBeUndefined();
+    const page = await client.get(`/idee/${idea.id}`);
+    const html = await text(page);
+    expect(html).toContain("Idea pubblicata con i suoi allegati (2)");
+    expect(html).toContain("Preventivo sedute.pdf");
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it("sent without a file chosen, the idea is posted as before", async () => {
+    const client = await newAuthor();
+    const response = await files.upload(
+      client,
+      "/idee/nuova",
+      [{ name: "", bytes: Buffer.alloc(0) }],
+      fields("Idea senza file"),
+    );
+    expect(response.status).toBe(302);
+    const idea = await h.server.db.idea.findFirstOrThrow({
+      where: { title: "Idea senza file" },
+      include: { attachments: true },
+    });
+    expect(idea.attachments).toEqual([]);
+  });
+
+  const refusedNew = async (
+    client: Client,
+    list: { name: string; bytes: Buffer | Uint8Array }[],
+    form: Record<string, string>,
+    status: number,
+    messages: (string | RegExp)[],
+  ) => {
+    const before = await dbFingerprint(h.server.db);
+    const stored = storedFiles().length;
+    const response = await files.upload(client, "/idee/nuova", list, form);
+    expect(response.status).toBe(status);
+    const page = await response.text();
+    for (const message of messages)
+      if (typeof message === "string") expect(page).toContain(message);
+      else expect(page).toMatch(message);
+    expect(changedTables(before, await dbFingerprint(h.server.db))).toEqual([]);
+    expect(storedFiles()).toHaveLength(stored);
+    expect(tmpFiles()).toEqual([]);
+    return page;
+  };
+
+  it("a file of a type not allowed: the form comes back with what was written, nothing is written", async () => {
+    const client = await newAuthor();
+    const page = await refusedNew(
+      client,
+      [
+        { name: "pianta.pdf", bytes: files.pdf() },
+        { name: "pagina.png", bytes: files.html() },
+      ],
+      fields("Idea con un file sbagliato"),
+      400,
+      ["il contenuto non è di un tipo ammesso", 'value="Idea con un file sbagliato"', "sceglili di nuovo"],
+    );
+    // The field's error is tied to the file field.
+    expect(page).toMatch(/<input[^>]*id="f-file"[^>]*aria-invalid="true"/);
+  });
+
+  it("a file past 20 MB: 413, the text kept, nothing written", async () => {
+    const client = await newAuthor();
+    const big = Buffer.concat([files.pdf(), Buffer.alloc(21 * 1024 * 1024, 7)]);
+    await refusedNew(client, [{ name: "enorme.pdf", bytes: big }], fields("Idea con un file enorme"), 413, [
+      "«enorme.pdf» supera il limite di 20 MB",
+      'value="Idea con un file enorme"',
+      "Con la pianta della sala",
+    ]);
+  });
+
+  it("eleven files: 400, nothing written", async () => {
+    const client = await newAuthor();
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `nota${i}.txt`, bytes: Buffer.from(`Nota ${i}\n`) }));
+    await refusedNew(client, eleven, fields("Idea con troppi file"), 400, ["Al massimo 10 file per pagina"]);
+  });
+
+  it("a text to correct: the files are not kept and the person is told to choose them again", async () => {
+    const client = await newAuthor();
+    await refusedNew(client, [{ name: "pianta.pdf", bytes: files.pdf() }], { ...fields(""), title: "" }, 400, [
+      "sceglili di nuovo",
+      "Con la pianta della sala",
+    ]);
+  });
+
+  it("the preview keeps nothing either", async () => {
+    const client = await newAuthor();
+    const before = await dbFingerprint(h.server.db);
+    const stored = storedFiles().length;
+    const response = await files.upload(client, "/idee/nuova", [{ name: "pianta.pdf", bytes: files.pdf() }], {
+      ...fields("Solo un'anteprima"),
+      intent: "preview",
+    });
+    expect(response.status).toBe(200);
+    expect(await text(response)).toContain("Anteprima");
+    expect(changedTables(before, await dbFingerprint(h.server.db))).toEqual([]);
+    expect(storedFiles()).toHaveLength(stored);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it("past the person's quota: 413, no idea", async () => {
+    const admin = await as("admin@test.example");
+    expect((await admin.post("/admin/allegati", { quotaMb: "20" })).status).toBe(302);
+    try {
+      const client = await newAuthor();
+      const big = (i: number) => Buffer.concat([files.pdf(), Buffer.alloc(12 * 1024 * 1024, i)]);
+      await refusedNew(
+        client,
+        [
+          { name: "uno.pdf", bytes: big(1) },
+          { name: "due.pdf", bytes: big(2) },
+        ],
+        fields("Idea oltre lo spazio"),
+        413,
+        ["supereresti lo spazio di 20 MB", 'value="Idea oltre lo spazio"'],
+      );
+    } finally {
+      expect((await admin.post("/admin/allegati", { quotaMb: "500" })).status).toBe(302);
+    }
+  });
+
+  it("an observer cannot post an idea, with or without files: 403, nothing written", async () => {
+    const client = await as("osservatore@test.example");
+    await refusedNew(client, [{ name: "pianta.pdf", bytes: files.pdf() }], fields("Idea di chi osserva"), 403, []);
+  });
+});
+
 describe("the quota set by the administrator", () => {
   it("refuses what would pass it, and the administrator sees who uses the space", async () => {
     const admin = await as("admin@test.example");

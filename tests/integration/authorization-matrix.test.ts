@@ -107,7 +107,9 @@ for (const [route, entry] of Object.entries(MATRIX)) {
             const before = await dbFingerprint(harness.server.db);
             const client = clients[actor];
             const response =
-              kind === "loader" ? await client.get(request.path) : await client.post(request.path, request.form ?? {});
+              kind === "loader"
+                ? await client.get(request.path)
+                : await client.post(request.path, request.form ?? {}, { body: request.body });
             const body = await response.text();
             const changed = changedTables(before, await dbFingerprint(harness.server.db));
             if (kind === "loader" && answer !== "write")

@@ -101,6 +101,10 @@ describe("SQLite settings", () => {
       "AccessToken", // the profile reads them directly, uncached
       "Webhook", // the administrator's page reads them directly, uncached
       "WebhookDelivery",
+      "Poll", // the polls' pages read them directly, uncached (issue 23)
+      "PollOption",
+      "PollBallot",
+      "PollChoice",
       "AuditEvent",
       "CalendarToken",
       "Invitation",

@@ -130,9 +130,12 @@ export async function upload(
         const headers = new Headers();
         for (const [name, value] of Object.entries(res.headers))
           for (const one of ([] as string[]).concat(value ?? [])) headers.append(name, one);
-        resolve(
-          new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode, headers }),
-        );
+        const response = new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), {
+          status: res.statusCode,
+          headers,
+        });
+        client.remember(response);
+        resolve(response);
       });
     });
     // Writing into a connection the server closed after answering: the answer is what counts.

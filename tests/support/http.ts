@@ -10,7 +10,8 @@ export class Client {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
-  private remember(response: Response) {
+  /** Keeps the cookies a response sets, as a browser would (also for requests sent by hand). */
+  remember(response: Response) {
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(";");
       const index = pair!.indexOf("=");

@@ -58,7 +58,8 @@ export function authorizationMatrix(harness: Harness) {
   }
   const writers: ActorName[] = ["employee", "author", "leader", "otherLeader", "board", "admin"];
 
-  type Request = { path: string; form?: Record<string, string> };
+  /** `body` when a field comes more than once (a poll's options). */
+  type Request = { path: string; form?: Record<string, string>; body?: URLSearchParams };
   type Case = { name: string; expect: Row; request: (actor: ActorName) => Promise<Request> | Request };
   type Entry = { loader?: Case[]; action?: Case[] };
 
@@ -804,6 +805,47 @@ export function authorizationMatrix(harness: Harness) {
         })),
       ],
     },
+    // Staff polls (issue 23): everyone reads them; the Cabina asks anyone, a leader their group;
+    // a group's poll is voted by its members (the author and the leader of Logistica).
+    "sondaggi._index": { loader: [get("sondaggi", members(200), () => "/sondaggi")] },
+    "sondaggi.nuovo": {
+      loader: [get("nuovo sondaggio", only(["leader", "otherLeader", "board"]), () => "/sondaggi/nuovo")],
+      action: [
+        post("pubblica un sondaggio per Logistica", only(["leader", "board"], "write"), () => ({
+          path: "/sondaggi/nuovo",
+          body: new URLSearchParams([
+            ["question", `Quale orario per la riunione plenaria? ${Math.random().toFixed(6)}`],
+            ["description", ""],
+            ["option", "Mattina"],
+            ["option", "Pomeriggio"],
+            ["multiple", "0"],
+            ["showResults", "AFTER_VOTE"],
+            ["endsOn", new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)],
+            ["audience", fixture.groups.logistica.id],
+          ]),
+        })),
+      ],
+    },
+    "sondaggi.$id": {
+      loader: [
+        get("sondaggio di Logistica", members(200), () => `/sondaggi/${fixture.polls.group.id}`),
+        get("sondaggio che non esiste", members(404), () => "/sondaggi/nonesiste00000"),
+      ],
+      action: [
+        post("vota nel sondaggio di Logistica", only(["author", "leader"], "write"), () => ({
+          path: `/sondaggi/${fixture.polls.group.id}`,
+          form: { intent: "vote", option: fixture.polls.group.options[0]!.id },
+        })),
+        post("vota nel sondaggio per tutti", only(writers, "write"), () => ({
+          path: `/sondaggi/${fixture.polls.everyone.id}`,
+          form: { intent: "vote", option: fixture.polls.everyone.options[1]!.id },
+        })),
+        post("vota in un sondaggio chiuso", only(writers, 409), () => ({
+          path: `/sondaggi/${fixture.polls.ended.id}`,
+          form: { intent: "vote", option: fixture.polls.ended.options[0]!.id },
+        })),
+      ],
+    },
     registro: { loader: [get("registro delle attività", only(["board", "admin"]), () => "/registro")] },
     "registro[.]csv": {
       loader: [get("registro delle attività (CSV)", only(["board", "admin"]), () => "/registro.csv")],
@@ -851,7 +893,25 @@ export function authorizationMatrix(harness: Harness) {
     const later = await frozen("2026-11-12");
     const campaignId = await freshCampaign();
     const survey = await freshSurvey();
+    const poll = (question: string, groupId: string | null, endsAt: Date) =>
+      db.poll.create({
+        data: {
+          question,
+          groupId,
+          endsAt,
+          createdById: groupId ? users.leader.id : users.board.id,
+          options: { create: ["Sì", "No", "Non so"].map((label, position) => ({ label, position })) },
+        },
+        include: { options: { orderBy: { position: "asc" } } },
+      });
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000);
+    const polls = {
+      group: await poll("Spostiamo la riunione di Logistica al giovedì?", groups.logistica!.id, nextWeek),
+      everyone: await poll("Vi è utile la newsletter interna?", null, nextWeek),
+      ended: await poll("Festa di fine anno in sede?", null, new Date(Date.now() - 86_400_000)),
+    };
     return {
+      polls,
       campaignId,
       survey,
       idea,

@@ -43,6 +43,58 @@ const table: Case[] = [
   },
   { action: "group.leave", resource: { id: G }, label: "leave a group they are in", allowed: ["member", "leader"] },
   // Observing and listening (issue 15): role × action × ownership (whose group, joined or not).
+  // Staff polls (issue 23): who asks (the Cabina anyone, a leader their group), who votes (a
+  // group's members, or every writer), who sees the counts (per the author's choice, at the end).
+  { action: "poll.create", resource: { groupId: null }, label: "ask every colleague a question", allowed: ["board"] },
+  { action: "poll.create", resource: { groupId: G }, label: "ask Logistica a question", allowed: ["leader", "board"] },
+  {
+    action: "poll.create",
+    resource: { groupId: OTHER_GROUP },
+    label: "ask Informatica a question",
+    allowed: ["otherLeader", "board"],
+  },
+  {
+    action: "poll.vote",
+    resource: { groupId: null, open: true, showResults: "AFTER_VOTE" },
+    label: "vote on an open poll for everyone",
+    allowed: WRITERS,
+  },
+  {
+    action: "poll.vote",
+    resource: { groupId: G, open: true, showResults: "AFTER_VOTE" },
+    label: "vote on an open poll for Logistica",
+    allowed: ["member", "leader"],
+  },
+  {
+    action: "poll.vote",
+    resource: { groupId: null, open: false, showResults: "AFTER_VOTE" },
+    label: "vote on a closed poll",
+    allowed: [],
+  },
+  {
+    action: "poll.results",
+    resource: { groupId: null, open: true, showResults: "AFTER_VOTE", voted: false },
+    label: "see an open poll's counts before voting",
+    allowed: [],
+  },
+  {
+    action: "poll.results",
+    resource: { groupId: null, open: true, showResults: "AFTER_VOTE", voted: true },
+    label: "see an open poll's counts after voting (shown after the vote)",
+    allowed: ["employee", "member", "leader", "otherLeader", "board", "admin", "observer"],
+  },
+  {
+    action: "poll.results",
+    resource: { groupId: null, open: true, showResults: "AFTER_END", voted: true },
+    label: "see an open poll's counts after voting (shown at the end)",
+    allowed: [],
+  },
+  {
+    action: "poll.results",
+    resource: { groupId: G, open: false, showResults: "AFTER_END", voted: false },
+    label: "see a closed poll's counts",
+    allowed: ["employee", "member", "leader", "otherLeader", "board", "admin", "observer"],
+  },
   { action: "place.manage", label: "manage offices, counters and services", allowed: ["board", "admin"] },
   {
     action: "campaign.create",

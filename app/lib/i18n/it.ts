@@ -1,6 +1,7 @@
 import { accessibilityMessages } from "./messages/accessibility";
 import { apiMessages } from "./messages/api";
 import { webhooksMessages } from "./messages/webhooks";
+import { pollsMessages } from "./messages/polls";
 import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { userImportMessages } from "./messages/userImport";
@@ -8,6 +9,9 @@ import { boardMessages } from "./messages/board";
 import { coreMessages } from "./messages/core";
 import { citizenMessages } from "./messages/citizen";
 import { filesMessages } from "./messages/files";
+import { fileRulesMessages } from "./messages/fileRules";
+import { flashMessages } from "./messages/flash";
+import { ideaEditMessages } from "./messages/ideaEdit";
 import { observeMessages } from "./messages/observe";
 import { visitMessages } from "./messages/visit";
 import { formsMessages } from "./messages/forms";
@@ -45,11 +49,15 @@ export const it = {
   ...formsMessages,
   ...mailMessages,
   ...filesMessages,
+  ...fileRulesMessages,
+  ...flashMessages,
+  ...ideaEditMessages,
   ...observeMessages,
   ...visitMessages,
   ...citizenMessages,
   ...apiMessages,
   ...webhooksMessages,
+  ...pollsMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;

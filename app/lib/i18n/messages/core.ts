@@ -130,4 +130,5 @@ export const coreMessages = {
   "objectives.ownerNotMember": "Il responsabile deve far parte del gruppo.",
   "nav.adminFiles": "File",
   "nav.observe": "Rilevazioni",
+  "nav.polls": "Sondaggi",
 } as const;

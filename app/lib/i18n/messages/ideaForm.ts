@@ -20,10 +20,6 @@ export const ideaFormMessages = {
   "ideas.saveChanges": "Salva le modifiche",
   "ideas.similarTitle": "Idee simili già proposte:",
   "ideas.similarHint": "se una di queste è la tua idea, sostienila invece di proporne una nuova.",
-  "ideas.created": "Idea pubblicata. Grazie!",
-  "ideas.updated": "Idea aggiornata: la versione precedente resta consultabile.",
-  "ideas.editTitle": "Modifica l'idea",
-  "ideas.editIntro":
-    "Puoi modificare la tua idea finché è nuova o in discussione. Ogni " +
-    "modifica resta visibile a tutti nella storia dell'idea.",
+  "ideas.fieldFiles": "Allegati (facoltativi)",
+  "ideas.filesAgain": "I file si conservano solo con l'idea pubblicata: se il campo è vuoto, sceglili di nuovo.",
 } as const;
