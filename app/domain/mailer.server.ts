@@ -8,6 +8,7 @@ import { noticesForDigest, noticesToMail, type MailableNotice, type Notification
 import { enqueueMail } from "./outbox.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 import { log } from "~/lib/log.server";
+import { outsideRequest } from "~/lib/request-context.server";
 
 /**
  * E-mail inside the server (docs/decisions/0018-email-outbox.md). Every few seconds the server
@@ -88,9 +89,11 @@ export async function stopMailer() {
 
 function schedule(ms: number) {
   if (stopping) return;
-  timer = setTimeout(() => {
-    current = tick();
-  }, ms);
+  timer = outsideRequest(() =>
+    setTimeout(() => {
+      current = tick();
+    }, ms),
+  );
 }
 
 async function tick() {

@@ -4,6 +4,7 @@ import { reader } from "~/lib/db/fast.server";
 import type { Actor } from "~/lib/actor";
 import { MAIL_DEFAULTS, MAIL_KINDS, type MailKind } from "./mail-preferences";
 import { log } from "~/lib/log.server";
+import { outsideRequest } from "~/lib/request-context.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -224,10 +225,12 @@ let fanOutStopped = false;
 
 function fanOutSoon(wait = Math.max(FAN_OUT_FIRST_MS, lastFanOut + FAN_OUT_EVERY_MS - Date.now())) {
   if (fanOutTimer || fanOutStopped) return;
-  fanOutTimer = setTimeout(() => {
-    fanOutTimer = null;
-    fanning = runFanOut();
-  }, wait);
+  fanOutTimer = outsideRequest(() =>
+    setTimeout(() => {
+      fanOutTimer = null;
+      fanning = runFanOut();
+    }, wait),
+  );
 }
 
 async function runFanOut() {

@@ -8,6 +8,7 @@ import { mailOrigin } from "~/lib/mail.server";
 import { audit } from "./audit.server";
 import { statusSlug, type IdeaStatus } from "./ideas";
 import { assertCan } from "./policy";
+import { outsideRequest } from "~/lib/request-context.server";
 
 /**
  * Webhooks (issue 24, decision 0028): the administrator names an address and the events it wants;
@@ -227,7 +228,7 @@ const inFlight = new Map<string, Promise<void>>();
 function wakeSoon() {
   if (stopping) return;
   if (timer) clearTimeout(timer);
-  timer = setTimeout(() => void look(), 20);
+  timer = outsideRequest(() => setTimeout(() => void look(), 20));
 }
 
 /** Starts sending: an attempt a stop or a kill interrupted is made again (same id). */
@@ -267,7 +268,7 @@ async function look() {
   } catch (error) {
     log.warn({ err: error }, "Webhook: consegne rimandate");
   }
-  if (!stopping && !timer) timer = setTimeout(() => void look(), env.webhooks.pollMs);
+  if (!stopping && !timer) timer = outsideRequest(() => setTimeout(() => void look(), env.webhooks.pollMs));
 }
 
 async function send(id: string) {

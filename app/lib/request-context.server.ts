@@ -31,3 +31,12 @@ export function countStatement() {
 export function statementsSoFar() {
   return contexts.getStore()?.statements ?? 0;
 }
+
+/**
+ * Runs `start` outside any request: for the server's own loops (the notices' fan-out, the mailer,
+ * the webhooks' sender, the directory check), whose timers would otherwise belong to the request
+ * that woke them, their statements counted in its tally and their log lines carrying its id.
+ */
+export function outsideRequest<T>(start: () => T): T {
+  return contexts.exit(start);
+}
