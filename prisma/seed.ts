@@ -21,7 +21,7 @@ import {
   type UserInput,
 } from "../tests/support/factories";
 import { freezeSnapshot } from "../app/domain/snapshots.server";
-import { createPoll, vote } from "../app/domain/polls.server";
+import { createPoll, vote, type PollInput } from "../app/domain/polls.server";
 import type { Actor } from "../app/lib/actor";
 import { addDays, today } from "../app/lib/days";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
@@ -587,7 +587,6 @@ async function actorOf(email: string): Promise<Actor> {
  * dipendente has not voted yet), one already closed with its totals, one for Logistica.
  */
 async function seedPolls(groups: Map<string, string>) {
-  const board = await actorOf("cabina@cesena.example");
   const colleagues = (
     await db.user.findMany({
       where: { role: { in: ["DIPENDENTE", "CABINA"] }, email: { not: "dipendente@cesena.example" } },
@@ -595,56 +594,75 @@ async function seedPolls(groups: Map<string, string>) {
       select: { email: true },
     })
   ).map((u) => u.email);
+  const logistica = await db.membership.findMany({
+    where: { groupId: groups.get("logistica")! },
+    select: { user: { select: { email: true } } },
+  });
   const pick = random(23);
-  const open = await createPoll(board, {
-    question: "Quale apertura pomeridiana proviamo per prima allo Sportello?",
-    description: "La prova dura un mese, poi guardiamo le rilevazioni agli sportelli e decidiamo in Cabina di Regia.",
-    options: ["Martedì e giovedì fino alle 17:30", "Lunedì e mercoledì fino alle 18", "Un sabato mattina al mese"],
-    multiple: false,
-    showResults: "AFTER_VOTE",
-    endsOn: addDays(today(), 14),
-    groupId: null,
-  });
-  const openOptions = await db.pollOption.findMany({ where: { pollId: open.id }, orderBy: { position: "asc" } });
-  for (const email of colleagues.slice(0, 14)) {
-    const weights = pick();
-    const option = openOptions[weights < 0.5 ? 0 : weights < 0.8 ? 1 : 2]!;
-    await vote(await actorOf(email), open.id, [option.id]);
+  /** Asks through the domain, then each voter chooses the options `choose` picks (by position). */
+  async function askAndVote(by: string, input: PollInput, voters: string[], choose: () => number[]) {
+    const poll = await createPoll(await actorOf(by), input);
+    const options = await db.pollOption.findMany({ where: { pollId: poll.id }, orderBy: { position: "asc" } });
+    for (const email of voters)
+      await vote(
+        await actorOf(email),
+        poll.id,
+        choose().map((i) => options[i]!.id),
+      );
+    return poll;
   }
-  const ended = await createPoll(board, {
-    question: "Con quali canali raccontiamo ai cittadini il nuovo Sportello?",
-    description: "Si possono scegliere più canali.",
-    options: ["Sito del Comune", "Social del Comune", "Locandine agli sportelli", "Newsletter", "Giornale locale"],
-    multiple: true,
-    showResults: "AFTER_END",
-    endsOn: today(),
-    groupId: null,
-  });
-  const endedOptions = await db.pollOption.findMany({ where: { pollId: ended.id }, orderBy: { position: "asc" } });
-  for (const email of colleagues.slice(2, 20)) {
-    const chosen = endedOptions.filter(() => pick() < 0.45).map((o) => o.id);
-    await vote(await actorOf(email), ended.id, chosen.length > 0 ? chosen : [endedOptions[0]!.id]);
-  }
+  const common = { description: "", multiple: false, showResults: "AFTER_VOTE" as const, groupId: null };
+  await askAndVote(
+    "cabina@cesena.example",
+    {
+      ...common,
+      question: "Quale apertura pomeridiana proviamo per prima allo Sportello?",
+      description: "La prova dura un mese, poi guardiamo le rilevazioni agli sportelli e decidiamo in Cabina di Regia.",
+      options: ["Martedì e giovedì fino alle 17:30", "Lunedì e mercoledì fino alle 18", "Un sabato mattina al mese"],
+      endsOn: addDays(today(), 14),
+    },
+    colleagues.slice(0, 14),
+    () => {
+      const roll = pick();
+      return [roll < 0.5 ? 0 : roll < 0.8 ? 1 : 2];
+    },
+  );
+  const ended = await askAndVote(
+    "cabina@cesena.example",
+    {
+      ...common,
+      question: "Con quali canali raccontiamo ai cittadini il nuovo Sportello?",
+      description: "Si possono scegliere più canali.",
+      options: ["Sito del Comune", "Social del Comune", "Locandine agli sportelli", "Newsletter", "Giornale locale"],
+      multiple: true,
+      showResults: "AFTER_END",
+      endsOn: today(),
+    },
+    colleagues.slice(2, 20),
+    () => {
+      const chosen = [0, 1, 2, 3, 4].filter(() => pick() < 0.45);
+      return chosen.length > 0 ? chosen : [0];
+    },
+  );
+  // Closed a fortnight ago, with its totals for everyone.
   await db.poll.update({
     where: { id: ended.id },
     data: { endsAt: new Date("2026-11-20T22:59:59Z"), createdAt: new Date("2026-11-06T09:00:00Z") },
   });
-  const leader = await actorOf("coordinatore.logistica@cesena.example");
-  const visit = await createPoll(leader, {
-    question: "Quando facciamo il sopralluogo del piano terra?",
-    description: "Serve un'ora, prima dell'apertura al pubblico.",
-    options: ["Lunedì alle 8", "Mercoledì alle 8", "Venerdì alle 8"],
-    multiple: true,
-    showResults: "AFTER_VOTE",
-    endsOn: addDays(today(), 7),
-    groupId: groups.get("logistica")!,
-  });
-  const visitOptions = await db.pollOption.findMany({ where: { pollId: visit.id }, orderBy: { position: "asc" } });
-  const members = await db.membership.findMany({
-    where: { groupId: groups.get("logistica")! },
-    select: { user: { select: { email: true } } },
-  });
-  for (const { user } of members) await vote(await actorOf(user.email), visit.id, [visitOptions[1]!.id]);
+  await askAndVote(
+    "coordinatore.logistica@cesena.example",
+    {
+      ...common,
+      question: "Quando facciamo il sopralluogo del piano terra?",
+      description: "Serve un'ora, prima dell'apertura al pubblico.",
+      options: ["Lunedì alle 8", "Mercoledì alle 8", "Venerdì alle 8"],
+      multiple: true,
+      endsOn: addDays(today(), 7),
+      groupId: groups.get("logistica")!,
+    },
+    logistica.map((m) => m.user.email),
+    () => [1],
+  );
 }
 
 /**

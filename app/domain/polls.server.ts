@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Actor } from "~/lib/actor";
 import { romeDayBounds } from "~/lib/dates";
 import { db } from "~/lib/db/client.server";
@@ -8,6 +8,7 @@ import type { Message } from "~/lib/i18n";
 import { findGroup } from "./groups.server";
 import { assertCan, can, type PollRef } from "./policy";
 import { POLL_LIMITS, type PollResults } from "./polls";
+import { serverSecret } from "./secrets.server";
 
 /**
  * Staff polls (issue 23, docs/decisions/0029-staff-polls-and-ideas-with-files.md). A ballot carries no person: its key
@@ -17,25 +18,8 @@ import { POLL_LIMITS, type PollResults } from "./polls";
  * and a person's ballot is replaced inside one transaction, so two votes sent at once leave one.
  */
 
-let secret: Buffer | null = null;
-
-/**
- * The secret ballots are keyed with: made by the first vote ever (reading a page never writes;
- * before any vote there is no ballot to find).
- */
-async function pollSecret(options: { create: boolean }) {
-  if (secret) return secret;
-  if (options.create)
-    await db.setting.upsert({
-      where: { key: "poll-secret" },
-      create: { key: "poll-secret", value: JSON.stringify(randomBytes(32).toString("hex")) },
-      update: {},
-    });
-  const row = await db.setting.findUnique({ where: { key: "poll-secret" }, select: { value: true } });
-  if (!row) return null;
-  secret = Buffer.from(JSON.parse(row.value) as string, "hex");
-  return secret;
-}
+/** The ballots' key: made by the first vote ever (before it, there is no ballot to find). */
+const pollSecret = (options: { create: boolean }) => serverSecret("poll-secret", options);
 
 function keyWith(key: Buffer, pollId: string, userId: string) {
   return createHmac("sha256", key).update(`poll:${pollId}:${userId}`).digest("base64url");

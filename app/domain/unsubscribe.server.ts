@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "~/lib/db/client.server";
 import { isMailKind, mailPreferences, type MailKind } from "./mail-preferences";
+import { serverSecret } from "./secrets.server";
 
 /**
  * One-click unsubscribe (RFC 8058) without logging in: every notice and digest carries a link
@@ -9,24 +10,7 @@ import { isMailKind, mailPreferences, type MailKind } from "./mail-preferences";
  */
 export type UnsubscribeKind = MailKind | "DIGEST";
 
-let secret: Buffer | null = null;
-
-/** The secret links are signed with; made (once, by the first server to need it) only to sign one. */
-async function mailSecret(options: { create: boolean }) {
-  if (secret) return secret;
-  if (options.create) {
-    const made = randomBytes(32).toString("hex");
-    await db.setting.upsert({
-      where: { key: "mail-secret" },
-      create: { key: "mail-secret", value: JSON.stringify(made) },
-      update: {},
-    });
-  }
-  const row = await db.setting.findUnique({ where: { key: "mail-secret" }, select: { value: true } });
-  if (!row) return null;
-  secret = Buffer.from(JSON.parse(row.value) as string, "hex");
-  return secret;
-}
+const mailSecret = (options: { create: boolean }) => serverSecret("mail-secret", options);
 
 function sign(key: Buffer, userId: string, kind: UnsubscribeKind) {
   return createHmac("sha256", key).update(`unsubscribe:${userId}:${kind}`).digest("base64url").slice(0, 32);
