@@ -527,12 +527,7 @@ const uploads =
 const rows: Row[] = [];
 for (const endpoint of endpoints.filter((e) => !only || e.kind === "floor" || only.test(e.name))) {
   endpoint.before?.();
-  // The statements a request of the row usually runs: the median of three probes. A single one
-  // could meet a cold cache, or another transaction open on the connection (a support then takes
-  // Prisma's longer path: the same writes with BEGIN and COMMIT counted), and read high.
-  const probes = [await probe(endpoint), await probe(endpoint), await probe(endpoint)];
-  const { jsKb, cssKb } = probes[0]!;
-  const statements = probes.map((p) => p.statements).sort((a, b) => a - b)[1]!;
+  const { statements, jsKb, cssKb } = await probe(endpoint);
   await load(endpoint, WARMUP);
   const { result, times } = await load(endpoint, DURATION);
   await endpoint.after?.();
