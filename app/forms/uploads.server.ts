@@ -54,9 +54,15 @@ export async function readUpload(
     const target = await tmpPath();
     written.push(target);
     const out = createWriteStream(target);
+    // The stream's own errors are kept, never left unheard: a write still in flight when the file
+    // is refused (and the stream destroyed) reports one after the fact, and an 'error' event
+    // without a listener would stop the whole server (seen in CI: ERR_STREAM_DESTROYED).
+    let broken: Error | null = null;
+    out.on("error", (error) => (broken ??= error));
     let size = 0;
     try {
       for await (const chunk of data) {
+        if (broken) throw broken;
         size += chunk.length;
         if (size > limits.maxFileBytes)
           throw new Refused(
@@ -67,6 +73,7 @@ export async function readUpload(
       }
       out.end();
       await once(out, "close");
+      if (broken) throw broken;
     } catch (error) {
       out.destroy();
       throw error;
