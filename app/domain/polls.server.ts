@@ -47,7 +47,7 @@ export async function pollAudiences(actor: Actor) {
 
 /** Whether this person may put a question to anyone at all (the "new poll" link). */
 export function mayCreatePolls(actor: Actor) {
-  return can(actor, "poll.create", { groupId: null }) || actor.leaderOf.length > 0;
+  return [null, ...actor.leaderOf].some((groupId) => can(actor, "poll.create", { groupId }));
 }
 
 export async function createPoll(actor: Actor, input: PollInput) {

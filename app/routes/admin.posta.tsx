@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActionLabel } from "~/components/action-label";
 import { AdminNav } from "~/components/admin-nav";
 import { DataTable } from "~/components/data-table";
+import { StatusFilter } from "~/components/status-filter";
 import { OUTBOX_STATUSES } from "~/domain/outbox";
 import { outboxPage, resendMail } from "~/domain/outbox.server";
 import { readOutboxFilters } from "~/forms/filters.server";
@@ -72,22 +73,15 @@ export default function AdminMail() {
             ? t("mail.modeMailbox", { dir: data.mailbox })
             : t("mail.modeOff")}
       </p>
-      <nav aria-label={t("mail.filter")} className="pionieri-sorts">
-        <span>{t("mail.filter")}:</span>
-        <Link to="/admin/posta" className={current === "" ? "active" : undefined}>
-          {t("mail.all")}
-        </Link>
-        {OUTBOX_STATUSES.map((status) => (
-          <Link
-            key={status}
-            to={`/admin/posta?stato=${status}`}
-            className={current === status ? "active" : undefined}
-            aria-current={current === status ? "page" : undefined}
-          >
-            {t(`mail.status.${status}` as MessageKey)} ({data.counts[status]})
-          </Link>
-        ))}
-      </nav>
+      <StatusFilter
+        path="/admin/posta"
+        label={t("mail.filter")}
+        current={current}
+        statuses={OUTBOX_STATUSES.map((status) => ({
+          value: status,
+          label: `${t(`mail.status.${status}` as MessageKey)} (${data.counts[status]})`,
+        }))}
+      />
       {data.rows.length === 0 ? (
         <p>{t("mail.none")}</p>
       ) : (

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ActionLabel } from "~/components/action-label";
 import { AdminNav } from "~/components/admin-nav";
 import { Choices } from "~/components/choices";
 import { ConfirmAction } from "~/components/confirm-action";
 import { DataTable } from "~/components/data-table";
+import { StatusFilter } from "~/components/status-filter";
 import { FormErrors, TextField } from "~/components/form";
 import {
   createWebhook,
@@ -193,22 +194,12 @@ export default function AdminWebhooks() {
       </section>
       <h2 className="h4">{t("webhook.log")}</h2>
       <p>{t("webhook.logIntro")}</p>
-      <nav aria-label={t("webhook.filter")} className="pionieri-sorts">
-        <span>{t("webhook.filter")}:</span>
-        <Link to="/admin/webhook" className={current === "" ? "active" : undefined}>
-          {t("mail.all")}
-        </Link>
-        {STATUSES.map((status) => (
-          <Link
-            key={status}
-            to={`/admin/webhook?stato=${status}`}
-            className={current === status ? "active" : undefined}
-            aria-current={current === status ? "page" : undefined}
-          >
-            {t(`webhook.status.${status}` as MessageKey)}
-          </Link>
-        ))}
-      </nav>
+      <StatusFilter
+        path="/admin/webhook"
+        label={t("webhook.filter")}
+        current={current}
+        statuses={STATUSES.map((status) => ({ value: status, label: t(`webhook.status.${status}` as MessageKey) }))}
+      />
       {deliveries.length === 0 ? (
         <p>{t("webhook.noDeliveries")}</p>
       ) : (

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { Bars } from "~/components/charts";
 import { DataTable } from "~/components/data-table";
-import { ChoiceGroup } from "~/components/poll-fields";
+import { Choices } from "~/components/choices";
 import { POLL_LIMITS } from "~/domain/polls";
 import { pollPage, vote, withdrawVote } from "~/domain/polls.server";
 import { requireUser } from "~/lib/auth.server";
@@ -85,13 +85,13 @@ export default function Poll() {
       {data.canVote ? (
         <Form method="post" className="pionieri-poll-ballot" noValidate>
           {data.voted ? <p>{t("polls.youVoted")}</p> : null}
-          <ChoiceGroup
+          <Choices
             name="option"
             type={poll.multiple ? "checkbox" : "radio"}
             legend={t(poll.multiple ? "polls.chooseManyLegend" : "polls.chooseOneLegend")}
-            options={poll.options.map((option) => ({ value: option.id, label: option.label }))}
+            options={poll.options.map((option) => ({ id: option.id, name: option.label }))}
             checked={failed?.chosen ?? data.chosen}
-            error={failed?.problem}
+            errors={failed?.problem ? { option: failed.problem } : undefined}
           />
           <div className="pionieri-form-actions">
             <button type="submit" name="intent" value="vote" className="btn btn-primary">

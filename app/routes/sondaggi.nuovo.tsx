@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
-import { ChoiceGroup } from "~/components/poll-fields";
+import { Choices } from "~/components/choices";
 import { POLL_LIMITS } from "~/domain/polls";
 import { createPoll, mayCreatePolls, pollAudiences } from "~/domain/polls.server";
 import { readPollForm } from "~/forms/poll.server";
@@ -95,27 +95,27 @@ export default function NewPoll() {
             />
           ))}
         </fieldset>
-        <ChoiceGroup
+        <Choices
           name="multiple"
           type="radio"
           legend={t("polls.fieldMultiple")}
           options={[
-            { value: "0", label: t("polls.single") },
-            { value: "1", label: t("polls.multiple") },
+            { id: "0", name: t("polls.single") },
+            { id: "1", name: t("polls.multiple") },
           ]}
           checked={[fields.multiple ?? "0"]}
-          error={errors?.multiple}
+          errors={errors}
         />
-        <ChoiceGroup
+        <Choices
           name="showResults"
           type="radio"
           legend={t("polls.fieldShowResults")}
           options={[
-            { value: "AFTER_VOTE", label: t("polls.afterVote") },
-            { value: "AFTER_END", label: t("polls.afterEnd") },
+            { id: "AFTER_VOTE", name: t("polls.afterVote") },
+            { id: "AFTER_END", name: t("polls.afterEnd") },
           ]}
           checked={[fields.showResults ?? "AFTER_VOTE"]}
-          error={errors?.showResults}
+          errors={errors}
         />
         <TextField
           name="endsOn"
