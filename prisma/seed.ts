@@ -22,6 +22,11 @@ import {
 } from "../tests/support/factories";
 import { freezeSnapshot } from "../app/domain/snapshots.server";
 import { createPoll, vote, type PollInput } from "../app/domain/polls.server";
+import { recordMinutes, respond, scheduleMeeting } from "../app/domain/meetings.server";
+import { concludeChallenge, createChallenge } from "../app/domain/challenges.server";
+import { createIdea } from "../app/domain/ideas.server";
+import { setSupport } from "../app/domain/supports.server";
+import { romeInstant } from "../app/lib/clock";
 import type { Actor } from "../app/lib/actor";
 import { addDays, today } from "../app/lib/days";
 import { COMMENTS, IDEAS, REASONS, REPLIES } from "./seed-ideas";
@@ -239,6 +244,8 @@ async function main() {
   });
   await seedAuditLog();
   await seedPolls(groups);
+  await seedMeetings(groups);
+  await seedChallenges(groups);
   console.log(
     `Dati dimostrativi creati: ${PEOPLE.length} persone, ${ideas} idee, ` +
       `${objectives} micro-obiettivi con i loro aggiornamenti.`,
@@ -663,6 +670,177 @@ async function seedPolls(groups: Map<string, string>) {
     logistica.map((m) => m.user.email),
     () => [1],
   );
+}
+
+/**
+ * Group meetings (issue 23), called through the domain as the pages do: a Logistica meeting held a
+ * week ago with its minutes and a decision that moved an idea (its story links the meeting), and
+ * the next one in five days, with a few answers. Invitations go to the demo's mailbox with their .ics.
+ */
+async function seedMeetings(groups: Map<string, string>) {
+  const groupId = groups.get("logistica")!;
+  const leader = await actorOf("coordinatore.logistica@cesena.example");
+  const group = { id: groupId, name: "Logistica" };
+  const ideas = await db.idea.findMany({
+    where: { groupId, status: { in: ["NUOVA", "IN_DISCUSSIONE"] } },
+    orderBy: { createdAt: "asc" },
+    take: 2,
+    select: { id: true, title: true, status: true },
+  });
+  const objective = await db.objective.findFirst({
+    where: { groupId },
+    orderBy: { dueOn: "asc" },
+    select: { id: true },
+  });
+  const noRef = { ideaId: null, objectiveId: null };
+  // Called for tomorrow, then moved back to last week (a meeting cannot be called in the past).
+  const held = await scheduleMeeting(leader, group, {
+    title: "Sopralluogo del piano terra e prime proposte",
+    startsAt: romeInstant(addDays(today(), 1), "09:00"),
+    endsAt: romeInstant(addDays(today(), 1), "10:30"),
+    place: "Sala riunioni, piano terra, Piazza del Popolo 10",
+    videoUrl: "",
+    items: [
+      { title: "Com'è oggi il percorso del cittadino", ref: noRef },
+      ...ideas.map((idea) => ({ title: idea.title, ref: { ideaId: idea.id, objectiveId: null } })),
+      ...(objective ? [{ title: "Calendario dei lavori", ref: { ideaId: null, objectiveId: objective.id } }] : []),
+    ],
+  });
+  if (!held.ok) throw new Error("seed: meeting");
+  const members = await db.membership.findMany({
+    where: { groupId },
+    orderBy: { joinedAt: "asc" },
+    select: { user: { select: { email: true } } },
+  });
+  for (const [index, member] of members.slice(0, 8).entries())
+    await respond(await actorOf(member.user.email), held.id, index % 4 === 3 ? "NO" : "SI");
+  await db.meeting.update({
+    where: { id: held.id },
+    data: {
+      startsAt: romeInstant(addDays(today(), -7), "09:00"),
+      endsAt: romeInstant(addDays(today(), -7), "10:30"),
+      createdAt: romeInstant(addDays(today(), -14), "12:00"),
+    },
+  });
+  const items = await db.meetingItem.findMany({ where: { meetingId: held.id }, orderBy: { position: "asc" } });
+  const first = ideas[0];
+  await recordMinutes(leader, held.id, {
+    minutes:
+      "Presenti otto colleghi del gruppo.\n\n" +
+      "## Sopralluogo\n\nAbbiamo percorso il piano terra come un cittadino che arriva per la carta d'identità: " +
+      "il totem all'ingresso non si vede dalla porta e le sedute sono lontane dai numeri chiamati.\n\n" +
+      "## Prossimi passi\n\n- spostare il totem accanto alla porta (prova di due settimane);\n" +
+      "- misurare di nuovo l'attesa con una rilevazione.",
+    decisions: items.map((item) => ({
+      itemId: item.id,
+      decision:
+        item.ideaId === first?.id
+          ? "La proposta è concreta e si prova in poco tempo: la portiamo avanti."
+          : item.position === 0
+            ? "Il percorso è descritto nel verbale."
+            : "",
+      status: item.ideaId === first?.id ? (first.status === "NUOVA" ? "IN_DISCUSSIONE" : "IN_VALUTAZIONE") : "",
+    })),
+  });
+  const next = await scheduleMeeting(leader, group, {
+    title: "Prova del nuovo totem all'ingresso",
+    startsAt: romeInstant(addDays(today(), 5), "14:30"),
+    endsAt: romeInstant(addDays(today(), 5), "15:30"),
+    place: "Ingresso dello Sportello",
+    videoUrl: "https://videoconferenza.comune.cesena.example/logistica",
+    items: [
+      { title: "Dove mettere il totem", ref: noRef },
+      { title: "Cartelli e segnaletica", ref: noRef },
+    ],
+  });
+  if (!next.ok) throw new Error("seed: meeting");
+  for (const member of members.slice(0, 3)) await respond(await actorOf(member.user.email), next.id, "SI");
+}
+
+/**
+ * Challenges (issue 23): the Cabina's open challenge, with ideas proposed in answer and their
+ * supports, and a Comunicazione challenge closed and concluded with its shortlist.
+ */
+async function seedChallenges(groups: Map<string, string>) {
+  const board = await actorOf("cabina@cesena.example");
+  const open = await createChallenge(board, {
+    title: "Come sarebbe bello se nessun cittadino dovesse tornare due volte allo sportello?",
+    description:
+      "Le rilevazioni dicono che una parte dei cittadini non risolve al primo sportello. " +
+      "Che cosa cambieresti, nel modo in cui li accogliamo e li indirizziamo, perché la prima volta basti?",
+    groupId: null,
+    opensOn: today(),
+    closesOn: addDays(today(), 21),
+    evidence: null,
+  });
+  await db.challenge.update({ where: { id: open.id }, data: { opensOn: addDays(today(), -9) } });
+  const colleagues = (
+    await db.user.findMany({
+      where: { role: "DIPENDENTE", email: { not: "dipendente@cesena.example" } },
+      orderBy: { email: "asc" },
+      take: 12,
+      select: { email: true },
+    })
+  ).map((u) => u.email);
+  const answers = [
+    {
+      by: colleagues[0]!,
+      group: "prodotti",
+      title: "Una lista dei documenti da portare, mandata con la prenotazione",
+      body: "Chi prenota riceve per e-mail l'elenco di ciò che serve per la sua pratica, così arriva completo.",
+    },
+    {
+      by: colleagues[1]!,
+      group: "logistica",
+      title: "Un banco di accoglienza che controlla i documenti prima del numero",
+      body: "Un collega all'ingresso guarda i documenti in mano al cittadino e gli dice subito se manca qualcosa.",
+    },
+    {
+      by: colleagues[2]!,
+      group: "informatica",
+      title: "Il fascicolo del cittadino visibile a tutti gli sportelli",
+      body: "Se la pratica è iniziata altrove, lo sportello vede a che punto è senza chiedere di ricominciare.",
+    },
+  ];
+  const created: number[] = [];
+  for (const answer of answers) {
+    const idea = await createIdea(await actorOf(answer.by), {
+      title: answer.title,
+      body: answer.body,
+      groupId: groups.get(answer.group)!,
+      tagIds: [],
+      challengeId: open.id,
+    });
+    created.push(idea.id);
+  }
+  for (const [index, email] of colleagues.slice(3, 12).entries())
+    await setSupport(await actorOf(email), created[index % 3 === 2 ? 1 : 0]!, true);
+  // A group's challenge, closed last month and concluded by the Cabina with one idea chosen.
+  const closed = await createChallenge(board, {
+    title: "Come sarebbe bello se ogni cittadino sapesse già dove andare appena entra?",
+    description: "Segnaletica, accoglienza, informazioni online prima di venire: tutto ciò che orienta.",
+    groupId: groups.get("comunicazione")!,
+    opensOn: today(),
+    closesOn: addDays(today(), 1),
+    evidence: null,
+  });
+  const signs = await createIdea(await actorOf(colleagues[4]!), {
+    title: "Cartelli con i colori dei servizi, uguali sul sito e allo sportello",
+    body: "Lo stesso colore per lo stesso servizio, dalla pagina web al cartello sopra lo sportello.",
+    groupId: groups.get("comunicazione")!,
+    tagIds: [],
+    challengeId: closed.id,
+  });
+  await db.challenge.update({
+    where: { id: closed.id },
+    data: { opensOn: addDays(today(), -50), closesOn: addDays(today(), -20) },
+  });
+  await concludeChallenge(board, closed.id, {
+    conclusion:
+      "Grazie a chi ha partecipato. La Cabina porta avanti i **cartelli a colori**: il gruppo Comunicazione " +
+      "prepara una prova per gennaio.",
+    shortlist: [signs.id],
+  });
 }
 
 /**

@@ -9,7 +9,7 @@ import { getIdeaPage } from "~/domain/idea-page.server";
 import { IDEA_LIMITS, IDEA_SORTS, statusFromSlug, statusSlug, type IdeaStatus } from "~/domain/ideas";
 import { isObjectiveStatus } from "~/domain/objectives";
 import { getObjectivePage } from "~/domain/objectives.server";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { setSupport } from "~/domain/supports.server";
 import { getSurvey, listSurveys } from "~/domain/surveys.server";
 import { listTags } from "~/domain/tags.server";

@@ -2,7 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import type { ShownComment } from "~/domain/comments";
 import { IDEA_LIMITS } from "~/domain/ideas";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy-shared";
 import type { Actor } from "~/lib/actor";
 import { formatDate } from "~/lib/dates";
 import type { FormFailure } from "~/lib/forms";

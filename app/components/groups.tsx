@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy-shared";
 import type { Actor } from "~/lib/actor";
 import { useT } from "~/lib/i18n/react";
 

@@ -52,6 +52,7 @@ export function IdeaForm({
   preview,
   similar,
   files,
+  challenge,
 }: {
   mode: "create" | "edit";
   ideaId?: number;
@@ -63,6 +64,8 @@ export function IdeaForm({
   similar?: Similar[];
   /** The new idea's file field (idee.nuova), which takes the form multipart. */
   files?: ReactNode;
+  /** The challenge the idea answers, when there are open ones (its field, drawn by the route). */
+  challenge?: ReactNode;
 }) {
   const t = useT();
   const similarFetcher = useFetcher<{ ideas: Similar[] }>();
@@ -111,6 +114,7 @@ export function IdeaForm({
           ]}
         />
       ) : null}
+      {challenge}
       <TextAreaField
         id="f-body"
         name="body"

@@ -13,6 +13,8 @@ type Story = {
     reason: string | null;
     relatedIdeaId: number | null;
     relatedTitle: string | null;
+    meetingId?: string | null;
+    meetingTitle?: string | null;
     createdAt: string;
     actorName: string | null;
   }[];
@@ -43,6 +45,12 @@ export function IdeaStory({ idea }: { idea: Story }) {
                     to: ideaStatusLabel(t, event.toStatus),
                   })
                 : null}
+              {event.meetingId ? (
+                <>
+                  {" "}
+                  {t("story.inMeeting")} <Link to={`/riunioni/${event.meetingId}`}>{event.meetingTitle}</Link>
+                </>
+              ) : null}
               {event.kind === "MERGED_INTO" ? (
                 <>
                   {isolate(t, "story.mergedInto", { who: who(event.actorName) })}{" "}

@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation, useMatches } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy-shared";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { useRootData, type RootData } from "~/lib/root-data";
@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
           { to: "/crono-programma", label: t("nav.timeline"), end: false },
           { to: "/cabina-di-regia", label: t("nav.board"), end: false },
           { to: "/rilevazioni", label: t("nav.observe"), end: false },
+          { to: "/sfide", label: t("nav.challenges"), end: false },
           { to: "/sondaggi", label: t("nav.polls"), end: false },
           ...(moderates ? [{ to: "/moderazione", label: t("nav.moderation"), end: false }] : []),
           ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),

@@ -3,7 +3,7 @@ import { isRole, type Actor } from "~/lib/actor";
 import { db } from "~/lib/db/client.server";
 import { isLocale, type Locale } from "~/lib/i18n";
 import { audit } from "./audit.server";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 /**
  * Personal access tokens for the JSON API (issue 24, decision 0027). A token is 32 random bytes

@@ -9,7 +9,7 @@ import type { Message } from "~/lib/i18n";
 import { cleanText } from "~/lib/text";
 import { audit } from "./audit.server";
 import type { AttachmentView } from "./attachments";
-import { assertCan, can, type AttachTarget } from "./policy";
+import { assertCan, can, type AttachTarget } from "./policy.server";
 
 /**
  * Files attached to ideas, objectives, progress updates and versions of a group's documents

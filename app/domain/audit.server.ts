@@ -6,7 +6,7 @@ import { requestId } from "~/lib/request-context.server";
 import type { AuditEntry, AuditRef } from "./audit";
 import { handleOf } from "./people";
 import { addDays } from "~/lib/days";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -5,7 +5,7 @@ import { translator, type Locale } from "~/lib/i18n";
 import type { ExportKind } from "./board";
 import { participation } from "./board.server";
 import { timelineData } from "./timeline.server";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 import type { Actor } from "~/lib/actor";
 import { ideaStatusLabel, objectiveStatusLabel } from "~/lib/i18n/labels";
 

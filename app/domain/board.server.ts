@@ -17,7 +17,7 @@ import {
 import { listGroups } from "./groups.server";
 import { IDEA_STATUSES, type IdeaStatus } from "./ideas";
 import { isLate, needsUpdate, OBJECTIVE_STATUSES, type ObjectiveState } from "./objectives";
-import { can } from "./policy";
+import { can } from "./policy.server";
 
 /**
  * The Cabina di Regia's figures: the objectives and groups "as of" an instant, ideas by status,

@@ -2,6 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/lib/db/client.server";
 import { addDays } from "~/lib/days";
 import type { Actor } from "~/lib/actor";
+import { calendarText, compactDay as compact, escapeText as escape, ROME_VTIMEZONE, utcStamp } from "~/lib/ical";
+import { meetingEventLines } from "./meeting-calendar.server";
+import { env } from "~/lib/env.server";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -26,30 +29,11 @@ export async function calendarSince(actor: Actor) {
   return token?.createdAt.toISOString() ?? null;
 }
 
-const escape = (text: string) =>
-  text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-
-/** RFC 5545 lines are folded at 75 octets. */
-function fold(line: string) {
-  const bytes = Buffer.from(line, "utf8");
-  if (bytes.length <= 75) return line;
-  const parts: string[] = [];
-  let rest = line;
-  while (Buffer.byteLength(rest, "utf8") > 75) {
-    let cut = 75;
-    while (Buffer.byteLength(rest.slice(0, cut), "utf8") > 75) cut--;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  parts.push(rest);
-  return parts.join("\r\n ");
-}
-
-const compact = (day: string) => day.replace(/-/g, "");
-
 /**
  * The person's feed: due days of the objectives of their groups (and of those they own) and
- * the milestones of the project and of their groups, as all-day events. null: no such token.
+ * the milestones of the project and of their groups, as all-day events, and their groups'
+ * meetings of the last three months and to come (a cancelled one as CANCELLED, with the same UID
+ * and SEQUENCE as its invitation's). null: no such token.
  */
 export async function calendarFeed(token: string, origin: string) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
@@ -59,7 +43,7 @@ export async function calendarFeed(token: string, origin: string) {
   });
   if (!row || !row.user.active) return null;
   const groupIds = row.user.memberships.map((m) => m.groupId);
-  const [objectives, milestones] = await Promise.all([
+  const [objectives, milestones, meetings] = await Promise.all([
     db.objective.findMany({
       where: { OR: [{ groupId: { in: groupIds } }, { ownerId: row.user.id }], status: { notIn: ["ANNULLATO"] } },
       select: { id: true, title: true, dueOn: true, updatedAt: true, group: { select: { name: true } } },
@@ -68,11 +52,26 @@ export async function calendarFeed(token: string, origin: string) {
       where: { OR: [{ groupId: null }, { groupId: { in: groupIds } }] },
       select: { id: true, title: true, date: true, createdAt: true, group: { select: { name: true } } },
     }),
+    db.meeting.findMany({
+      where: { groupId: { in: groupIds }, startsAt: { gte: new Date(Date.now() - 92 * 86_400_000) } },
+      orderBy: { startsAt: "asc" },
+      take: 500,
+      select: {
+        id: true,
+        title: true,
+        startsAt: true,
+        endsAt: true,
+        place: true,
+        videoUrl: true,
+        status: true,
+        sequence: true,
+        group: { select: { name: true } },
+        items: { orderBy: { position: "asc" }, select: { title: true } },
+      },
+    }),
   ]);
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
+  const now = new Date();
+  const stamp = utcStamp(now);
   const host = new URL(origin).host;
   const events = [
     ...objectives.map((o) => [
@@ -95,19 +94,39 @@ export async function calendarFeed(token: string, origin: string) {
       `URL:${origin}/crono-programma`,
       "END:VEVENT",
     ]),
+    ...meetings.map((m) =>
+      meetingEventLines(
+        {
+          id: m.id,
+          title: m.title,
+          groupName: m.group.name,
+          startsAt: m.startsAt,
+          endsAt: m.endsAt,
+          place: m.place,
+          videoUrl: m.videoUrl,
+          agenda: m.items.map((item) => item.title),
+          sequence: m.sequence,
+          cancelled: m.status === "ANNULLATA",
+        },
+        { origin, organizer: { name: "Pionieri", address: senderAddress() }, now },
+      ),
+    ),
   ];
-  return [
+  return calendarText([
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Comune di Cesena//Pionieri//IT",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escape("Pionieri · scadenze e traguardi")}`,
+    `X-WR-CALNAME:${escape("Pionieri · scadenze, traguardi e riunioni")}`,
     "X-WR-TIMEZONE:Europe/Rome",
+    ...(meetings.length > 0 ? ROME_VTIMEZONE : []),
     ...events.flat(),
     "END:VCALENDAR",
-  ]
-    .map(fold)
-    .join("\r\n")
-    .concat("\r\n");
+  ]);
+}
+
+/** MAIL_FROM's address: the meetings' ORGANIZER in the feed. */
+function senderAddress() {
+  return /<([^>]+)>/.exec(env.mail.from)?.[1] ?? env.mail.from.trim();
 }

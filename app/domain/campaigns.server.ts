@@ -9,7 +9,7 @@ import type { MessageKey } from "~/lib/i18n";
 import { audit } from "./audit.server";
 import { refreshIndicators } from "./findings.server";
 import { OBSERVE_LIMITS, type Outcome } from "./observation";
-import { assertCan, can, type CampaignRef } from "./policy";
+import { assertCan, can, type CampaignRef } from "./policy.server";
 
 /**
  * Observation campaigns (issue 15): the places and services observed, the campaigns, who joined

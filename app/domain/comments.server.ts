@@ -9,7 +9,7 @@ import type { ShownComment } from "./comments";
 import { renderWithMentions } from "./mentions.server";
 import { handleOf } from "./people";
 import { notify, notifyGroup, notifyWatchers } from "./notifications.server";
-import { assertCan, can } from "./policy";
+import { assertCan, can } from "./policy.server";
 
 async function loadComment(id: number) {
   const comment = await db.comment.findUnique({

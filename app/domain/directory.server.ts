@@ -7,7 +7,7 @@ import { checkPassword, DirectoryUnavailable, findPerson, readPeople, type Direc
 import { cleanText } from "~/lib/text";
 import { audit } from "./audit.server";
 import { joinInvitedGroups } from "./invitations.server";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 import { log } from "~/lib/log.server";
 
 /**

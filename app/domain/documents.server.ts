@@ -7,7 +7,7 @@ import type { Message } from "~/lib/i18n";
 import { cleanText } from "~/lib/text";
 import { DOCUMENT_LIMITS } from "./attachments";
 import { attachFiles, toView, viewSelect } from "./attachments.server";
-import { assertCan, can, type AttachTarget } from "./policy";
+import { assertCan, can, type AttachTarget } from "./policy.server";
 
 /**
  * A working group's documents (issue 17): a title, a short description, and versions (each an

@@ -7,7 +7,7 @@ import { audit } from "./audit.server";
 import { describeFigure, figureValue } from "./findings.server";
 import { figureKey, figureUnit, parseFigure, type Figure } from "./observation";
 import type { EvidenceSnapshot } from "./evidence";
-import { assertCan, can } from "./policy";
+import { assertCan, can } from "./policy.server";
 
 /**
  * How findings feed the loop (issue 15): an idea cites a figure with its numbers as of that

@@ -5,7 +5,7 @@ import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 /**
  * The five working groups (any colleague joins voluntarily): choices for forms and filters, the

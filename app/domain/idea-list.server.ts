@@ -15,6 +15,9 @@ const IDEAS_PAGE_SIZE = 20;
 
 export type IdeaFilters = {
   groupId?: string;
+  /** The ideas answering a challenge (issue 23); with `shortlisted`, only those the Cabina chose. */
+  challengeId?: string;
+  shortlisted?: boolean;
   status?: IdeaStatus;
   tagId?: string;
   mine?: boolean;
@@ -60,6 +63,8 @@ function cursorKey(value: unknown): number | string {
 export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = IDEAS_PAGE_SIZE) {
   const where: Prisma.Sql[] = [];
   if (filters.groupId) where.push(Prisma.sql`i."groupId" = ${filters.groupId}`);
+  if (filters.challengeId) where.push(Prisma.sql`i."challengeId" = ${filters.challengeId}`);
+  if (filters.shortlisted) where.push(Prisma.sql`i."shortlisted" = 1`);
   if (filters.status) where.push(Prisma.sql`i."status" = ${filters.status}`);
   else where.push(Prisma.sql`i."status" <> 'DUPLICATA'`);
   if (filters.tagId)

@@ -6,7 +6,7 @@ import { isClosed } from "./ideas";
 import { handleOf } from "./people";
 import type { AttachmentView } from "./attachments";
 import type { EvidenceSnapshot } from "./evidence";
-import { can, type AttachTarget } from "./policy";
+import { can, type AttachTarget } from "./policy.server";
 
 /** Everything the idea page shows, in a handful of queries. */
 export async function getIdeaPage(actor: Actor, id: number) {
@@ -32,6 +32,9 @@ export async function getIdeaPage(actor: Actor, id: number) {
     authorEmail: string | null;
     duplicateOfId: number | null;
     duplicateOfTitle: string | null;
+    challengeId: string | null;
+    challengeTitle: string | null;
+    shortlisted: boolean;
     supportedByMe: boolean;
     followingByMe: boolean;
   };
@@ -43,13 +46,15 @@ export async function getIdeaPage(actor: Actor, id: number) {
            g."slug" AS "groupSlug", g."name" AS "groupName", g."colour" AS "groupColour",
            u."displayName" AS "authorName", u."office" AS "authorOffice", u."email" AS "authorEmail",
            d."id" AS "duplicateOfId", d."title" AS "duplicateOfTitle",
+           c."id" AS "challengeId", c."title" AS "challengeTitle", i."shortlisted",
            EXISTS (SELECT 1 FROM "Support" s WHERE s."ideaId" = i."id" AND s."userId" = ${actor.id}) AS "supportedByMe",
            EXISTS (SELECT 1 FROM "Follow" f WHERE f."ideaId" = i."id" AND f."userId" = ${actor.id}) AS "followingByMe"
     FROM "Idea" i JOIN "WorkingGroup" g ON g."id" = i."groupId"
     LEFT JOIN "User" u ON u."id" = i."authorId"
     LEFT JOIN "Idea" d ON d."id" = i."duplicateOfId"
+    LEFT JOIN "Challenge" c ON c."id" = i."challengeId"
     WHERE i."id" = ${id}`,
-    { createdAt: "date", editedAt: "date", supportedByMe: "boolean", followingByMe: "boolean" },
+    { createdAt: "date", editedAt: "date", supportedByMe: "boolean", followingByMe: "boolean", shortlisted: "boolean" },
   );
   if (!row) return null;
   const tags = read.all<{ id: string; kind: string; name: string }>(Prisma.sql`
@@ -87,11 +92,14 @@ export async function getIdeaPage(actor: Actor, id: number) {
       createdAt: Date;
       actorName: string | null;
       relatedTitle: string | null;
+      meetingId: string | null;
+      meetingTitle: string | null;
     }>(
       Prisma.sql`
       SELECT e."id", e."kind", e."fromStatus", e."toStatus", e."reason", e."relatedIdeaId", e."createdAt",
-             u."displayName" AS "actorName", r."title" AS "relatedTitle"
+             u."displayName" AS "actorName", r."title" AS "relatedTitle", e."meetingId", m."title" AS "meetingTitle"
       FROM "IdeaEvent" e LEFT JOIN "User" u ON u."id" = e."actorId" LEFT JOIN "Idea" r ON r."id" = e."relatedIdeaId"
+      LEFT JOIN "Meeting" m ON m."id" = e."meetingId"
       WHERE e."ideaId" = ${id} ORDER BY e."createdAt", e."id"`,
       { createdAt: "date" },
     )
@@ -154,6 +162,10 @@ export async function getIdeaPage(actor: Actor, id: number) {
     authorId: row.authorId,
     group: { id: row.groupId, slug: row.groupSlug, name: row.groupName, colour: row.groupColour },
     duplicateOf: row.duplicateOfId === null ? null : { id: row.duplicateOfId, title: row.duplicateOfTitle ?? "" },
+    challenge:
+      row.challengeId === null
+        ? null
+        : { id: row.challengeId, title: row.challengeTitle ?? "", shortlisted: row.shortlisted },
     revisions,
     carriedBy,
     files,

@@ -9,7 +9,7 @@ import { IDEA_STATUSES, transition, type IdeaStatus } from "./ideas";
 import { newlyMentioned, renderWithMentions } from "./mentions.server";
 import { notify, notifyGroup, notifyWatchers } from "./notifications.server";
 import { attachEvidence, type CitedFigure } from "./evidence.server";
-import { assertCan, can } from "./policy";
+import { assertCan, can } from "./policy.server";
 import { moveSupportsAndFollows } from "./supports.server";
 import { ideaCreated, ideaStatusChanged } from "./webhooks.server";
 
@@ -25,7 +25,14 @@ async function validTagIds(tagIds: string[]) {
   return tags.map((tag) => tag.id);
 }
 
-export type IdeaInput = { title: string; body: string; groupId: string; tagIds: string[] };
+export type IdeaInput = {
+  title: string;
+  body: string;
+  groupId: string;
+  tagIds: string[];
+  /** The open challenge the idea answers (checked by the caller with challengeForIdea). */
+  challengeId?: string | null;
+};
 
 /** A new idea: the author follows it; mentioned colleagues are told. */
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -55,6 +62,7 @@ export async function createIdea(
         bodyHtml: html,
         groupId: input.groupId,
         authorId: actor.id,
+        challengeId: input.challengeId ?? null,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
       },
       select: { id: true, title: true },
@@ -153,37 +161,54 @@ export async function changeStatus(
   if (privateNote) assertCan(actor, "board.privateNotes");
   if (step.reasonRequired && !reason) return { ok: false, fieldErrors: { reason: { key: "ideas.reasonRequired" } } };
   await db.$transaction(async (tx) => {
-    const now = new Date();
-    // Of two simultaneous changes from the same status, only the first applies.
-    const moved = await tx.idea.updateMany({
-      where: { id: ideaId, status: idea.status },
-      data: { status: to, lastActivityAt: now },
-    });
-    if (moved.count !== 1) httpError(409, "ideas.transitionInvalid");
-    await tx.ideaEvent.create({
-      data: {
-        ideaId,
-        actorId: actor.id,
-        kind: "STATUS",
-        fromStatus: idea.status,
-        toStatus: to,
-        reason: reason || null,
-        createdAt: now,
-      },
-    });
-    await audit(tx, actor.id, "idea.status", String(ideaId), { from: idea.status, to, reason });
-    await ideaStatusChanged(tx, idea, { from: idea.status, to, reason: reason || null });
+    await applyStatus(tx, actor, { ...idea, id: ideaId }, to, reason);
     if (privateNote)
-      await tx.boardNote.create({ data: { ideaId, authorId: actor.id, note: privateNote, createdAt: now } });
-    await notifyWatchers(tx, {
-      kind: "STATUS",
-      ideaId,
-      authorId: idea.authorId,
-      actorId: actor.id,
-      data: { ideaTitle: idea.title, fromStatus: idea.status, toStatus: to, ...(reason ? { reason } : {}) },
-    });
+      await tx.boardNote.create({ data: { ideaId, authorId: actor.id, note: privateNote, createdAt: new Date() } });
   });
   return { ok: true };
+}
+
+/**
+ * The status change itself, inside the caller's transaction, once the step and the actor were
+ * checked: the idea, its story, the audit, the webhooks and the watchers' notice together. A
+ * meeting's decision (meetings.server.ts) takes the same path, its story entry linking the meeting.
+ */
+export async function applyStatus(
+  tx: Tx,
+  actor: Actor,
+  idea: { id: number; title: string; status: string; groupId: string; authorId: string | null },
+  to: IdeaStatus,
+  reason: string,
+  meetingId: string | null = null,
+) {
+  const now = new Date();
+  // Of two simultaneous changes from the same status, only the first applies.
+  const moved = await tx.idea.updateMany({
+    where: { id: idea.id, status: idea.status },
+    data: { status: to, lastActivityAt: now },
+  });
+  if (moved.count !== 1) httpError(409, "ideas.transitionInvalid");
+  await tx.ideaEvent.create({
+    data: {
+      ideaId: idea.id,
+      actorId: actor.id,
+      kind: "STATUS",
+      fromStatus: idea.status,
+      toStatus: to,
+      reason: reason || null,
+      meetingId,
+      createdAt: now,
+    },
+  });
+  await audit(tx, actor.id, "idea.status", String(idea.id), { from: idea.status, to, reason });
+  await ideaStatusChanged(tx, idea, { from: idea.status, to, reason: reason || null });
+  await notifyWatchers(tx, {
+    kind: "STATUS",
+    ideaId: idea.id,
+    authorId: idea.authorId,
+    actorId: actor.id,
+    data: { ideaTitle: idea.title, fromStatus: idea.status, toStatus: to, ...(reason ? { reason } : {}) },
+  });
 }
 
 /**

@@ -11,7 +11,7 @@ import { audit } from "./audit.server";
 import { invitationMail } from "./mail-messages.server";
 import { enqueueMail } from "./outbox.server";
 import { passwordProblem } from "./passwords";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 /** One-time links: the invitation of a new colleague, and a new password for an existing one. */
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

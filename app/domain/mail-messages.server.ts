@@ -1,4 +1,5 @@
 import { formatDate } from "~/lib/dates";
+import { meetingWhen } from "~/lib/clock";
 import { isLocale, translator, type Locale, type Translate } from "~/lib/i18n";
 import { ideaStatusLabel, objectiveStatusLabel } from "~/lib/i18n/labels";
 import type { MailKind } from "./mail-preferences";
@@ -16,7 +17,7 @@ type Block =
   | { type: "quote"; text: string }
   | { type: "link"; label: string; url: string }
   | { type: "h"; text: string }
-  | { type: "list"; items: { text: string; url: string }[] };
+  | { type: "list"; items: { text: string; url?: string }[] };
 
 export type ComposedMail = { subject: string; text: string; html: string };
 
@@ -40,7 +41,7 @@ function compose(locale: Locale, subject: string, blocks: Block[], footer: Block
         case "link":
           return `${block.label}: ${block.url}`;
         case "list":
-          return block.items.map((item) => `- ${item.text}\n  ${item.url}`).join("\n");
+          return block.items.map((item) => `- ${item.text}${item.url ? `\n  ${item.url}` : ""}`).join("\n");
       }
     })
     .join("\n\n");
@@ -60,7 +61,11 @@ function compose(locale: Locale, subject: string, blocks: Block[], footer: Block
             return `<p><a href="${escape(block.url)}" style="color:#0059b3">${escape(block.label)}</a></p>`;
           case "list":
             return `<ul>${block.items
-              .map((item) => `<li><a href="${escape(item.url)}" style="color:#0059b3">${escape(item.text)}</a></li>`)
+              .map((item) =>
+                item.url
+                  ? `<li><a href="${escape(item.url)}" style="color:#0059b3">${escape(item.text)}</a></li>`
+                  : `<li>${escape(item.text)}</li>`,
+              )
               .join("")}</ul>`;
         }
       })
@@ -114,12 +119,27 @@ export type NoticeForMail = {
   ideaId: number | null;
   objectiveId: number | null;
   commentId: number | null;
+  meetingId?: string | null;
+  challengeId?: string | null;
   actorName: string | null;
   data: NotificationData;
 };
 
+/** A meeting's notice: called, changed or cancelled, with its day and hours. */
+function meetingSentence(t: Translate, locale: Locale, data: NotificationData, who: string) {
+  const meeting = data.meeting;
+  const params = {
+    who,
+    title: data.ideaTitle,
+    group: data.groupName ?? "",
+    when: meeting ? meetingWhen(meeting.startsAt, meeting.endsAt, locale) : "",
+  };
+  if (meeting?.change === "CANCELLED") return t("notifications.meetingCancelled", params);
+  return t(meeting?.change === "CHANGED" ? "notifications.meetingChanged" : "notifications.meetingNew", params);
+}
+
 /** One notice in one sentence (the same words as in /notifiche, in plain text). */
-function noticeSentence(t: Translate, notice: NoticeForMail) {
+function noticeSentence(t: Translate, notice: NoticeForMail, locale: Locale) {
   const who = notice.actorName ?? t("ideas.formerColleague");
   const title = notice.data.ideaTitle;
   switch (notice.kind) {
@@ -151,6 +171,10 @@ function noticeSentence(t: Translate, notice: NoticeForMail) {
       return t("notifications.newIdea", { who, title, group: notice.data.groupName ?? "" });
     case "REPORT":
       return t("notifications.report", { title, group: notice.data.groupName ?? "" });
+    case "MEETING":
+      return meetingSentence(t, locale, notice.data, who);
+    case "CHALLENGE":
+      return t("notifications.challenge", { title });
   }
 }
 
@@ -165,9 +189,19 @@ export function noticeMail(input: {
 }): ComposedMail {
   const locale = localeOf(input.locale);
   const t = translator(locale);
-  const sentence = noticeSentence(t, input.notice);
+  const sentence = noticeSentence(t, input.notice, locale);
   const blocks: Block[] = [{ type: "p", text: sentence }];
   if (input.notice.data.reason) blocks.push({ type: "quote", text: input.notice.data.reason });
+  const meeting = input.notice.data.meeting;
+  if (meeting && meeting.change !== "CANCELLED") {
+    if (meeting.place) blocks.push({ type: "p", text: t("mail.meeting.place", { place: meeting.place }) });
+    if (meeting.videoUrl) blocks.push({ type: "p", text: t("mail.meeting.video", { url: meeting.videoUrl }) });
+    if (meeting.agenda.length > 0) {
+      blocks.push({ type: "h", text: t("mail.meeting.agenda") });
+      blocks.push({ type: "list", items: meeting.agenda.map((text) => ({ text })) });
+    }
+    blocks.push({ type: "p", text: t("mail.meeting.calendar") });
+  }
   blocks.push({ type: "link", label: t("mail.notice.open"), url: input.origin + noticePath(input.notice) });
   return compose(locale, sentence, blocks, [
     { type: "p", text: t("mail.footer.why") },
@@ -182,6 +216,7 @@ const DIGEST_SECTIONS: { kinds: MailKind[]; title: string }[] = [
   { kinds: ["OBJECTIVE"], title: "mail.digest.objectives" },
   { kinds: ["NEW_IDEA"], title: "mail.digest.newIdeas" },
   { kinds: ["REPORT"], title: "mail.digest.reports" },
+  { kinds: ["MEETING", "CHALLENGE"], title: "mail.digest.meetings" },
   { kinds: ["STATUS", "MERGE", "REPLY", "MENTION", "HIDDEN", "OWNER"], title: "mail.digest.other" },
 ];
 
@@ -202,7 +237,10 @@ export function digestMail(input: {
     blocks.push({ type: "h", text: t(section.title as "mail.digest.comments") });
     blocks.push({
       type: "list",
-      items: items.map((notice) => ({ text: noticeSentence(t, notice), url: input.origin + noticePath(notice) })),
+      items: items.map((notice) => ({
+        text: noticeSentence(t, notice, locale),
+        url: input.origin + noticePath(notice),
+      })),
     });
   }
   if (input.decisions.length > 0) {

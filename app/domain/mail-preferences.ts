@@ -14,6 +14,8 @@ export const MAIL_KINDS = [
   "OBJECTIVE",
   "NEW_IDEA",
   "REPORT",
+  "MEETING",
+  "CHALLENGE",
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -34,6 +36,9 @@ export const MAIL_DEFAULTS: Record<MailKind, MailChoice> = {
   OBJECTIVE: "DIGEST",
   NEW_IDEA: "DIGEST",
   REPORT: "DIGEST",
+  // An invitation carries its calendar event: it is only useful at once.
+  MEETING: "IMMEDIATE",
+  CHALLENGE: "IMMEDIATE",
 };
 
 export function isMailKind(value: unknown): value is MailKind {

@@ -6,6 +6,7 @@ import { mailOrigin, setMailOrigin } from "~/lib/mail.server";
 import { digestMail, noticeMail, type NoticeForMail } from "./mail-messages.server";
 import { noticesForDigest, noticesToMail, type MailableNotice, type NotificationData } from "./notifications.server";
 import { enqueueMail } from "./outbox.server";
+import { meetingInvitation } from "./meeting-calendar.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 import { log } from "~/lib/log.server";
 import { outsideRequest } from "~/lib/request-context.server";
@@ -127,6 +128,8 @@ function asNotice(row: MailableNotice): NoticeForMail {
     ideaId: row.ideaId,
     objectiveId: row.objectiveId,
     commentId: row.commentId,
+    meetingId: row.meetingId,
+    challengeId: row.challengeId,
     actorName: row.actorName,
     data: JSON.parse(row.data) as NotificationData,
   };
@@ -139,6 +142,35 @@ async function footerLinks(userId: string, kind: Parameters<typeof unsubscribeUr
     links: { preferences: `${origin}/profilo#posta`, unsubscribe },
     headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   };
+}
+
+/** The sender as a calendar's ORGANIZER: MAIL_FROM's name and address. */
+function organizer() {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(env.mail.from);
+  return match
+    ? { name: match[1] || "Pionieri", address: match[2]! }
+    : { name: "Pionieri", address: env.mail.from.trim() };
+}
+
+/** A meeting's notice carries its event: the invitation, or the cancellation, for this person. */
+function calendarFor(row: MailableNotice, notice: NoticeForMail) {
+  const meeting = notice.data.meeting;
+  if (row.kind !== "MEETING" || !row.meetingId || !meeting) return null;
+  return meetingInvitation(
+    {
+      id: row.meetingId,
+      title: notice.data.ideaTitle,
+      groupName: notice.data.groupName ?? "",
+      startsAt: new Date(meeting.startsAt),
+      endsAt: new Date(meeting.endsAt),
+      place: meeting.place,
+      videoUrl: meeting.videoUrl,
+      agenda: meeting.agenda,
+      sequence: meeting.sequence,
+      cancelled: meeting.change === "CANCELLED",
+    },
+    { origin: mailOrigin(), organizer: organizer(), attendee: { name: row.displayName, address: row.email } },
+  );
 }
 
 /** 1. Notices to be mailed at once become outbox rows, each with its notice marked, together; how many. */
@@ -161,6 +193,7 @@ async function mailNotices(): Promise<number> {
         kind: "NOTICE",
         mail,
         headers,
+        calendar: calendarFor(row, notice),
       });
     });
   }

@@ -4,8 +4,12 @@ export function noticePath(notice: {
   ideaId: number | null;
   objectiveId: number | null;
   commentId: number | null;
+  meetingId?: string | null;
+  challengeId?: string | null;
 }) {
   if (notice.kind === "REPORT") return "/moderazione";
+  if (notice.meetingId) return `/riunioni/${notice.meetingId}`;
+  if (notice.challengeId) return `/sfide/${notice.challengeId}`;
   if (notice.objectiveId !== null) return `/obiettivi/${notice.objectiveId}`;
   if (notice.ideaId === null) return "/notifiche";
   const anchor = notice.commentId !== null ? `?commenti=tutti#commento-${notice.commentId}` : "";

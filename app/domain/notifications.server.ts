@@ -24,8 +24,21 @@ export type NotificationData = {
   progress?: number;
   objectiveStatus?: string;
   carriedTitle?: string;
-  /** NEW_IDEA, REPORT: the group. */
+  /** NEW_IDEA, REPORT, MEETING, CHALLENGE: the group. */
   groupName?: string;
+  /** MEETING (ideaTitle is the meeting's title): the event as it was when the notice was made. */
+  meeting?: MeetingNotice;
+};
+
+/** A meeting's invitation, change or cancellation, frozen for the e-mail and its calendar event. */
+export type MeetingNotice = {
+  change: "NEW" | "CHANGED" | "CANCELLED";
+  sequence: number;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  videoUrl: string;
+  agenda: string[];
 };
 
 /**
@@ -41,6 +54,8 @@ export async function notify(
     ideaId?: number;
     objectiveId?: number;
     commentId?: number;
+    meetingId?: string;
+    challengeId?: string;
     data: NotificationData;
     /** People told of the same event by another notice: one event, one notice per person. */
     except?: Iterable<string>;
@@ -57,6 +72,8 @@ export async function notify(
       ideaId: input.ideaId ?? null,
       objectiveId: input.objectiveId ?? null,
       commentId: input.commentId ?? null,
+      meetingId: input.meetingId ?? null,
+      challengeId: input.challengeId ?? null,
       actorId: input.actorId,
       data,
     })),
@@ -293,6 +310,8 @@ export async function listNotifications(actor: Actor, page = 1) {
       ideaId: true,
       commentId: true,
       objectiveId: true,
+      meetingId: true,
+      challengeId: true,
       data: true,
       createdAt: true,
       readAt: true,
@@ -326,6 +345,8 @@ export type MailableNotice = {
   ideaId: number | null;
   objectiveId: number | null;
   commentId: number | null;
+  meetingId: string | null;
+  challengeId: string | null;
   actorName: string | null;
   data: string;
   createdAt: Date;
@@ -348,7 +369,8 @@ const CHOICE_SQL = Prisma.sql`COALESCE(json_extract(u."mailPrefs", '$.' || n."ki
 export function noticesToMail(since: Date, limit: number) {
   return reader().all<MailableNotice>(
     Prisma.sql`
-    SELECT n."id", n."userId", n."kind", n."ideaId", n."objectiveId", n."commentId", n."data", n."createdAt",
+    SELECT n."id", n."userId", n."kind", n."ideaId", n."objectiveId", n."commentId", n."meetingId", n."challengeId",
+           n."data", n."createdAt",
            a."displayName" AS "actorName", u."email", u."displayName", u."locale"
     FROM "Notification" n JOIN "User" u ON u."id" = n."userId" LEFT JOIN "User" a ON a."id" = n."actorId"
     WHERE n."createdAt" > ${since} AND n."emailedAt" IS NULL AND u."active" = 1 AND ${CHOICE_SQL} = 'IMMEDIATE'
@@ -361,7 +383,8 @@ export function noticesToMail(since: Date, limit: number) {
 export function noticesForDigest(userId: string, since: Date) {
   return reader().all<MailableNotice>(
     Prisma.sql`
-    SELECT n."id", n."userId", n."kind", n."ideaId", n."objectiveId", n."commentId", n."data", n."createdAt",
+    SELECT n."id", n."userId", n."kind", n."ideaId", n."objectiveId", n."commentId", n."meetingId", n."challengeId",
+           n."data", n."createdAt",
            a."displayName" AS "actorName", u."email", u."displayName", u."locale"
     FROM "Notification" n JOIN "User" u ON u."id" = n."userId" LEFT JOIN "User" a ON a."id" = n."actorId"
     WHERE n."userId" = ${userId} AND n."createdAt" > ${since} AND n."emailedAt" IS NULL AND ${CHOICE_SQL} = 'DIGEST'

@@ -9,7 +9,7 @@ import { newlyMentioned, renderWithMentions } from "./mentions.server";
 import { notify, notifyWatchers } from "./notifications.server";
 import { CARRIABLE_IDEA_STATUSES, isLate, needsUpdate, type ObjectiveStatus } from "./objectives";
 import { handleOf } from "./people";
-import { assertCan, can } from "./policy";
+import { assertCan, can } from "./policy.server";
 import { ideaStatusChanged, objectiveProgress } from "./webhooks.server";
 
 /**

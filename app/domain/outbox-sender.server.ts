@@ -23,6 +23,8 @@ type Claimed = {
   text: string | null;
   html: string | null;
   headers: string;
+  calendar: string | null;
+  calendarMethod: string | null;
   attempts: number;
   createdAt: string;
 };
@@ -33,7 +35,8 @@ function claim(sql: Connection, now: Date) {
     `UPDATE "OutboxMail" SET "status" = 'SENDING', "attempts" = "attempts" + 1
      WHERE "id" = (SELECT "id" FROM "OutboxMail" WHERE "status" = 'QUEUED' AND "nextAttemptAt" <= ?
                    ORDER BY "nextAttemptAt", "id" LIMIT 1)
-     RETURNING "id", "userId", "toAddress", "toName", "subject", "text", "html", "headers", "attempts", "createdAt"`,
+     RETURNING "id", "userId", "toAddress", "toName", "subject", "text", "html", "headers",
+               "calendar", "calendarMethod", "attempts", "createdAt"`,
     now,
   );
 }
@@ -63,6 +66,7 @@ export async function sendNext(sql: Connection, now = new Date()): Promise<"sent
     text: row.text ?? "",
     html: row.html ?? "",
     headers: JSON.parse(row.headers) as Record<string, string>,
+    calendar: row.calendar ? { method: row.calendarMethod ?? "REQUEST", content: row.calendar } : null,
   });
   if (result.ok) {
     // The bodies may hold a one-time link: once delivered they are not kept (but in the demo's mailbox).

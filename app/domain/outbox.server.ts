@@ -9,7 +9,7 @@ import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import type { ComposedMail } from "./mail-messages.server";
 import { OUTBOX_STATUSES, type OutboxKind, type OutboxStatus } from "./outbox";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,6 +35,8 @@ export async function enqueueMail(
     kind: OutboxKind;
     mail: ComposedMail;
     headers?: Record<string, string>;
+    /** A calendar event to send along (a meeting's invitation or cancellation). */
+    calendar?: { method: string; content: string } | null;
   },
 ) {
   if (!mailEnabled()) return null;
@@ -50,6 +52,8 @@ export async function enqueueMail(
       text: input.mail.text,
       html: input.mail.html,
       headers: JSON.stringify(input.headers ?? {}),
+      calendar: input.calendar?.content ?? null,
+      calendarMethod: input.calendar?.method ?? null,
     },
   });
   return id;

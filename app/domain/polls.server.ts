@@ -6,7 +6,7 @@ import type { Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import type { Message } from "~/lib/i18n";
 import { findGroup } from "./groups.server";
-import { assertCan, can, type PollRef } from "./policy";
+import { assertCan, can, type PollRef } from "./policy.server";
 import { POLL_LIMITS, type PollResults } from "./polls";
 import { serverSecret } from "./secrets.server";
 

@@ -3,7 +3,7 @@ import { whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
 import { renderMarkdown } from "~/lib/markdown.server";
 import { audit } from "./audit.server";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 import { DEFAULT_PRIVACY_NOTICE } from "./privacy";
 
 /**

@@ -5,7 +5,7 @@ import { audit } from "./audit.server";
 import type { SnapshotData } from "./board";
 import type { ObjectiveState } from "./objectives";
 import { decisionsBetween, groupSummaries, ideasByStatusAsOf, objectivesAsOf } from "./board.server";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 /**
  * Meeting snapshots: the board's figures frozen for a meeting with the same code that computes

@@ -3,7 +3,7 @@ import { db } from "~/lib/db/client.server";
 import { reader, writeNow } from "~/lib/db/fast.server";
 import { httpError } from "~/lib/http.server";
 import type { Actor } from "~/lib/actor";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 type Tx = Prisma.TransactionClient;
 

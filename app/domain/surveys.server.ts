@@ -4,7 +4,7 @@ import { db } from "~/lib/db/client.server";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import { METHOD_QUESTIONS, OBSERVE_LIMITS, type SurveyStatus } from "./observation";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 /**
  * Satisfaction surveys (issue 15): the Cabina writes the questions, each place gets a QR

@@ -4,7 +4,7 @@ import { reader } from "~/lib/db/fast.server";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import type { TagKind } from "./ideas";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 import type { Actor } from "~/lib/actor";
 
 export async function listTags() {

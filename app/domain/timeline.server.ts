@@ -9,7 +9,7 @@ import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
 import { findGroup } from "./groups.server";
 import { isLate, needsUpdate, type ObjectiveStatus } from "./objectives";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 /**
  * The crono-programma (decision 0008): the project's phases and the current one, milestones, and

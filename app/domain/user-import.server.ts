@@ -8,7 +8,7 @@ import { audit } from "./audit.server";
 import { groupOptions } from "./groups.server";
 import { invitationPath, newInvitation } from "./invitations.server";
 import { LIMITS } from "./limits";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 import { log } from "~/lib/log.server";
 
 /**

@@ -17,7 +17,7 @@ import {
   type MailChoice,
   type MailKind,
 } from "./mail-preferences";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 
 /** Accounts: the admin's list and actions on them, one's own profile and password. */
 

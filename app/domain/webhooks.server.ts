@@ -7,7 +7,7 @@ import { log } from "~/lib/log.server";
 import { mailOrigin } from "~/lib/mail.server";
 import { audit } from "./audit.server";
 import { statusSlug, type IdeaStatus } from "./ideas";
-import { assertCan } from "./policy";
+import { assertCan } from "./policy.server";
 import { outsideRequest } from "~/lib/request-context.server";
 
 /**

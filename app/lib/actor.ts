@@ -1,5 +1,6 @@
 /**
- * Who is acting: the fixed list of roles and what the policy (app/domain/policy.ts) needs to know
+ * Who is acting: the fixed list of roles and what the policy (app/domain/policy.server.ts; the
+ * browser's few rules in policy-shared.ts) needs to know
  * of a person. Here in lib because the session (lib/auth.server.ts) builds it; what each role may
  * do is the domain's to say. Group leadership is not a role: it is a flag on a Membership.
  */

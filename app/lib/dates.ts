@@ -73,7 +73,7 @@ export function romeDay(value: Date | string | number): string {
 }
 
 /** Rome's offset from UTC, in minutes, at an instant (60 in winter, 120 in summer). */
-function romeOffsetMinutes(instant: Date): number {
+export function romeOffsetMinutes(instant: Date): number {
   const name = offsetFormat.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;

@@ -8,7 +8,9 @@ const DEFAULT_KEYS: Partial<Record<number, MessageKey>> = {
   429: "error.tooMany",
   503: "error.busy",
 };
-const italian = translator("it");
+// Made on first use, not when the module loads: a call at load time is a side effect that kept
+// this module, and the policy that imports it, in the JavaScript of pages that never use them.
+let italian: ReturnType<typeof translator> | null = null;
 
 /**
  * A refused request as a Response: `key` lets the error page speak the reader's language;
@@ -21,8 +23,11 @@ export function errorResponse(
   headers: Record<string, string> = {},
 ) {
   const messageKey = key ?? DEFAULT_KEYS[status] ?? "error.badRequest";
-  return new Response(JSON.stringify({ key: messageKey, params, message: italian(messageKey, params) }), {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
-  });
+  return new Response(
+    JSON.stringify({ key: messageKey, params, message: (italian ??= translator("it"))(messageKey, params) }),
+    {
+      status,
+      headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
+    },
+  );
 }

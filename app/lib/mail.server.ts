@@ -17,6 +17,8 @@ export type OutgoingMail = {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** A calendar event sent along (text/calendar, also as invito.ics): a meeting's invitation. */
+  calendar?: { method: string; content: string } | null;
 };
 
 /** How a delivery went: sent, worth trying again later (no connection, 4xx), or refused for good (5xx). */
@@ -95,6 +97,15 @@ export async function deliver(mail: OutgoingMail): Promise<Delivery> {
       html: mail.html,
       messageId: messageIdOf(mail.id),
       headers: Object.fromEntries(Object.entries(mail.headers).map(([name, value]) => [name, headerSafe(value)])),
+      ...(mail.calendar
+        ? {
+            icalEvent: {
+              method: mail.calendar.method,
+              filename: mail.calendar.method === "CANCEL" ? "annullamento.ics" : "invito.ics",
+              content: mail.calendar.content,
+            },
+          }
+        : {}),
     });
     if (env.mail.mode === "mailbox") {
       mkdirSync(env.mail.mailboxDir, { recursive: true });

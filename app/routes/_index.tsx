@@ -5,9 +5,11 @@ import { GroupCard } from "~/components/groups";
 import { ActivityList } from "~/components/activity";
 import { listGroups } from "~/domain/groups.server";
 import { recentActivity } from "~/domain/activity.server";
-import { can } from "~/domain/policy";
+import { openChallenges } from "~/domain/open-challenges.server";
+import { can } from "~/domain/policy.server";
 import { requireUser } from "~/lib/auth.server";
-import { useT } from "~/lib/i18n/react";
+import { formatDay } from "~/lib/dates";
+import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/lib/root-data";
 import type { PageHandle } from "~/lib/i18n";
@@ -19,13 +21,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home"
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const [groups, activity] = await Promise.all([listGroups(), recentActivity(10)]);
-  return json({ groups, activity, canPropose: can(user.actor, "idea.create") });
+  const [groups, activity, challenges] = await Promise.all([listGroups(), recentActivity(10), openChallenges()]);
+  return json({ groups, activity, challenges, canPropose: can(user.actor, "idea.create") });
 }
 
 export default function Home() {
   const t = useT();
-  const { groups, activity, canPropose } = useLoaderData<typeof loader>();
+  const { groups, activity, challenges, canPropose } = useLoaderData<typeof loader>();
+  const locale = useLocale();
   const actor = useRootData()?.user?.actor;
   const mine = groups.filter((group) => actor?.memberOf.includes(group.id)).length;
   return (
@@ -44,6 +47,22 @@ export default function Home() {
           </p>
         ) : null}
       </section>
+      {challenges.length > 0 ? (
+        <section aria-labelledby="challenges-title" className="mb-4">
+          <h2 id="challenges-title">{t("home.challenges")}</h2>
+          <ul className="pionieri-challenge-list">
+            {challenges.map((challenge) => (
+              <li key={challenge.id}>
+                <Link to={`/sfide/${challenge.id}`}>{challenge.title}</Link>{" "}
+                <span className="pionieri-muted">
+                  {t("home.challengeLine", { date: formatDay(challenge.closesOn, locale), count: challenge.ideaCount })}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Link to="/sfide">{t("home.allChallenges")}</Link>
+        </section>
+      ) : null}
       <section aria-labelledby="groups-title">
         <h2 id="groups-title">{t("home.groups")}</h2>
         <p>

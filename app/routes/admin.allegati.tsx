@@ -6,7 +6,7 @@ import { FileSize } from "~/components/attachments";
 import { DataTable } from "~/components/data-table";
 import { TextField } from "~/components/form";
 import { largestUsers, quotaMb, setQuotaMb } from "~/domain/attachments.server";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failureOf, field } from "~/lib/forms";

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
 import { FormErrors, TextAreaField, TextField } from "~/components/form";
 import { listGroupsForAdmin, updateGroup } from "~/domain/groups.server";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { groupSchema } from "~/forms/schemas.server";
 import { LIMITS } from "~/domain/limits";
 import { requireUser } from "~/lib/auth.server";

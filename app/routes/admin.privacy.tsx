@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AdminNav } from "~/components/admin-nav";
 import { FormErrors, TextAreaField } from "~/components/form";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { getPrivacyNotice, updatePrivacyNotice } from "~/domain/settings.server";
 import { privacySchema } from "~/forms/schemas.server";
 import { requireUser } from "~/lib/auth.server";

@@ -8,7 +8,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { TAG_KINDS } from "~/domain/ideas";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { tagSchema } from "~/forms/schemas.server";
 import { addTag, deleteTag, listTagsWithUse, renameTag } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";

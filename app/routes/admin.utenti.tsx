@@ -12,7 +12,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { checkDirectoryNow, directoryEnabled, lastDirectoryCheck } from "~/domain/directory.server";
 import { listGroupsForAdmin } from "~/domain/groups.server";
 import { createAccessLink, invitationPath, inviteUser } from "~/domain/invitations.server";
-import { assertCan, can } from "~/domain/policy";
+import { assertCan, can } from "~/domain/policy.server";
 import { isRole, ROLES } from "~/lib/actor";
 import { inviteSchema } from "~/forms/schemas.server";
 import { LIMITS } from "~/domain/limits";

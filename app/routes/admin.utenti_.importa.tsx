@@ -12,7 +12,7 @@ import { AdminNav } from "~/components/admin-nav";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { DataTable } from "~/components/data-table";
 import { mailEnabled } from "~/domain/outbox.server";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import {
   getImport,
   IMPORT_MAX_BYTES,

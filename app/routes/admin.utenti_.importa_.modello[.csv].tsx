@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { IMPORT_TEMPLATE } from "~/domain/user-import.server";
 import { requireUser } from "~/lib/auth.server";
 

@@ -13,7 +13,7 @@ import { decisionSchema } from "~/forms/schemas.server";
 import { EXPORTS } from "~/domain/board";
 import { IDEA_STATUSES } from "~/domain/ideas";
 import { changeStatus } from "~/domain/ideas.server";
-import { assertCan, can } from "~/domain/policy";
+import { assertCan, can } from "~/domain/policy.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { today } from "~/lib/days";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy.server";
 import { freezeSnapshot, listSnapshots } from "~/domain/snapshots.server";
 import { freezeSchema } from "~/forms/schemas.server";
 import { requireUser } from "~/lib/auth.server";

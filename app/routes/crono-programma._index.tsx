@@ -9,7 +9,7 @@ import { groupOptions } from "~/domain/groups.server";
 import { OBJECTIVE_STATUSES, ZOOM_MONTHS, ZOOMS } from "~/domain/objectives";
 import { timelineData } from "~/domain/timeline.server";
 import { readTimelineFilters } from "~/forms/filters.server";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDay, romeDay } from "~/lib/dates";
 import { addMonths, startOfMonth, today } from "~/lib/days";

@@ -9,7 +9,7 @@ import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form";
 import { groupOptions } from "~/domain/groups.server";
 import { currentPhase, timelineData } from "~/domain/timeline.server";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { milestoneSchema, phaseSchema } from "~/forms/schemas.server";
 import {
   createMilestone,

@@ -7,10 +7,12 @@ import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
 import { findGroup, getGroupPage, joinGroup, leaveGroup } from "~/domain/groups.server";
 import { listIdeas } from "~/domain/idea-list.server";
+import { groupMeetings } from "~/domain/meetings.server";
+import { MeetingList } from "~/components/meetings";
 import { timelineData } from "~/domain/timeline.server";
 import { ObjectivesTable, TimelineChart } from "~/components/timeline";
 import { addDays, addMonths, startOfMonth, today } from "~/lib/days";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy.server";
 import { requireUser, safeRedirectPath } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -23,8 +25,12 @@ import type { PageHandle } from "~/lib/i18n";
 import { groupsMessages } from "~/lib/i18n/messages/groups";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 import { planMessages } from "~/lib/i18n/messages/plan";
+import { groupMeetingsMessages } from "~/lib/i18n/messages/groupMeetings";
 
-export const handle: PageHandle = { messages: [groupsMessages, ideasMessages, planMessages], hydrate: false };
+export const handle: PageHandle = {
+  messages: [groupsMessages, ideasMessages, planMessages, groupMeetingsMessages],
+  hydrate: false,
+};
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.group.name} · Pionieri` }] : pageTitle(matches, "error.notFoundTitle");
@@ -39,9 +45,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const now = today();
   const from = addMonths(startOfMonth(now), -2);
   const to = addDays(addMonths(startOfMonth(now), 4), -1);
-  const [ideas, timeline] = await Promise.all([
+  const [ideas, timeline, meetings] = await Promise.all([
     listIdeas(user.actor, { groupId: group.id, sort: "recenti" }, 10),
     timelineData({ groupId: group.id, from, to }),
+    groupMeetings(group.id),
   ]);
   return json({
     group,
@@ -49,6 +56,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     moreIdeas: ideas.nextCursor !== null,
     canPropose: can(user.actor, "idea.create"),
     canPlan: can(user.actor, "objective.create", group),
+    canMeet: can(user.actor, "meeting.manage", group),
+    meetings,
     timeline: { ...timeline, today: now, from, to },
   });
 }
@@ -73,7 +82,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function GroupPage() {
   const t = useT();
   const locale = useLocale();
-  const { group, ideas, moreIdeas, canPropose, canPlan, timeline } = useLoaderData<typeof loader>();
+  const { group, ideas, moreIdeas, canPropose, canPlan, canMeet, meetings, timeline } = useLoaderData<typeof loader>();
   const actor = useRootData()?.user?.actor;
   const leaders = group.members.filter((member) => member.isLeader);
   return (
@@ -91,6 +100,22 @@ export default function GroupPage() {
           <Link to={`/gruppi/${group.slug}/documenti`}>{t("docs.link")}</Link>
         </p>
       </header>
+      <section aria-labelledby="meetings-title" className="mt-4">
+        <div className="pionieri-title-row">
+          <h2 id="meetings-title" className="h4">
+            {t("gmeetings.title")}
+          </h2>
+          {canMeet ? (
+            <Link to={`/riunioni/nuova?gruppo=${group.slug}`} className="btn btn-outline-primary btn-sm">
+              {t("gmeetings.new")}
+            </Link>
+          ) : null}
+        </div>
+        <h3 className="h6">{t("gmeetings.upcoming")}</h3>
+        <MeetingList meetings={meetings.upcoming} empty={t("gmeetings.noneUpcoming")} />
+        <h3 className="h6">{t("gmeetings.past")}</h3>
+        <MeetingList meetings={meetings.past} empty={t("gmeetings.nonePast")} />
+      </section>
       <section aria-labelledby="objectives-title" className="mt-4">
         <div className="pionieri-title-row">
           <h2 id="objectives-title" className="h4">

@@ -24,7 +24,7 @@ import { getIdeaPage } from "~/domain/idea-page.server";
 import { EvidenceCard } from "~/components/evidence";
 import { changeStatus, markDuplicate, possibleTransitions, setFollow } from "~/domain/ideas.server";
 import { setSupport } from "~/domain/supports.server";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy.server";
 import { commentSchema, duplicateSchema, reasonSchema, statusChangeSchema } from "~/forms/schemas.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
@@ -209,6 +209,12 @@ export default function IdeaPage() {
               #{idea.duplicateOf.id} {idea.duplicateOf.title}
             </Link>
           </div>
+        ) : null}
+        {idea.challenge ? (
+          <p className="pionieri-answers">
+            {t(idea.challenge.shortlisted ? "ideas.shortlistedIn" : "ideas.answersChallenge")}{" "}
+            <Link to={`/sfide/${idea.challenge.id}`}>{idea.challenge.title}</Link>
+          </p>
         ) : null}
         <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
         {idea.evidence.map((evidence, index) => (

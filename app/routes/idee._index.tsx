@@ -8,7 +8,7 @@ import { groupOptions } from "~/domain/groups.server";
 import { IDEA_LIMITS, IDEA_STATUSES, statusSlug, TAG_KINDS } from "~/domain/ideas";
 import { listIdeas } from "~/domain/idea-list.server";
 import { readIdeaFilters } from "~/forms/filters.server";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy.server";
 import { listTags } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import type { MessageKey } from "~/lib/i18n";

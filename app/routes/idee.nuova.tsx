@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
-import { TextField } from "~/components/form";
+import { SelectField, TextField } from "~/components/form";
 import { IdeaForm } from "~/components/idea-form";
 import { FILE_ACCEPT } from "~/domain/attachments";
 import { findGroup, groupOptions } from "~/domain/groups.server";
@@ -12,14 +12,15 @@ import { ATTACHMENT_LIMITS, MAX_FILE_BYTES, recordAttachments, withNewFiles } fr
 import { ideaSchema } from "~/forms/schemas.server";
 import { similarIdeas } from "~/domain/idea-list.server";
 import { createIdea } from "~/domain/ideas.server";
+import { challengeField, challengeForIdea } from "~/domain/challenge-answer.server";
 import { citeFigure } from "~/domain/evidence.server";
 import { EvidenceCard } from "~/components/evidence";
 import { previewHtml } from "~/domain/mentions.server";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { listTags } from "~/domain/tags.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { failureOf, typedValues } from "~/lib/forms";
+import { failureOf, field, typedValues } from "~/lib/forms";
 import { invalid } from "~/lib/forms.server";
 import { useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
@@ -40,7 +41,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const slug = new URL(request.url).searchParams.get("gruppo");
   const preselected = (slug && (await findGroup({ slug }))?.id) || "";
   const evidence = await citeFigure(new URL(request.url).searchParams.get("evidenza"));
-  return json({ groups: groups.map(({ id, name }) => ({ id, name })), tags, preselected, evidence });
+  return json({
+    groups: groups.map(({ id, name }) => ({ id, name })),
+    tags,
+    preselected,
+    evidence,
+    challenge: await challengeField(user.locale, new URL(request.url).searchParams.get("sfida") ?? ""),
+  });
 }
 
 /**
@@ -57,14 +64,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const files = upload?.ok ? upload.files : [];
   const { values, parsed } = readIdeaForm(form, ideaSchema);
   const preview = form.get("intent") === "preview";
+  // In answer to a challenge: it must be open today ("a challenge closed yesterday" is refused).
+  const challengeId = field(form, "challenge");
+  const answering = challengeId ? await challengeForIdea(user.actor, challengeId, user.locale) : null;
+  const challengeProblem = answering && !answering.ok ? answering.problem : null;
   let fileError = upload && !upload.ok ? { problem: upload.problem, status: upload.status } : null;
-  if (!preview && parsed.ok && !fileError) {
+  if (!preview && parsed.ok && !fileError && !challengeProblem) {
     // Started from a figure (/idee/nuova?evidenza=…): it is read again now, as it stands today.
     const evidence = await citeFigure(new URL(request.url).searchParams.get("evidenza"));
     const created = await withNewFiles(user.actor, files, (prepared) =>
       createIdea(
         user.actor,
-        { ...parsed.data, tagIds: values.tagIds },
+        { ...parsed.data, tagIds: values.tagIds, challengeId: answering?.ok ? answering.id : null },
         evidence,
         prepared && ((tx, id) => recordAttachments(tx, user.actor, { kind: "idea", id }, prepared)),
       ),
@@ -80,16 +91,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const similar = values.title.trim() ? await similarIdeas(values.title) : [];
   const filesSent = files.length > 0 || fileError !== null;
   if (preview && !fileError) return json({ idea: values, preview: await previewHtml(values.body), similar, filesSent });
-  const errors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(fileError ? { file: fileError.problem } : {}) };
+  const errors = {
+    ...(parsed.ok ? {} : parsed.fieldErrors),
+    ...(challengeProblem ? { challenge: challengeProblem } : {}),
+    ...(fileError ? { file: fileError.problem } : {}),
+  };
   return invalid(errors, typedValues(form), {
-    status: fileError && parsed.ok ? fileError.status : 400,
+    status: fileError && parsed.ok && !challengeProblem ? fileError.status : 400,
     extra: { idea: values, similar, filesSent },
   });
 }
 
 export default function NewIdea() {
   const t = useT();
-  const { groups, tags, preselected, evidence } = useLoaderData<typeof loader>();
+  const { groups, tags, preselected, evidence, challenge } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -106,6 +121,18 @@ export default function NewIdea() {
         tags={tags}
         preview={actionData && "preview" in actionData ? actionData.preview : null}
         similar={actionData?.similar}
+        challenge={
+          challenge ? (
+            <SelectField
+              name="challenge"
+              label={challenge.label}
+              hint={challenge.hint}
+              errors={failureOf(actionData)?.fieldErrors}
+              defaultValue={failureOf(actionData)?.values?.challenge ?? challenge.chosen}
+              options={challenge.options}
+            />
+          ) : null
+        }
         files={
           <TextField
             name="file"

@@ -4,10 +4,11 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { listNotifications, markAllRead, markRead } from "~/domain/notifications.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
+import { meetingWhen } from "~/lib/clock";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { field } from "~/lib/forms";
 import { httpError } from "~/lib/http.server";
-import type { Translate } from "~/lib/i18n";
+import type { Locale, Translate } from "~/lib/i18n";
 import { isolate } from "~/lib/i18n/isolate";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
@@ -36,9 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "read") {
     await markRead(user.actor, field(form, "id"));
     const next = field(form, "next");
-    return redirectWithFlash(/^\/idee\/\d+$/.test(next) ? next : "/notifiche", "notifications.markedOne", undefined, {
-      tone: "info",
-    });
+    return redirectWithFlash(
+      /^\/(idee\/\d+|riunioni\/[a-z0-9]+|sfide\/[a-z0-9]+)$/.test(next) ? next : "/notifiche",
+      "notifications.markedOne",
+      undefined,
+      {
+        tone: "info",
+      },
+    );
   }
   if (intent === "readAll") {
     await markAllRead(user.actor);
@@ -50,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
 /** The sentence of a notification, from its frozen data. */
-function notificationText(t: Translate, item: Item) {
+function notificationText(t: Translate, locale: Locale, item: Item) {
   const who = item.actorName ?? t("ideas.formerColleague");
   const title = item.data.ideaTitle;
   switch (item.kind) {
@@ -79,6 +85,19 @@ function notificationText(t: Translate, item: Item) {
       return isolate(t, "notifications.newIdea", { who, title, group: item.data.groupName ?? "" });
     case "REPORT":
       return isolate(t, "notifications.report", { title, group: item.data.groupName ?? "" });
+    case "MEETING": {
+      const meeting = item.data.meeting;
+      const key =
+        meeting?.change === "CANCELLED"
+          ? "notifications.meetingCancelled"
+          : meeting?.change === "CHANGED"
+            ? "notifications.meetingChanged"
+            : "notifications.meetingNew";
+      const when = meeting ? meetingWhen(meeting.startsAt, meeting.endsAt, locale) : "";
+      return isolate(t, key, { who, title, group: item.data.groupName ?? "", when });
+    }
+    case "CHALLENGE":
+      return isolate(t, "notifications.challenge", { title });
     default:
       return title;
   }
@@ -109,7 +128,7 @@ export default function Notifications() {
           <li key={item.id} className={item.readAt ? "is-read" : "is-unread"}>
             <p className="mb-1">
               {item.readAt ? null : <span className="badge bg-primary me-2">{t("notifications.new")}</span>}
-              <Link to={noticePath(item)}>{notificationText(t, item)}</Link>
+              <Link to={noticePath(item)}>{notificationText(t, locale, item)}</Link>
             </p>
             {item.data.reason ? (
               <p className="pionieri-reason mb-1">{isolate(t, "story.reason", { reason: item.data.reason })}</p>

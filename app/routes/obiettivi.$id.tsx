@@ -7,7 +7,7 @@ import { SelectField, TextAreaField, TextField } from "~/components/form";
 import { StatusBadge } from "~/components/status-badge";
 import { AttachmentList, AttachmentsSection, UploadForm, type AttachmentItem } from "~/components/attachments";
 import { listAttachments } from "~/domain/attachments.server";
-import type { AttachTarget } from "~/domain/policy";
+import type { AttachTarget } from "~/domain/policy.server";
 import { receiveAttachments, removeAttachment } from "~/forms/attach.server";
 import { isMultipart } from "~/forms/uploads.server";
 import { OBJECTIVE_STATUSES } from "~/domain/objectives";

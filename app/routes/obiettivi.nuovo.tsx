@@ -6,7 +6,7 @@ import { ObjectiveForm } from "~/components/objective-form";
 import { findGroup } from "~/domain/groups.server";
 import { readObjectiveForm } from "~/forms/readers.server";
 import { createObjective, objectiveFormOptions } from "~/domain/objectives.server";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { requireUser } from "~/lib/auth.server";
 import { today } from "~/lib/days";
 import { redirectWithFlash } from "~/lib/flash.server";

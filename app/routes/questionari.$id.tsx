@@ -9,7 +9,7 @@ import { FormErrors, SelectField, TextField } from "~/components/form";
 import { listPlaces } from "~/domain/campaigns.server";
 import { ideasCiting, publishedTexts, surveyFindings } from "~/domain/findings.server";
 import { figureKey, OBSERVE_LIMITS } from "~/domain/observation";
-import { assertCan, can } from "~/domain/policy";
+import { assertCan, can } from "~/domain/policy.server";
 import { addQuestion, addSurveyPlace, getSurvey, removeQuestion, setSurveyStatus } from "~/domain/surveys.server";
 import { questionSchema } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TextAreaField } from "~/components/form";
 import { OBSERVE_LIMITS } from "~/domain/observation";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { getSurvey, moderate, moderationQueue } from "~/domain/surveys.server";
 import { moderationSchema } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";

@@ -14,7 +14,7 @@ import {
   recordVisit,
 } from "~/domain/campaigns.server";
 import { CHANNELS, OBSERVE_LIMITS, OUTCOMES } from "~/domain/observation";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { readVisit } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";
 import { clockTime, formatDay } from "~/lib/dates";

@@ -8,7 +8,7 @@ import { FormErrors, SelectField, TextField } from "~/components/form";
 import { createCampaign, listCampaigns, listPlaces } from "~/domain/campaigns.server";
 import { groupOptions } from "~/domain/groups.server";
 import { OBSERVE_LIMITS } from "~/domain/observation";
-import { can } from "~/domain/policy";
+import { can } from "~/domain/policy.server";
 import { createSurvey, listSurveys } from "~/domain/surveys.server";
 import { campaignSchema, idList, surveySchema } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";

@@ -7,7 +7,7 @@ import { EditFold } from "~/components/edit-fold";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { addPlace, listPlacesWithUse, renamePlace, setPlaceArchived, type PlaceKind } from "~/domain/campaigns.server";
 import { OBSERVE_LIMITS } from "~/domain/observation";
-import { assertCan } from "~/domain/policy";
+import { assertCan } from "~/domain/policy.server";
 import { placeSchema } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";

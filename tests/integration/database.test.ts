@@ -105,6 +105,9 @@ describe("SQLite settings", () => {
       "PollOption",
       "PollBallot",
       "PollChoice",
+      "Meeting", // the meetings' pages and the group page read them directly, uncached (issue 23)
+      "MeetingItem",
+      "MeetingResponse",
       "AuditEvent",
       "CalendarToken",
       "Invitation",

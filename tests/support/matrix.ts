@@ -110,6 +110,37 @@ export function authorizationMatrix(harness: Harness) {
       dueOn: "2027-03-31",
     });
   }
+  /** A meeting of Logistica called by its leader, `days` from now (negative: already held). */
+  async function freshMeeting(days = 10) {
+    const { db } = harness.server;
+    const { users, groups } = harness.scenario;
+    const startsAt = new Date(Date.now() + days * 86_400_000);
+    return db.meeting.create({
+      data: {
+        groupId: groups.logistica!.id,
+        title: `Riunione della matrice ${Math.random()}`,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        place: "Sala riunioni",
+        createdById: users.leader.id,
+        items: { create: [{ position: 0, title: "Punto unico" }] },
+      },
+    });
+  }
+  /** A challenge of the Cabina for everyone: open (the default), or closed yesterday. */
+  async function freshChallenge(closed = false) {
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    return harness.server.db.challenge.create({
+      data: {
+        title: `Come sarebbe bello se… ${Math.random()}`,
+        description: "Una sfida della matrice.",
+        descriptionHtml: "<p>Una sfida della matrice.</p>",
+        opensOn: day(closed ? -20 : -2),
+        closesOn: day(closed ? -1 : 20),
+        createdById: harness.scenario.users.board.id,
+      },
+    });
+  }
   /** A webhook that never sends: paused, to an address nobody listens on. */
   async function pausedWebhook() {
     const hook = await harness.server.db.webhook.create({
@@ -846,6 +877,108 @@ export function authorizationMatrix(harness: Harness) {
         })),
       ],
     },
+    // Group meetings (issue 23): everyone reads them; the group's leaders and the Cabina call,
+    // change, cancel and write the minutes; the group's people (the author and the leader) answer.
+    "riunioni.nuova": {
+      loader: [
+        get("nuova riunione di Logistica", only(["leader", "board"]), () => "/riunioni/nuova?gruppo=logistica"),
+        get("nuova riunione di un gruppo che non esiste", members(404), () => "/riunioni/nuova?gruppo=nessuno"),
+      ],
+      action: [
+        post("convoca una riunione di Logistica", only(["leader", "board"], "write"), () => ({
+          path: "/riunioni/nuova?gruppo=logistica",
+          form: {
+            title: `Riunione ${Math.random().toFixed(6)}`,
+            day: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10),
+            start: "10:00",
+            end: "11:00",
+            place: "Sala riunioni",
+            videoUrl: "",
+          },
+        })),
+      ],
+    },
+    "riunioni.$id": {
+      loader: [
+        get("riunione di Logistica", members(200), () => `/riunioni/${fixture.meeting.id}`),
+        get("riunione che non esiste", members(404), () => "/riunioni/nonesiste00000"),
+      ],
+      action: [
+        post("risponde alla riunione di Logistica", only(["author", "leader"], "write"), () => ({
+          path: `/riunioni/${fixture.meeting.id}`,
+          form: { intent: "respond", answer: "SI" },
+        })),
+        post("annulla una riunione di Logistica", only(["leader", "board"], "write"), async () => ({
+          path: `/riunioni/${(await freshMeeting()).id}`,
+          form: { intent: "cancel" },
+        })),
+        post("scrive il verbale di una riunione svolta", only(["leader", "board"], "write"), async () => ({
+          path: `/riunioni/${(await freshMeeting(-1)).id}`,
+          form: { intent: "minutes", minutes: "Presenti in cinque." },
+        })),
+        post("risponde a una riunione già svolta", only(["author", "leader"], 409), () => ({
+          path: `/riunioni/${fixture.pastMeeting.id}`,
+          form: { intent: "respond", answer: "SI" },
+        })),
+      ],
+    },
+    "riunioni.$id_.modifica": {
+      loader: [
+        get(
+          "modifica della riunione di Logistica",
+          only(["leader", "board"]),
+          () => `/riunioni/${fixture.meeting.id}/modifica`,
+        ),
+      ],
+      action: [
+        post("sposta una riunione di Logistica", only(["leader", "board"], "write"), async () => ({
+          path: `/riunioni/${(await freshMeeting()).id}/modifica`,
+          form: {
+            title: "Riunione spostata",
+            day: new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10),
+            start: "15:00",
+            end: "16:00",
+            place: "",
+            videoUrl: "https://video.test.example/stanza",
+          },
+        })),
+      ],
+    },
+    // Challenges (issue 23): everyone reads them; the Cabina opens them for anyone, a leader for
+    // their group; once closed, whoever could open one concludes it.
+    "sfide._index": { loader: [get("sfide", members(200), () => "/sfide")] },
+    "sfide.nuova": {
+      loader: [get("nuova sfida", only(["leader", "otherLeader", "board"]), () => "/sfide/nuova")],
+      action: [
+        post("apre una sfida per Logistica", only(["leader", "board"], "write"), () => ({
+          path: "/sfide/nuova",
+          form: {
+            title: `Come sarebbe bello se… ${Math.random().toFixed(6)}`,
+            description: "Una sfida per il gruppo.",
+            audience: fixture.groups.logistica.id,
+            opensOn: new Date().toISOString().slice(0, 10),
+            closesOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+            evidenza: "",
+          },
+        })),
+      ],
+    },
+    "sfide.$id": {
+      loader: [
+        get("sfida aperta", members(200), () => `/sfide/${fixture.challenge.id}`),
+        get("sfida che non esiste", members(404), () => "/sfide/nonesiste00000"),
+      ],
+      action: [
+        post("conclude una sfida chiusa", only(["board"], "write"), async () => ({
+          path: `/sfide/${(await freshChallenge(true)).id}`,
+          form: { intent: "conclude", conclusion: "Grazie a tutti." },
+        })),
+        post("conclude una sfida ancora aperta", only(["board"], 409), () => ({
+          path: `/sfide/${fixture.challenge.id}`,
+          form: { intent: "conclude", conclusion: "Troppo presto." },
+        })),
+      ],
+    },
     registro: { loader: [get("registro delle attività", only(["board", "admin"]), () => "/registro")] },
     "registro[.]csv": {
       loader: [get("registro delle attività (CSV)", only(["board", "admin"]), () => "/registro.csv")],
@@ -912,6 +1045,9 @@ export function authorizationMatrix(harness: Harness) {
     };
     return {
       polls,
+      meeting: await freshMeeting(),
+      pastMeeting: await freshMeeting(-2),
+      challenge: await freshChallenge(),
       campaignId,
       survey,
       idea,

@@ -41,7 +41,9 @@ describe("message catalogues", () => {
   });
 
   it("every message key written as a string elsewhere (schemas, actions, flashes) exists", () => {
-    const policy = readFileSync("app/domain/policy.ts", "utf8");
+    const policy = ["app/domain/policy.server.ts", "app/domain/policy-shared.ts"]
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
     const actions = new Set([...policy.matchAll(/^\s+"([a-z]+\.[a-zA-Z.]+)": /gm)].map((m) => m[1]));
     const prefixes = new Set(Object.keys(itCatalogue).map((key) => key.split(".")[0]));
     const files: string[] = [];

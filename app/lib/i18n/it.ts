@@ -2,6 +2,8 @@ import { accessibilityMessages } from "./messages/accessibility";
 import { apiMessages } from "./messages/api";
 import { webhooksMessages } from "./messages/webhooks";
 import { pollsMessages } from "./messages/polls";
+import { groupMeetingsMessages } from "./messages/groupMeetings";
+import { challengesMessages } from "./messages/challenges";
 import { accountMessages } from "./messages/account";
 import { adminMessages } from "./messages/admin";
 import { userImportMessages } from "./messages/userImport";
@@ -58,6 +60,8 @@ export const it = {
   ...apiMessages,
   ...webhooksMessages,
   ...pollsMessages,
+  ...groupMeetingsMessages,
+  ...challengesMessages,
 } as const;
 
 export type MessageKey = keyof typeof it;

@@ -91,6 +91,10 @@ export const accountMessages = {
   "notifications.objective": "«{title}», che porta la tua idea «{idea}», è al {progress}% ({status})",
   "notifications.newIdea": "{who} ha proposto «{title}» nel gruppo {group}",
   "notifications.report": "Un commento su «{title}» è stato segnalato nel gruppo {group}",
+  "notifications.meetingNew": "{who} ha convocato la riunione «{title}» del gruppo {group}: {when}",
+  "notifications.meetingChanged": "La riunione «{title}» del gruppo {group} è cambiata: ora è il {when}",
+  "notifications.meetingCancelled": "La riunione «{title}» del gruppo {group} ({when}) è annullata",
+  "notifications.challenge": "La sfida «{title}» è conclusa: leggi la conclusione e le idee scelte",
   "login.forgot": "Password dimenticata?",
   "forgot.title": "Password dimenticata",
   "forgot.intro":
@@ -128,6 +132,9 @@ export const accountMessages = {
   "profile.mailKind.OBJECTIVE": "Avanzamento dei micro-obiettivi che portano le tue idee",
   "profile.mailKind.NEW_IDEA": "Nuove idee nei tuoi gruppi",
   "profile.mailKind.REPORT": "Segnalazioni nei gruppi che coordini",
+  "profile.mailKind.MEETING":
+    "Riunioni dei tuoi gruppi: convocazioni (con l'evento per il calendario), modifiche, annullamenti",
+  "profile.mailKind.CHALLENGE": "La conclusione delle sfide a cui hai partecipato",
   "profile.mailNotice": "Avviso",
   "profile.mailChoice.IMMEDIATE": "Subito",
   "profile.mailChoice.DIGEST": "Nel riepilogo",

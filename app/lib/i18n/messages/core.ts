@@ -131,4 +131,5 @@ export const coreMessages = {
   "nav.adminFiles": "File",
   "nav.observe": "Rilevazioni",
   "nav.polls": "Sondaggi",
+  "nav.challenges": "Sfide",
 } as const;

@@ -22,4 +22,7 @@ export const ideaFormMessages = {
   "ideas.similarHint": "se una di queste è la tua idea, sostienila invece di proporne una nuova.",
   "ideas.fieldFiles": "Allegati (facoltativi)",
   "ideas.filesAgain": "I file si conservano solo con l'idea pubblicata: se il campo è vuoto, sceglili di nuovo.",
+  "ideas.challengeUnknown": "Questa sfida non esiste.",
+  "ideas.challengeNotOpen": "Questa sfida si apre il {day}: le idee si propongono da quel giorno.",
+  "ideas.challengeClosed": "Questa sfida si è chiusa il {day}: non accoglie più idee.",
 } as const;

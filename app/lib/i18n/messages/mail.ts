@@ -31,6 +31,13 @@ export const mailMessages = {
   "mail.footer.unsubscribe.OBJECTIVE": "Non ricevere più e-mail sui micro-obiettivi che portano le tue idee",
   "mail.footer.unsubscribe.NEW_IDEA": "Non ricevere più e-mail sulle nuove idee dei tuoi gruppi",
   "mail.footer.unsubscribe.REPORT": "Non ricevere più e-mail sulle segnalazioni nei gruppi che coordini",
+  "mail.footer.unsubscribe.MEETING": "Non ricevere più e-mail sulle riunioni dei tuoi gruppi",
+  "mail.footer.unsubscribe.CHALLENGE": "Non ricevere più e-mail sulla conclusione delle sfide",
+  "mail.meeting.place": "Luogo: {place}",
+  "mail.meeting.video": "Collegamento: {url}",
+  "mail.meeting.agenda": "Ordine del giorno",
+  "mail.meeting.calendar":
+    "L'evento allegato si aggiunge al tuo calendario. Per dire se partecipi usa la pagina della riunione su Pionieri.",
   "mail.footer.unsubscribe.DIGEST": "Non ricevere più il riepilogo",
   "mail.digest.subjectDaily": "Pionieri: il riepilogo di oggi ({count} novità)",
   "mail.digest.subjectWeekly": "Pionieri: il riepilogo della settimana ({count} novità)",
@@ -40,6 +47,7 @@ export const mailMessages = {
   "mail.digest.objectives": "I micro-obiettivi che portano le tue idee",
   "mail.digest.newIdeas": "Nuove idee nei tuoi gruppi",
   "mail.digest.reports": "Segnalazioni da esaminare nei gruppi che coordini",
+  "mail.digest.meetings": "Riunioni e sfide",
   "mail.digest.other": "Altri avvisi",
   "mail.digest.decisions": "Le decisioni della Cabina di Regia",
 } as const;

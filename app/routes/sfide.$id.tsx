@@ -1,0 +1,185 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Breadcrumb } from "~/components/breadcrumb";
+import { Choices } from "~/components/choices";
+import { EvidenceCard } from "~/components/evidence";
+import { FormErrors, TextAreaField } from "~/components/form";
+import { IdeaCard } from "~/components/ideas";
+import { CHALLENGE_LIMITS } from "~/domain/challenges";
+import { challengePage, concludeChallenge, shortlistChoices } from "~/domain/challenges.server";
+import { requireUser } from "~/lib/auth.server";
+import { formatDate, formatDay } from "~/lib/dates";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { field, type FieldErrors } from "~/lib/forms";
+import { httpError, notFoundUnless } from "~/lib/http.server";
+import type { PageHandle } from "~/lib/i18n";
+import { challengesMessages } from "~/lib/i18n/messages/challenges";
+import { evidenceMessages } from "~/lib/i18n/messages/evidence";
+import { formsMessages } from "~/lib/i18n/messages/forms";
+import { ideasMessages } from "~/lib/i18n/messages/ideas";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { pageTitle } from "~/lib/meta";
+import { cleanText } from "~/lib/text";
+
+export const handle: PageHandle = {
+  messages: [challengesMessages, ideasMessages, evidenceMessages, formsMessages],
+  hydrate: false,
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, "challenges.pageTitle", { title: data?.challenge.title ?? "" });
+
+function challengeId(param: string | undefined) {
+  if (!param || !/^[a-z0-9]{8,40}$/.test(param)) httpError(404);
+  return param;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = requireUser(context, request);
+  const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
+  const page = notFoundUnless(await challengePage(user.actor, challengeId(params.id), cursor));
+  return json({ ...page, choices: page.may.conclude ? await shortlistChoices(page.challenge.id) : null });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = requireUser(context, request);
+  const id = challengeId(params.id);
+  const form = await request.formData();
+  if (field(form, "intent") !== "conclude") httpError(400, "v.unknownIntent");
+  const conclusion = cleanText(field(form, "conclusion")).replace(/\r\n/g, "\n").trim();
+  const raw = form.getAll("shortlist").filter((value): value is string => typeof value === "string");
+  const shortlist = raw.map(Number);
+  const values = { conclusion, shortlist: raw };
+  const fail = (fieldErrors: FieldErrors) => json({ fieldErrors, values }, { status: 400 });
+  if (!conclusion) return fail({ conclusion: { key: "v.required" } });
+  if (conclusion.length > CHALLENGE_LIMITS.conclusion)
+    return fail({ conclusion: { key: "v.tooLong", params: { max: CHALLENGE_LIMITS.conclusion } } });
+  if (shortlist.some((n) => !Number.isSafeInteger(n) || n <= 0) || shortlist.length > 1000)
+    return fail({ shortlist: { key: "challenges.shortlistInvalid" } });
+  const done = await concludeChallenge(user.actor, id, { conclusion, shortlist });
+  if (!done.ok) return fail({ [done.field]: done.problem });
+  return redirectWithFlash(`/sfide/${id}`, "challenges.concludedFlash");
+}
+
+export default function ChallengePage() {
+  const t = useT();
+  const locale = useLocale();
+  const data = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const { challenge, state, ideas, shortlist, may } = data;
+  const next = data.nextCursor ? `?cursor=${encodeURIComponent(data.nextCursor)}#ideas-title` : null;
+  return (
+    <>
+      <Breadcrumb parents={[{ to: "/sfide", label: t("challenges.title") }]} current={challenge.title} />
+      <p className="pionieri-muted mb-1">
+        {challenge.group ? t("challenges.groupAudience", { group: challenge.group.name }) : t("challenges.ofBoard")}
+      </p>
+      <h1>{challenge.title}</h1>
+      <p>
+        <span className={`badge pionieri-challenge-state is-${state.toLowerCase()}`}>
+          {t(`challenges.state.${state}`)}
+        </span>{" "}
+        {t("challenges.period", {
+          from: formatDay(challenge.opensOn, locale),
+          to: formatDay(challenge.closesOn, locale),
+        })}
+      </p>
+      <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: challenge.descriptionHtml }} />
+      {challenge.evidence ? (
+        <EvidenceCard evidence={{ ...challenge.evidence, asOf: challenge.evidenceAsOf ?? undefined }} />
+      ) : null}
+      {may.answer ? (
+        <p className="mt-3">
+          <Link to={`/idee/nuova?sfida=${challenge.id}`} className="btn btn-primary">
+            {t("challenges.propose")}
+          </Link>
+        </p>
+      ) : null}
+
+      {challenge.conclusionHtml ? (
+        <section aria-labelledby="conclusion-title" className="mt-4 pionieri-conclusion">
+          <h2 id="conclusion-title" className="h4">
+            {t("challenges.conclusion")}
+          </h2>
+          <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: challenge.conclusionHtml }} />
+          {challenge.concludedAt ? (
+            <p className="pionieri-muted">
+              {t("challenges.concludedOn", { date: formatDate(challenge.concludedAt, locale) })}
+            </p>
+          ) : null}
+          <h3 className="h5">{t("challenges.shortlist")}</h3>
+          {shortlist.length === 0 ? (
+            <p>{t("challenges.shortlistNone")}</p>
+          ) : (
+            <ol>
+              {shortlist.map((idea) => (
+                <li key={idea.id}>
+                  <Link to={`/idee/${idea.id}`}>{idea.title}</Link>{" "}
+                  <span className="pionieri-muted">{t("challenges.supports", { count: idea.supportCount })}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
+
+      {may.conclude && data.choices ? (
+        <section aria-labelledby="conclude-title" className="mt-4">
+          <h2 id="conclude-title" className="h4">
+            {challenge.concludedAt ? t("challenges.reviseConclusion") : t("challenges.conclude")}
+          </h2>
+          <Form method="post" noValidate>
+            <FormErrors errors={failed?.fieldErrors} />
+            <input type="hidden" name="intent" value="conclude" />
+            {data.choices.length > 0 ? (
+              <Choices
+                name="shortlist"
+                legend={t("challenges.fieldShortlist")}
+                hint={t("challenges.fieldShortlistHint")}
+                options={data.choices.map((idea) => ({
+                  id: String(idea.id),
+                  name: `${idea.title} (${t("challenges.supports", { count: idea.supportCount })})`,
+                }))}
+                checked={failed?.values.shortlist ?? data.choices.filter((c) => c.shortlisted).map((c) => String(c.id))}
+                errors={failed?.fieldErrors}
+              />
+            ) : null}
+            <TextAreaField
+              id="f-conclusion"
+              name="conclusion"
+              label={t("challenges.fieldConclusion")}
+              hint={t("challenges.fieldConclusionHint")}
+              required
+              rows={6}
+              maxLength={CHALLENGE_LIMITS.conclusion}
+              defaultValue={failed?.values.conclusion ?? challenge.conclusion ?? ""}
+              errors={failed?.fieldErrors}
+            />
+            <button type="submit" className="btn btn-primary">
+              {challenge.concludedAt ? t("challenges.saveConclusion") : t("challenges.publishConclusion")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="ideas-title" className="mt-4">
+        <h2 id="ideas-title" className="h4">
+          {t("challenges.ideasTitle", { count: challenge.ideaCount })}
+        </h2>
+        {ideas.length === 0 ? (
+          <p>{state === "APERTA" ? t("challenges.noIdeasYet") : t("challenges.noIdeas")}</p>
+        ) : (
+          <ol className="pionieri-idea-list">
+            {ideas.map((idea) => (
+              <li key={idea.id}>
+                <IdeaCard idea={idea} headingLevel={3} />
+              </li>
+            ))}
+          </ol>
+        )}
+        {next ? <Link to={next}>{t("challenges.moreIdeas")}</Link> : null}
+      </section>
+    </>
+  );
+}
