@@ -147,6 +147,24 @@ export async function scheduleMeeting(
   return { ok: true, id };
 }
 
+/** A meeting changes (or is cancelled) only while it is to come: 409 once cancelled or started. */
+function assertToCome(meeting: { status: string; startsAt: Date }, now: Date) {
+  if (meeting.status === "ANNULLATA") httpError(409, "gmeetings.cancelledAlready");
+  if (meeting.startsAt <= now) httpError(409, "gmeetings.startedAlready");
+}
+
+/** What the meeting's page and its form both read. */
+const meetingFields = {
+  id: true,
+  title: true,
+  groupId: true,
+  startsAt: true,
+  endsAt: true,
+  place: true,
+  videoUrl: true,
+  status: true,
+} as const;
+
 async function loadMeeting(id: string) {
   const meeting = await db.meeting.findUnique({
     where: { id },
@@ -174,8 +192,7 @@ export async function updateMeeting(
 ): Promise<{ ok: true } | MeetingFailure> {
   const meeting = await loadMeeting(id);
   assertCan(actor, "meeting.manage", { id: meeting.groupId });
-  if (meeting.status === "ANNULLATA") httpError(409, "gmeetings.cancelledAlready");
-  if (meeting.startsAt <= now) httpError(409, "gmeetings.startedAlready");
+  assertToCome(meeting, now);
   const problem = await checkRefs(meeting.groupId, input.items);
   if (problem) return { ok: false, fieldErrors: problem, status: 400 };
   await db.$transaction(async (tx) => {
@@ -220,8 +237,7 @@ export async function updateMeeting(
 export async function cancelMeeting(actor: Actor, id: string, now = new Date()) {
   const meeting = await loadMeeting(id);
   assertCan(actor, "meeting.manage", { id: meeting.groupId });
-  if (meeting.status === "ANNULLATA") httpError(409, "gmeetings.cancelledAlready");
-  if (meeting.startsAt <= now) httpError(409, "gmeetings.startedAlready");
+  assertToCome(meeting, now);
   await db.$transaction(async (tx) => {
     const moved = await tx.meeting.updateMany({
       where: { id, status: "PROGRAMMATA" },
@@ -303,14 +319,7 @@ export async function meetingPage(actor: Actor, id: string, now = new Date()) {
   const meeting = await db.meeting.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      groupId: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      videoUrl: true,
-      status: true,
+      ...meetingFields,
       sequence: true,
       minutes: true,
       minutesHtml: true,
@@ -378,22 +387,14 @@ export async function meetingForEdit(actor: Actor, id: string, now = new Date())
   const meeting = await db.meeting.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
-      groupId: true,
-      startsAt: true,
-      endsAt: true,
-      place: true,
-      videoUrl: true,
-      status: true,
+      ...meetingFields,
       group: { select: { id: true, name: true, slug: true } },
       items: { orderBy: { position: "asc" }, select: { title: true, ideaId: true, objectiveId: true } },
     },
   });
   if (!meeting) httpError(404);
   assertCan(actor, "meeting.manage", { id: meeting.groupId });
-  if (meeting.status === "ANNULLATA") httpError(409, "gmeetings.cancelledAlready");
-  if (meeting.startsAt <= now) httpError(409, "gmeetings.startedAlready");
+  assertToCome(meeting, now);
   return meeting;
 }
 

@@ -48,6 +48,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   return json({
     ...result,
+    // What the admin may do to each account, asked of the policy here: the page draws it on the server.
+    users: result.users.map((u) => ({
+      ...u,
+      may: {
+        changeRole: can(user.actor, "user.changeRole", u),
+        setActive: can(user.actor, "user.setActive", u),
+        anonymise: can(user.actor, "user.anonymise", u),
+      },
+    })),
     groups: groups.map(({ id, name }) => ({ id, name })),
     directory: directoryEnabled() ? { check, minutes: env.ldap!.checkMinutes } : null,
   });
@@ -346,7 +355,6 @@ function UserActions({
   roleOptions: { value: string; label: string }[];
 }) {
   const t = useT();
-  const actor = useRootData()?.user?.actor;
   const actionData = useActionData<typeof action>();
   const deactivateFailure = failureOf(actionData, `deactivate-${u.id}`);
   const anonymiseFailure = failureOf(actionData, `anonymise-${u.id}`);
@@ -364,7 +372,7 @@ function UserActions({
       }
       open={Boolean(deactivateFailure || anonymiseFailure)}
     >
-      {can(actor, "user.changeRole", u) ? (
+      {u.may.changeRole ? (
         <Form method="post" className="pionieri-row-form">
           {hidden("role")}
           <label htmlFor={`role-${u.id}`}>{t("admin.users.changeRoleFor", { name: u.displayName })}</label>
@@ -405,7 +413,7 @@ function UserActions({
           </button>
         </Form>
       )}
-      {can(actor, "user.setActive", u) && !u.active ? (
+      {u.may.setActive && !u.active ? (
         <Form method="post" className="mt-2">
           {hidden("reactivate")}
           <button type="submit" className="btn btn-outline-success btn-sm">
@@ -413,7 +421,7 @@ function UserActions({
           </button>
         </Form>
       ) : null}
-      {can(actor, "user.setActive", u) && u.active ? (
+      {u.may.setActive && u.active ? (
         <ConfirmAction
           className="mt-2"
           id={`deactivate-${u.id}`}
@@ -425,7 +433,7 @@ function UserActions({
           errors={deactivateFailure?.fieldErrors}
         />
       ) : null}
-      {can(actor, "user.anonymise", u) && u.displayName !== FORMER_COLLEAGUE ? (
+      {u.may.anonymise && u.displayName !== FORMER_COLLEAGUE ? (
         <ConfirmAction
           className="mt-2"
           id={`anonymise-${u.id}`}

@@ -19,6 +19,12 @@ export const BENCH = {
   polls: 40,
   poll: "bpoll0000000",
   pollBallots: 3_000,
+  /** Group meetings (issue 23): the benchmark's group page shows a group with this many. */
+  meetings: 50,
+  meetingGroup: "informatica",
+  /** A challenge (issue 23) with this many ideas answering it. */
+  challenge: "bchallenge000",
+  challengeIdeas: 500,
 } as const;
 
 export const BENCH_DB = process.env.BENCH_DB ?? "tmp/bench/bench.db";

@@ -824,6 +824,87 @@ counts.pollBallots = bulk("PollBallot", ["id", "pollId", "voterKey"], ballots, (
 bulk("PollChoice", ["ballotId", "optionId"], choices, (c) => c);
 bulk("Setting", ["key", "value", "updatedAt"], [0], () => ["poll-secret", JSON.stringify("ab".repeat(32)), iso(now)]);
 
+// --- group meetings (issue 23): 50 of one group, 10 to come and 40 held with their minutes ------
+const meetingGroup = groupId(BENCH.meetingGroup);
+const meetingMembers = members.filter((m) => m.groupId === meetingGroup).map((m) => m.userId);
+const meetings = Array.from({ length: BENCH.meetings }, (_, n) => n);
+const meetingId = (n: number) => `bmeeting${String(n).padStart(5, "0")}`;
+// Upcoming ones a month and more after the generator's "now", so they still are when it runs.
+const meetingStart = (n: number) => (n < 10 ? now + (30 + n * 14) * DAY : now - (n - 9) * 14 * DAY) + 9 * 3_600_000;
+counts.meetings = bulk(
+  "Meeting",
+  [
+    "id",
+    "groupId",
+    "title",
+    "startsAt",
+    "endsAt",
+    "place",
+    "videoUrl",
+    "status",
+    "sequence",
+    "minutes",
+    "minutesHtml",
+    "minutesAt",
+    "createdById",
+    "createdAt",
+    "updatedAt",
+  ],
+  meetings,
+  (n) => {
+    const minutes = n >= 10 ? `${pick(SENTENCES)}\n\n- ${pick(SENTENCES)}\n- ${pick(SENTENCES)}` : null;
+    return [
+      meetingId(n),
+      meetingGroup,
+      `Riunione: ${pick(SUBJECTS)}`,
+      iso(meetingStart(n)),
+      iso(meetingStart(n) + 90 * 60_000),
+      pick(["Sala riunioni, piano terra", "Sala Giunta", "Ufficio URP"]),
+      n % 4 === 0 ? "https://video.comune.example/informatica" : "",
+      n % 13 === 5 ? "ANNULLATA" : "PROGRAMMATA",
+      n % 3,
+      minutes,
+      minutes ? rendered(minutes) : null,
+      minutes ? iso(meetingStart(n) + DAY) : null,
+      leaders.get(meetingGroup)![0]!,
+      iso(meetingStart(n) - 10 * DAY),
+      iso(meetingStart(n) - 10 * DAY),
+    ];
+  },
+);
+bulk(
+  "MeetingItem",
+  ["id", "meetingId", "position", "title", "decision"],
+  meetings.flatMap((n) => [0, 1, 2].map((p) => [n, p] as const)),
+  ([n, p]) => [`bmi${n}_${p}`, meetingId(n), p, pick(SUBJECTS), n >= 10 ? pick(SENTENCES) : null],
+);
+counts.meetingResponses = bulk(
+  "MeetingResponse",
+  ["meetingId", "userId", "answer", "updatedAt"],
+  meetings.flatMap((n) => meetingMembers.slice(0, 20).map((userId) => [n, userId] as const)),
+  ([n, userId]) => [meetingId(n), userId, pick(["SI", "SI", "FORSE", "NO"]), iso(meetingStart(n) - 5 * DAY)],
+);
+
+// --- a challenge (issue 23) of the board, open, answered by the 500 latest ideas --------------
+bulk(
+  "Challenge",
+  ["id", "title", "description", "descriptionHtml", "opensOn", "closesOn", "createdById", "createdAt"],
+  [0],
+  () => [
+    BENCH.challenge,
+    "Come sarebbe bello se nessun cittadino dovesse tornare due volte allo sportello?",
+    pick(SENTENCES),
+    rendered(pick(SENTENCES)),
+    "2026-11-01",
+    "2027-12-31",
+    "bu0001",
+    iso(now - 30 * DAY),
+  ],
+);
+counts.challengeIdeas = sql
+  .prepare(`UPDATE "Idea" SET "challengeId" = ? WHERE "id" > ?`)
+  .run(BENCH.challenge, BENCH.ideas - BENCH.challengeIdeas).changes;
+
 sql.pragma("optimize");
 sql.exec("ANALYZE");
 sql.pragma("wal_checkpoint(TRUNCATE)");

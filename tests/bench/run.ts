@@ -82,7 +82,7 @@ const apiTokens = sql.transaction(() =>
     return token;
   }),
 )();
-const group = "informatica";
+const group = BENCH.meetingGroup;
 // Sixteen colleagues of that group, who may add to its documents (the upload burst below).
 const uploaders = sql.transaction(() =>
   (
@@ -233,9 +233,11 @@ const endpoints: Endpoint[] = [
   page("Idea con 200 commenti", `/idee/${BENCH.busyIdea}`),
   page("/crono-programma", "/crono-programma"),
   page("/cabina-di-regia", "/cabina-di-regia"),
-  page("Pagina di gruppo", `/gruppi/${group}`),
+  page(`Pagina di gruppo (${BENCH.meetings} riunioni)`, `/gruppi/${group}`),
   page("/sondaggi (40 sondaggi)", "/sondaggi"),
   page("Sondaggio con 3000 voti", `/sondaggi/${BENCH.poll}`),
+  page(`Sfida con ${BENCH.challengeIdeas} idee`, `/sfide/${BENCH.challenge}`),
+  page(`Riunione (${BENCH.meetings} del gruppo)`, `/riunioni/bmeeting00015`),
   {
     name: "/metrics (il collettore Prometheus)",
     path: "/metrics",

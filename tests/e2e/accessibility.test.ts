@@ -41,11 +41,13 @@ const JS_BUDGET_KB = 100;
  * Pages still above it, each with the ceiling it may not pass (decisions 0024, 0030): the phone's
  * visit recorder (its offline queue) and the idea form (similar ideas as one types; since issue 23
  * also its file field and the file rules' messages), which need their JavaScript. The CSV import
- * came back under the budget when the manifest lost the server-drawn pages' import lists.
+ * came back under the budget when the manifest lost the server-drawn pages' import lists. Both
+ * ceilings came down when the policy table left the browser's bundles (decision 0031): 100.6 and
+ * 101.2 KB measured then.
  */
 const OVER_BUDGET_KB: Record<string, number> = {
-  "rilevazioni.$id_.visita": 102,
-  "idee.nuova": 101.6,
+  "rilevazioni.$id_.visita": 100.7,
+  "idee.nuova": 101.3,
 };
 const gzipped = new Map<string, number>();
 function gzipKb(urls: Iterable<string>) {

@@ -396,6 +396,8 @@ describe("each person's choices and language", () => {
       mail_OBJECTIVE: "DIGEST",
       mail_NEW_IDEA: "NEVER",
       mail_REPORT: "DIGEST",
+      mail_MEETING: "IMMEDIATE",
+      mail_CHALLENGE: "DIGEST",
     };
     const fingerprint = await stillFingerprint(db);
     const bad = await employee.post("/profilo", { ...choices, mail_COMMENT: "SEMPRE" });
