@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { changedTables, dbFingerprint, noticesSettled } from "../support/db-state";
 import { addSupports, buildIdea } from "../support/factories";
 import { useServer } from "../support/harness";
-import { Client, text } from "../support/http";
+import { text, type Client } from "../support/http";
 import { signedIn } from "../support/sessions";
 
 const h = useServer();
@@ -144,7 +144,7 @@ describe("ideas in answer", () => {
     expect(await text(await employee.get(`/sfide/${challenge.id}`))).toContain("Proponi un'idea per questa sfida");
   });
 
-  it("are refused for a challenge closed yesterday, not open yet or unknown: the field's message, nothing written", async () => {
+  it("are refused for a challenge closed yesterday, not open yet or unknown, nothing written", async () => {
     const { db } = h.server;
     const closed = await open(board);
     await db.challenge.update({ where: { id: closed.id }, data: { opensOn: inDays(-10), closesOn: inDays(-1) } });
