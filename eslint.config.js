@@ -38,6 +38,9 @@ const RAW_SQL_ALLOWED = [
   "app/domain/comments.server.ts",
   "app/domain/findings.server.ts",
   "app/domain/groups.server.ts",
+  // A group's meetings and the home page's open challenges: one statement each (issue 23).
+  "app/domain/meetings.server.ts",
+  "app/domain/open-challenges.server.ts",
   "app/domain/idea-list.server.ts",
   "app/domain/idea-page.server.ts",
   "app/domain/notifications.server.ts",

@@ -1,6 +1,7 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
 import { db } from "~/lib/db/client.server";
+import { reader } from "~/lib/db/fast.server";
 import { httpError } from "~/lib/http.server";
 import type { FieldErrors } from "~/lib/forms";
 import { renderMarkdown } from "~/lib/markdown.server";
@@ -286,32 +287,35 @@ export async function respond(actor: Actor, id: string, answer: MeetingAnswer, n
   return meeting;
 }
 
-/** A group's meetings for its page: the next ones, and the latest past ones. */
-export async function groupMeetings(groupId: string, now = new Date(), take = 5) {
-  const select = {
-    id: true,
-    title: true,
-    startsAt: true,
-    endsAt: true,
-    place: true,
-    status: true,
-    minutesAt: true,
-  } as const;
-  const [upcoming, past] = await Promise.all([
-    db.meeting.findMany({
-      where: { groupId, endsAt: { gt: now } },
-      orderBy: { startsAt: "asc" },
-      take,
-      select,
-    }),
-    db.meeting.findMany({
-      where: { groupId, endsAt: { lte: now } },
-      orderBy: { startsAt: "desc" },
-      take,
-      select,
-    }),
-  ]);
-  return { upcoming, past };
+/**
+ * A group's meetings for its page: the next ones and the latest past ones, in one statement on
+ * the fast path (decision 0013: two Prisma queries cost the group page a fifth of its throughput).
+ */
+export function groupMeetings(groupId: string, now = new Date(), take = 5) {
+  type Row = {
+    id: string;
+    title: string;
+    startsAt: Date;
+    endsAt: Date;
+    place: string;
+    status: string;
+    minutesAt: Date | null;
+    upcoming: number;
+  };
+  const rows = reader().all<Row>(
+    Prisma.sql`
+    SELECT * FROM (
+      SELECT "id", "title", "startsAt", "endsAt", "place", "status", "minutesAt", 1 AS "upcoming"
+      FROM "Meeting" WHERE "groupId" = ${groupId} AND "endsAt" > ${now} ORDER BY "startsAt" ASC LIMIT ${take})
+    UNION ALL
+    SELECT * FROM (
+      SELECT "id", "title", "startsAt", "endsAt", "place", "status", "minutesAt", 0
+      FROM "Meeting" WHERE "groupId" = ${groupId} AND "endsAt" <= ${now} ORDER BY "startsAt" DESC LIMIT ${take})`,
+    { startsAt: "date", endsAt: "date", minutesAt: "date" },
+  );
+  const list = (upcoming: number) =>
+    rows.filter((row) => row.upcoming === upcoming).map(({ upcoming: _, ...row }) => row);
+  return { upcoming: list(1), past: list(0) };
 }
 
 /** Everything the meeting's page shows to this person. */
