@@ -6,6 +6,7 @@
  * shortlist limited to its own ideas; the participants told of the conclusion; the home page.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { seedCampaign } from "../../prisma/seed-observe";
 import { changedTables, dbFingerprint, noticesSettled } from "../support/db-state";
 import { addSupports, buildIdea } from "../support/factories";
 import { useServer } from "../support/harness";
@@ -112,6 +113,33 @@ describe("opening a challenge", () => {
     it(`refuses ${name} with the field's message`, async () => {
       await refused(() => board.post("/sfide/nuova", challengeForm(fields)), 400, message);
     });
+});
+
+describe("a figure as the challenge's ground", () => {
+  it("is offered from the campaigns with visits and frozen with the challenge as it stood that day", async () => {
+    const { users } = h.scenario;
+    const campaign = await seedCampaign(h.server.db, {
+      title: "Rilevazione di novembre",
+      startsOn: "2026-11-01",
+      endsOn: "2026-11-30",
+      visits: 40,
+      groupId: null,
+      createdById: users.board.id,
+      recorders: [users.member.id],
+    });
+    const key = `waitMedian.${campaign.id}.all`;
+    const form = await (await board.get("/sfide/nuova")).text();
+    expect(form).toContain(`value="${key}"`);
+    expect(form).toContain("Attesa mediana — Rilevazione di novembre");
+    const challenge = await open(board, { evidenza: key });
+    expect(challenge.evidenceFigure).toBe(key);
+    const snapshot = JSON.parse(challenge.evidenceSnapshot!) as { n: number; source: string };
+    expect(snapshot.n).toBeGreaterThan(0);
+    expect(snapshot.n).toBeLessThanOrEqual(40);
+    expect(snapshot.source).toContain("Rilevazione di novembre");
+    const page = await text(await employee.get(`/sfide/${challenge.id}`));
+    expect(page).toContain("Rilevazione di novembre");
+  });
 });
 
 describe("ideas in answer", () => {
