@@ -129,37 +129,21 @@ export default function ChallengePage() {
           <h2 id="conclude-title" className="h4">
             {challenge.concludedAt ? t("challenges.reviseConclusion") : t("challenges.conclude")}
           </h2>
-          <Form method="post" noValidate>
-            <FormErrors errors={failed?.fieldErrors} />
-            <input type="hidden" name="intent" value="conclude" />
-            {data.choices.length > 0 ? (
-              <Choices
-                name="shortlist"
-                legend={t("challenges.fieldShortlist")}
-                hint={t("challenges.fieldShortlistHint")}
-                options={data.choices.map((idea) => ({
-                  id: String(idea.id),
-                  name: `${idea.title} (${t("challenges.supports", { count: idea.supportCount })})`,
-                }))}
-                checked={failed?.values.shortlist ?? data.choices.filter((c) => c.shortlisted).map((c) => String(c.id))}
-                errors={failed?.fieldErrors}
-              />
-            ) : null}
-            <TextAreaField
-              id="f-conclusion"
-              name="conclusion"
-              label={t("challenges.fieldConclusion")}
-              hint={t("challenges.fieldConclusionHint")}
-              required
-              rows={6}
-              maxLength={CHALLENGE_LIMITS.conclusion}
-              defaultValue={failed?.values.conclusion ?? challenge.conclusion ?? ""}
+          {challenge.concludedAt && !failed ? (
+            // Once published, the form stays folded under the conclusion (open when it came back to fix).
+            <details>
+              <summary>{t("challenges.reviseOpen")}</summary>
+              <ConcludeForm choices={data.choices} concluded conclusion={challenge.conclusion ?? ""} />
+            </details>
+          ) : (
+            <ConcludeForm
+              choices={data.choices}
+              concluded={Boolean(challenge.concludedAt)}
+              conclusion={failed?.values.conclusion ?? challenge.conclusion ?? ""}
+              shortlist={failed?.values.shortlist}
               errors={failed?.fieldErrors}
             />
-            <button type="submit" className="btn btn-primary">
-              {challenge.concludedAt ? t("challenges.saveConclusion") : t("challenges.publishConclusion")}
-            </button>
-          </Form>
+          )}
         </section>
       ) : null}
 
@@ -181,5 +165,55 @@ export default function ChallengePage() {
         {next ? <Link to={next}>{t("challenges.moreIdeas")}</Link> : null}
       </section>
     </>
+  );
+}
+
+/** The shortlist among the challenge's own ideas and the public conclusion. */
+function ConcludeForm({
+  choices,
+  concluded,
+  conclusion,
+  shortlist,
+  errors,
+}: {
+  choices: { id: number; title: string; supportCount: number; shortlisted: boolean }[];
+  concluded: boolean;
+  conclusion: string;
+  shortlist?: string[];
+  errors?: FieldErrors;
+}) {
+  const t = useT();
+  return (
+    <Form method="post" noValidate>
+      <FormErrors errors={errors} />
+      <input type="hidden" name="intent" value="conclude" />
+      {choices.length > 0 ? (
+        <Choices
+          name="shortlist"
+          legend={t("challenges.fieldShortlist")}
+          hint={t("challenges.fieldShortlistHint")}
+          options={choices.map((idea) => ({
+            id: String(idea.id),
+            name: `${idea.title} (${t("challenges.supports", { count: idea.supportCount })})`,
+          }))}
+          checked={shortlist ?? choices.filter((c) => c.shortlisted).map((c) => String(c.id))}
+          errors={errors}
+        />
+      ) : null}
+      <TextAreaField
+        id="f-conclusion"
+        name="conclusion"
+        label={t("challenges.fieldConclusion")}
+        hint={t("challenges.fieldConclusionHint")}
+        required
+        rows={6}
+        maxLength={CHALLENGE_LIMITS.conclusion}
+        defaultValue={conclusion}
+        errors={errors}
+      />
+      <button type="submit" className="btn btn-primary">
+        {concluded ? t("challenges.saveConclusion") : t("challenges.publishConclusion")}
+      </button>
+    </Form>
   );
 }

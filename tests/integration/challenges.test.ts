@@ -238,6 +238,9 @@ describe("the conclusion", () => {
     expect(await (await member.get(`/idee/${chosen.id}`)).text()).toContain(
       "Scelta dalla Cabina di Regia per la sfida",
     );
+    // Published: the Cabina's form to revise it stays folded under the conclusion.
+    const revise = await (await board.get(`/sfide/${challenge.id}`)).text();
+    expect(revise).toMatch(/<details><summary>Cambia le idee scelte o il testo della conclusione<\/summary>/);
     // The authors and the supporter are told once; the Cabina (who concluded) and others are not.
     const told = async (userId: string) =>
       db.notification.count({ where: { userId, kind: "CHALLENGE", challengeId: challenge.id } });

@@ -1914,6 +1914,7 @@ export const en: Record<MessageKey, string> = {
   "challenges.supports": "supports: {count}",
   "challenges.conclude": "Conclude the challenge",
   "challenges.reviseConclusion": "Revise the conclusion",
+  "challenges.reviseOpen": "Change the ideas chosen or the conclusion's text",
   "challenges.fieldShortlist": "Ideas to take forward",
   "challenges.fieldShortlistHint": "The ideas chosen appear in the conclusion, by supports.",
   "challenges.fieldConclusion": "Public conclusion",

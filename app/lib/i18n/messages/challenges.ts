@@ -43,6 +43,7 @@ export const challengesMessages = {
   "challenges.supports": "sostegni: {count}",
   "challenges.conclude": "Concludi la sfida",
   "challenges.reviseConclusion": "Rivedi la conclusione",
+  "challenges.reviseOpen": "Cambia le idee scelte o il testo della conclusione",
   "challenges.fieldShortlist": "Idee da portare avanti",
   "challenges.fieldShortlistHint": "Le idee scelte compaiono nella conclusione, in ordine di sostegni.",
   "challenges.fieldConclusion": "Conclusione pubblica",
