@@ -3,7 +3,7 @@ import { meetingWhen } from "~/lib/clock";
 import { isLocale, translator, type Locale, type Translate } from "~/lib/i18n";
 import { ideaStatusLabel, objectiveStatusLabel } from "~/lib/i18n/labels";
 import type { MailKind } from "./mail-preferences";
-import { noticePath } from "./notices";
+import { meetingNoticeKey, noticePath } from "./notices";
 import type { NotificationData } from "./notifications.server";
 
 /**
@@ -134,8 +134,7 @@ function meetingSentence(t: Translate, locale: Locale, data: NotificationData, w
     group: data.groupName ?? "",
     when: meeting ? meetingWhen(meeting.startsAt, meeting.endsAt, locale) : "",
   };
-  if (meeting?.change === "CANCELLED") return t("notifications.meetingCancelled", params);
-  return t(meeting?.change === "CHANGED" ? "notifications.meetingChanged" : "notifications.meetingNew", params);
+  return t(meetingNoticeKey(meeting?.change), params);
 }
 
 /** One notice in one sentence (the same words as in /notifiche, in plain text). */

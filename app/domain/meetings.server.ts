@@ -31,12 +31,6 @@ export type MeetingInput = {
   items: { title: string; ref: AgendaRef }[];
 };
 
-/** A meeting's id as the address carries it: anything else is a page that does not exist. */
-export function meetingId(param: string | undefined) {
-  if (!param || !/^[a-z0-9]{8,40}$/.test(param)) httpError(404);
-  return param;
-}
-
 export type MeetingFailure = { ok: false; fieldErrors: FieldErrors; status: 400 | 409 };
 
 /** The group's ideas and objectives an agenda item may point to (open ideas, live objectives). */

@@ -1,3 +1,9 @@
+/** A meeting's notice says it was called, changed or cancelled. */
+export function meetingNoticeKey(change: string | undefined) {
+  if (change === "CANCELLED") return "notifications.meetingCancelled" as const;
+  return change === "CHANGED" ? ("notifications.meetingChanged" as const) : ("notifications.meetingNew" as const);
+}
+
 /** Where a notice leads: the comment, the idea, the objective, or the moderation list. */
 export function noticePath(notice: {
   kind: string;

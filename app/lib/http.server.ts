@@ -22,6 +22,12 @@ export function idParam(param: string | undefined): number {
   return Number(param);
 }
 
+/** A record's key in the address (/sondaggi/cm…, a cuid): anything else is a page that does not exist. */
+export function keyParam(param: string | undefined): string {
+  if (!param || !/^[a-z0-9]{8,40}$/.test(param)) httpError(404);
+  return param;
+}
+
 /**
  * Too many of an action in a short time: 429 with Retry-After and a message in the page.
  * The root route's `headers` passes Retry-After on to the document response.

@@ -13,7 +13,7 @@ import { isolate } from "~/lib/i18n/isolate";
 import { useLocale, useT } from "~/lib/i18n/react";
 import { pageTitle } from "~/lib/meta";
 import { ideaStatusLabel, objectiveStatusLabel } from "~/lib/i18n/labels";
-import { noticePath } from "~/domain/notices";
+import { meetingNoticeKey, noticePath } from "~/domain/notices";
 import type { PageHandle } from "~/lib/i18n";
 import { accountMessages } from "~/lib/i18n/messages/account";
 
@@ -87,12 +87,7 @@ function notificationText(t: Translate, locale: Locale, item: Item) {
       return isolate(t, "notifications.report", { title, group: item.data.groupName ?? "" });
     case "MEETING": {
       const meeting = item.data.meeting;
-      const key =
-        meeting?.change === "CANCELLED"
-          ? "notifications.meetingCancelled"
-          : meeting?.change === "CHANGED"
-            ? "notifications.meetingChanged"
-            : "notifications.meetingNew";
+      const key = meetingNoticeKey(meeting?.change);
       const when = meeting ? meetingWhen(meeting.startsAt, meeting.endsAt, locale) : "";
       return isolate(t, key, { who, title, group: item.data.groupName ?? "", when });
     }

@@ -6,14 +6,14 @@ import { Choices } from "~/components/choices";
 import { DataTable } from "~/components/data-table";
 import { FormErrors, SelectField, TextAreaField } from "~/components/form";
 import { isMeetingAnswer, MEETING_ANSWERS, MEETING_LIMITS } from "~/domain/meetings";
-import { cancelMeeting, meetingId, meetingPage, recordMinutes, respond } from "~/domain/meetings.server";
+import { cancelMeeting, meetingPage, recordMinutes, respond } from "~/domain/meetings.server";
 import { readMinutesForm } from "~/forms/meeting.server";
 import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { meetingWhen } from "~/lib/clock";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { field, type FieldErrors } from "~/lib/forms";
-import { httpError, notFoundUnless } from "~/lib/http.server";
+import { httpError, keyParam, notFoundUnless } from "~/lib/http.server";
 import type { PageHandle } from "~/lib/i18n";
 import { ideaStatusLabel } from "~/lib/i18n/labels";
 import { formsMessages } from "~/lib/i18n/messages/forms";
@@ -31,12 +31,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  return json(notFoundUnless(await meetingPage(user.actor, meetingId(params.id))));
+  return json(notFoundUnless(await meetingPage(user.actor, keyParam(params.id))));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const id = meetingId(params.id);
+  const id = keyParam(params.id);
   const form = await request.formData();
   const intent = field(form, "intent");
   if (intent === "respond") {

@@ -4,9 +4,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { MeetingForm } from "~/components/meeting-form";
 import { agendaRefValue } from "~/domain/meetings";
-import { agendaChoices, meetingForEdit, meetingId, updateMeeting } from "~/domain/meetings.server";
+import { agendaChoices, meetingForEdit, updateMeeting } from "~/domain/meetings.server";
 import { readMeetingForm } from "~/forms/meeting.server";
 import { requireUser } from "~/lib/auth.server";
+import { keyParam } from "~/lib/http.server";
 import { romeDay } from "~/lib/dates";
 import { romeClock } from "~/lib/clock";
 import { today } from "~/lib/days";
@@ -23,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "gmeetings
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  const meeting = await meetingForEdit(user.actor, meetingId(params.id));
+  const meeting = await meetingForEdit(user.actor, keyParam(params.id));
   return json({
     meeting: { id: meeting.id, title: meeting.title, group: meeting.group },
     values: {
@@ -44,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const id = meetingId(params.id);
+  const id = keyParam(params.id);
   await meetingForEdit(user.actor, id);
   const read = readMeetingForm(await request.formData());
   if (!read.ok) return json({ fieldErrors: read.fieldErrors, values: read.values }, { status: 400 });

@@ -12,7 +12,7 @@ import { requireUser } from "~/lib/auth.server";
 import { formatDate, formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { field, type FieldErrors } from "~/lib/forms";
-import { httpError, notFoundUnless } from "~/lib/http.server";
+import { httpError, keyParam, notFoundUnless } from "~/lib/http.server";
 import type { PageHandle } from "~/lib/i18n";
 import { challengesMessages } from "~/lib/i18n/messages/challenges";
 import { evidenceMessages } from "~/lib/i18n/messages/evidence";
@@ -30,21 +30,16 @@ export const handle: PageHandle = {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "challenges.pageTitle", { title: data?.challenge.title ?? "" });
 
-function challengeId(param: string | undefined) {
-  if (!param || !/^[a-z0-9]{8,40}$/.test(param)) httpError(404);
-  return param;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
-  const page = notFoundUnless(await challengePage(user.actor, challengeId(params.id), cursor));
+  const page = notFoundUnless(await challengePage(user.actor, keyParam(params.id), cursor));
   return json({ ...page, choices: page.may.conclude ? await shortlistChoices(page.challenge.id) : null });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const id = challengeId(params.id);
+  const id = keyParam(params.id);
   const form = await request.formData();
   if (field(form, "intent") !== "conclude") httpError(400, "v.unknownIntent");
   const conclusion = cleanText(field(form, "conclusion")).replace(/\r\n/g, "\n").trim();

@@ -11,7 +11,7 @@ import { requireUser } from "~/lib/auth.server";
 import { formatDate } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { field } from "~/lib/forms";
-import { httpError } from "~/lib/http.server";
+import { httpError, keyParam } from "~/lib/http.server";
 import type { PageHandle } from "~/lib/i18n";
 import { pollsMessages } from "~/lib/i18n/messages/polls";
 import { tm, useLocale, useT } from "~/lib/i18n/react";
@@ -22,20 +22,14 @@ export const handle: PageHandle = { messages: [pollsMessages], hydrate: false };
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, "polls.pageTitle", { question: data?.poll.question ?? "" });
 
-/** A poll's id as the address carries it: anything else is a page that does not exist. */
-function pollId(param: string | undefined) {
-  if (!param || !/^[a-z0-9]{8,40}$/.test(param)) httpError(404);
-  return param;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  return json(await pollPage(user.actor, pollId(params.id)));
+  return json(await pollPage(user.actor, keyParam(params.id)));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireUser(context, request);
-  const id = pollId(params.id);
+  const id = keyParam(params.id);
   const form = await request.formData();
   const intent = field(form, "intent");
   if (intent !== "vote" && intent !== "withdraw") httpError(400, "v.unknownIntent");
