@@ -14,7 +14,7 @@ import { API_PREFIX } from "./api/v1.server";
 import { ATTACHMENT_LIMITS, MAX_FILE_BYTES } from "./domain/attachments.server";
 import { startDirectoryCheck } from "./domain/directory.server";
 import { startMailer, stopMailer } from "./domain/mailer.server";
-import { startNoticeFanOut, stopNoticeFanOut } from "./domain/notifications.server";
+import { stopWorker } from "./domain/worker.server";
 import { startWebhookSender, stopWebhookSender } from "./domain/webhooks.server";
 import { IMPORT_MAX_BYTES, resumeImports } from "./domain/user-import.server";
 import { resolveSession } from "./lib/auth.server";
@@ -248,7 +248,6 @@ const server = app.listen(env.port, env.host, () => {
   if (env.demo) process.stdout.write(`${DEMO_ACCOUNTS_NOTE}\n`);
   // Links in e-mails start with APP_ORIGIN; without it, with the address this server answers on.
   const host = env.host === "0.0.0.0" || env.host === "::" ? "localhost" : env.host;
-  startNoticeFanOut();
   // An import a stop or a kill left half done goes on (issue 24).
   resumeImports().catch((error: unknown) => log.error({ err: error }, "Importazione: ripresa non riuscita"));
   startMailer(`http://${host}:${port}`);
@@ -262,8 +261,8 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(
     signal,
     () =>
-      void stopNoticeFanOut()
-        .then(() => Promise.all([stopMailer(), stopWebhookSender()]))
+      void Promise.all([stopMailer(), stopWebhookSender()])
+        .then(stopWorker)
         .finally(() => server.close(() => process.exit(0))),
   );
 }

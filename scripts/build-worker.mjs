@@ -1,4 +1,4 @@
-// Builds the mail worker (app/mail-worker.ts, decision 0022) into build/mail-worker.js, beside the
+// Builds the background worker (app/background-worker.ts, decision 0022) into build/background-worker.js, beside the
 // server's bundle that starts it. Remix's compiler has one server entry, so this one is bundled
 // with esbuild (the same one Remix uses), the app's `~/` paths resolved from tsconfig.json and the
 // npm dependencies left to node_modules, as in the server's bundle. Run by `npm run build`.
@@ -10,8 +10,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const { dependencies } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 await build({
   absWorkingDir: root,
-  entryPoints: ["app/mail-worker.ts"],
-  outfile: "build/mail-worker.js",
+  entryPoints: ["app/background-worker.ts"],
+  outfile: "build/background-worker.js",
   bundle: true,
   platform: "node",
   format: "esm",

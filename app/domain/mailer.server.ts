@@ -1,4 +1,3 @@
-import { Worker } from "node:worker_threads";
 import { db } from "~/lib/db/client.server";
 import { romeDay, romeHour } from "~/lib/dates";
 import { env } from "~/lib/env.server";
@@ -10,12 +9,13 @@ import { meetingInvitation } from "./meeting-calendar.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 import { log } from "~/lib/log.server";
 import { outsideRequest } from "~/lib/request-context.server";
+import { startWorker, wakeWorker } from "./worker.server";
 
 /**
  * E-mail inside the server (docs/decisions/0018-email-outbox.md). Every few seconds the server
  *   1. turns the notices to be mailed at once into outbox rows (and marks them mailed),
  *   2. at the digest hour, once a day, queues each person's digest;
- * and the mail worker, a thread of its own (app/mail-worker.ts, decision 0022),
+ * and the background worker, a thread of its own (app/background-worker.ts, decision 0022),
  *   3. delivers the outbox rows that are due, one at a time, each at most once: a row is marked
  *      SENDING before it goes out; a row found SENDING at start was interrupted mid-delivery and is
  *      not sent again blindly (it is marked failed; the administrator can send it again).
@@ -23,8 +23,6 @@ import { outsideRequest } from "~/lib/request-context.server";
  */
 
 const BATCH = 100;
-/** How long a worker that stopped unexpectedly waits before it is started again. */
-const RESTART_MS = 5000;
 /** How far back the first look for unmailed notices goes (older ones are not mailed any more). */
 const FIRST_LOOK_MS = 60 * 60 * 1000;
 /** Notices are looked for again this far behind the last look: a transaction may commit late. */
@@ -35,57 +33,32 @@ let timer: NodeJS.Timeout | null = null;
 let current: Promise<void> | null = null;
 let stopping = false;
 let lastLook = 0;
-let worker: Worker | null = null;
 
+/**
+ * Starts the mailer and the background worker, which fans out the notices whether e-mail is on
+ * or not, and delivers the outbox when it is.
+ */
 export function startMailer(serverOrigin: string) {
   if (env.mail.mode === "off") {
     log.warn(
       "Posta elettronica spenta: SMTP_URL non è impostato. Pionieri funziona, ma non invia e-mail: " +
         "i link di invito e di accesso si copiano a mano da /admin/utenti.",
     );
+    current = startWorker({ mail: false });
     return;
   }
   setMailOrigin(env.mail.origin ?? serverOrigin);
   if (env.mail.mode === "mailbox")
     log.info(`E-mail della demo: nella cartella ${env.mail.mailboxDir} e in /admin/posta.`);
   lastLook = Date.now() - FIRST_LOOK_MS;
-  current = recoverInterrupted().then(() => {
-    startWorker();
-    schedule(0);
-  });
+  current = startWorker({ mail: true, beforeStart: recoverInterrupted }).then(() => schedule(0));
 }
 
-/** The mail worker: built beside the server's bundle (build/mail-worker.js). */
-function startWorker() {
-  if (stopping) return;
-  // Its heap is capped (a few hundred KB of mail at a time; 48/8 MB let it grow the server by 25 MB
-  // while it sent, 24/2 MB spent its time collecting): the server's memory budget holds it.
-  const started = new Worker(new URL("./mail-worker.js", import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
-  });
-  worker = started;
-  started.on("error", (error) => log.error({ err: error }, "Posta: il thread del mittente si è fermato"));
-  started.on("exit", () => {
-    if (worker !== started || stopping) return;
-    // A row it was delivering stays SENDING: marked interrupted, as after a restart, never resent.
-    worker = null;
-    setTimeout(() => void recoverInterrupted().then(startWorker), RESTART_MS);
-  });
-}
-
-/** Lets the delivery in progress finish (a signal to stop the server). */
+/** Stops turning notices into mail (the background worker is stopped after: worker.server.ts). */
 export async function stopMailer() {
   stopping = true;
   if (timer) clearTimeout(timer);
   await current;
-  const running = worker;
-  if (!running) return;
-  await new Promise<void>((resolve) => {
-    running.once("message", (message) => message === "stopped" && resolve());
-    running.once("exit", () => resolve());
-    running.postMessage("stop");
-  });
-  await running.terminate();
 }
 
 function schedule(ms: number) {
@@ -103,7 +76,7 @@ async function tick() {
     const queued = await mailNotices();
     more = queued === BATCH;
     // The worker looks every MAIL_POLL_MS; told at once when there is something new.
-    if ((await digestIfDue(new Date())) || queued > 0) worker?.postMessage("wake");
+    if ((await digestIfDue(new Date())) || queued > 0) wakeWorker("mail");
   } catch (error) {
     log.error({ err: error }, "Posta: errore del mittente");
   }

@@ -3,8 +3,9 @@ import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import type { Actor } from "~/lib/actor";
 import { MAIL_DEFAULTS, MAIL_KINDS, type MailKind } from "./mail-preferences";
-import { log } from "~/lib/log.server";
-import { outsideRequest } from "~/lib/request-context.server";
+import { randomBytes } from "node:crypto";
+import { noticeIdPrefix } from "./notice-fan-out.server";
+import { wakeWorker } from "./worker.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -45,56 +46,56 @@ export type MeetingNotice = {
  * Tells each recipient once (the actor is never told of their own action). Runs inside the
  * caller's transaction, so a notification exists exactly when what it reports does.
  */
-export async function notify(
-  tx: Tx,
-  input: {
-    kind: NotificationKind;
-    recipients: Iterable<string>;
-    actorId: string | null;
-    ideaId?: number;
-    objectiveId?: number;
-    commentId?: number;
-    meetingId?: string;
-    challengeId?: string;
-    data: NotificationData;
-    /** People told of the same event by another notice: one event, one notice per person. */
-    except?: Iterable<string>;
-  },
-) {
-  const skip = new Set([input.actorId, ...(input.except ?? [])]);
-  const recipients = [...new Set(input.recipients)].filter((id) => !skip.has(id));
-  if (recipients.length === 0) return [];
-  const data = JSON.stringify(input.data);
-  await tx.notification.createMany({
-    data: recipients.map((userId) => ({
-      userId,
-      kind: input.kind,
-      ideaId: input.ideaId ?? null,
-      objectiveId: input.objectiveId ?? null,
-      commentId: input.commentId ?? null,
-      meetingId: input.meetingId ?? null,
-      challengeId: input.challengeId ?? null,
-      actorId: input.actorId,
-      data,
-    })),
-  });
+export async function notify(tx: Tx, input: NoticeInput) {
+  const { statement, recipients } = noticeRows(input);
+  if (statement) await tx.$executeRaw(statement);
   return recipients;
 }
 
+type NoticeInput = {
+  kind: NotificationKind;
+  recipients: Iterable<string>;
+  actorId: string | null;
+  ideaId?: number;
+  objectiveId?: number;
+  commentId?: number;
+  meetingId?: string;
+  challengeId?: string;
+  data: NotificationData;
+  /** People told of the same event by another notice: one event, one notice per person. */
+  except?: Iterable<string>;
+};
+
 /**
- * The time and id prefix of one fan-out. Ids that start with the time, like Prisma's cuids: the
- * rows of one fan-out sit side by side at the end of the id index instead of on a random page
- * each (a comment on an idea with a few hundred followers wrote a few hundred scattered pages).
+ * The statement that tells each recipient once (null when no one is left), for Prisma's
+ * transactions (notify) and the fast path's (a comment: comments.server.ts) alike. Ids as the
+ * fan-out makes them: the time, then chance.
  */
-function fanOutIds() {
+export function noticeRows(input: NoticeInput): { statement: Prisma.Sql | null; recipients: string[] } {
+  const skip = new Set([input.actorId, ...(input.except ?? [])]);
+  const recipients = [...new Set(input.recipients)].filter((id) => !skip.has(id));
+  if (recipients.length === 0) return { statement: null, recipients };
   const now = new Date();
-  return { now, prefix: `n${now.getTime().toString(36).padStart(9, "0")}` };
+  const prefix = noticeIdPrefix(now);
+  const data = JSON.stringify(input.data);
+  const rows = recipients.map(
+    (
+      userId,
+    ) => Prisma.sql`(${prefix + randomBytes(8).toString("hex")}, ${userId}, ${input.kind}, ${input.ideaId ?? null},
+      ${input.objectiveId ?? null}, ${input.commentId ?? null}, ${input.meetingId ?? null},
+      ${input.challengeId ?? null}, ${input.actorId}, ${data}, ${now})`,
+  );
+  return {
+    statement: Prisma.sql`INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "objectiveId", "commentId",
+      "meetingId", "challengeId", "actorId", "data", "createdAt") VALUES ${Prisma.join(rows)}`,
+    recipients,
+  };
 }
 
 /**
  * Tells the active members of a group (or only its leaders), but the actor: a new idea in the
  * group, a report waiting in it. Written as one pending notice in the caller's transaction and
- * fanned out moments later (see fanOutPending).
+ * fanned out moments later (notice-fan-out.server.ts).
  */
 export async function notifyGroup(
   tx: Tx,
@@ -115,7 +116,7 @@ export async function notifyGroup(
 /**
  * Tells an idea's author and its active followers (but the actor and `except`). An idea followed
  * by a thousand colleagues is one comment away from a thousand notices: written as one pending
- * notice in the caller's transaction and fanned out moments later (see fanOutPending).
+ * notice in the caller's transaction and fanned out moments later (notice-fan-out.server.ts).
  */
 export async function notifyWatchers(
   tx: Tx,
@@ -132,168 +133,35 @@ export async function notifyWatchers(
   await pend(tx, "WATCHERS", input, { authorId: input.authorId });
 }
 
-/** One pending notice in the caller's transaction, and a fan-out soon after (see fanOutPending). */
+/** One pending notice in the caller's transaction, and a fan-out soon after (notice-fan-out.server.ts). */
 async function pend(
   tx: Tx,
-  audience: "WATCHERS" | "GROUP" | "LEADERS",
-  input: {
-    kind: NotificationKind;
-    ideaId: number;
-    actorId: string | null;
-    commentId?: number;
-    data: NotificationData;
-    except?: string[];
-  },
+  audience: Audience,
+  input: PendInput,
   whom: { groupId?: string; authorId?: string | null },
 ) {
-  await tx.pendingNotice.create({
-    data: {
-      audience,
-      kind: input.kind,
-      ideaId: input.ideaId,
-      ...whom,
-      commentId: input.commentId ?? null,
-      actorId: input.actorId,
-      data: JSON.stringify(input.data),
-      except: JSON.stringify(input.except ?? []),
-    },
-  });
-  fanOutSoon();
+  await tx.$executeRaw(pendingRow(audience, input, whom));
+  // Fanned out by the background worker moments after the commit.
+  wakeWorker("notices");
 }
 
-type PendingRow = {
-  id: number;
-  audience: string;
-  kind: string;
-  ideaId: number | null;
-  commentId: number | null;
-  groupId: string | null;
-  authorId: string | null;
+type Audience = "WATCHERS" | "GROUP" | "LEADERS";
+type PendInput = {
+  kind: NotificationKind;
+  ideaId: number;
   actorId: string | null;
-  data: string;
-  except: string;
+  commentId?: number;
+  data: NotificationData;
+  except?: string[];
 };
 
-/** How many pending notices one fan-out reads at most. */
-const FAN_OUT_BATCH = 50;
-/**
- * How many notices one transaction writes at most (a few tens of milliseconds of holding the
- * write lock): fifty comments on an idea with 600 followers are 30,000 rows, written in turns that
- * leave the other writers (a support, the mail worker) their moments in between.
- */
-const FAN_OUT_ROWS = 4000;
-
-/** One pending notice's rows: one statement whatever the audience's size; how many it wrote. */
-async function fanOutOne(tx: Tx, row: PendingRow, now: Date, prefix: string): Promise<number> {
-  const skip = [row.actorId ?? "", ...(JSON.parse(row.except) as string[])];
-  // The actor as the notice names them, if they still exist (an erased account is no one).
-  const actor = Prisma.sql`(SELECT "id" FROM "User" WHERE "id" = ${row.actorId})`;
-  const audience =
-    row.audience === "WATCHERS"
-      ? Prisma.sql`SELECT f."userId" FROM "Follow" f JOIN "User" u ON u."id" = f."userId" AND u."active" = 1
-          WHERE f."ideaId" = ${row.ideaId}
-        UNION SELECT "id" FROM "User" WHERE "id" = ${row.authorId}`
-      : Prisma.sql`SELECT m."userId" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1
-          WHERE m."groupId" = ${row.groupId} AND (${row.audience === "LEADERS" ? 1 : 0} = 0 OR m."isLeader" = 1)`;
-  return tx.$executeRaw`
-    INSERT INTO "Notification" ("id", "userId", "kind", "ideaId", "commentId", "actorId", "data", "createdAt")
-    SELECT ${prefix} || lower(hex(randomblob(8))), "userId", ${row.kind}, ${row.ideaId}, ${row.commentId},
-      ${actor}, ${row.data}, ${now}
-    FROM (${audience})
-    WHERE "userId" NOT IN (${Prisma.join(skip)})`;
-}
-
-/**
- * Turns pending notices into one Notification per person, oldest first, and removes them, in one
- * transaction: each notice is fanned out exactly once, and a kill in the middle leaves it pending
- * for the next start. Many notices in one transaction touch each person's index pages once: fifty
- * comments on a followed idea write its followers' pages once, not fifty times; a transaction
- * stops after FAN_OUT_ROWS rows. The audience is read now (a follower who left meanwhile is not
- * told). Whether pending notices remain.
- */
-async function fanOutPending(): Promise<boolean> {
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<PendingRow[]>`
-      SELECT "id", "audience", "kind", "ideaId", "commentId", "groupId", "authorId", "actorId", "data", "except"
-      FROM "PendingNotice" ORDER BY "id" LIMIT ${FAN_OUT_BATCH}`;
-    if (rows.length === 0) return false;
-    const { now, prefix } = fanOutIds();
-    let written = 0;
-    let done = 0;
-    while (done < rows.length && written < FAN_OUT_ROWS) written += await fanOutOne(tx, rows[done++]!, now, prefix);
-    await tx.$executeRaw`DELETE FROM "PendingNotice" WHERE "id" <= ${rows[done - 1]!.id}`;
-    return done < rows.length || rows.length === FAN_OUT_BATCH;
-  });
-}
-
-/**
- * When the pending notices are fanned out: FAN_OUT_FIRST_MS after the first of a quiet moment
- * (after its transaction commits: the fan-out's own waits for the connection), then at most once
- * every FAN_OUT_EVERY_MS, each time all that came meanwhile, so that the work per comment shrinks
- * as comments come faster.
- */
-const FAN_OUT_FIRST_MS = 10;
-const FAN_OUT_EVERY_MS = 250;
-const RETRY_MS = 5000;
-let fanOutTimer: NodeJS.Timeout | null = null;
-let fanning: Promise<void> | null = null;
-let lastFanOut = 0;
-let fanOutStopped = false;
-
-function fanOutSoon(wait = Math.max(FAN_OUT_FIRST_MS, lastFanOut + FAN_OUT_EVERY_MS - Date.now())) {
-  if (fanOutTimer || fanOutStopped) return;
-  fanOutTimer = outsideRequest(() =>
-    setTimeout(() => {
-      fanOutTimer = null;
-      fanning = runFanOut();
-    }, wait),
-  );
-}
-
-async function runFanOut() {
-  await fanning;
-  lastFanOut = Date.now();
-  try {
-    // More waiting: the next turn at once, after the requests that came meanwhile.
-    if (await fanOutPending()) fanOutSoon(0);
-  } catch (error) {
-    // A database that cannot be written now (busy, disk full): the notices wait, none is lost.
-    const why = error instanceof Response ? `risposta ${error.status}` : String(error);
-    log.warn(`Notifiche: invio ai destinatari rimandato di ${RETRY_MS / 1000} s (${why}).`);
-    fanOutSoon(RETRY_MS);
-  }
-}
-
-/** At start: the notices a stop or a kill left pending. */
-export function startNoticeFanOut() {
-  fanOutStopped = false;
-  fanOutSoon(0);
-}
-
-/** How long a stop waits for the last notices (a database that cannot write may never answer). */
-const STOP_WAIT_MS = 2000;
-
-/**
- * At stop: the notices of the last moments, so that none waits for the next start; no longer than
- * STOP_WAIT_MS (what is not committed by then stays pending, whole, for the next start).
- */
-export async function stopNoticeFanOut() {
-  fanOutStopped = true;
-  if (fanOutTimer) clearTimeout(fanOutTimer);
-  fanOutTimer = null;
-  const drain = async () => {
-    await fanning;
-    while (await fanOutPending());
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
-  try {
-    await Promise.race([drain(), late]);
-  } catch (error) {
-    log.error({ err: error }, "Notifiche: restano in attesa fino al prossimo avvio");
-  } finally {
-    clearTimeout(timer);
-  }
+/** The pending notice's row; the fast path writes it too (then wakes the worker itself). */
+export function pendingRow(audience: Audience, input: PendInput, whom: { groupId?: string; authorId?: string | null }) {
+  return Prisma.sql`INSERT INTO "PendingNotice" ("audience", "kind", "ideaId", "groupId", "authorId", "commentId",
+    "actorId", "data", "except", "createdAt")
+    VALUES (${audience}, ${input.kind}, ${input.ideaId}, ${whom.groupId ?? null}, ${whom.authorId ?? null},
+      ${input.commentId ?? null}, ${input.actorId}, ${JSON.stringify(input.data)},
+      ${JSON.stringify(input.except ?? [])}, ${new Date()})`;
 }
 
 const NOTIFICATIONS_PAGE = 30;

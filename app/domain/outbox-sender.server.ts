@@ -3,7 +3,7 @@ import { env } from "~/lib/env.server";
 import { deliver } from "~/lib/mail.server";
 
 /**
- * Delivery of the outbox's due rows, run by the mail worker (app/mail-worker.ts) on a connection
+ * Delivery of the outbox's due rows, run by the background worker (app/background-worker.ts) on a connection
  * of its own, so that it keeps pace whatever the pages are doing (decision 0022; the outbox's
  * rules are decision 0018). Each row is claimed (SENDING, committed) before it goes out and
  * marked SENT after: a row left SENDING by a kill is never sent again blindly (the server marks

@@ -6,7 +6,7 @@
  * 550, and a server killed with SIGKILL between the commit and the delivery.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { changedTables, dbFingerprint, noticesSettled } from "../support/db-state";
+import { changedTables, dbFingerprint, noticesSettled, stillFingerprint } from "../support/db-state";
 import { buildComment, buildIdea, buildObjective } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
@@ -37,21 +37,6 @@ const settle = async (ms = 400) => {
   await noticesSettled(h.server.db, 20_000);
   await sleep(ms);
 };
-/**
- * The database's fingerprint once the mailer has stopped changing it (two alike in a row): the
- * state a refused request is compared with, so that a notice of an earlier write turned into an
- * e-mail meanwhile is not taken for the request's doing.
- */
-async function stillFingerprint(db: typeof h.server.db) {
-  let last = await dbFingerprint(db);
-  for (let i = 0; i < 40; i++) {
-    await sleep(150);
-    const next = await dbFingerprint(db);
-    if (changedTables(last, next).length === 0) return next;
-    last = next;
-  }
-  return last;
-}
 /** A header of the message as it came over the wire (unfolded). */
 const headerOf = (mail: Received, name: string) => {
   const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");

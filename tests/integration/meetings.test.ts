@@ -9,7 +9,7 @@
  */
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
-import { changedTables, dbFingerprint, noticesSettled } from "../support/db-state";
+import { changedTables, dbFingerprint, noticesSettled, stillFingerprint } from "../support/db-state";
 import { addMember, buildIdea, buildUser } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
@@ -50,25 +50,9 @@ async function call(client: Client, fields: Record<string, string> = {}, items: 
   return meeting;
 }
 
-/**
- * The database once the server's background work (the notices' fan-out, the mailer) has stopped
- * changing it, two fingerprints alike in a row: what a refused request is compared with.
- */
-async function stillFingerprint() {
-  await noticesSettled(h.server.db, 20_000);
-  let last = await dbFingerprint(h.server.db);
-  for (let i = 0; i < 60; i++) {
-    await sleep(150);
-    const next = await dbFingerprint(h.server.db);
-    if (changedTables(last, next).length === 0) return next;
-    last = next;
-  }
-  return last;
-}
-
 /** The same write refused: the status, the message, and no table changed. */
 async function refused(send: () => Promise<Response>, status: number, message?: string) {
-  const before = await stillFingerprint();
+  const before = await stillFingerprint(h.server.db);
   const response = await send();
   expect(response.status).toBe(status);
   if (message) expect(await text(response)).toContain(message);

@@ -54,3 +54,24 @@ export async function noticesSettled(db: Db, timeoutMs = 5000) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/**
+ * The database once the server's background work has stopped changing it: no notice pending, no
+ * e-mail due or in the relay's hands (a message being delivered may take longer than a pause to
+ * change its row), and two fingerprints alike in a row. What a refused request is compared with,
+ * so that an earlier write's notice or e-mail is not taken for the request's doing.
+ */
+export async function stillFingerprint(db: Db, tries = 60) {
+  await noticesSettled(db, 20_000);
+  let last = await dbFingerprint(db);
+  for (let i = 0; i < tries; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const next = await dbFingerprint(db);
+    const delivering = await db.outboxMail.count({
+      where: { OR: [{ status: "SENDING" }, { status: "QUEUED", nextAttemptAt: { lte: new Date() } }] },
+    });
+    if (delivering === 0 && changedTables(last, next).length === 0) return next;
+    last = next;
+  }
+  return last;
+}

@@ -93,6 +93,9 @@ function describe(error: unknown, depth = 0): string {
 /**
  * The driver's own connection, when Prisma opens it: kept for `writeNow`,
  * and in benchmark mode every statement it prepares is counted for the current request.
+ * Its transactions begin IMMEDIATE (patches/@prisma+adapter-better-sqlite3…): with the background
+ * worker writing on its own connection, a transaction that read first and wrote later would fail
+ * at its first write (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
  */
 function onConnect(factory: PrismaBetterSQLite3, own: boolean) {
   const connect = factory.connect.bind(factory);

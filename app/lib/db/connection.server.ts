@@ -2,21 +2,31 @@ import BetterSqlite3 from "better-sqlite3";
 import { databaseFile, PRAGMAS, toSqlite } from "./sqlite.server";
 
 /**
- * A connection of its own, for work outside the requests: the mail worker, a thread with no
- * share of the server's connections. It loads no Prisma (a worker pays for what it loads); its
- * statements are plain SQL with `?` parameters, prepared once.
+ * A connection of its own, for work outside the requests: the background worker (the notices'
+ * fan-out and the mail), a thread with no share of the server's connections. It loads no Prisma
+ * (a worker pays for what it loads); its statements are plain SQL with `?` parameters, prepared
+ * once.
  */
 export type Connection = {
   get<T>(sql: string, ...params: unknown[]): T | undefined;
+  all<T>(sql: string, ...params: unknown[]): T[];
   /** Runs a statement; how many rows it changed. */
   run(sql: string, ...params: unknown[]): number;
+  /**
+   * Runs `work` in a transaction that takes the write lock at its start (BEGIN IMMEDIATE): it
+   * waits for another writer there, never fails later on a snapshot another writer made stale.
+   */
+  immediate<T>(work: () => T): T;
   close(): void;
 };
 
 /** Opens a writable connection to the database with the pragmas every connection has. */
-export function openConnection(url: string): Connection {
+export function openConnection(
+  url: string,
+  pragmas: Partial<Record<keyof typeof PRAGMAS, string | number>> = {},
+): Connection {
   const sqlite = new BetterSqlite3(databaseFile(url), { fileMustExist: true });
-  for (const [name, value] of Object.entries(PRAGMAS)) sqlite.pragma(`${name} = ${value}`);
+  for (const [name, value] of Object.entries({ ...PRAGMAS, ...pragmas })) sqlite.pragma(`${name} = ${value}`);
   const statements = new Map<string, BetterSqlite3.Statement>();
   const statement = (sql: string) => {
     let prepared = statements.get(sql);
@@ -25,7 +35,9 @@ export function openConnection(url: string): Connection {
   };
   return {
     get: <T>(sql: string, ...params: unknown[]) => statement(sql).get(...params.map(toSqlite)) as T | undefined,
+    all: <T>(sql: string, ...params: unknown[]) => statement(sql).all(...params.map(toSqlite)) as T[],
     run: (sql, ...params) => statement(sql).run(...params.map(toSqlite)).changes,
+    immediate: (work) => sqlite.transaction(work).immediate(),
     close: () => sqlite.close(),
   };
 }
