@@ -17,7 +17,7 @@ import { openConnection } from "./lib/db/connection.server";
 import { env } from "./lib/env.server";
 import { log } from "./lib/log.server";
 
-const sql = openConnection(env.databaseUrl, { foreign_keys: 0 });
+const sql = openConnection(env.databaseUrl);
 const { mail } = workerData as { mail: boolean };
 let stopping = false;
 let wakeMail: (() => void) | null = null;

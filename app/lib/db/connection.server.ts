@@ -21,12 +21,9 @@ export type Connection = {
 };
 
 /** Opens a writable connection to the database with the pragmas every connection has. */
-export function openConnection(
-  url: string,
-  pragmas: Partial<Record<keyof typeof PRAGMAS, string | number>> = {},
-): Connection {
+export function openConnection(url: string): Connection {
   const sqlite = new BetterSqlite3(databaseFile(url), { fileMustExist: true });
-  for (const [name, value] of Object.entries({ ...PRAGMAS, ...pragmas })) sqlite.pragma(`${name} = ${value}`);
+  for (const [name, value] of Object.entries(PRAGMAS)) sqlite.pragma(`${name} = ${value}`);
   const statements = new Map<string, BetterSqlite3.Statement>();
   const statement = (sql: string) => {
     let prepared = statements.get(sql);
