@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { expectAccessible, login, watchedContext } from "../support/browser";
 import { useServer } from "../support/harness";
 import { PASSWORD } from "../support/scenario";
+import { inDays } from "../support/days";
 
 const h = useServer({ browser: true });
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A group's meeting and a challenge as colleagues use them (issue 23), at 1280 and 360 px, with

@@ -12,10 +12,10 @@ import { addSupports, buildIdea } from "../support/factories";
 import { useServer } from "../support/harness";
 import { text, type Client } from "../support/http";
 import { signedIn } from "../support/sessions";
+import { inDays } from "../support/days";
 
 const h = useServer();
 const as = (email: string) => signedIn(h.server, email);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 function challengeForm(fields: Record<string, string> = {}) {
   return {

@@ -16,13 +16,12 @@ import { Client, text } from "../support/http";
 import { PASSWORD } from "../support/scenario";
 import { signedIn as signedInAs } from "../support/sessions";
 import { mailEnv, useSmtp, type Received } from "../support/smtp";
+import { inDays } from "../support/days";
 
 const smtp = useSmtp();
 const h = useServer({ env: () => mailEnv(smtp) });
 const signedIn = (email: string) => signedInAs(h.server, email);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 function meetingForm(fields: Record<string, string> = {}, items: [string, string][] = []) {
   const body = new URLSearchParams({

@@ -11,11 +11,10 @@ import { buildUser } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
 import { signedIn } from "../support/sessions";
+import { inDays } from "../support/days";
 
 const h = useServer();
 const as = (email: string) => signedIn(h.server, email);
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 function pollForm(fields: Record<string, string>, options: string[]) {
   const body = new URLSearchParams({

@@ -10,6 +10,7 @@ import path from "node:path";
 import { seedCampaign, seedSurvey } from "../../prisma/seed-observe";
 import { buildComment, buildIdea, buildObjective, buildStatusChange } from "./factories";
 import type { useServer } from "./harness";
+import { inDays } from "./days";
 
 export const ACTORS = [
   "anonymous",
@@ -129,7 +130,7 @@ export function authorizationMatrix(harness: Harness) {
   }
   /** A challenge of the Cabina for everyone: open (the default), or closed yesterday. */
   async function freshChallenge(closed = false) {
-    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const day = inDays;
     return harness.server.db.challenge.create({
       data: {
         title: `Come sarebbe bello se… ${Math.random()}`,
@@ -851,7 +852,7 @@ export function authorizationMatrix(harness: Harness) {
             ["option", "Pomeriggio"],
             ["multiple", "0"],
             ["showResults", "AFTER_VOTE"],
-            ["endsOn", new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)],
+            ["endsOn", inDays(7)],
             ["audience", fixture.groups.logistica.id],
           ]),
         })),
@@ -889,7 +890,7 @@ export function authorizationMatrix(harness: Harness) {
           path: "/riunioni/nuova?gruppo=logistica",
           form: {
             title: `Riunione ${Math.random().toFixed(6)}`,
-            day: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10),
+            day: inDays(9),
             start: "10:00",
             end: "11:00",
             place: "Sala riunioni",
@@ -935,7 +936,7 @@ export function authorizationMatrix(harness: Harness) {
           path: `/riunioni/${(await freshMeeting()).id}/modifica`,
           form: {
             title: "Riunione spostata",
-            day: new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10),
+            day: inDays(12),
             start: "15:00",
             end: "16:00",
             place: "",
@@ -956,8 +957,8 @@ export function authorizationMatrix(harness: Harness) {
             title: `Come sarebbe bello se… ${Math.random().toFixed(6)}`,
             description: "Una sfida per il gruppo.",
             audience: fixture.groups.logistica.id,
-            opensOn: new Date().toISOString().slice(0, 10),
-            closesOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+            opensOn: inDays(0),
+            closesOn: inDays(20),
             evidenza: "",
           },
         })),
