@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
 import { db } from "~/lib/db/client.server";
+import { whileUnchanged } from "~/lib/db/cache.server";
 import { reader } from "~/lib/db/fast.server";
 import { addDays, daysBetween, today, type Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
@@ -18,13 +19,16 @@ import { assertCan, can, type CampaignRef } from "./policy.server";
 
 export type PlaceKind = "place" | "service";
 
-export async function listPlaces(includeArchived = false) {
-  const where = includeArchived ? {} : { archived: false };
-  const [places, services] = await Promise.all([
-    db.place.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }] }),
-    db.service.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }] }),
-  ]);
-  return { places, services };
+export function listPlaces(includeArchived = false) {
+  // Every observing page lists them; they change when the Cabina edits the catalogue.
+  return whileUnchanged(`places:${includeArchived}`, async () => {
+    const where = includeArchived ? {} : { archived: false };
+    const [places, services] = await Promise.all([
+      db.place.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }] }),
+      db.service.findMany({ where, orderBy: [{ position: "asc" }, { name: "asc" }] }),
+    ]);
+    return { places, services };
+  });
 }
 
 /** Places and services as the Cabina manages them, with how many visits and answers use each. */

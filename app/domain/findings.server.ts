@@ -25,7 +25,7 @@ let anySource = 0;
 const OUTSIDE_WRITES_MS = 10 * 60 * 1000;
 
 /** A campaign's or survey's data changed (a visit or an answer, added, removed or moderated). */
-function touchSource(source: string) {
+export function touchSource(source: string) {
   sourceVersions.set(source, (sourceVersions.get(source) ?? 0) + 1);
   anySource += 1;
 }
@@ -301,14 +301,18 @@ export function surveyFindings(surveyId: string) {
   });
 }
 
-/** The free texts staff may read: published ones only, newest first. */
+/**
+ * The free texts staff may read: published ones only, newest first. Kept like the survey's
+ * figures: a new answer or a moderator's decision touches the source.
+ */
 export function publishedTexts(surveyId: string) {
-  return db.surveyResponse.findMany({
-    where: { surveyId, textStatus: "PUBBLICATO" },
-    orderBy: [{ day: "desc" }, { id: "desc" }],
-    take: 100,
-    select: { id: true, day: true, freeText: true, placeId: true },
-  });
+  return perSource(surveyId, `texts:${surveyId}`, () =>
+    reader().all<{ id: string; day: string; freeText: string | null; placeId: string }>(Prisma.sql`
+      SELECT "id", "day", "freeText", "placeId" FROM "SurveyResponse"
+      WHERE "surveyId" = ${surveyId} AND "textStatus" = 'PUBBLICATO'
+      ORDER BY "day" DESC, "id" DESC
+      LIMIT 100`),
+  );
 }
 
 /** A figure's value now (minutes or percent) with how many visits or answers it rests on. */

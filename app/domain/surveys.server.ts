@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import type { Actor } from "~/lib/actor";
 import { db } from "~/lib/db/client.server";
 import { httpError } from "~/lib/http.server";
+import { whileUnchanged } from "~/lib/db/cache.server";
 import { audit } from "./audit.server";
+import { touchSource } from "./findings.server";
 import { METHOD_QUESTIONS, OBSERVE_LIMITS, type SurveyStatus } from "./observation";
 import { assertCan } from "./policy.server";
 
@@ -57,25 +59,29 @@ export async function listSurveys() {
   return surveys.map(({ _count, ...survey }) => ({ ...survey, responses: _count.responses, places: _count.places }));
 }
 
-export async function getSurvey(id: string) {
-  const survey = await db.survey.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      openedAt: true,
-      closedAt: true,
-      createdAt: true,
-      questions: { orderBy: { position: "asc" }, select: { id: true, topic: true, textIt: true, textEn: true } },
-      places: {
-        orderBy: { place: { position: "asc" } },
-        select: { id: true, token: true, kioskToken: true, place: { select: { id: true, name: true } } },
+export function getSurvey(id: string) {
+  // Read by every page of the survey and by its writes; the survey, its questions and places
+  // change far less often than they are read (the content version covers all three).
+  return whileUnchanged(`survey:${id}`, async () => {
+    const survey = await db.survey.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        openedAt: true,
+        closedAt: true,
+        createdAt: true,
+        questions: { orderBy: { position: "asc" }, select: { id: true, topic: true, textIt: true, textEn: true } },
+        places: {
+          orderBy: { place: { position: "asc" } },
+          select: { id: true, token: true, kioskToken: true, place: { select: { id: true, name: true } } },
+        },
       },
-    },
+    });
+    if (!survey) httpError(404);
+    return { ...survey, status: survey.status as SurveyStatus };
   });
-  if (!survey) httpError(404);
-  return { ...survey, status: survey.status as SurveyStatus };
 }
 
 /** Questions change only while the survey is a draft: once it opens, answers would stop being comparable. */
@@ -191,6 +197,8 @@ export async function moderate(
       redacted,
     });
   });
+  // The published texts are kept with the survey's figures (findings.server.ts).
+  touchSource(surveyId);
 }
 
 /** Every answer of a survey for the CSV export: free texts only once published. */
