@@ -1,7 +1,9 @@
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { FragmentStoreContext } from "./components/cached-fragment";
 import { NonceContext } from "./components/nonce";
+import { fragmentsForRender } from "./lib/fragment-store.server";
 import { registerCatalogue } from "./lib/i18n";
 import { en } from "./lib/i18n/en";
 import { it } from "./lib/i18n/it";
@@ -26,14 +28,20 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  const fragments = fragmentsForRender();
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      <FragmentStoreContext.Provider value={fragments.store}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </FragmentStoreContext.Provider>
     </NonceContext.Provider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   // As bytes: a string body is checked character by character (USVString) on its way in.
-  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), { headers: responseHeaders, status: responseStatusCode });
+  return new Response(fragments.bytes(`<!DOCTYPE html>${html}`), {
+    headers: responseHeaders,
+    status: responseStatusCode,
+  });
 }
 
 /** Unexpected errors are logged once, without the request's cookies or body. */

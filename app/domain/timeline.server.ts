@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
 import { romeDay, romeDayBounds } from "~/lib/dates";
-import { whileUnchanged } from "~/lib/db/cache.server";
+import { contentVersion, whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
 import { reader } from "~/lib/db/fast.server";
 import { today as todayInRome, type Day } from "~/lib/days";
@@ -130,8 +130,22 @@ export async function deleteMilestone(actor: Actor, id: string) {
 /** `from`/`to` (calendar days): only the objectives that overlap the window shown. */
 export type TimelineFilters = { groupId?: string; status?: ObjectiveStatus; from?: Day; to?: Day };
 
-/** Everything the crono-programma draws: phases, milestones and objectives with their flags. */
+/**
+ * Everything the crono-programma draws: phases, milestones and objectives with their flags, kept
+ * while nothing is written (the flags change with the day). `drawing` names all of it, for the
+ * page's kept markup (components/cached-fragment.tsx): read before the data, so that a write
+ * landing in between makes the next request draw again, never keeps old data under a new name.
+ */
 export async function timelineData(filters: TimelineFilters = {}) {
+  const now = new Date();
+  const today = todayInRome(now);
+  const view = [today, filters.groupId ?? "", filters.status ?? "", filters.from ?? "", filters.to ?? ""].join("|");
+  const drawing = `timeline|${contentVersion()}|${view}`;
+  const data = await whileUnchanged(`timeline|${view}`, async () => readTimeline(filters, now, today));
+  return { ...data, drawing };
+}
+
+function readTimeline(filters: TimelineFilters, now: Date, today: Day) {
   // Read on the fast path: four statements, whatever the size of the window.
   const read = reader();
   const phases = read.all<{
@@ -197,8 +211,6 @@ export async function timelineData(filters: TimelineFilters = {}) {
     SELECT "id", "slug", "name", "colour" FROM "WorkingGroup"
     WHERE ${filters.groupId ? Prisma.sql`"id" = ${filters.groupId}` : Prisma.sql`1 = 1`}
     ORDER BY "position", "name"`);
-  const now = new Date();
-  const today = todayInRome(now);
   return {
     phases,
     milestones,

@@ -1,3 +1,4 @@
+import { CachedFragment } from "~/components/cached-fragment";
 import { DataTable } from "~/components/data-table";
 import { FilterFold, GroupFilter } from "~/components/filter-fold";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -122,15 +123,18 @@ export default function Timeline() {
         </Link>
       </nav>
       <p className="pionieri-muted">{t("timeline.range", { from: day(data.from), to: day(data.to) })}</p>
-      <TimelineChart
-        from={data.from}
-        to={data.to}
-        today={data.today}
-        groups={data.groups}
-        objectives={data.objectives}
-        phases={data.phases}
-        milestones={data.milestones}
-      />
+      {/* Drawn once per content version, window, filters and language: every colleague gets it alike. */}
+      <CachedFragment cacheKey={`${data.drawing}|${locale}|chart`}>
+        <TimelineChart
+          from={data.from}
+          to={data.to}
+          today={data.today}
+          groups={data.groups}
+          objectives={data.objectives}
+          phases={data.phases}
+          milestones={data.milestones}
+        />
+      </CachedFragment>
 
       {data.creatable.length > 0 ? (
         <p className="no-print">
@@ -145,7 +149,9 @@ export default function Timeline() {
       ) : null}
 
       <h2 className="h4 mt-4">{t("timeline.objectivesTable")}</h2>
-      <ObjectivesTable objectives={data.objectives} groups={data.groups} caption={t("timeline.objectivesCaption")} />
+      <CachedFragment cacheKey={`${data.drawing}|${locale}|table`}>
+        <ObjectivesTable objectives={data.objectives} groups={data.groups} caption={t("timeline.objectivesCaption")} />
+      </CachedFragment>
 
       <div className="row">
         <section className="col-12 col-lg-6" aria-labelledby="phases-title">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
+import { CachedFragment } from "~/components/cached-fragment";
 import { DataTable } from "~/components/data-table";
 import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
@@ -127,21 +128,24 @@ export default function GroupPage() {
             </Link>
           ) : null}
         </div>
-        <TimelineChart
-          from={timeline.from}
-          to={timeline.to}
-          today={timeline.today}
-          groups={timeline.groups}
-          objectives={timeline.objectives}
-          phases={timeline.phases}
-          milestones={timeline.milestones}
-          idSuffix="-group"
-        />
-        <ObjectivesTable
-          objectives={timeline.objectives}
-          groups={timeline.groups}
-          caption={t("groups.objectivesCaption", { name: group.name })}
-        />
+        {/* Drawn once while nothing is written, as on the crono-programma. */}
+        <CachedFragment cacheKey={`${timeline.drawing}|${locale}|group`}>
+          <TimelineChart
+            from={timeline.from}
+            to={timeline.to}
+            today={timeline.today}
+            groups={timeline.groups}
+            objectives={timeline.objectives}
+            phases={timeline.phases}
+            milestones={timeline.milestones}
+            idSuffix="-group"
+          />
+          <ObjectivesTable
+            objectives={timeline.objectives}
+            groups={timeline.groups}
+            caption={t("groups.objectivesCaption", { name: group.name })}
+          />
+        </CachedFragment>
         <Link to={`/crono-programma?gruppo=${group.slug}`}>{t("groups.inTimeline")}</Link>
       </section>
       <section aria-labelledby="ideas-title" className="mt-4">

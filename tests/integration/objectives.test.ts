@@ -242,6 +242,46 @@ describe("progress and edits", () => {
     expect(page).toContain("2027-06-30");
   });
 
+  it("redraws the crono-programma after every write: its kept chart and table never show old figures", async () => {
+    const objective = await buildObjective(h.server.db, {
+      groupId: h.scenario.groups.logistica!.id,
+      title: "Sportello in rete",
+      startOn: "2026-10-01",
+      dueOn: "2027-02-26",
+      status: "IN_CORSO",
+      progress: 20,
+    });
+    const path = "/crono-programma?gruppo=logistica&zoom=anno&da=2026-06";
+    const employee = await as("employee");
+    const bar = (page: string) => /Sportello in rete · (\d+)%/.exec(page)?.[1];
+    const cell = (page: string) =>
+      new RegExp(
+        `<a href="/obiettivi/${objective.id}">Sportello in rete</a></th>` +
+          `(?:<td>[^<]*</td>){6}<td class="text-end">(\\d+)%`,
+      ).exec(page)?.[1];
+    const html = async () => (await employee.get(path)).text();
+    const before: [string, string] = [await html(), await html()];
+    // Twice alike (the second is the kept one), and the marks that place kept parts never show.
+    expect(before[1]).toBe(before[0]);
+    expect(before[0]).not.toContain("pionieri-fragment");
+    expect([bar(before[0]), cell(before[0])]).toEqual(["20", "20"]);
+    const leader = await as("leader");
+    const update = { intent: "update", date: "2026-11-20", progress: "65", status: "IN_CORSO", note: "Rete posata" };
+    expect((await leader.post(`/obiettivi/${objective.id}`, update)).status).toBe(302);
+    const after = await html();
+    expect([bar(after), cell(after)]).toEqual(["65", "65"]);
+    // Another colleague, another language: the same facts, in English.
+    const english = new Client(h.server.url);
+    await english.login(h.scenario.users.member.email, PASSWORD);
+    const profile = { intent: "profile", displayName: "Marta Membro", office: "", locale: "en" };
+    expect((await english.post("/profilo", profile)).status).toBe(302);
+    const inEnglish = await text(await english.get(path));
+    expect(inEnglish).toContain("Sportello in rete · 65%");
+    expect(inEnglish).toContain("Micro-objectives with dates, status and progress");
+    expect(inEnglish).toContain("Sportello in rete Logistica — 01/10/2026 26/02/2027 — In progress 65%");
+    await english.post("/profilo", { ...profile, locale: "it" });
+  });
+
   it("flags late and to-be-updated objectives on the crono-programma and its table", async () => {
     await buildObjective(h.server.db, {
       groupId: h.scenario.groups.comunicazione!.id,

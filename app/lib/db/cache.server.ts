@@ -1,6 +1,8 @@
 import { reader } from "./fast.server";
 
 const memo = new Map<string, { version: string; value: Promise<unknown> }>();
+/** Keys are few (a page's filters at most); past this many, the oldest goes. */
+const MAX_KEYS = 300;
 
 /**
  * A value computed from the database, kept until its content changes (the content version, which
@@ -15,7 +17,16 @@ export function whileUnchanged<T>(key: string, compute: () => Promise<T>, also =
   const hit = memo.get(key);
   if (hit && hit.version === version) return hit.value as Promise<T>;
   const value = compute();
+  memo.delete(key);
   memo.set(key, { version, value });
-  value.catch(() => memo.delete(key));
+  if (memo.size > MAX_KEYS) memo.delete(memo.keys().next().value!);
+  value.catch(() => {
+    if (memo.get(key)?.value === value) memo.delete(key);
+  });
   return value;
+}
+
+/** The content version as committed: part of the key of what a page keeps (drawn markup). */
+export function contentVersion(): number {
+  return reader().version();
 }

@@ -1,0 +1,62 @@
+import { randomBytes } from "node:crypto";
+import type { ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+
+/**
+ * The fragments the server keeps (components/cached-fragment.tsx; entry.server.tsx gives each
+ * render its store), as UTF-8 bytes: a kept fragment is copied into the response, never encoded
+ * again (encoding the crono-programma's 200 KB of markup was a quarter of its request). Most
+ * recently used last, up to MAX_BYTES in all: a few views of the crono-programma, in each
+ * language and filter. A key names its content version, so a write makes the next request draw
+ * it again; the stale entry leaves when the store is full.
+ */
+const MAX_BYTES = 8 * 1024 * 1024;
+const kept = new Map<string, Buffer>();
+let bytes = 0;
+
+function keptFragment(key: string, render: () => ReactElement): Buffer {
+  const hit = kept.get(key);
+  if (hit !== undefined) {
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
+  const markup = Buffer.from(renderToStaticMarkup(render()));
+  kept.set(key, markup);
+  bytes += markup.length;
+  for (const [oldest, value] of kept) {
+    if (bytes <= MAX_BYTES || oldest === key) break;
+    kept.delete(oldest);
+    bytes -= value.length;
+  }
+  return markup;
+}
+
+/**
+ * Where a kept fragment goes in the page: a comment no page's content can contain (React escapes
+ * every "<" of text and attributes; markdown is rendered without raw HTML), with this process's
+ * own random word in it.
+ */
+const MARK = `pionieri-fragment-${randomBytes(6).toString("hex")}`;
+const MARKS = new RegExp(`<!--${MARK}:(\\d+)-->`);
+
+/** A store for one render, and how to turn that render's HTML into the response's bytes. */
+export function fragmentsForRender() {
+  const parts: Buffer[] = [];
+  return {
+    store(key: string, render: () => ReactElement): string {
+      parts.push(keptFragment(key, render));
+      return `<!--${MARK}:${parts.length - 1}-->`;
+    },
+    /** The page as bytes, each mark replaced by its fragment. */
+    bytes(html: string): Buffer<ArrayBuffer> {
+      if (parts.length === 0) return Buffer.from(html);
+      const pieces = html.split(MARKS);
+      // split() with a group alternates: text, index, text, index, …, text.
+      // (Buffer.concat allocates a plain ArrayBuffer: never a shared one.)
+      return Buffer.concat(
+        pieces.map((piece, i) => (i % 2 === 0 ? Buffer.from(piece) : parts[Number(piece)]!)),
+      ) as Buffer<ArrayBuffer>;
+    },
+  };
+}
