@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
+import { whileUnchanged } from "~/lib/db/cache.server";
 import { reader } from "~/lib/db/fast.server";
 import { httpError } from "~/lib/http.server";
 import { ftsQuery, MARK_END, MARK_START } from "~/lib/search";
@@ -12,6 +13,12 @@ import { TREND_DAYS, type IdeaListItem, type IdeaSort, type IdeaStatus } from ".
  */
 
 const IDEAS_PAGE_SIZE = 20;
+/**
+ * How many best matches of a search are kept, with their snippets, while nothing is written:
+ * ranking every match (bm25 over 6,000 of 20,000 ideas for a common word) was most of a
+ * search's time, the same for every colleague and every page of the results.
+ */
+const RANKED = 200;
 
 export type IdeaFilters = {
   groupId?: string;
@@ -54,6 +61,48 @@ function cursorKey(value: unknown): number | string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return Number(value);
   return typeof value === "number" ? value : String(value);
+}
+
+type Ranked = { id: number; snippet: string | null; titleHighlighted: string | null };
+
+/**
+ * The best RANKED + 1 matches of a search with these filters, in order, with their snippets:
+ * kept while the content is unchanged (a filter that names the person keeps them apart).
+ */
+function bestMatches(actor: Actor, filters: IdeaFilters, match: string, where: Prisma.Sql[], snippet: Prisma.Sql) {
+  const scope = [
+    filters.groupId,
+    filters.challengeId,
+    filters.shortlisted,
+    filters.status,
+    filters.tagId,
+    filters.mine || filters.supported ? `${actor.id}:${filters.mine}:${filters.supported}` : "",
+  ].join("|");
+  return whileUnchanged(`search|${scope}|${match}`, async () =>
+    reader().all<Ranked>(Prisma.sql`
+      SELECT i."id", ${snippet}
+      FROM "idea_fts"
+      JOIN "Idea" i ON i."id" = "idea_fts".rowid
+      WHERE "idea_fts" MATCH ${match} AND ${Prisma.join(where, " AND ")}
+      ORDER BY "idea_fts"."rank"
+      LIMIT ${RANKED + 1}`),
+  );
+}
+
+/** What the cards show for these ideas, in this order (the reader's own support included). */
+function cardsOf(page: Ranked[], columns: Prisma.Sql) {
+  if (page.length === 0) return [];
+  const rows = reader().all<Record<string, unknown>>(Prisma.sql`
+    SELECT ${columns}
+    FROM "Idea" i
+    JOIN "WorkingGroup" g ON g."id" = i."groupId"
+    LEFT JOIN "User" u ON u."id" = i."authorId"
+    WHERE i."id" IN (SELECT "value" FROM json_each(${JSON.stringify(page.map((entry) => entry.id))}))`);
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return page.flatMap((entry): Record<string, unknown>[] => {
+    const row = byId.get(entry.id);
+    return row ? [{ ...row, snippet: entry.snippet, titleHighlighted: entry.titleHighlighted }] : [];
+  });
 }
 
 /**
@@ -137,15 +186,19 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     JOIN "WorkingGroup" g ON g."id" = i."groupId"
     LEFT JOIN "User" u ON u."id" = i."authorId"
     ORDER BY page."sortKey" DESC, page."id" DESC`;
+  // Best match first, from the kept ranking while the page is within it.
+  const ranked = match && !sort ? await bestMatches(actor, filters, match, where, snippet) : null;
   const rows = !match
     ? reader().all<Record<string, unknown>>(
         Prisma.sql`SELECT p.*, NULL AS "snippet", NULL AS "titleHighlighted" FROM (${sorted}) p`,
       )
-    : !sort
-      ? // Best match first: FTS5 orders by its rank column (bm25 with the title weighing ten times
-        // the body, set by a migration) and the page stops after its rows, so snippets and joins
-        // are computed for the rows shown, not for every idea matching a common word.
-        reader().all<Record<string, unknown>>(Prisma.sql`
+    : ranked && (offset + pageSize + 1 <= ranked.length || ranked.length <= RANKED)
+      ? cardsOf(ranked.slice(offset, offset + pageSize + 1), columns)
+      : !sort
+        ? // Best match first: FTS5 orders by its rank column (bm25 with the title weighing ten times
+          // the body, set by a migration) and the page stops after its rows, so snippets and joins
+          // are computed for the rows shown, not for every idea matching a common word.
+          reader().all<Record<string, unknown>>(Prisma.sql`
           SELECT ${columns}, ${snippet}
           FROM "idea_fts"
           JOIN "Idea" i ON i."id" = "idea_fts".rowid
@@ -154,8 +207,8 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
           WHERE "idea_fts" MATCH ${match} AND ${Prisma.join(where, " AND ")}
           ORDER BY "idea_fts"."rank"
           LIMIT ${pageSize + 1} OFFSET ${offset}`)
-      : // Another order: the page first, then the snippets of its rows.
-        reader().all<Record<string, unknown>>(Prisma.sql`
+        : // Another order: the page first, then the snippets of its rows.
+          reader().all<Record<string, unknown>>(Prisma.sql`
           SELECT p.*, ${snippet}
           FROM (${sorted}) p
           JOIN "idea_fts" ON "idea_fts".rowid = p."id" AND "idea_fts" MATCH ${match}

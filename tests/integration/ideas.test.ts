@@ -660,6 +660,40 @@ describe("finding ideas", () => {
     expect([...new Set(total)]).toEqual([once.id, lately.id]);
   });
 
+  it("keeps a search's best matches only while nothing changes; each reader's own supports are live", async () => {
+    const first = await ideaAt(server.db, scenario, "NUOVA", { title: "Cartelli bilingui in sala" });
+    const cards = async (who: "employee" | "member") => {
+      const html = await (await as(who).get("/idee?q=bilingui")).text();
+      return { ids: [...new Set([...html.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => Number(m[1])))], html };
+    };
+    expect((await cards("employee")).ids).toEqual([first.id]);
+    // A new idea, then a support: the next search shows both, each reader seeing their own.
+    const second = await ideaAt(server.db, scenario, "NUOVA", { title: "Moduli bilingui" });
+    expect((await as("employee").post(`/idee/${second.id}`, { intent: "support" })).status).toBe(302);
+    const employee = await cards("employee");
+    expect(employee.ids.sort()).toEqual([first.id, second.id].sort());
+    expect(employee.html).toContain("la sostieni");
+    expect((await cards("member")).html).not.toContain("la sostieni");
+    // Deleted from the list by a change of status: gone at once.
+    await server.db.idea.update({ where: { id: first.id }, data: { status: "DUPLICATA" } });
+    expect((await cards("employee")).ids).toEqual([second.id]);
+  });
+
+  it("pages past the kept best matches (200) by relevance too, without repeating or skipping", async () => {
+    for (let i = 0; i < 230; i++)
+      await ideaAt(server.db, scenario, "NUOVA", { title: `Profondita ${String(i).padStart(3, "0")}` });
+    const seen: string[] = [];
+    let path = "/idee?q=profondita";
+    for (let page = 0; page < 13 && path; page++) {
+      const html = await (await as("employee").get(path)).text();
+      seen.push(...new Set([...html.matchAll(/href="\/idee\/(\d+)"/g)].map((m) => m[1]!)));
+      const next = /href="(\/idee\?[^"]*cursor=[^"]+)"/.exec(html)?.[1];
+      path = next ? next.replace(/&amp;/g, "&") : "";
+    }
+    expect(seen).toHaveLength(230);
+    expect(new Set(seen).size).toBe(230);
+  });
+
   it("pages 20 at a time with a cursor in every sort, without repeating or skipping", async () => {
     for (let i = 0; i < 25; i++)
       await ideaAt(server.db, scenario, "NUOVA", { title: `Paginazione ${String(i).padStart(2, "0")}` });
