@@ -84,6 +84,8 @@ describe.each([
     await b.page.getByLabel("Il tuo commento").fill("Ottima proposta, @dipendente: ne parliamo al gruppo.");
     await submit(b.page, "Pubblica il commento");
     await b.page.locator("a.mention", { hasText: "@dipendente" }).waitFor();
+    // Posted, the comment is in the list and the box is empty again: no second post by mistake.
+    await expect(b.page.getByLabel("Il tuo commento").inputValue()).resolves.toBe("");
 
     // A sees one notification of the comment, the most specific: the mention (not also «ha commentato»).
     await a.page.goto(`${server.url}/notifiche`);
