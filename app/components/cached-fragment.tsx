@@ -11,28 +11,31 @@ import { hydrates } from "~/lib/i18n";
 
 /**
  * The server's store of rendered fragments (entry.server.tsx gives one to each render; the
- * browser has none): what to put in the page for the markup kept under `key`, rendered by
- * `render` the first time it is asked for.
+ * browser has none): what to put in the page for the part `name` as drawn for `version`,
+ * rendered by `render` when the kept one is missing or older.
  */
-export type FragmentStore = (key: string, render: () => ReactElement) => string;
+export type FragmentStore = (name: string, version: string, render: () => ReactElement) => string;
 export const FragmentStoreContext = createContext<FragmentStore | null>(null);
 
 /**
  * A part of a page drawn once and kept as HTML while what it shows is unchanged: for charts and
  * long tables that every colleague gets alike (the crono-programma draws hundreds of objectives
- * three times). `cacheKey` must name everything the part depends on: the content version, the
- * filters, the day, the language (the loader builds it); null draws it every time.
+ * three times). `name` says which part and view (the filters, the day, the language: everything
+ * but the data); `version` what it shows (the content version, from the loader). One kept
+ * drawing per name: a newer version replaces it.
  *
  * Only on pages that ship no JavaScript (handle.hydrate false): kept markup is static HTML, which
  * React could not hydrate. A page that hydrates, or a click in the browser, draws the children
  * as usual, inside the same element.
  */
 export function CachedFragment({
-  cacheKey,
+  name,
+  version,
   className,
   children,
 }: {
-  cacheKey: string | null;
+  name: string;
+  version: string;
   className?: string;
   children: ReactNode;
 }) {
@@ -48,8 +51,8 @@ export function CachedFragment({
     location: useContext(LocationContext),
     route: useContext(RouteContext),
   };
-  if (!store || cacheKey === null || hydrates(matches)) return <div className={className}>{children}</div>;
-  const html = store(cacheKey, () => (
+  if (!store || hydrates(matches)) return <div className={className}>{children}</div>;
+  const html = store(name, version, () => (
     <RemixContext.Provider value={contexts.remix}>
       <DataRouterContext.Provider value={contexts.router}>
         <DataRouterStateContext.Provider value={contexts.state}>

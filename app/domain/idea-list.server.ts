@@ -66,24 +66,17 @@ function cursorKey(value: unknown): number | string {
 type Ranked = { id: number; snippet: string | null; titleHighlighted: string | null };
 
 /**
- * The best RANKED + 1 matches of a search with these filters, in order, with their snippets:
- * kept while the content is unchanged (a filter that names the person keeps them apart).
+ * The best RANKED + 1 matches of a search under these conditions, in order, with their snippets:
+ * kept while the content is unchanged. The key is the conditions' own SQL and values, so a
+ * condition that names the person (mine, supported) keeps its own list.
  */
-function bestMatches(actor: Actor, filters: IdeaFilters, match: string, where: Prisma.Sql[], snippet: Prisma.Sql) {
-  const scope = [
-    filters.groupId,
-    filters.challengeId,
-    filters.shortlisted,
-    filters.status,
-    filters.tagId,
-    filters.mine || filters.supported ? `${actor.id}:${filters.mine}:${filters.supported}` : "",
-  ].join("|");
-  return whileUnchanged(`search|${scope}|${match}`, async () =>
+function bestMatches(match: string, condition: Prisma.Sql, snippet: Prisma.Sql) {
+  return whileUnchanged(`search|${match}|${condition.sql}|${JSON.stringify(condition.values)}`, async () =>
     reader().all<Ranked>(Prisma.sql`
       SELECT i."id", ${snippet}
       FROM "idea_fts"
       JOIN "Idea" i ON i."id" = "idea_fts".rowid
-      WHERE "idea_fts" MATCH ${match} AND ${Prisma.join(where, " AND ")}
+      WHERE "idea_fts" MATCH ${match} AND ${condition}
       ORDER BY "idea_fts"."rank"
       LIMIT ${RANKED + 1}`),
   );
@@ -186,33 +179,35 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
     JOIN "WorkingGroup" g ON g."id" = i."groupId"
     LEFT JOIN "User" u ON u."id" = i."authorId"
     ORDER BY page."sortKey" DESC, page."id" DESC`;
-  // Best match first, from the kept ranking while the page is within it.
-  const ranked = match && !sort ? await bestMatches(actor, filters, match, where, snippet) : null;
-  const rows = !match
-    ? reader().all<Record<string, unknown>>(
-        Prisma.sql`SELECT p.*, NULL AS "snippet", NULL AS "titleHighlighted" FROM (${sorted}) p`,
-      )
-    : ranked && (offset + pageSize + 1 <= ranked.length || ranked.length <= RANKED)
-      ? cardsOf(ranked.slice(offset, offset + pageSize + 1), columns)
-      : !sort
-        ? // Best match first: FTS5 orders by its rank column (bm25 with the title weighing ten times
-          // the body, set by a migration) and the page stops after its rows, so snippets and joins
+  let rows: Record<string, unknown>[];
+  if (!match) {
+    rows = reader().all(Prisma.sql`SELECT p.*, NULL AS "snippet", NULL AS "titleHighlighted" FROM (${sorted}) p`);
+  } else if (sort) {
+    // Another order: the page first, then the snippets of its rows.
+    rows = reader().all(Prisma.sql`
+      SELECT p.*, ${snippet}
+      FROM (${sorted}) p
+      JOIN "idea_fts" ON "idea_fts".rowid = p."id" AND "idea_fts" MATCH ${match}
+      ORDER BY p."sortKey" DESC, p."id" DESC`);
+  } else {
+    // Best match first, from the kept ranking while the page is within it.
+    const ranked = await bestMatches(match, Prisma.join(where, " AND "), snippet);
+    rows =
+      offset + pageSize + 1 <= ranked.length || ranked.length <= RANKED
+        ? cardsOf(ranked.slice(offset, offset + pageSize + 1), columns)
+        : // Past it: FTS5 orders by its rank column (bm25 with the title weighing ten times the
+          // body, set by a migration) and the page stops after its rows, so snippets and joins
           // are computed for the rows shown, not for every idea matching a common word.
-          reader().all<Record<string, unknown>>(Prisma.sql`
-          SELECT ${columns}, ${snippet}
-          FROM "idea_fts"
-          JOIN "Idea" i ON i."id" = "idea_fts".rowid
-          JOIN "WorkingGroup" g ON g."id" = i."groupId"
-          LEFT JOIN "User" u ON u."id" = i."authorId"
-          WHERE "idea_fts" MATCH ${match} AND ${Prisma.join(where, " AND ")}
-          ORDER BY "idea_fts"."rank"
-          LIMIT ${pageSize + 1} OFFSET ${offset}`)
-        : // Another order: the page first, then the snippets of its rows.
-          reader().all<Record<string, unknown>>(Prisma.sql`
-          SELECT p.*, ${snippet}
-          FROM (${sorted}) p
-          JOIN "idea_fts" ON "idea_fts".rowid = p."id" AND "idea_fts" MATCH ${match}
-          ORDER BY p."sortKey" DESC, p."id" DESC`);
+          reader().all(Prisma.sql`
+            SELECT ${columns}, ${snippet}
+            FROM "idea_fts"
+            JOIN "Idea" i ON i."id" = "idea_fts".rowid
+            JOIN "WorkingGroup" g ON g."id" = i."groupId"
+            LEFT JOIN "User" u ON u."id" = i."authorId"
+            WHERE "idea_fts" MATCH ${match} AND ${Prisma.join(where, " AND ")}
+            ORDER BY "idea_fts"."rank"
+            LIMIT ${pageSize + 1} OFFSET ${offset}`);
+  }
 
   const items: IdeaListItem[] = rows.slice(0, pageSize).map((row) => ({
     id: Number(row.id),

@@ -132,15 +132,16 @@ export type TimelineFilters = { groupId?: string; status?: ObjectiveStatus; from
 
 /**
  * Everything the crono-programma draws: phases, milestones and objectives with their flags, kept
- * while nothing is written (the flags change with the day). `drawing` names all of it, for the
- * page's kept markup (components/cached-fragment.tsx): read before the data, so that a write
- * landing in between makes the next request draw again, never keeps old data under a new name.
+ * while nothing is written (the flags change with the day). `drawing` names the view and the
+ * version of its data, for the page's kept markup (components/cached-fragment.tsx): the version
+ * is read before the data, so that a write landing in between makes the next request draw
+ * again, never keeps old data under a new version.
  */
 export async function timelineData(filters: TimelineFilters = {}) {
   const now = new Date();
   const today = todayInRome(now);
   const view = [today, filters.groupId ?? "", filters.status ?? "", filters.from ?? "", filters.to ?? ""].join("|");
-  const drawing = `timeline|${contentVersion()}|${view}`;
+  const drawing = { view: `timeline|${view}`, version: String(contentVersion()) };
   const data = await whileUnchanged(`timeline|${view}`, async () => readTimeline(filters, now, today));
   return { ...data, drawing };
 }

@@ -7,27 +7,25 @@ import { renderToStaticMarkup } from "react-dom/server";
  * render its store), as UTF-8 bytes: a kept fragment is copied into the response, never encoded
  * again (encoding the crono-programma's 200 KB of markup was a quarter of its request). Most
  * recently used last, up to MAX_BYTES in all: a few views of the crono-programma, in each
- * language and filter. A key names its content version, so a write makes the next request draw
- * it again; the stale entry leaves when the store is full.
+ * language and filter. One entry per part: drawn again for a newer version, it replaces the old.
  */
 const MAX_BYTES = 8 * 1024 * 1024;
-const kept = new Map<string, Buffer>();
+const kept = new Map<string, { version: string; markup: Buffer }>();
 let bytes = 0;
 
-function keptFragment(key: string, render: () => ReactElement): Buffer {
-  const hit = kept.get(key);
-  if (hit !== undefined) {
-    kept.delete(key);
-    kept.set(key, hit);
-    return hit;
+function keptFragment(name: string, version: string, render: () => ReactElement): Buffer {
+  const hit = kept.get(name);
+  if (hit) {
+    kept.delete(name);
+    bytes -= hit.markup.length;
   }
-  const markup = Buffer.from(renderToStaticMarkup(render()));
-  kept.set(key, markup);
+  const markup = hit?.version === version ? hit.markup : Buffer.from(renderToStaticMarkup(render()));
+  kept.set(name, { version, markup });
   bytes += markup.length;
   for (const [oldest, value] of kept) {
-    if (bytes <= MAX_BYTES || oldest === key) break;
+    if (bytes <= MAX_BYTES || oldest === name) break;
     kept.delete(oldest);
-    bytes -= value.length;
+    bytes -= value.markup.length;
   }
   return markup;
 }
@@ -44,8 +42,8 @@ const MARKS = new RegExp(`<!--${MARK}:(\\d+)-->`);
 export function fragmentsForRender() {
   const parts: Buffer[] = [];
   return {
-    store(key: string, render: () => ReactElement): string {
-      parts.push(keptFragment(key, render));
+    store(name: string, version: string, render: () => ReactElement): string {
+      parts.push(keptFragment(name, version, render));
       return `<!--${MARK}:${parts.length - 1}-->`;
     },
     /** The page as bytes, each mark replaced by its fragment. */

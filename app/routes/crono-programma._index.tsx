@@ -124,7 +124,7 @@ export default function Timeline() {
       </nav>
       <p className="pionieri-muted">{t("timeline.range", { from: day(data.from), to: day(data.to) })}</p>
       {/* Drawn once per content version, window, filters and language: every colleague gets it alike. */}
-      <CachedFragment cacheKey={`${data.drawing}|${locale}|chart`}>
+      <CachedFragment name={`${data.drawing.view}|${locale}|chart`} version={data.drawing.version}>
         <TimelineChart
           from={data.from}
           to={data.to}
@@ -149,7 +149,7 @@ export default function Timeline() {
       ) : null}
 
       <h2 className="h4 mt-4">{t("timeline.objectivesTable")}</h2>
-      <CachedFragment cacheKey={`${data.drawing}|${locale}|table`}>
+      <CachedFragment name={`${data.drawing.view}|${locale}|table`} version={data.drawing.version}>
         <ObjectivesTable objectives={data.objectives} groups={data.groups} caption={t("timeline.objectivesCaption")} />
       </CachedFragment>
 

@@ -129,7 +129,7 @@ export default function GroupPage() {
           ) : null}
         </div>
         {/* Drawn once while nothing is written, as on the crono-programma. */}
-        <CachedFragment cacheKey={`${timeline.drawing}|${locale}|group`}>
+        <CachedFragment name={`${timeline.drawing.view}|${locale}|group`} version={timeline.drawing.version}>
           <TimelineChart
             from={timeline.from}
             to={timeline.to}
