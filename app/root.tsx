@@ -78,9 +78,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** A thrown 429 is rendered by this route's error boundary, so its Retry-After passes here. */
 export const headers = retryAfterHeaders;
 
-/** The Markdown preview asks the server while one types: no need to reload the whole page's data. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
-  formAction === "/idee/anteprima" ? false : defaultShouldRevalidate;
+/**
+ * The Markdown preview asks the server while one types: no need to reload the whole page's data.
+ * Nor when the browser hands the next address to the server as a document (the catch-all route,
+ * whose splat parameter the next params carry; routes/$.tsx): the document reads the data itself,
+ * and reading it here first would spend the flash message it carries.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, nextParams, defaultShouldRevalidate }) =>
+  formAction === "/idee/anteprima" || "*" in nextParams ? false : defaultShouldRevalidate;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();

@@ -1,9 +1,12 @@
-// Trims the browser's route manifest after `remix build` (decision 0030). Every hydrated page loads
-// the manifest, which lists every route with the shared chunks it imports; for a page drawn by the
-// server without JavaScript (`handle.hydrate = false`, decision 0024) that list only serves as
-// preload hints when a hydrated page navigates to it, and the browser finds the same chunks by
-// importing the route's module. Dropping those lists saves every hydrated page about 0.6 KB (gzip).
-// The hydrated routes keep theirs: hydration renders the same preload links as the server did.
+// Trims the browser's route manifest after `remix build` (decisions 0030, 0034). Every hydrated page
+// loads the manifest, which listed every route of the app; the browser needs only those it draws
+// (the hydrated pages) and those a hydrated page's form or fetcher calls (`handle.
+// calledFromHydratedPages`, the support button's idea page say). Every other route, a page drawn by
+// the server without JavaScript (`handle.hydrate = false`, decision 0024) or a resource route (a
+// download, the API), leaves the manifest: a click to it from a hydrated page matches the catch-all
+// route, whose clientLoader asks the server for the document (routes/$.tsx). About 1.7 KB (gzip)
+// less on every hydrated page. The server-drawn pages that stay lose their import lists (0.6 KB):
+// those only serve as preload hints, and the browser finds the same chunks by importing the module.
 // The trimmed file gets a name of its own (its content's hash) and the server's bundle points to
 // it, so a cached copy of the untrimmed one is never taken for it. Run by `npm run build`.
 import { createHash } from "node:crypto";
@@ -20,20 +23,37 @@ if (!name) throw new Error("trim-manifest: nessun manifest in public/build (eseg
 const source = readFileSync(path.join(assets, name), "utf8");
 const manifest = JSON.parse(source.slice(PREFIX.length).replace(/;$/, ""));
 
-/** The route's source declares it is drawn without JavaScript (handle `hydrate: false`). */
-function serverOnly(routeId) {
+/** The route's source file. */
+function sourceOf(routeId) {
   for (const extension of [".tsx", ".ts"]) {
     const file = path.join(root, "app", `${routeId}${extension}`);
-    if (existsSync(file)) return /\bhydrate:\s*false\b/.test(readFileSync(file, "utf8"));
+    if (existsSync(file)) return readFileSync(file, "utf8");
   }
-  return false;
+  throw new Error(`trim-manifest: nessun sorgente per ${routeId}`);
 }
 
+let dropped = 0;
 let trimmed = 0;
-for (const [id, route] of Object.entries(manifest.routes)) {
-  if (id === "root" || !route.imports || !serverOnly(id)) continue;
-  delete route.imports;
-  trimmed += 1;
+const routes = manifest.routes;
+const needed = new Set(["root"]);
+for (const id of Object.keys(routes)) {
+  if (id === "root") continue;
+  const source = sourceOf(id);
+  const serverOnly = /\bhydrate:\s*false\b/.test(source);
+  const drawn = /^export default\b/m.test(source) && !serverOnly;
+  if (drawn || /\bcalledFromHydratedPages:\s*true\b/.test(source)) {
+    // A route the browser keeps keeps its parents.
+    for (let at = id; at && !needed.has(at); at = routes[at].parentId) needed.add(at);
+  }
+  if (serverOnly && routes[id].imports) {
+    delete routes[id].imports;
+    trimmed += 1;
+  }
+}
+for (const id of Object.keys(routes)) {
+  if (needed.has(id)) continue;
+  delete routes[id];
+  dropped += 1;
 }
 const text = `${PREFIX}${JSON.stringify(manifest)};`;
 const next = `manifest-${createHash("sha256").update(text).digest("hex").slice(0, 8).toUpperCase()}.js`;
@@ -43,4 +63,6 @@ const bundle = readFileSync(serverBuild, "utf8");
 const oldUrl = `/build/${name}`;
 if (!bundle.includes(oldUrl)) throw new Error(`trim-manifest: ${oldUrl} non compare in build/index.js`);
 writeFileSync(serverBuild, bundle.replaceAll(oldUrl, `/build/${next}`));
-console.log(`Manifest: ${trimmed} pagine senza JavaScript senza elenco di import (${name} → ${next}).`);
+console.log(
+  `Manifest: ${dropped} route fuori, ${trimmed} pagine senza JavaScript senza elenco di import (${name} → ${next}).`,
+);

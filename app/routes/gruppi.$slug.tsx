@@ -28,9 +28,11 @@ import { ideasMessages } from "~/lib/i18n/messages/ideas";
 import { planMessages } from "~/lib/i18n/messages/plan";
 import { groupMeetingsMessages } from "~/lib/i18n/messages/groupMeetings";
 
+/** Called from hydrated pages: joining and leaving from home and /gruppi post here. */
 export const handle: PageHandle = {
   messages: [groupsMessages, ideasMessages, planMessages, groupMeetingsMessages],
   hydrate: false,
+  calledFromHydratedPages: true,
 };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

@@ -44,9 +44,11 @@ import { ideaMessages } from "~/lib/i18n/messages/idea";
 import { evidenceMessages } from "~/lib/i18n/messages/evidence";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 
+/** Called from hydrated pages: the support button of home and /idee posts here (a fetcher). */
 export const handle: PageHandle = {
   messages: [formsMessages, ideaMessages, ideasMessages, filesMessages, fileRulesMessages, evidenceMessages],
   hydrate: false,
+  calledFromHydratedPages: true,
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

@@ -2,6 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { similarIdeas } from "~/domain/idea-list.server";
 import { requireUser } from "~/lib/auth.server";
+import type { PageHandle } from "~/lib/i18n";
+
+/** The idea form's fetcher asks here. */
+export const handle: PageHandle = { calledFromHydratedPages: true };
 
 /** Existing ideas like the title being typed (the new-idea form asks while one types). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

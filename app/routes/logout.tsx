@@ -2,6 +2,10 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { clearSessionCookie, endSession } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
+import type { PageHandle } from "~/lib/i18n";
+
+/** The layout's logout button posts here. */
+export const handle: PageHandle = { calledFromHydratedPages: true };
 
 export async function loader() {
   return redirect("/");

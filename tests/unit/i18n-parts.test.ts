@@ -81,7 +81,7 @@ function shownKeysIn(source: string) {
 function declaredParts(source: string): string[] | null {
   const handle = new RegExp(
     String.raw`export const handle: PageHandle = \{\s*messages: \[([^\]]*)\],?` +
-      String.raw`(?:\s*chrome: "\w+",?)?(?:\s*hydrate: false,?)?\s*\};`,
+      String.raw`(?:\s*chrome: "\w+",?)?(?:\s*hydrate: false,?)?(?:\s*calledFromHydratedPages: true,?)?\s*\};`,
   ).exec(source);
   if (!handle) return null;
   return handle[1]!

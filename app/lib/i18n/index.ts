@@ -38,10 +38,16 @@ export type PageHandle = {
   chrome?: "public" | "kiosk";
   /**
    * false: the page is drawn whole on the server (its charts and tables included) and its forms
-   * work as plain HTML, so its document carries no JavaScript at all (decision 0022). A page
-   * reached by a click from a hydrated page is still drawn by the browser, as any other.
+   * work as plain HTML, so its document carries no JavaScript at all (decision 0022). The browser's
+   * route table leaves it out: a click from a hydrated page loads it as a document (decision 0034).
    */
   hydrate?: false;
+  /**
+   * true: a hydrated page's form or fetcher calls this route (the support button on /idee posts to
+   * the idea's page). The browser's route table lists only the routes it draws or calls; every
+   * other address is asked of the server as a document (scripts/trim-manifest.mjs, routes/$.tsx).
+   */
+  calledFromHydratedPages?: true;
 };
 
 /** Whether the matched routes' document loads the app's JavaScript (see PageHandle.hydrate). */
