@@ -184,6 +184,12 @@ describe("/metrics", () => {
     for (const name of ["nodejs_eventloop_lag_seconds", "process_resident_memory_bytes", "nodejs_heap_size_used_bytes"])
       expect(text).toContain(name);
     expect(text).toMatch(/pionieri_sqlite_busy_total 0/);
+    // The background worker's heap is its own isolate's, not the main thread's again.
+    const worker = (kind: string) =>
+      Number(new RegExp(`pionieri_worker_heap_bytes\\{kind="${kind}"\\} (\\d+)`).exec(text)?.[1]);
+    expect(worker("used")).toBeGreaterThan(1_000_000);
+    expect(worker("total")).toBeGreaterThanOrEqual(worker("used"));
+    expect(worker("used")).not.toBe(Number(/nodejs_heap_size_used_bytes (\d+)/.exec(text)?.[1]));
     // Nothing personal: no e-mail address, no name.
     expect(text).not.toMatch(/@test\.example|Dario/);
   });
