@@ -185,10 +185,10 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const fileLimit = (req.get("content-type") ?? "").startsWith("multipart/form-data")
     ? FILE_BODY_LIMITS.find(([path]) => path.test(req.path))?.[1]
     : undefined;
-  // A file refused for its size is answered before it is all read: that connection cannot carry
-  // another request, so the browser is told to open a new one.
-  if (fileLimit && req.method === "POST") res.setHeader("Connection", "close");
   if (length > (fileLimit ?? MAX_BODY_BYTES)) {
+    // Refused before any of it is read: that connection cannot carry another request, so the
+    // browser is told to open a new one.
+    res.setHeader("Connection", "close");
     return refuse(
       res,
       413,
@@ -198,7 +198,24 @@ function bodyLimit(req: Request, res: Response, next: NextFunction) {
         : "Il testo inviato supera il limite di 1 MB. Accorcialo e riprova.",
     );
   }
+  // A page may answer before reading its file (the policy refuses the person, a file past its own
+  // limit): the rest, within the limit, is read away, so the browser gets the answer instead of a
+  // connection cut while it still sends (it cannot read an answer before it has sent it all).
+  if (fileLimit && req.method === "POST") res.once("finish", () => readAway(req, fileLimit));
   next();
+}
+
+/** Reads and drops what is left of a request's body; a body past `limit` closes the connection. */
+function readAway(req: Request, limit: number) {
+  if (req.complete || req.destroyed) return;
+  let read = 0;
+  // Whoever was reading it (the page's stream, paused when its reader stopped) no longer is.
+  req.removeAllListeners("data");
+  req.on("data", (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > limit) req.socket.destroy();
+  });
+  req.resume();
 }
 
 app.use(sameOrigin, bodyLimit);

@@ -98,7 +98,7 @@ export async function readUpload(
       // The first problem stops the reading.
       const stop = (error: unknown) => {
         failure ??= error;
-        // The rest of the body is left unread (Node reads it away once the answer is sent): the
+        // The rest of the body is left unread (server.ts reads it away once the answer is sent): the
         // person's browser then gets the answer, not a connection cut while it still sends.
         input.unpipe(parser);
         // A file still being written would wait for bytes that no longer come.

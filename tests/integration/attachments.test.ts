@@ -560,6 +560,34 @@ describe("a new idea posted with its files (issue 23)", () => {
     const client = await as("osservatore@test.example");
     await refusedNew(client, [{ name: "pianta.pdf", bytes: files.pdf() }], fields("Idea di chi osserva"), 403, []);
   });
+
+  it("a refusal before the file is read reaches the sender whole, the connection kept open", async () => {
+    // The policy answers as soon as it knows the person: 15 MB are still on their way. The
+    // server reads them away before closing, so the browser shows the refusal, not a reset.
+    const client = await as("osservatore@test.example");
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields("Idea di chi osserva, con un file grande")))
+      form.append(name, value);
+    form.append(
+      "file",
+      new Blob([new Uint8Array(Buffer.concat([files.pdf(), Buffer.alloc(15 * 1024 * 1024, 3)]))]),
+      "grande.pdf",
+    );
+    const before = await dbFingerprint(h.server.db);
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${client.base}/idee/nuova`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: client.base },
+        body: form,
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get("connection")).not.toBe("close");
+      expect(await response.text()).toContain("</html>");
+    }
+    expect(changedTables(before, await dbFingerprint(h.server.db))).toEqual([]);
+    expect(tmpFiles()).toEqual([]);
+  });
 });
 
 describe("the quota set by the administrator", () => {

@@ -3,6 +3,7 @@
  * refuse gets a 4xx with a clear Italian message (never a 500) and writes nothing; text that is
  * allowed but dangerous (markup, formulas, links) is shown inert wherever it appears.
  */
+import { request as httpRequest } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../app/lib/markdown.server";
 import { changedTables, dbFingerprint } from "../support/db-state";
@@ -216,6 +217,39 @@ describe("sizes", () => {
       413,
       "supera il limite di 1 MB",
     );
+  });
+  it("15a. a file page's body declared past its limit: 413 before it is read, the connection closed", async () => {
+    const before = await dbFingerprint(harness.server.db);
+    const url = new URL(`${employee.base}/idee/nuova`);
+    const answer = await new Promise<{ status: number; connection: string | undefined; page: string }>(
+      (resolve, reject) => {
+        const req = httpRequest({
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: "POST",
+          headers: {
+            "Content-Type": "multipart/form-data; boundary=confine",
+            "Content-Length": String(250 * 1024 * 1024),
+            Cookie: [...employee.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+            Origin: employee.base,
+          },
+        });
+        req.on("response", (res) => {
+          let page = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (page += chunk));
+          res.on("end", () => resolve({ status: res.statusCode!, connection: res.headers.connection, page }));
+        });
+        req.on("error", reject);
+        // Only the start of the 250 MB it announces: the answer must not wait for the rest.
+        req.write("--confine\r\n");
+      },
+    );
+    expect(answer.status).toBe(413);
+    expect(answer.connection).toBe("close");
+    expect(answer.page).toContain("Il file inviato supera il limite di 201 MB.");
+    expect(changedTables(before, await dbFingerprint(harness.server.db))).toEqual([]);
   });
   it("15b. an address whose %-escapes do not decode: 400 with an Italian page, not Express's own", async () => {
     const response = await employee.get("/idee/%E0%A4%A");

@@ -190,7 +190,8 @@ describe("files that are not a usable CSV: a clear message, nothing written", ()
   ])("%s", async (_label, bytes, status, message) => {
     const before = await dbFingerprint(h.server.db);
     const response = await upload(admin, bytes);
-    expect(response.headers.get("connection")).toBe("close");
+    // Refused after reading it, or before (the megabytes past 2): the connection stays open.
+    expect(response.headers.get("connection")).not.toBe("close");
     expect(response.status).toBe(status);
     expect(await text(response)).toContain(message);
     expect(changedTables(before, await dbFingerprint(h.server.db))).toEqual([]);
