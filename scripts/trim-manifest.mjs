@@ -36,24 +36,26 @@ let dropped = 0;
 let trimmed = 0;
 const routes = manifest.routes;
 const needed = new Set(["root"]);
+const serverOnly = new Set();
 for (const id of Object.keys(routes)) {
   if (id === "root") continue;
   const source = sourceOf(id);
-  const serverOnly = /\bhydrate:\s*false\b/.test(source);
-  const drawn = /^export default\b/m.test(source) && !serverOnly;
+  if (/\bhydrate:\s*false\b/.test(source)) serverOnly.add(id);
+  const drawn = /^export default\b/m.test(source) && !serverOnly.has(id);
   if (drawn || /\bcalledFromHydratedPages:\s*true\b/.test(source)) {
     // A route the browser keeps keeps its parents.
     for (let at = id; at && !needed.has(at); at = routes[at].parentId) needed.add(at);
   }
-  if (serverOnly && routes[id].imports) {
+}
+for (const id of Object.keys(routes)) {
+  if (!needed.has(id)) {
+    delete routes[id];
+    dropped += 1;
+  } else if (serverOnly.has(id) && routes[id].imports) {
+    // A server-drawn page that stays (it is called from hydrated pages) needs no preload hints.
     delete routes[id].imports;
     trimmed += 1;
   }
-}
-for (const id of Object.keys(routes)) {
-  if (needed.has(id)) continue;
-  delete routes[id];
-  dropped += 1;
 }
 const text = `${PREFIX}${JSON.stringify(manifest)};`;
 const next = `manifest-${createHash("sha256").update(text).digest("hex").slice(0, 8).toUpperCase()}.js`;
@@ -64,5 +66,6 @@ const oldUrl = `/build/${name}`;
 if (!bundle.includes(oldUrl)) throw new Error(`trim-manifest: ${oldUrl} non compare in build/index.js`);
 writeFileSync(serverBuild, bundle.replaceAll(oldUrl, `/build/${next}`));
 console.log(
-  `Manifest: ${dropped} route fuori, ${trimmed} pagine senza JavaScript senza elenco di import (${name} → ${next}).`,
+  `Manifest: ${dropped} route fuori, ${trimmed} pagine senza JavaScript rimaste senza elenco di import ` +
+    `(${name} → ${next}).`,
 );
