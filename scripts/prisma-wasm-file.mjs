@@ -22,7 +22,8 @@ writeFileSync(path.join(root, "build", WASM), bytes);
 const loader =
   /let \{ wasm \} = await import\("@prisma\/client\/runtime\/query_compiler_bg\.sqlite\.wasm-base64\.mjs"\);\s*return await decodeBase64AsWasm\(wasm\);/;
 const bundle = readFileSync(serverBuild, "utf8");
-if (!loader.test(bundle)) throw new Error(`prisma-wasm-file: il caricamento di ${MODULE} non compare in build/index.js`);
+if (!loader.test(bundle))
+  throw new Error(`prisma-wasm-file: il caricamento di ${MODULE} non compare in build/index.js`);
 writeFileSync(
   serverBuild,
   bundle.replace(
