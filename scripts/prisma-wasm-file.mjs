@@ -19,16 +19,13 @@ if (!WebAssembly.validate(bytes)) throw new Error(`prisma-wasm-file: ${MODULE} n
 writeFileSync(path.join(root, "build", WASM), bytes);
 
 // The generated client's loader, as esbuild writes it into the bundle.
-const loader =
-  /let \{ wasm \} = await import\("@prisma\/client\/runtime\/query_compiler_bg\.sqlite\.wasm-base64\.mjs"\);\s*return await decodeBase64AsWasm\(wasm\);/;
+const escaped = MODULE.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const loader = new RegExp(
+  `let \\{ wasm \\} = await import\\("${escaped}"\\);\\s*return await decodeBase64AsWasm\\(wasm\\);`,
+);
 const bundle = readFileSync(serverBuild, "utf8");
 if (!loader.test(bundle))
   throw new Error(`prisma-wasm-file: il caricamento di ${MODULE} non compare in build/index.js`);
-writeFileSync(
-  serverBuild,
-  bundle.replace(
-    loader,
-    `return new WebAssembly.Module(await (await import("node:fs/promises")).readFile(new URL("./${WASM}", import.meta.url)));`,
-  ),
-);
+const reader = `(await import("node:fs/promises")).readFile(new URL("./${WASM}", import.meta.url))`;
+writeFileSync(serverBuild, bundle.replace(loader, `return new WebAssembly.Module(await ${reader});`));
 console.log(`Prisma: ${WASM} (${(bytes.length / 1048576).toFixed(1)} MB) letto da file, non da base64.`);
