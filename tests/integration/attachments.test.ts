@@ -578,7 +578,7 @@ describe("a new idea posted with its files (issue 23)", () => {
       const response = await fetch(`${client.base}/idee/nuova`, {
         method: "POST",
         redirect: "manual",
-        headers: { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: client.base },
+        headers: { Cookie: client.cookieHeader(), Origin: client.base },
         body: form,
       });
       expect(response.status).toBe(403);

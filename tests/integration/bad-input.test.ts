@@ -231,7 +231,7 @@ describe("sizes", () => {
           headers: {
             "Content-Type": "multipart/form-data; boundary=confine",
             "Content-Length": String(250 * 1024 * 1024),
-            Cookie: [...employee.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+            Cookie: employee.cookieHeader(),
             Origin: employee.base,
           },
         });

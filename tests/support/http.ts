@@ -6,7 +6,8 @@ export class Client {
   readonly cookies = new Map<string, string>();
   constructor(readonly base: string) {}
 
-  private cookieHeader() {
+  /** The Cookie header a browser would send (also for requests sent by hand). */
+  cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
