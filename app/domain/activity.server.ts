@@ -1,12 +1,25 @@
 import { Prisma } from "~/generated/prisma/client";
+import { contentVersion, whileUnchanged } from "~/lib/db/cache.server";
 import { reader } from "~/lib/db/fast.server";
 
 /**
  * The latest things that happened across the intranet (the home page's feed): idea events and
  * comments, merged, in one statement on the fast path. Nothing dated after `now` is shown, so a
  * clock set wrong or data imported with future dates cannot pin itself to the top.
+ *
+ * The feed is the same for every colleague: it is kept while nothing changes, and read again at
+ * least once a minute (so a row dated a little ahead shows within the minute it comes due).
+ * `drawing` names it and its version for the home page's kept markup
+ * (components/cached-fragment.tsx); the version is read before the rows, as for the timeline.
  */
 export async function recentActivity(limit = 10, now = new Date()) {
+  const minute = String(Math.floor(now.getTime() / 60_000));
+  const drawing = { view: `activity|${limit}`, version: `${contentVersion()}/${minute}` };
+  const items = await whileUnchanged(`activity.${limit}`, () => readActivity(limit, now), minute);
+  return { items, drawing };
+}
+
+async function readActivity(limit: number, now: Date) {
   type Row = {
     id: string;
     kind: "CREATED" | "STATUS" | "MERGED_INTO" | "COMMENT";

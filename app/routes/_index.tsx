@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GroupCard } from "~/components/groups";
 import { ActivityList } from "~/components/activity";
+import { CachedFragment } from "~/components/cached-fragment";
 import { listGroups } from "~/domain/groups.server";
 import { recentActivity } from "~/domain/activity.server";
 import { openChallenges } from "~/domain/open-challenges.server";
@@ -15,7 +16,8 @@ import { useRootData } from "~/lib/root-data";
 import type { PageHandle } from "~/lib/i18n";
 import { groupsMessages } from "~/lib/i18n/messages/groups";
 
-export const handle: PageHandle = { messages: [groupsMessages] };
+/** Links and plain forms only (join and leave post to the group's page): drawn by the server. */
+export const handle: PageHandle = { messages: [groupsMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.home");
 
@@ -80,7 +82,10 @@ export default function Home() {
       </section>
       <section aria-labelledby="activity-title" className="mt-5">
         <h2 id="activity-title">{t("activity.title")}</h2>
-        <ActivityList items={activity} />
+        {/* The same for every colleague: drawn once while nothing is written (decision 0033). */}
+        <CachedFragment name={`${activity.drawing.view}|${locale}`} version={activity.drawing.version}>
+          <ActivityList items={activity.items} />
+        </CachedFragment>
         <p>
           <Link to="/idee">{t("activity.allIdeas")}</Link>
         </p>
