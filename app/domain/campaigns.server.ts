@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/lib/actor";
 import { db } from "~/lib/db/client.server";
-import { whileUnchanged } from "~/lib/db/cache.server";
+import { contentVersion, whileUnchanged } from "~/lib/db/cache.server";
 import { reader } from "~/lib/db/fast.server";
 import { addDays, daysBetween, today, type Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
@@ -218,6 +218,8 @@ export async function listCampaigns(actor: Actor) {
 }
 
 export async function getCampaign(actor: Actor, id: string) {
+  // Read before the campaign: what a page draws from its names is kept under it (`drawnFrom`).
+  const drawnFrom = contentVersion();
   // One statement on the read connection (Prisma read the campaign, its group, its author, its
   // places, its services and one's membership with six): every page of a campaign starts here.
   const campaign = reader().get<{
@@ -271,6 +273,7 @@ export async function getCampaign(actor: Actor, id: string) {
     places: (JSON.parse(campaign.places) as Named[]).sort(byPosition),
     services: (JSON.parse(campaign.services) as Named[]).sort(byPosition),
     observers: campaign.observers,
+    drawnFrom,
     joined: ref.joined,
     can: {
       edit: can(actor, "campaign.edit", ref),

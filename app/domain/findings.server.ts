@@ -30,11 +30,22 @@ export function touchSource(source: string) {
   anySource += 1;
 }
 
-function perSource<T>(source: string, key: string, compute: () => T): Promise<T> {
+/** Counts the computations: a page's kept drawing of some figures names the one it drew. */
+let computations = 0;
+
+/**
+ * `computed` tells one computation of the figures from the next (the pages that keep their
+ * drawing of the figures as markup put it in the drawing's version).
+ */
+function perSource<T extends object>(source: string, key: string, compute: () => T): Promise<T & { computed: number }> {
   const version = String(sourceVersions.get(source) ?? 0);
   const hit = memo.get(key);
-  if (hit && hit.version === version && Date.now() - hit.at < OUTSIDE_WRITES_MS) return hit.value as Promise<T>;
-  const value = Promise.resolve().then(compute);
+  if (hit && hit.version === version && Date.now() - hit.at < OUTSIDE_WRITES_MS) {
+    return hit.value as Promise<T & { computed: number }>;
+  }
+  const value = Promise.resolve()
+    .then(compute)
+    .then((figures) => Object.assign(figures, { computed: ++computations }));
   memo.set(key, { version, at: Date.now(), value });
   value.catch(() => memo.delete(key));
   if (memo.size > 500) memo.delete(memo.keys().next().value!);

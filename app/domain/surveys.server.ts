@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Actor } from "~/lib/actor";
 import { db } from "~/lib/db/client.server";
 import { httpError } from "~/lib/http.server";
-import { whileUnchanged } from "~/lib/db/cache.server";
+import { contentVersion, whileUnchanged } from "~/lib/db/cache.server";
 import { audit } from "./audit.server";
 import { touchSource } from "./findings.server";
 import { METHOD_QUESTIONS, OBSERVE_LIMITS, type SurveyStatus } from "./observation";
@@ -59,7 +59,13 @@ export async function listSurveys() {
   return surveys.map(({ _count, ...survey }) => ({ ...survey, responses: _count.responses, places: _count.places }));
 }
 
-export function getSurvey(id: string) {
+export async function getSurvey(id: string) {
+  // Read before the survey: what a page draws from its questions and places is kept under it.
+  const drawnFrom = contentVersion();
+  return { ...(await readSurvey(id)), drawnFrom };
+}
+
+function readSurvey(id: string) {
   // Read by every page of the survey and by its writes; the survey, its questions and places
   // change far less often than they are read (the content version covers all three).
   return whileUnchanged(`survey:${id}`, async () => {

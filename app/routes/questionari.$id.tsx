@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Bars, Distribution, Trend } from "~/components/charts";
 import { ConfirmAction } from "~/components/confirm-action";
 import { DataTable } from "~/components/data-table";
+import { CachedFragment } from "~/components/cached-fragment";
 import { CiteLink, CitingIdeas, useFigureText } from "~/components/findings";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { listPlaces } from "~/domain/campaigns.server";
@@ -248,156 +249,160 @@ export default function SurveyPage() {
         ) : null}
       </section>
 
-      <section aria-labelledby="results" className="mb-5">
-        <h2 id="results">{t("survey.results")}</h2>
-        <dl className="pionieri-figures">
-          <div>
-            <dt>{t("survey.responses")}</dt>
-            <dd>{findings.responses}</dd>
-          </div>
-          <div>
-            <dt>{t("findings.satisfied")}</dt>
-            <dd>{text.share(findings.overall.share, findings.overall.n)}</dd>
-            <dd className="pionieri-figure-note">
-              <CiteLink
-                figure={figureKey({ measure: "satisfied", source: survey.id, place: null })}
-                about={t("findings.satisfied")}
-              />
-            </dd>
-          </div>
-        </dl>
-        <p>{t("survey.satisfiedHint")}</p>
-        <Distribution
-          rows={byQuestion
-            .filter((q) => q.result && q.result.share !== null)
-            .map((q) => ({ label: q.label, counts: q.result!.counts }))}
-          title={t("survey.distributionTitle")}
-          description={t("survey.distributionDesc")}
-        />
-        <DataTable
-          caption={t("survey.distributionTable")}
-          rows={byQuestion}
-          rowKey={(q) => q.id}
-          columns={[
-            { label: t("survey.question"), rowHeader: true, cell: (q) => `${q.label} · ${questionText(q.id)}` },
-            ...[1, 2, 3, 4, 5].map((score) => ({
-              label: String(score),
-              numeric: true,
-              cell: (q: (typeof byQuestion)[number]) =>
-                q.result && q.result.share !== null ? q.result.counts[score - 1] : "—",
-            })),
-            {
-              label: t("survey.dontKnow"),
-              numeric: true,
-              cell: (q) => (q.result && q.result.share !== null ? q.result.dontKnow : "—"),
-            },
-            {
-              label: t("findings.satisfied"),
-              numeric: true,
-              cell: (q) => text.share(q.result?.share ?? null, q.result?.n ?? 0),
-            },
-          ]}
-        />
-      </section>
-
-      <section aria-labelledby="trend" className="mb-5">
-        <h2 id="trend">{t("survey.trendTitle")}</h2>
-        <Trend
-          suffix="%"
-          points={findings.weeks.map((week) => ({ label: formatDay(week.key, locale, "short"), value: week.share }))}
-          title={t("survey.trendTitle")}
-          description={t("survey.trendDesc")}
-        />
-        <DataTable
-          caption={t("survey.trendTable")}
-          rows={findings.weeks}
-          rowKey={(week) => week.key}
-          columns={[
-            { label: t("survey.weekOf"), rowHeader: true, cell: (week) => formatDay(week.key, locale) },
-            { label: t("survey.responses"), numeric: true, cell: (week) => week.n },
-            { label: t("findings.satisfied"), numeric: true, cell: (week) => text.share(week.share, week.n) },
-          ]}
-        />
-      </section>
-
-      <section aria-labelledby="byquestion" className="mb-5">
-        <h2 id="byquestion">{t("survey.byQuestionTitle")}</h2>
-        <p>{t("survey.byQuestionIntro")}</p>
-        <DataTable
-          caption={t("survey.byQuestionWeekTable")}
-          rows={byQuestion}
-          rowKey={(q) => q.id}
-          columns={[
-            { label: t("survey.question"), rowHeader: true, cell: (q) => q.label },
-            ...findings.weeks.slice(-10).map((week) => ({
-              label: formatDay(week.key, locale, "short"),
-              numeric: true,
-              cell: (q: (typeof byQuestion)[number]) => {
-                const cell = findings.questionWeeks.find((row) => row.questionId === q.id && row.key === week.key);
-                return text.share(cell?.share ?? null, cell?.n ?? 0);
-              },
-            })),
-          ]}
-        />
-        <DataTable
-          caption={t("survey.byQuestionPlaceTable")}
-          rows={byQuestion}
-          rowKey={(q) => q.id}
-          columns={[
-            { label: t("survey.question"), rowHeader: true, cell: (q) => q.label },
-            ...survey.places.map((p) => ({
-              label: p.place.name,
-              numeric: true,
-              cell: (q: (typeof byQuestion)[number]) => {
-                const cell = findings.questionPlaces.find((row) => row.questionId === q.id && row.key === p.place.id);
-                return text.share(cell?.share ?? null, cell?.n ?? 0);
-              },
-            })),
-          ]}
-        />
-      </section>
-
-      <section aria-labelledby="byplace" className="mb-5">
-        <h2 id="byplace">{t("survey.byPlaceTitle")}</h2>
-        <Bars
-          suffix="%"
-          max={100}
-          rows={findings.byPlace
-            .filter((row) => row.share !== null)
-            .map((row) => ({ label: placeName.get(row.key) ?? "?", value: row.share! }))}
-          title={t("survey.byPlaceTitle")}
-          description={t("survey.byPlaceDesc")}
-        />
-        <DataTable
-          caption={t("survey.byPlaceTable")}
-          rows={findings.byPlace}
-          rowKey={(row) => row.key}
-          columns={[
-            { label: t("obs.place"), rowHeader: true, cell: (row) => placeName.get(row.key) ?? "?" },
-            { label: t("survey.responses"), numeric: true, cell: (row) => row.n },
-            { label: t("findings.satisfied"), numeric: true, cell: (row) => text.share(row.share, row.n) },
-            {
-              label: t("findings.use"),
-              cell: (row) => (
+      {/* The figures, charts and tables: the same for everyone, drawn once while neither the
+          survey nor its answers change (decision 0033). */}
+      <CachedFragment name={`survey|${survey.id}|${locale}`} version={`${survey.drawnFrom}/${findings.computed}`}>
+        <section aria-labelledby="results" className="mb-5">
+          <h2 id="results">{t("survey.results")}</h2>
+          <dl className="pionieri-figures">
+            <div>
+              <dt>{t("survey.responses")}</dt>
+              <dd>{findings.responses}</dd>
+            </div>
+            <div>
+              <dt>{t("findings.satisfied")}</dt>
+              <dd>{text.share(findings.overall.share, findings.overall.n)}</dd>
+              <dd className="pionieri-figure-note">
                 <CiteLink
-                  figure={figureKey({ measure: "satisfied", source: survey.id, place: row.key })}
-                  about={placeName.get(row.key) ?? ""}
+                  figure={figureKey({ measure: "satisfied", source: survey.id, place: null })}
+                  about={t("findings.satisfied")}
                 />
-              ),
-            },
-          ]}
-        />
-        <DataTable
-          caption={t("survey.byServiceTable")}
-          rows={findings.byService}
-          rowKey={(row) => row.key}
-          columns={[
-            { label: t("obs.service"), rowHeader: true, cell: (row) => serviceName.get(row.key) ?? "?" },
-            { label: t("survey.responses"), numeric: true, cell: (row) => row.n },
-            { label: t("findings.satisfied"), numeric: true, cell: (row) => text.share(row.share, row.n) },
-          ]}
-        />
-      </section>
+              </dd>
+            </div>
+          </dl>
+          <p>{t("survey.satisfiedHint")}</p>
+          <Distribution
+            rows={byQuestion
+              .filter((q) => q.result && q.result.share !== null)
+              .map((q) => ({ label: q.label, counts: q.result!.counts }))}
+            title={t("survey.distributionTitle")}
+            description={t("survey.distributionDesc")}
+          />
+          <DataTable
+            caption={t("survey.distributionTable")}
+            rows={byQuestion}
+            rowKey={(q) => q.id}
+            columns={[
+              { label: t("survey.question"), rowHeader: true, cell: (q) => `${q.label} · ${questionText(q.id)}` },
+              ...[1, 2, 3, 4, 5].map((score) => ({
+                label: String(score),
+                numeric: true,
+                cell: (q: (typeof byQuestion)[number]) =>
+                  q.result && q.result.share !== null ? q.result.counts[score - 1] : "—",
+              })),
+              {
+                label: t("survey.dontKnow"),
+                numeric: true,
+                cell: (q) => (q.result && q.result.share !== null ? q.result.dontKnow : "—"),
+              },
+              {
+                label: t("findings.satisfied"),
+                numeric: true,
+                cell: (q) => text.share(q.result?.share ?? null, q.result?.n ?? 0),
+              },
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="trend" className="mb-5">
+          <h2 id="trend">{t("survey.trendTitle")}</h2>
+          <Trend
+            suffix="%"
+            points={findings.weeks.map((week) => ({ label: formatDay(week.key, locale, "short"), value: week.share }))}
+            title={t("survey.trendTitle")}
+            description={t("survey.trendDesc")}
+          />
+          <DataTable
+            caption={t("survey.trendTable")}
+            rows={findings.weeks}
+            rowKey={(week) => week.key}
+            columns={[
+              { label: t("survey.weekOf"), rowHeader: true, cell: (week) => formatDay(week.key, locale) },
+              { label: t("survey.responses"), numeric: true, cell: (week) => week.n },
+              { label: t("findings.satisfied"), numeric: true, cell: (week) => text.share(week.share, week.n) },
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="byquestion" className="mb-5">
+          <h2 id="byquestion">{t("survey.byQuestionTitle")}</h2>
+          <p>{t("survey.byQuestionIntro")}</p>
+          <DataTable
+            caption={t("survey.byQuestionWeekTable")}
+            rows={byQuestion}
+            rowKey={(q) => q.id}
+            columns={[
+              { label: t("survey.question"), rowHeader: true, cell: (q) => q.label },
+              ...findings.weeks.slice(-10).map((week) => ({
+                label: formatDay(week.key, locale, "short"),
+                numeric: true,
+                cell: (q: (typeof byQuestion)[number]) => {
+                  const cell = findings.questionWeeks.find((row) => row.questionId === q.id && row.key === week.key);
+                  return text.share(cell?.share ?? null, cell?.n ?? 0);
+                },
+              })),
+            ]}
+          />
+          <DataTable
+            caption={t("survey.byQuestionPlaceTable")}
+            rows={byQuestion}
+            rowKey={(q) => q.id}
+            columns={[
+              { label: t("survey.question"), rowHeader: true, cell: (q) => q.label },
+              ...survey.places.map((p) => ({
+                label: p.place.name,
+                numeric: true,
+                cell: (q: (typeof byQuestion)[number]) => {
+                  const cell = findings.questionPlaces.find((row) => row.questionId === q.id && row.key === p.place.id);
+                  return text.share(cell?.share ?? null, cell?.n ?? 0);
+                },
+              })),
+            ]}
+          />
+        </section>
+
+        <section aria-labelledby="byplace" className="mb-5">
+          <h2 id="byplace">{t("survey.byPlaceTitle")}</h2>
+          <Bars
+            suffix="%"
+            max={100}
+            rows={findings.byPlace
+              .filter((row) => row.share !== null)
+              .map((row) => ({ label: placeName.get(row.key) ?? "?", value: row.share! }))}
+            title={t("survey.byPlaceTitle")}
+            description={t("survey.byPlaceDesc")}
+          />
+          <DataTable
+            caption={t("survey.byPlaceTable")}
+            rows={findings.byPlace}
+            rowKey={(row) => row.key}
+            columns={[
+              { label: t("obs.place"), rowHeader: true, cell: (row) => placeName.get(row.key) ?? "?" },
+              { label: t("survey.responses"), numeric: true, cell: (row) => row.n },
+              { label: t("findings.satisfied"), numeric: true, cell: (row) => text.share(row.share, row.n) },
+              {
+                label: t("findings.use"),
+                cell: (row) => (
+                  <CiteLink
+                    figure={figureKey({ measure: "satisfied", source: survey.id, place: row.key })}
+                    about={placeName.get(row.key) ?? ""}
+                  />
+                ),
+              },
+            ]}
+          />
+          <DataTable
+            caption={t("survey.byServiceTable")}
+            rows={findings.byService}
+            rowKey={(row) => row.key}
+            columns={[
+              { label: t("obs.service"), rowHeader: true, cell: (row) => serviceName.get(row.key) ?? "?" },
+              { label: t("survey.responses"), numeric: true, cell: (row) => row.n },
+              { label: t("findings.satisfied"), numeric: true, cell: (row) => text.share(row.share, row.n) },
+            ]}
+          />
+        </section>
+      </CachedFragment>
 
       <section aria-labelledby="texts" className="mb-5">
         <h2 id="texts">{t("survey.textsTitle")}</h2>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Bars, HeatMap, RangeBars } from "~/components/charts";
+import { CachedFragment } from "~/components/cached-fragment";
 import { CampaignFields } from "~/components/campaign-fields";
 import { DataTable } from "~/components/data-table";
 import { CiteLink, CitingIdeas, useFigureText } from "~/components/findings";
@@ -210,180 +211,187 @@ export default function CampaignPage() {
         </button>
       </Form>
 
-      <section aria-labelledby="key" className="mb-5">
-        <h2 id="key">{t("findings.key")}</h2>
-        <dl className="pionieri-figures">
-          <div>
-            <dt>{t("findings.visits")}</dt>
-            <dd>{findings.total}</dd>
-          </div>
-          <div>
-            <dt>{t("findings.medianWait")}</dt>
-            <dd>{text.minutes(findings.wait.overall?.median ?? null, findings.wait.overall?.n ?? 0)}</dd>
-            <dd className="pionieri-figure-note">
-              <CiteLink figure={overallKey("waitMedian")} about={t("findings.medianWait")} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t("findings.p90Wait")}</dt>
-            <dd>{text.minutes(findings.wait.overall?.p90 ?? null, findings.wait.overall?.n ?? 0)}</dd>
-            <dd className="pionieri-figure-note">
-              <CiteLink figure={overallKey("waitP90")} about={t("findings.p90Wait")} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t("findings.medianService")}</dt>
-            <dd>{text.minutes(findings.service.overall?.median ?? null, findings.service.overall?.n ?? 0)}</dd>
-            <dd className="pionieri-figure-note">
-              <CiteLink figure={overallKey("serviceMedian")} about={t("findings.medianService")} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t("findings.firstCounter")}</dt>
-            <dd>{text.share(findings.firstCounter.overall.share, findings.firstCounter.overall.n)}</dd>
-            <dd className="pionieri-figure-note">
-              <CiteLink figure={overallKey("firstCounter")} about={t("findings.firstCounter")} />
-            </dd>
-          </div>
-        </dl>
-      </section>
+      {/* The figures, charts and tables: the same for everyone who reads this view, drawn once
+          while neither the campaign nor its visits change (decision 0033). */}
+      <CachedFragment
+        name={`campaign|${campaign.id}|${range.from}|${range.to}|${place}|${locale}`}
+        version={`${campaign.drawnFrom}/${findings.computed}`}
+      >
+        <section aria-labelledby="key" className="mb-5">
+          <h2 id="key">{t("findings.key")}</h2>
+          <dl className="pionieri-figures">
+            <div>
+              <dt>{t("findings.visits")}</dt>
+              <dd>{findings.total}</dd>
+            </div>
+            <div>
+              <dt>{t("findings.medianWait")}</dt>
+              <dd>{text.minutes(findings.wait.overall?.median ?? null, findings.wait.overall?.n ?? 0)}</dd>
+              <dd className="pionieri-figure-note">
+                <CiteLink figure={overallKey("waitMedian")} about={t("findings.medianWait")} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("findings.p90Wait")}</dt>
+              <dd>{text.minutes(findings.wait.overall?.p90 ?? null, findings.wait.overall?.n ?? 0)}</dd>
+              <dd className="pionieri-figure-note">
+                <CiteLink figure={overallKey("waitP90")} about={t("findings.p90Wait")} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("findings.medianService")}</dt>
+              <dd>{text.minutes(findings.service.overall?.median ?? null, findings.service.overall?.n ?? 0)}</dd>
+              <dd className="pionieri-figure-note">
+                <CiteLink figure={overallKey("serviceMedian")} about={t("findings.medianService")} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t("findings.firstCounter")}</dt>
+              <dd>{text.share(findings.firstCounter.overall.share, findings.firstCounter.overall.n)}</dd>
+              <dd className="pionieri-figure-note">
+                <CiteLink figure={overallKey("firstCounter")} about={t("findings.firstCounter")} />
+              </dd>
+            </div>
+          </dl>
+        </section>
 
-      <section aria-labelledby="heat" className="mb-5">
-        <h2 id="heat">
-          {t("findings.heatTitle", { place: place ? (placeName.get(place) ?? "") : t("findings.allPlaces") })}
-        </h2>
-        <p>{t("findings.heatIntro")}</p>
-        <HeatMap
-          cells={heatCells}
-          weekdayLabels={weekdayLabels}
-          title={t("findings.heatTitle", { place: place ? (placeName.get(place) ?? "") : t("findings.allPlaces") })}
-          description={t("findings.heatDesc", { peak: peakText(heatCells, weekdayLabels) })}
-        />
-        <details className="mt-2">
-          <summary>{t("findings.asTable")}</summary>
-          <DataTable
-            caption={t("findings.heatTable")}
-            rows={hoursOf(heatCells)}
-            rowKey={(hour) => hour}
-            columns={[
-              { label: t("findings.hour"), rowHeader: true, cell: (hour) => `${hour}:00–${hour + 1}:00` },
-              ...weekdayLabels.slice(0, 6).map((label, day) => ({
-                label,
-                numeric: true,
-                cell: (hour: number) => heatCells.find((cell) => cell.weekday === day && cell.hour === hour)?.n ?? 0,
-              })),
-            ]}
+        <section aria-labelledby="heat" className="mb-5">
+          <h2 id="heat">
+            {t("findings.heatTitle", { place: place ? (placeName.get(place) ?? "") : t("findings.allPlaces") })}
+          </h2>
+          <p>{t("findings.heatIntro")}</p>
+          <HeatMap
+            cells={heatCells}
+            weekdayLabels={weekdayLabels}
+            title={t("findings.heatTitle", { place: place ? (placeName.get(place) ?? "") : t("findings.allPlaces") })}
+            description={t("findings.heatDesc", { peak: peakText(heatCells, weekdayLabels) })}
           />
-        </details>
-      </section>
-
-      <section aria-labelledby="times" className="mb-5">
-        <h2 id="times">{t("findings.timesTitle")}</h2>
-        <p>{t("findings.timesIntro")}</p>
-        <RangeBars
-          unit="min"
-          rows={times.map((row) => ({
-            label: row.name,
-            median: minutes(row.wait?.median ?? null),
-            p90: minutes(row.wait?.p90 ?? null),
-          }))}
-          title={t("findings.waitByPlace")}
-          description={t("findings.rangeDesc")}
-        />
-        <DataTable
-          caption={t("findings.byPlaceTable")}
-          rows={times}
-          rowKey={(row) => row.id}
-          columns={[
-            { label: t("obs.place"), rowHeader: true, cell: (row) => row.name },
-            { label: t("findings.visits"), numeric: true, cell: (row) => row.first?.n ?? 0 },
-            ...timeColumns,
-            {
-              label: t("findings.firstCounter"),
-              numeric: true,
-              cell: (row) => text.share(row.first?.share ?? null, row.first?.n ?? 0),
-            },
-            {
-              label: t("findings.use"),
-              cell: (row) => (
-                <CiteLink
-                  figure={overallKey("waitMedian", row.id)}
-                  about={t("findings.figureLabel", { measure: t("findings.measure.waitMedian"), place: row.name })}
-                />
-              ),
-            },
-          ]}
-        />
-        <DataTable
-          caption={t("findings.byServiceTable")}
-          rows={serviceTimes}
-          rowKey={(row) => row.id}
-          columns={[{ label: t("obs.service"), rowHeader: true, cell: (row) => row.name }, ...timeColumns]}
-        />
-      </section>
-
-      <section aria-labelledby="flows" className="mb-5">
-        <h2 id="flows">{t("findings.flowsTitle")}</h2>
-        <p>{t("findings.flowsIntro")}</p>
-        {flows.length === 0 ? (
-          <p>{t("findings.flowsNone")}</p>
-        ) : (
-          <>
-            <Bars
-              rows={flows.slice(0, 12).map((flow) => ({ label: flow.label, value: flow.n }))}
-              title={t("findings.flowsTitle")}
-              description={t("findings.flowsDesc", { top: flows[0]!.label, n: flows[0]!.n })}
-            />
+          <details className="mt-2">
+            <summary>{t("findings.asTable")}</summary>
             <DataTable
-              caption={t("findings.flowsTable")}
-              rows={flows}
-              rowKey={(flow) => flow.key}
+              caption={t("findings.heatTable")}
+              rows={hoursOf(heatCells)}
+              rowKey={(hour) => hour}
               columns={[
-                { label: t("findings.flow"), rowHeader: true, cell: (flow) => flow.label },
-                { label: t("findings.visits"), numeric: true, cell: (flow) => flow.n },
+                { label: t("findings.hour"), rowHeader: true, cell: (hour) => `${hour}:00–${hour + 1}:00` },
+                ...weekdayLabels.slice(0, 6).map((label, day) => ({
+                  label,
+                  numeric: true,
+                  cell: (hour: number) => heatCells.find((cell) => cell.weekday === day && cell.hour === hour)?.n ?? 0,
+                })),
               ]}
             />
-          </>
-        )}
-      </section>
+          </details>
+        </section>
 
-      <section aria-labelledby="outcomes" className="mb-5">
-        <h2 id="outcomes">{t("findings.outcomesTitle")}</h2>
-        <Bars
-          suffix=""
-          rows={findings.outcomes.map((row) => ({
-            label: t(`obs.outcome.${row.outcome}` as MessageKey),
-            value: row.n,
-          }))}
-          title={t("findings.outcomesTitle")}
-          description={t("findings.outcomesDesc")}
-        />
-        <DataTable
-          caption={t("findings.outcomesTable")}
-          rows={[
-            ...findings.outcomes.map((row) => ({
-              key: `o-${row.outcome}`,
+        <section aria-labelledby="times" className="mb-5">
+          <h2 id="times">{t("findings.timesTitle")}</h2>
+          <p>{t("findings.timesIntro")}</p>
+          <RangeBars
+            unit="min"
+            rows={times.map((row) => ({
+              label: row.name,
+              median: minutes(row.wait?.median ?? null),
+              p90: minutes(row.wait?.p90 ?? null),
+            }))}
+            title={t("findings.waitByPlace")}
+            description={t("findings.rangeDesc")}
+          />
+          <DataTable
+            caption={t("findings.byPlaceTable")}
+            rows={times}
+            rowKey={(row) => row.id}
+            columns={[
+              { label: t("obs.place"), rowHeader: true, cell: (row) => row.name },
+              { label: t("findings.visits"), numeric: true, cell: (row) => row.first?.n ?? 0 },
+              ...timeColumns,
+              {
+                label: t("findings.firstCounter"),
+                numeric: true,
+                cell: (row) => text.share(row.first?.share ?? null, row.first?.n ?? 0),
+              },
+              {
+                label: t("findings.use"),
+                cell: (row) => (
+                  <CiteLink
+                    figure={overallKey("waitMedian", row.id)}
+                    about={t("findings.figureLabel", { measure: t("findings.measure.waitMedian"), place: row.name })}
+                  />
+                ),
+              },
+            ]}
+          />
+          <DataTable
+            caption={t("findings.byServiceTable")}
+            rows={serviceTimes}
+            rowKey={(row) => row.id}
+            columns={[{ label: t("obs.service"), rowHeader: true, cell: (row) => row.name }, ...timeColumns]}
+          />
+        </section>
+
+        <section aria-labelledby="flows" className="mb-5">
+          <h2 id="flows">{t("findings.flowsTitle")}</h2>
+          <p>{t("findings.flowsIntro")}</p>
+          {flows.length === 0 ? (
+            <p>{t("findings.flowsNone")}</p>
+          ) : (
+            <>
+              <Bars
+                rows={flows.slice(0, 12).map((flow) => ({ label: flow.label, value: flow.n }))}
+                title={t("findings.flowsTitle")}
+                description={t("findings.flowsDesc", { top: flows[0]!.label, n: flows[0]!.n })}
+              />
+              <DataTable
+                caption={t("findings.flowsTable")}
+                rows={flows}
+                rowKey={(flow) => flow.key}
+                columns={[
+                  { label: t("findings.flow"), rowHeader: true, cell: (flow) => flow.label },
+                  { label: t("findings.visits"), numeric: true, cell: (flow) => flow.n },
+                ]}
+              />
+            </>
+          )}
+        </section>
+
+        <section aria-labelledby="outcomes" className="mb-5">
+          <h2 id="outcomes">{t("findings.outcomesTitle")}</h2>
+          <Bars
+            suffix=""
+            rows={findings.outcomes.map((row) => ({
               label: t(`obs.outcome.${row.outcome}` as MessageKey),
-              n: row.n,
-            })),
-            ...findings.channels.map((row) => ({
-              key: `c-${row.channel}`,
-              label: t(`obs.channel.${row.channel}` as MessageKey),
-              n: row.n,
-            })),
-          ]}
-          rowKey={(row) => row.key}
-          columns={[
-            { label: t("findings.what"), rowHeader: true, cell: (row) => row.label },
-            { label: t("findings.visits"), numeric: true, cell: (row) => row.n },
-            {
-              label: t("findings.shareOfVisits"),
-              numeric: true,
-              cell: (row) => (findings.total ? `${formatNumber((row.n * 100) / findings.total, locale)} %` : "—"),
-            },
-          ]}
-        />
-      </section>
+              value: row.n,
+            }))}
+            title={t("findings.outcomesTitle")}
+            description={t("findings.outcomesDesc")}
+          />
+          <DataTable
+            caption={t("findings.outcomesTable")}
+            rows={[
+              ...findings.outcomes.map((row) => ({
+                key: `o-${row.outcome}`,
+                label: t(`obs.outcome.${row.outcome}` as MessageKey),
+                n: row.n,
+              })),
+              ...findings.channels.map((row) => ({
+                key: `c-${row.channel}`,
+                label: t(`obs.channel.${row.channel}` as MessageKey),
+                n: row.n,
+              })),
+            ]}
+            rowKey={(row) => row.key}
+            columns={[
+              { label: t("findings.what"), rowHeader: true, cell: (row) => row.label },
+              { label: t("findings.visits"), numeric: true, cell: (row) => row.n },
+              {
+                label: t("findings.shareOfVisits"),
+                numeric: true,
+                cell: (row) => (findings.total ? `${formatNumber((row.n * 100) / findings.total, locale)} %` : "—"),
+              },
+            ]}
+          />
+        </section>
+      </CachedFragment>
 
       <CitingIdeas ideas={citing} />
 
