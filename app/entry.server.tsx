@@ -1,8 +1,9 @@
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
-import { FragmentStoreContext } from "./components/cached-fragment";
+import { FragmentKeeperContext } from "./components/cached-fragment";
 import { NonceContext } from "./components/nonce";
+import { FragmentStoreContext, KeptFragment } from "./lib/kept-fragment.server";
 import { fragmentsForRender } from "./lib/fragment-store.server";
 import { registerCatalogue } from "./lib/i18n";
 import { en } from "./lib/i18n/en";
@@ -32,7 +33,9 @@ export default function handleRequest(
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
       <FragmentStoreContext.Provider value={fragments.store}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <FragmentKeeperContext.Provider value={KeptFragment}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </FragmentKeeperContext.Provider>
       </FragmentStoreContext.Provider>
     </NonceContext.Provider>,
   );

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation, useMatches } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { CachedFragment } from "~/components/cached-fragment";
 import { can } from "~/domain/policy-shared";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
@@ -132,13 +133,19 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
         {links.length > 0 ? (
           <nav id="navigazione" className="pionieri-nav" aria-label={t("nav.main")}>
-            <div className="container">
+            {/* Twice ten links, the same for everyone with these links on this section of the site:
+                a page drawn by the server keeps them as markup (decision 0037). */}
+            <CachedFragment
+              name={`nav|${locale}|${links.map((link) => link.to).join(" ")}|${currentLinks(links, location.pathname)}`}
+              version="1"
+              className="container"
+            >
               <details className="pionieri-nav-toggle">
                 <summary>{t("nav.menu")}</summary>
                 <NavList links={links} />
               </details>
               <NavList links={links} className="pionieri-nav-wide" />
-            </div>
+            </CachedFragment>
           </nav>
         ) : null}
       </header>
@@ -178,6 +185,18 @@ export function Layout({ children }: { children: ReactNode }) {
       </footer>
     </>
   );
+}
+
+/**
+ * Which of the links NavLink marks as the current page at `pathname` (its own rule: the same
+ * path, or a path below it unless `end`; letters' case aside): the kept navigation's key.
+ */
+function currentLinks(links: readonly { to: string; end: boolean }[], pathname: string) {
+  const at = pathname.toLowerCase();
+  return links
+    .filter(({ to, end }) => at === to || (!end && at.startsWith(to) && at.charAt(to.length) === "/"))
+    .map(({ to }) => to)
+    .join(" ");
 }
 
 function NavList({

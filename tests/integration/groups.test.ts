@@ -117,5 +117,51 @@ describe("the home page's latest activity", () => {
     expect(home).toContain("Idea di ieri per il feed");
     expect(home).not.toContain(future.title);
     expect(home).not.toMatch(/Idea di ieri per il feed[^.]*In discussione/);
+
+    // The feed is kept between visits, and drawn again as soon as something happens.
+    const firstItem = (page: string) => /<ol class="pionieri-activity"><li>(.*?)<\/li>/.exec(page)?.[1] ?? "";
+    const before = firstItem(await (await browser.get("/")).text());
+    expect(before).toContain("Idea di ieri per il feed");
+    expect(firstItem(await (await browser.get("/")).text())).toBe(before);
+    const comment = await browser.post(`/idee/${past.id}`, { intent: "comment", body: "Lo proviamo lunedì." });
+    expect(comment.status).toBe(302);
+    const after = firstItem(await (await browser.get("/")).text());
+    expect(after).toContain("Dario Dipendente");
+    expect(after).toContain("ha commentato");
+    expect(after).toContain("Idea di ieri per il feed");
+  });
+});
+
+describe("the navigation", () => {
+  const current = (page: string) =>
+    [...page.matchAll(/<a [^>]*aria-current="page"[^>]*>([^<]*)<\/a>/g)].map((match) => match[1]);
+
+  it("marks the section of the page one is on, on pages drawn by the server and on hydrated ones", async () => {
+    const browser = new Client(server.url);
+    await browser.login("dipendente@test.example", PASSWORD);
+    const idea = await server.db.idea.findFirstOrThrow({ select: { id: true } });
+    const sections: [string, string][] = [
+      ["/", "Home"],
+      ["/crono-programma", "Crono-programma"],
+      [`/idee/${idea.id}`, "Idee"],
+      ["/idee", "Idee"],
+      [`/gruppi/${scenario.groups.logistica!.slug}`, "Gruppi"],
+      ["/cabina-di-regia", "Cabina di Regia"],
+      ["/", "Home"],
+    ];
+    // Twice each (the phone's menu and the wide one), and nothing else.
+    for (const [path, label] of sections)
+      expect(current(await (await browser.get(path)).text()), path).toEqual([label, label]);
+  });
+
+  it("shows each person the doors of their role, whoever came before them", async () => {
+    const admin = new Client(server.url);
+    await admin.login("admin@test.example", PASSWORD);
+    const employee = new Client(server.url);
+    await employee.login("dipendente@test.example", PASSWORD);
+    for (let round = 0; round < 2; round++) {
+      expect(await (await employee.get("/crono-programma")).text()).not.toContain('href="/admin/utenti"');
+      expect(await (await admin.get("/crono-programma")).text()).toContain('href="/admin/utenti"');
+    }
   });
 });
