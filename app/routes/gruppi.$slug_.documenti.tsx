@@ -52,13 +52,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const documentId = new URL(request.url).searchParams.get("documento");
   const formName = documentId ? `version-${documentId}` : "attach";
   const upload = await readUpload(request, { maxFiles: 1, maxFileBytes: MAX_FILE_BYTES });
-  if (!upload.ok) return invalid({}, {}, { status: upload.status, formError: upload.problem, form: formName });
+  // A new document's title and description come back with a refused file, as on the idea form.
+  const values = { title: field(upload.fields, "title"), description: field(upload.fields, "description") };
+  if (!upload.ok) {
+    return invalid({}, documentId ? {} : values, { status: upload.status, formError: upload.problem, form: formName });
+  }
   if (documentId) {
     const result = await addVersion(user.actor, slug, documentId, upload.files);
     if (!result.ok) return invalid({}, {}, { status: result.status, formError: result.problem, form: formName });
     return redirectWithFlash(result.page, "docs.versionAdded", { title: result.title });
   }
-  const values = { title: field(upload.fields, "title"), description: field(upload.fields, "description") };
   const result = await createDocument(user.actor, slug, values, upload.files);
   if (!result.ok)
     return invalid(result.field ? { [result.field]: result.problem } : {}, values, {

@@ -665,6 +665,24 @@ describe("a working group's documents", () => {
     expect(changedTables(before, await dbFingerprint(h.server.db))).toEqual([]);
     expect(tmpFiles()).toEqual([]);
   });
+
+  it("a file past the limit comes back refused with the title and description as written", async () => {
+    const member = await as("membro@test.example");
+    const before = await dbFingerprint(h.server.db);
+    const response = await files.upload(
+      member,
+      "/gruppi/logistica/documenti",
+      [{ name: "troppo.pdf", bytes: Buffer.concat([files.pdf(), Buffer.alloc(21 * 1024 * 1024)]) }],
+      { title: "Planimetria del piano terra", description: "Versione di ottobre, con le sedute nuove." },
+    );
+    expect(response.status).toBe(413);
+    const html = await response.text();
+    expect(html).toContain("«troppo.pdf» supera il limite di 20 MB");
+    expect(html).toMatch(/<input[^>]*name="title"[^>]*value="Planimetria del piano terra"/);
+    expect(html).toContain("Versione di ottobre, con le sedute nuove.</textarea>");
+    expect(changedTables(before, await dbFingerprint(h.server.db))).toEqual([]);
+    expect(tmpFiles()).toEqual([]);
+  });
 });
 
 describe("one's own data, anonymisation, backups", () => {
