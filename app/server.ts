@@ -26,6 +26,7 @@ import { DEMO_ACCOUNTS_NOTE } from "./lib/demo";
 import { observeRequest } from "./lib/metrics.server";
 import { restoreRateLimits } from "./lib/rate-limit.server";
 import { log, loggablePath } from "./lib/log.server";
+import { startMemoryTrim } from "./lib/memory.server";
 import { inRequest, statementsSoFar } from "./lib/request-context.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -270,6 +271,8 @@ const server = app.listen(env.port, env.host, () => {
   startMailer(`http://${host}:${port}`);
   startWebhookSender().catch((error: unknown) => log.error({ err: error }, "Webhook: avvio non riuscito"));
   startDirectoryCheck();
+  // What upload bursts and compilations leave in glibc's heap goes back to the system (0038).
+  startMemoryTrim().catch((error: unknown) => log.error({ err: error }, "malloc_trim: avvio non riuscito"));
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
