@@ -4,7 +4,7 @@ import { CachedFragment } from "~/components/cached-fragment";
 import { can } from "~/domain/policy-shared";
 import { formatDate } from "~/lib/dates";
 import { useLocale, useT } from "~/lib/i18n/react";
-import { useRootData, type RootData } from "~/lib/root-data";
+import { UNREAD_SHOWN, useRootData, type RootData } from "~/lib/root-data";
 
 /** The page frame: skip link, header with navigation, phase banner, flash message, footer. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -91,10 +91,12 @@ export function Layout({ children }: { children: ReactNode }) {
                         <>
                           {" "}
                           <span className="pionieri-counter" aria-hidden="true">
-                            {unread}
+                            {unread > UNREAD_SHOWN ? `${UNREAD_SHOWN}+` : unread}
                           </span>
                           <span className="visually-hidden">
-                            {t(unread === 1 ? "nav.unreadOne" : "nav.unread", { count: unread })}
+                            {unread > UNREAD_SHOWN
+                              ? t("nav.unreadMany", { count: UNREAD_SHOWN })
+                              : t(unread === 1 ? "nav.unreadOne" : "nav.unread", { count: unread })}
                           </span>
                         </>
                       ) : null}

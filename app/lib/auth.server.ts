@@ -10,6 +10,7 @@ import { db } from "./db/client.server";
 import { reader } from "./db/fast.server";
 import { env } from "./env.server";
 import { isLocale, type Locale } from "./i18n";
+import { UNREAD_SHOWN } from "./root-data";
 
 const IDLE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
 const ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
@@ -53,7 +54,10 @@ const adapter: Adapter = {
              (SELECT json_group_array(json_object('groupId', m."groupId", 'isLeader', m."isLeader"))
                 FROM "Membership" m WHERE m."userId" = u."id") AS "memberships",
              -- The bell in every page's header, read with the session instead of by a statement of its own.
-             (SELECT COUNT(*) FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unreadNotices"
+             -- Counted up to one past what it shows ("99+"): a colleague who follows busy ideas and
+             -- never opens the notices would otherwise cost every page a count of thousands.
+             (SELECT COUNT(*) FROM (SELECT 1 FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL
+                LIMIT ${UNREAD_SHOWN + 1})) AS "unreadNotices"
       FROM "Session" s JOIN "User" u ON u."id" = s."userId"
       WHERE s."id" = ${sessionId}`,
       { expiresAt: "date", createdAt: "date", active: "boolean" },

@@ -738,6 +738,36 @@ describe("notifications", () => {
   });
 });
 
+describe("the bell's count", () => {
+  it("says how many are unread up to 99, then 99+, in both languages", async () => {
+    const { id: userId } = scenario.users.observer;
+    await server.db.notification.deleteMany({ where: { userId } });
+    // The badge (hidden from screen readers) and what a screen reader says instead, from the markup.
+    const bell = async () => {
+      const html = await (await as("observer").get("/idee")).text();
+      return /class="pionieri-counter"[^>]*>([^<]*)<\/span><span class="visually-hidden">([^<]*)</.exec(html)?.slice(1);
+    };
+    const add = (count: number, from: number) =>
+      server.db.notification.createMany({
+        data: Array.from({ length: count }, (_, i) => ({ id: `bell${from + i}`, userId, kind: "COMMENT" })),
+      });
+    expect(await bell()).toBeUndefined();
+    await add(99, 0);
+    expect(await bell()).toEqual(["99", "99 non lette"]);
+    await add(1, 99);
+    expect(await bell()).toEqual(["99+", "più di 99 non lette"]);
+    await add(2_000, 100);
+    expect(await bell()).toEqual(["99+", "più di 99 non lette"]);
+    await server.db.user.update({ where: { id: userId }, data: { locale: "en" } });
+    try {
+      expect(await bell()).toEqual(["99+", "more than 99 unread"]);
+    } finally {
+      await server.db.user.update({ where: { id: userId }, data: { locale: "it" } });
+      await server.db.notification.deleteMany({ where: { userId } });
+    }
+  });
+});
+
 describe("themes", () => {
   it("the admin adds, renames and deletes a theme; ideas are filtered by theme; others get 403", async () => {
     const before = await server.db.tag.count();

@@ -292,6 +292,7 @@ export const en: Record<MessageKey, string> = {
   "nav.notifications": "Notifications",
   "nav.unread": "{count} unread",
   "nav.unreadOne": "1 unread",
+  "nav.unreadMany": "more than {count} unread",
 
   "status.NUOVA": "New",
   "status.IN_DISCUSSIONE": "Under discussion",

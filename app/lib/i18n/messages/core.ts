@@ -77,6 +77,7 @@ export const coreMessages = {
   "nav.notifications": "Notifiche",
   "nav.unread": "{count} non lette",
   "nav.unreadOne": "1 non letta",
+  "nav.unreadMany": "più di {count} non lette",
   "status.NUOVA": "Nuova",
   "status.IN_DISCUSSIONE": "In discussione",
   "status.IN_VALUTAZIONE": "In valutazione",
