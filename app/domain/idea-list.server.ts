@@ -151,7 +151,8 @@ export async function listIdeas(actor: Actor, filters: IdeaFilters, pageSize = I
         "ideaId") trend ON trend."ideaId" = i."id"`
       : Prisma.empty;
   // Snippets are made only for the rows of the page: they cost far more than the match itself.
-  const snippet = Prisma.sql`snippet("idea_fts", 1, ${MARK_START}, ${MARK_END}, '…', 14) AS "snippet",
+  // The ellipsis as char(8230): the server's bundle stays Latin-1 (scripts/latin1-bundle.mjs).
+  const snippet = Prisma.sql`snippet("idea_fts", 1, ${MARK_START}, ${MARK_END}, char(8230), 14) AS "snippet",
     highlight("idea_fts", 0, ${MARK_START}, ${MARK_END}) AS "titleHighlighted"`;
 
   const columns = Prisma.sql`

@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const challengeProblem = answering && !answering.ok ? answering.problem : null;
   let fileError = upload && !upload.ok ? { problem: upload.problem, status: upload.status } : null;
   if (!preview && parsed.ok && !fileError && !challengeProblem) {
-    // Started from a figure (/idee/nuova?evidenza=…): it is read again now, as it stands today.
+    // Started from a figure (/idee/nuova?evidenza=...): it is read again now, as it stands today.
     const evidence = await citeFigure(new URL(request.url).searchParams.get("evidenza"));
     const created = await withNewFiles(user.actor, files, (prepared) =>
       createIdea(

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     defaults: {
       opensOn: day,
       closesOn: addDays(day, 30),
-      // Started from a figure's page (/sfide/nuova?evidenza=…), as the idea form is.
+      // Started from a figure's page (/sfide/nuova?evidenza=...), as the idea form is.
       evidenza: new URL(request.url).searchParams.get("evidenza") ?? "",
     },
     today: day,

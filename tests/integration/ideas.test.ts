@@ -586,6 +586,20 @@ describe("finding ideas", () => {
     expect(prefix).toContain("Perché la coda è così lunga?");
   });
 
+  it("shows a long description's words around the match, an ellipsis where it is cut", async () => {
+    const words = (from: number) => Array.from({ length: 30 }, (_, i) => `parola${from + i}`).join(" ");
+    await ideaAt(server.db, scenario, "NUOVA", {
+      title: "Un'idea lunga",
+      body: `${words(0)} sportellounico ${words(30)}`,
+    });
+    const html = await (await as("employee").get("/idee?q=sportellounico")).text();
+    const snippet = /<p class="pionieri-snippet[^"]*">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+    expect(snippet).toContain("<mark>sportellounico</mark>");
+    const shown = snippet.replace(/<[^>]+>/g, "");
+    expect(shown).toMatch(/^…parola\d+ .* sportellounico .* parola\d+…$/);
+    expect(shown).not.toContain("parola0 ");
+  });
+
   it("ranks by relevance: a word in the title weighs more than the same word in the body", async () => {
     const inBody = await ideaAt(server.db, scenario, "NUOVA", {
       title: "Un'idea qualunque",
