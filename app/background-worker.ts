@@ -4,7 +4,8 @@
  * server's loop busy, and must not hold that loop while it is done:
  *   - the fan-out of pending notices (app/domain/notice-fan-out.server.ts, decision 0032): a
  *     comment on an idea with six hundred followers is six hundred rows;
- *   - the delivery of the outbox (decision 0022), when e-mail is on (`workerData.mail`).
+ *   - the delivery of the outbox (decision 0022), when e-mail is on (`workerData.mail`);
+ *   - the WAL's checkpoints, which the server's connection leaves to it while it runs (0040).
  * Built by `npm run build` into build/background-worker.js and started by
  * app/domain/worker.server.ts. Messages from the server: "notices" (a notice is pending), "mail"
  * (outbox rows were queued), "stop" (fan out what is pending, finish the delivery in progress,
@@ -76,6 +77,26 @@ function fanOutSoon(wait = Math.max(FIRST_MS, lastFanOut + EVERY_MS - Date.now()
 fanOutSoon(0);
 const look = setInterval(() => fanOutSoon(), LOOK_MS);
 
+// --- the WAL's checkpoints ---------------------------------------------------------------------
+/**
+ * Every CHECKPOINT_MS, what the WAL holds is copied back into the database file, here and not on
+ * the server's connection (checkpointAfterCommits in client.server.ts). The copy is passive: it
+ * waits for no lock and holds none of the server's writes. Past RESTART_PAST pages, the WAL is
+ * started again from its beginning: that holds the server's writes for the copy of the last few
+ * pages, once every 64 MB of writes. This connection also checkpoints after its own commits past
+ * SQLite's 1,000 pages, as every connection does by default.
+ */
+const CHECKPOINT_MS = 250;
+/** Past this many pages (64 MB), the WAL is started again from its beginning. */
+const RESTART_PAST = 16000;
+const checkpoints = setInterval(() => {
+  try {
+    sql.checkpoint(RESTART_PAST);
+  } catch (error) {
+    log.warn(`Database: checkpoint del WAL non riuscito (${String(error)}).`);
+  }
+}, CHECKPOINT_MS);
+
 // --- the outbox's delivery ------------------------------------------------------------------
 /** Until the next look: the poll interval, or sooner when the server says rows were queued. */
 function pause(ms: number) {
@@ -122,6 +143,7 @@ else await new Promise<void>((resolve) => (wakeMail = () => stopping && resolve(
 
 // --- the stop ---------------------------------------------------------------------------------
 clearInterval(look);
+clearInterval(checkpoints);
 if (fanOutTimer) clearTimeout(fanOutTimer);
 // The notices of the last moments reach their people, for STOP_WAIT_MS at most: what is not
 // committed by then stays pending, whole, for the next start.

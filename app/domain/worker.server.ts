@@ -1,6 +1,7 @@
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import client from "prom-client";
+import { checkpointAfterCommits } from "~/lib/db/client.server";
 import { log } from "~/lib/log.server";
 import { registry } from "~/lib/metrics.server";
 
@@ -42,12 +43,15 @@ async function launch() {
     resourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 8 },
   });
   worker = started;
+  // The worker checkpoints the WAL while it runs; the server's connection again when it stops.
+  checkpointAfterCommits(false);
   started.on("error", (error) => log.error({ err: error }, "Il thread di lavoro (notifiche, posta) si è fermato"));
   started.on("exit", () => {
     if (worker !== started || stopping) return;
     // Pending notices stay pending; a row it was delivering stays SENDING, marked interrupted at
     // the restart, never resent.
     worker = null;
+    checkpointAfterCommits(true);
     setTimeout(
       () => void launch().catch((error: unknown) => log.error({ err: error }, "Riavvio non riuscito")),
       RESTART_MS,
@@ -72,6 +76,7 @@ export async function stopWorker() {
     running.postMessage("stop");
   });
   await running.terminate();
+  checkpointAfterCommits(true);
 }
 
 /**

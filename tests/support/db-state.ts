@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Db } from "../../app/lib/db/client.server";
 
 /**
@@ -74,4 +75,15 @@ export async function stillFingerprint(db: Db, tries = 60) {
     last = next;
   }
   return last;
+}
+
+/**
+ * Where a database's WAL stands, read from its shared-memory index (the `-shm` file, which every
+ * connection maps): `frames`, the pages the WAL holds (mxFrame of the index's header); `copied`,
+ * how many of them a checkpoint has copied back into the database file (nBackfill). Read without
+ * opening a connection, so that reading does not checkpoint.
+ */
+export function walState(dbFile: string) {
+  const index = readFileSync(`${dbFile}-shm`);
+  return { frames: index.readUInt32LE(16), copied: index.readUInt32LE(96) };
 }

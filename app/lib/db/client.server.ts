@@ -23,6 +23,20 @@ export function writerConnection() {
   return ownConnection;
 }
 
+/** SQLite's own default: a commit that leaves the WAL past this many pages checkpoints it. */
+const AUTOCHECKPOINT_PAGES = 1000;
+
+/**
+ * Whether the app's connection checkpoints the WAL after its commits, as SQLite does by default.
+ * Off while the background worker runs: it checkpoints instead (app/background-worker.ts). A
+ * checkpoint copies back every page written since the last one, the worker's thousands of notice
+ * rows included, and on this connection that was the pages' event loop blocked for the copy and
+ * its fsyncs in the middle of a request (decision 0040).
+ */
+export function checkpointAfterCommits(on: boolean) {
+  ownConnection?.pragma(`wal_autocheckpoint = ${on ? AUTOCHECKPOINT_PAGES : 0}`);
+}
+
 /**
  * A Prisma client on a SQLite file. `own`: the app's own client (db below), whose connection
  * `writeNow` uses; tests and scripts make others.

@@ -17,6 +17,15 @@ export type Connection = {
    * waits for another writer there, never fails later on a snapshot another writer made stale.
    */
   immediate<T>(work: () => T): T;
+  /**
+   * Copies what the WAL holds back into the database file, as far as no reader still needs it,
+   * without waiting for any lock (a passive checkpoint). When the WAL is still longer than
+   * `restartPast` pages, a second checkpoint waits for the writer and the readers of older
+   * snapshots, so that the next write starts the WAL again from its beginning: under a stream of
+   * writes from other connections a passive one never catches up with the end (decision 0040).
+   * How many pages the WAL held.
+   */
+  checkpoint(restartPast: number): number;
   close(): void;
 };
 
@@ -35,6 +44,11 @@ export function openConnection(url: string): Connection {
     all: <T>(sql: string, ...params: unknown[]) => statement(sql).all(...params.map(toSqlite)) as T[],
     run: (sql, ...params) => statement(sql).run(...params.map(toSqlite)).changes,
     immediate: (work) => sqlite.transaction(work).immediate(),
+    checkpoint(restartPast) {
+      const [passive] = sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[];
+      if (passive && passive.log > restartPast) sqlite.pragma("wal_checkpoint(RESTART)");
+      return Math.max(0, passive?.log ?? 0);
+    },
     close: () => sqlite.close(),
   };
 }
