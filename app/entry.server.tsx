@@ -2,6 +2,7 @@ import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { FragmentKeeperContext } from "./components/cached-fragment";
+import { DrawingDataContext } from "./lib/drawing-data";
 import { NonceContext } from "./components/nonce";
 import { FragmentStoreContext, KeptFragment } from "./lib/kept-fragment.server";
 import { fragmentsForRender } from "./lib/fragment-store.server";
@@ -34,7 +35,9 @@ export default function handleRequest(
     <NonceContext.Provider value={nonce}>
       <FragmentStoreContext.Provider value={fragments.store}>
         <FragmentKeeperContext.Provider value={KeptFragment}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          <DrawingDataContext.Provider value={loadContext.drawingData ?? null}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </DrawingDataContext.Provider>
         </FragmentKeeperContext.Provider>
       </FragmentStoreContext.Provider>
     </NonceContext.Provider>,

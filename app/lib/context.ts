@@ -7,6 +7,12 @@ export type PionieriContext = {
   clientIp: string;
   /** The Content-Security-Policy nonce of this response's scripts. */
   cspNonce: string;
+  /**
+   * What this request's loaders left for the server's drawing of kept fragments, by slot
+   * (lib/drawing-data.server.ts): never serialized, never sent. Made by the first loader that
+   * leaves something.
+   */
+  drawingData?: Map<string, unknown>;
 };
 
 declare module "@remix-run/node" {

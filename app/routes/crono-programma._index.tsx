@@ -1,4 +1,5 @@
 import { CachedFragment } from "~/components/cached-fragment";
+import { drawingSlot, useDrawingData } from "~/lib/drawing-data";
 import { DataTable } from "~/components/data-table";
 import { FilterFold, GroupFilter } from "~/components/filter-fold";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -9,6 +10,7 @@ import { ObjectivesTable, TimelineChart } from "~/components/timeline";
 import { groupOptions } from "~/domain/groups.server";
 import { OBJECTIVE_STATUSES, ZOOM_MONTHS, ZOOMS } from "~/domain/objectives";
 import { timelineData } from "~/domain/timeline.server";
+import { leaveForDrawing } from "~/lib/drawing-data.server";
 import { readTimelineFilters } from "~/forms/filters.server";
 import { can } from "~/domain/policy.server";
 import { requireUser } from "~/lib/auth.server";
@@ -25,13 +27,17 @@ export const handle: PageHandle = { messages: [planMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.timeline");
 
+/** What only the kept chart and table draw: hundreds of objectives, never sent as JSON. */
+const drawn = drawingSlot<Pick<Awaited<ReturnType<typeof timelineData>>, "objectives" | "groups">>("timeline");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const groups = await groupOptions();
   const now = today();
   const { filters, zoom, from, to } = readTimelineFilters(new URL(request.url).searchParams, groups, now);
   // Only what the window shows: the chart and the table tell the same facts, at any scale.
-  const data = await timelineData({ ...filters, from, to });
+  const { objectives, groups: lanes, ...data } = await timelineData({ ...filters, from, to });
+  leaveForDrawing(context, drawn, { objectives, groups: lanes });
   return json({
     ...data,
     zoom,
@@ -50,6 +56,7 @@ export default function Timeline() {
   const t = useT();
   const locale = useLocale();
   const data = useLoaderData<typeof loader>();
+  const { objectives, groups } = useDrawingData(drawn);
   const [params] = useSearchParams();
   const link = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -129,8 +136,8 @@ export default function Timeline() {
           from={data.from}
           to={data.to}
           today={data.today}
-          groups={data.groups}
-          objectives={data.objectives}
+          groups={groups}
+          objectives={objectives}
           phases={data.phases}
           milestones={data.milestones}
         />
@@ -150,7 +157,7 @@ export default function Timeline() {
 
       <h2 className="h4 mt-4">{t("timeline.objectivesTable")}</h2>
       <CachedFragment name={`${data.drawing.view}|${locale}|table`} version={data.drawing.version}>
-        <ObjectivesTable objectives={data.objectives} groups={data.groups} caption={t("timeline.objectivesCaption")} />
+        <ObjectivesTable objectives={objectives} groups={groups} caption={t("timeline.objectivesCaption")} />
       </CachedFragment>
 
       <div className="row">

@@ -5,10 +5,12 @@ import { Bars, Distribution, Trend } from "~/components/charts";
 import { ConfirmAction } from "~/components/confirm-action";
 import { DataTable } from "~/components/data-table";
 import { CachedFragment } from "~/components/cached-fragment";
+import { drawingSlot, useDrawingData } from "~/lib/drawing-data";
 import { CiteLink, CitingIdeas, useFigureText } from "~/components/findings";
 import { FormErrors, SelectField, TextField } from "~/components/form";
 import { listPlaces } from "~/domain/campaigns.server";
 import { ideasCiting, publishedTexts, surveyFindings } from "~/domain/findings.server";
+import { leaveForDrawing } from "~/lib/drawing-data.server";
 import { figureKey, OBSERVE_LIMITS } from "~/domain/observation";
 import { assertCan, can } from "~/domain/policy.server";
 import { addQuestion, addSurveyPlace, getSurvey, removeQuestion, setSurveyStatus } from "~/domain/surveys.server";
@@ -31,6 +33,12 @@ export const handle: PageHandle = { messages: [observeMessages, formsMessages, v
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "survey.titleOf", { title: data?.survey.title ?? "" });
 
+/**
+ * The figures, for the kept drawing and the few counts around it: left on the server, not sent
+ * as the loader's JSON (decision 0041).
+ */
+const drawnFindings = drawingSlot<Awaited<ReturnType<typeof surveyFindings>>>("survey-findings");
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const survey = await getSurvey(params.id ?? "");
@@ -41,10 +49,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ideasCiting(survey.id),
     listPlaces(true),
   ]);
+  leaveForDrawing(context, drawnFindings, findings);
   return json({
     // The kiosk's address is the staff's secret: only those who run the survey see it.
     survey: { ...survey, places: survey.places.map((p) => ({ ...p, kioskToken: manage ? p.kioskToken : null })) },
-    findings,
     texts,
     citing,
     addable: manage
@@ -89,7 +97,8 @@ export default function SurveyPage() {
   const t = useT();
   const locale = useLocale();
   const text = useFigureText();
-  const { survey, findings, texts, citing, addable, services, can: may } = useLoaderData<typeof loader>();
+  const findings = useDrawingData(drawnFindings);
+  const { survey, texts, citing, addable, services, can: may } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const questionFailure = failureOf(actionData, "question");
   const draft = survey.status === "BOZZA" && findings.responses === 0;

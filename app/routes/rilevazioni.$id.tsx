@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Bars, HeatMap, RangeBars } from "~/components/charts";
 import { CachedFragment } from "~/components/cached-fragment";
+import { drawingSlot, useDrawingData } from "~/lib/drawing-data";
 import { CampaignFields } from "~/components/campaign-fields";
 import { DataTable } from "~/components/data-table";
 import { CiteLink, CitingIdeas, useFigureText } from "~/components/findings";
@@ -11,6 +12,7 @@ import { FormErrors, SelectField, TextField } from "~/components/form";
 import { getCampaign, joinCampaign, leaveCampaign, listPlaces, updateCampaign } from "~/domain/campaigns.server";
 import { bindableObjectives, bindIndicator } from "~/domain/evidence.server";
 import { campaignFindings, ideasCiting } from "~/domain/findings.server";
+import { leaveForDrawing } from "~/lib/drawing-data.server";
 import { figureKey, minutes, parseFigure, type FigureMeasure } from "~/domain/observation";
 import { campaignSchema, idList } from "~/forms/observation.server";
 import { requireUser } from "~/lib/auth.server";
@@ -34,6 +36,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
+/**
+ * The figures, for the kept drawing and the few counts around it: left on the server, not sent
+ * as the loader's JSON (decision 0041).
+ */
+const drawnFindings = drawingSlot<Awaited<ReturnType<typeof campaignFindings>>>("campaign-findings");
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   const campaign = await getCampaign(user.actor, params.id ?? "");
@@ -48,9 +56,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     campaign.can.edit ? listPlaces() : null,
     bindableObjectives(user.actor),
   ]);
+  leaveForDrawing(context, drawnFindings, findings);
   return json({
     campaign,
-    findings,
     citing,
     catalogue,
     objectives,
@@ -100,7 +108,8 @@ export default function CampaignPage() {
   const t = useT();
   const locale = useLocale();
   const text = useFigureText();
-  const { campaign, findings, citing, catalogue, objectives, range, place } = useLoaderData<typeof loader>();
+  const findings = useDrawingData(drawnFindings);
+  const { campaign, citing, catalogue, objectives, range, place } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const editFailure = failureOf(actionData, "edit");
   const bindFailure = failureOf(actionData, "bind");

@@ -265,6 +265,14 @@ describe("progress and edits", () => {
     expect(before[1]).toBe(before[0]);
     expect(before[0]).not.toContain("pionieri-fragment");
     expect([bar(before[0]), cell(before[0])]).toEqual(["20", "20"]);
+    // What only the kept chart and table draw stays on the server: the loader's JSON has the
+    // rest of the page (0041).
+    const loaderData = await text(
+      await employee.get(`${path}&_data=${encodeURIComponent("routes/crono-programma._index")}`),
+    );
+    expect(JSON.parse(loaderData)).toMatchObject({ zoom: "anno", drawing: { view: expect.any(String) } });
+    expect(loaderData).not.toContain("Sportello in rete");
+    expect(loaderData).not.toContain('"objectives"');
     const leader = await as("leader");
     const update = { intent: "update", date: "2026-11-20", progress: "65", status: "IN_CORSO", note: "Rete posata" };
     expect((await leader.post(`/obiettivi/${objective.id}`, update)).status).toBe(302);

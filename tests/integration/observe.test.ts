@@ -247,6 +247,16 @@ describe("the figures, against independent SQL", () => {
     }
     expect(checked).toBe(6);
     sqlite.close();
+    // The figures are drawn on the server and kept there: the loader's JSON carries the page's
+    // other parts, not the figures (0041).
+    const loaderData = await (
+      await (
+        await as("employee")
+      ).get(`/rilevazioni/${campaignId}?_data=${encodeURIComponent("routes/rilevazioni.$id")}`)
+    ).text();
+    expect(JSON.parse(loaderData)).toMatchObject({ campaign: { id: campaignId } });
+    expect(loaderData).not.toContain('"findings"');
+    expect(loaderData).not.toContain('"heat"');
   });
 
   it("shows the flows between places as the stops say, most frequent first", async () => {
@@ -360,6 +370,13 @@ describe("the figures, against independent SQL", () => {
     }
     sqlite.close();
     expect(rows).toContain("Protocollo | 4 | meno di 5 (4) | Proponi un'idea da questo dato Protocollo");
+    const loaderData = await (
+      await (
+        await as("employee")
+      ).get(`/questionari/${survey.id}?_data=${encodeURIComponent("routes/questionari.$id")}`)
+    ).text();
+    expect(JSON.parse(loaderData)).toMatchObject({ survey: { id: survey.id } });
+    expect(loaderData).not.toContain('"findings"');
   });
 });
 
