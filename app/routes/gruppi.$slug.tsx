@@ -3,6 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Breadcrumb } from "~/components/breadcrumb";
 import { CachedFragment } from "~/components/cached-fragment";
+import { drawingSlot, useDrawingData } from "~/lib/drawing-data";
+import { leaveForDrawing } from "~/lib/drawing-data.server";
 import { DataTable } from "~/components/data-table";
 import { memberCountLabel, MembershipButton } from "~/components/groups";
 import { IdeaCard } from "~/components/ideas";
@@ -40,6 +42,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 const MEMBERS_SHOWN = 50;
 
+/** What only the kept chart and table of objectives draw: left on the server, not sent as JSON (0041). */
+const drawn = drawingSlot<Pick<Awaited<ReturnType<typeof timelineData>>, "objectives" | "groups">>("group-timeline");
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
   // At scale a group has hundreds of members: the first ones on the page, all of them on request.
@@ -53,6 +58,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timelineData({ groupId: group.id, from, to }),
     groupMeetings(group.id),
   ]);
+  const { objectives, groups, ...timelineRest } = timeline;
+  leaveForDrawing(context, drawn, { objectives, groups });
   return json({
     group,
     ideas: ideas.items,
@@ -61,7 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canPlan: can(user.actor, "objective.create", group),
     canMeet: can(user.actor, "meeting.manage", group),
     meetings,
-    timeline: { ...timeline, today: now, from, to },
+    timeline: { ...timelineRest, today: now, from, to },
   });
 }
 
@@ -86,6 +93,7 @@ export default function GroupPage() {
   const t = useT();
   const locale = useLocale();
   const { group, ideas, moreIdeas, canPropose, canPlan, canMeet, meetings, timeline } = useLoaderData<typeof loader>();
+  const { objectives, groups } = useDrawingData(drawn);
   const actor = useRootData()?.user?.actor;
   const leaders = group.members.filter((member) => member.isLeader);
   return (
@@ -136,15 +144,15 @@ export default function GroupPage() {
             from={timeline.from}
             to={timeline.to}
             today={timeline.today}
-            groups={timeline.groups}
-            objectives={timeline.objectives}
+            groups={groups}
+            objectives={objectives}
             phases={timeline.phases}
             milestones={timeline.milestones}
             idSuffix="-group"
           />
           <ObjectivesTable
-            objectives={timeline.objectives}
-            groups={timeline.groups}
+            objectives={objectives}
+            groups={groups}
             caption={t("groups.objectivesCaption", { name: group.name })}
           />
         </CachedFragment>

@@ -278,6 +278,15 @@ describe("progress and edits", () => {
     expect((await leader.post(`/obiettivi/${objective.id}`, update)).status).toBe(302);
     const after = await html();
     expect([bar(after), cell(after)]).toEqual(["65", "65"]);
+    // The group's page keeps its own drawing of its objectives, and sends none of them as JSON.
+    const groupPage = await text(await employee.get("/gruppi/logistica"));
+    expect(bar(groupPage)).toBe("65");
+    expect(groupPage).toContain("Micro-obiettivi del gruppo Logistica");
+    const groupData = await text(
+      await employee.get(`/gruppi/logistica?_data=${encodeURIComponent("routes/gruppi.$slug")}`),
+    );
+    expect(JSON.parse(groupData)).toMatchObject({ group: { slug: "logistica" } });
+    expect(groupData).not.toContain("Sportello in rete");
     // Another colleague, another language: the same facts, in English.
     const english = new Client(h.server.url);
     await english.login(h.scenario.users.member.email, PASSWORD);
