@@ -57,6 +57,8 @@ function serverWrote() {
   return wrote;
 }
 let lastFanOut = 0;
+/** Whether the last turn left notices to write. */
+let fanningOut = false;
 
 function fanOutSoon(wait = Math.max(FIRST_MS, lastFanOut + EVERY_MS - Date.now())) {
   if (fanOutTimer || stopping) return;
@@ -65,7 +67,15 @@ function fanOutSoon(wait = Math.max(FIRST_MS, lastFanOut + EVERY_MS - Date.now()
     lastFanOut = Date.now();
     try {
       // The server's own writes go first: when it wrote since the last turn, the next waits longer.
-      if (fanOutPending(sql)) fanOutSoon(serverWrote() ? YIELD_MS : PAUSE_MS);
+      if (fanOutPending(sql)) {
+        fanningOut = true;
+        fanOutSoon(serverWrote() ? YIELD_MS : PAUSE_MS);
+      } else if (fanningOut) {
+        // A fan-out read the followers' and notices' indexes into this connection's cache: done,
+        // it gives them back rather than keep up to 16 MB for the next one (decision 0042).
+        fanningOut = false;
+        sql.releaseCache();
+      }
     } catch (error) {
       // A database that cannot be written now (busy, disk full): the notices wait, none is lost.
       log.warn(`Notifiche: invio ai destinatari rimandato di ${RETRY_MS / 1000} s (${String(error)}).`);

@@ -3,7 +3,7 @@ import type { Actor } from "~/lib/actor";
 import { romeDay, romeDayBounds } from "~/lib/dates";
 import { whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
-import { reader } from "~/lib/db/fast.server";
+import { afterScan, reader } from "~/lib/db/fast.server";
 import { addDays, daysBetween, today as todayInRome, weekOf } from "~/lib/days";
 import {
   groupState,
@@ -400,25 +400,28 @@ const QUEUE_SHOWN = 25;
 export async function dashboard(actor: Actor, now = new Date()) {
   // The figures and the queue are the same for everyone and costly at scale (participation
   // scans every support and comment, the queue dates every waiting idea): computed once per
-  // state of the database, not once per visit. Ages and private notes are per request.
-  const { waiting, ...figures } = await whileUnchanged(`board.figures.${romeDay(now)}`, async () => {
-    const asOf = now;
-    const { objectives, lastUpdates } = await objectivesAsOf(asOf);
-    const [groups, ideasByStatus, medianDays, people] = await Promise.all([
-      groupSummaries(objectives, lastUpdates, asOf),
-      ideasByStatusAsOf(asOf),
-      medianDaysToDecision(),
-      participation(asOf),
-    ]);
-    return {
-      groups,
-      ideasByStatus,
-      medianDays,
-      participation: people,
-      computedAt: asOf.toISOString(),
-      waiting: waitingIdeas(QUEUE_SHOWN),
-    };
-  });
+  // state of the database, not once per visit. Ages and private notes are per request. The
+  // scan's pages leave the read connection's cache once it is done (afterScan).
+  const { waiting, ...figures } = await whileUnchanged(`board.figures.${romeDay(now)}`, () =>
+    afterScan(async () => {
+      const asOf = now;
+      const { objectives, lastUpdates } = await objectivesAsOf(asOf);
+      const [groups, ideasByStatus, medianDays, people] = await Promise.all([
+        groupSummaries(objectives, lastUpdates, asOf),
+        ideasByStatusAsOf(asOf),
+        medianDaysToDecision(),
+        participation(asOf),
+      ]);
+      return {
+        groups,
+        ideasByStatus,
+        medianDays,
+        participation: people,
+        computedAt: asOf.toISOString(),
+        waiting: waitingIdeas(QUEUE_SHOWN),
+      };
+    }),
+  );
   const queue = await decisionQueue(actor, waiting, now);
   return { ...figures, queue, queueTotal: figures.ideasByStatus.IN_VALUTAZIONE };
 }

@@ -1,7 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { whileUnchanged } from "~/lib/db/cache.server";
 import { db } from "~/lib/db/client.server";
-import { reader } from "~/lib/db/fast.server";
+import { afterScan, reader } from "~/lib/db/fast.server";
 import { weekOf } from "~/lib/days";
 import { FIGURE_MEASURES, MIN_GROUP, figureUnit, minutes, parseFigure, type Figure } from "./observation";
 
@@ -44,7 +44,7 @@ function perSource<T extends object>(source: string, key: string, compute: () =>
     return hit.value as Promise<T & { computed: number }>;
   }
   const value = Promise.resolve()
-    .then(compute)
+    .then(() => afterScan(compute))
     .then((figures) => Object.assign(figures, { computed: ++computations }));
   memo.set(key, { version, at: Date.now(), value });
   value.catch(() => memo.delete(key));

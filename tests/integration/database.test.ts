@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "~/generated/prisma/client";
 import BetterSqlite3 from "better-sqlite3";
@@ -5,7 +6,8 @@ import { applyPragmas, checkpointAfterCommits, createClient, db, dbReady } from 
 import { openConnection } from "~/lib/db/connection.server";
 import { BUSY_TIMEOUT_MS } from "~/lib/db/sqlite.server";
 import { whileUnchanged } from "~/lib/db/cache.server";
-import { reader, writeNow } from "~/lib/db/fast.server";
+import { afterScan, reader, writeNow } from "~/lib/db/fast.server";
+import { trimMallocHeap } from "~/lib/memory.server";
 import { setSupport } from "~/domain/supports.server";
 import { walState } from "../support/db-state";
 import { buildGroup, buildIdea, buildUser } from "../support/factories";
@@ -175,6 +177,49 @@ describe("SQLite settings", () => {
       expect(triggered(table), table).toEqual(
         leftOut.has(table) ? [] : ["delete", "insert", "update"].map((op) => `${table}_content_${op}`),
       );
+  });
+
+  it("a scan's pages leave the read connection's cache once it is done (afterScan), even when it fails", async () => {
+    // 24 MB of rows, more than a connection's 16 MB cache, written by a connection of its own.
+    const file = process.env.DATABASE_URL!.replace(/^file:/, "");
+    const writer = new BetterSqlite3(file);
+    writer.exec(`CREATE TABLE "ScanProbe" ("id" INTEGER PRIMARY KEY, "body" BLOB NOT NULL)`);
+    writer.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000)
+                 INSERT INTO "ScanProbe" SELECT i, randomblob(4000) FROM n`);
+    writer.close();
+    const scan = () => reader().get<{ n: number }>(Prisma.sql`SELECT SUM(length("body")) AS n FROM "ScanProbe"`)!.n;
+    const residentAfterTrim = async () => {
+      await trimMallocHeap();
+      return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))![1]) / 1024;
+    };
+    try {
+      expect(scan()).toBe(24_000_000);
+      const full = await residentAfterTrim();
+      // Kept while nobody gives it back: a trim alone frees nothing of it.
+      expect(full - (await residentAfterTrim())).toBeLessThan(4);
+      expect(await afterScan(scan)).toBe(24_000_000);
+      const released = await residentAfterTrim();
+      expect(full - released).toBeGreaterThan(12);
+      // The next scan reads the pages again, and gives them back again when it throws.
+      await expect(
+        afterScan(() => {
+          scan();
+          throw new Error("calcolo interrotto");
+        }),
+      ).rejects.toThrow("calcolo interrotto");
+      expect((await residentAfterTrim()) - released).toBeLessThan(4);
+      // A worker's connection gives its cache back the same way.
+      const own = openConnection(process.env.DATABASE_URL!);
+      own.get(`SELECT SUM(length("body")) AS n FROM "ScanProbe"`);
+      const ownFull = await residentAfterTrim();
+      own.releaseCache();
+      expect(ownFull - (await residentAfterTrim())).toBeGreaterThan(12);
+      own.close();
+    } finally {
+      const cleanup = new BetterSqlite3(file);
+      cleanup.exec(`DROP TABLE "ScanProbe"`);
+      cleanup.close();
+    }
   });
 
   it("a cached value is computed again after a commit by another connection, not after a session's write", async () => {

@@ -26,6 +26,8 @@ export type Connection = {
    * How many pages the WAL held.
    */
   checkpoint(restartPast: number): number;
+  /** Gives back the pages the connection's cache holds (SQLite's `shrink_memory`). */
+  releaseCache(): void;
   close(): void;
 };
 
@@ -49,6 +51,7 @@ export function openConnection(url: string): Connection {
       if (passive && passive.log > restartPast) sqlite.pragma("wal_checkpoint(RESTART)");
       return Math.max(0, passive?.log ?? 0);
     },
+    releaseCache: () => void sqlite.pragma("shrink_memory"),
     close: () => sqlite.close(),
   };
 }

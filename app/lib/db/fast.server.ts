@@ -58,6 +58,18 @@ class Reader {
     return this.#version.get() as number;
   }
 
+  /**
+   * Gives back every page this connection's cache holds (SQLite's `shrink_memory`), after a
+   * computation that reads whole tables once per version of its data (a results page's figures,
+   * the board's). Those pages would otherwise fill the cache to its 16 MB and stay in the server's
+   * memory, though no request reads them again before the next such computation; the few pages
+   * every request reads come back from the operating system's cache in microseconds
+   * (docs/decisions/0042-read-cache-given-back-after-scans.md).
+   */
+  releaseCache(): void {
+    this.#sqlite.pragma("shrink_memory");
+  }
+
   #statement(sql: string) {
     let statement = this.#statements.get(sql);
     if (!statement) {
@@ -93,6 +105,18 @@ let shared: Reader | undefined;
 /** The read-only connection (opened on first use, once the file exists and is migrated). */
 export function reader(): Reader {
   return (shared ??= new Reader(env.databaseUrl));
+}
+
+/**
+ * Runs a computation that reads whole tables (once per version of its data), then gives the read
+ * connection's cache back, whether it succeeded or not.
+ */
+export async function afterScan<T>(compute: () => T | Promise<T>): Promise<T> {
+  try {
+    return await compute();
+  } finally {
+    reader().releaseCache();
+  }
 }
 
 /** What a `writeNow` write can do: run a statement, read one row (queries written with Prisma.sql). */
