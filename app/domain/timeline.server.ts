@@ -146,6 +146,12 @@ export async function timelineData(filters: TimelineFilters = {}) {
   return { ...data, drawing };
 }
 
+/**
+ * What a page's kept drawing of the timeline reads: the objectives and the groups' lanes, which
+ * the crono-programma and a group's page leave in the load context (decision 0041).
+ */
+export type TimelineDrawing = Pick<Awaited<ReturnType<typeof timelineData>>, "objectives" | "groups">;
+
 function readTimeline(filters: TimelineFilters, now: Date, today: Day) {
   // Read on the fast path: four statements, whatever the size of the window.
   const read = reader();

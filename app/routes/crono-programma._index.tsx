@@ -9,7 +9,7 @@ import { SelectField } from "~/components/form";
 import { ObjectivesTable, TimelineChart } from "~/components/timeline";
 import { groupOptions } from "~/domain/groups.server";
 import { OBJECTIVE_STATUSES, ZOOM_MONTHS, ZOOMS } from "~/domain/objectives";
-import { timelineData } from "~/domain/timeline.server";
+import { timelineData, type TimelineDrawing } from "~/domain/timeline.server";
 import { leaveForDrawing } from "~/lib/drawing-data.server";
 import { readTimelineFilters } from "~/forms/filters.server";
 import { can } from "~/domain/policy.server";
@@ -28,7 +28,7 @@ export const handle: PageHandle = { messages: [planMessages], hydrate: false };
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.timeline");
 
 /** What only the kept chart and table draw: hundreds of objectives, never sent as JSON. */
-const drawn = drawingSlot<Pick<Awaited<ReturnType<typeof timelineData>>, "objectives" | "groups">>("timeline");
+const drawn = drawingSlot<TimelineDrawing>("timeline");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireUser(context, request);

@@ -12,7 +12,7 @@ import { findGroup, getGroupPage, joinGroup, leaveGroup } from "~/domain/groups.
 import { listIdeas } from "~/domain/idea-list.server";
 import { groupMeetings } from "~/domain/meetings.server";
 import { MeetingList } from "~/components/meetings";
-import { timelineData } from "~/domain/timeline.server";
+import { timelineData, type TimelineDrawing } from "~/domain/timeline.server";
 import { ObjectivesTable, TimelineChart } from "~/components/timeline";
 import { addDays, addMonths, startOfMonth, today } from "~/lib/days";
 import { can } from "~/domain/policy.server";
@@ -43,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const MEMBERS_SHOWN = 50;
 
 /** What only the kept chart and table of objectives draw: left on the server, not sent as JSON (0041). */
-const drawn = drawingSlot<Pick<Awaited<ReturnType<typeof timelineData>>, "objectives" | "groups">>("group-timeline");
+const drawn = drawingSlot<TimelineDrawing>("group-timeline");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
