@@ -11,7 +11,7 @@ import { requestId } from "./request-context.server";
  * ids and cookies. Request lines carry the path with its secret part masked and never the query
  * string or the headers; the fields below are censored wherever a caller passes them by mistake.
  */
-export const log = pino({
+export const logOptions: pino.LoggerOptions = {
   level: env.logLevel,
   base: { pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
@@ -19,6 +19,15 @@ export const log = pino({
   mixin() {
     const id = requestId();
     return id ? { reqId: id } : {};
+  },
+  serializers: {
+    // A write refused because the database is busy or full is thrown as the 503 it answers
+    // (db/client.server.ts), also to the work outside requests (the webhooks' sender, the
+    // imports), which log what they catch. Logged as its status: the censoring below reads
+    // `headers` on a copy of what it is given, and a Response's getter then threw, which stopped
+    // the process.
+    err: (value: unknown) =>
+      value instanceof Response ? { type: "Response", status: value.status } : pino.stdSerializers.err(value as Error),
   },
   redact: {
     paths: [
@@ -37,7 +46,9 @@ export const log = pino({
     ],
     censor: "[nascosto]",
   },
-});
+};
+
+export const log = pino(logOptions);
 
 /** A path as it may be logged: the secret segment of a tokened link masked, no query string. */
 export function loggablePath(path: string) {

@@ -224,7 +224,11 @@ describe("/metrics", () => {
       blocker.exec("ROLLBACK");
       blocker.close();
     }
-    expect(await (await scrape(server, TOKEN)).text()).toMatch(/pionieri_sqlite_busy_total 1/);
+    // At least the profile's write: the server's own work at start (the webhooks' sender, the
+    // imports) may also have met the lock, on a loaded machine, and is counted too. The server
+    // answers the scrape: what that work logs of the refusal stops nothing.
+    const busy = /pionieri_sqlite_busy_total (\d+)/.exec(await (await scrape(server, TOKEN)).text());
+    expect(Number(busy?.[1])).toBeGreaterThanOrEqual(1);
   });
 });
 
