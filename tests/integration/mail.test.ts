@@ -37,6 +37,19 @@ const settle = async (ms = 400) => {
   await noticesSettled(h.server.db, 20_000);
   await sleep(ms);
 };
+/**
+ * A mail's row once the sender is done with it, however long the other test files make it wait:
+ * the relay's answer reaches the test before the sender has written it down (a fixed pause, or
+ * reading the row as soon as the message arrived, raced it).
+ */
+async function onceAttempted<T extends { status: string }>(read: () => Promise<T>): Promise<T> {
+  let row = await read();
+  for (let i = 0; i < 200 && (row.status === "QUEUED" || row.status === "SENDING"); i++) {
+    await sleep(50);
+    row = await read();
+  }
+  return row;
+}
 /** A header of the message as it came over the wire (unfolded). */
 const headerOf = (mail: Received, name: string) => {
   const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");
@@ -581,17 +594,12 @@ describe("faults", () => {
     smtp.refuseRecipients((address) => (address === "leader.informatica@test.example" ? 550 : null));
     await admin.post("/admin/utenti", { intent: "reset", userId: h.scenario.users.otherLeader.id });
     await settle(0);
-    // The sender's attempt, however long the other test files make it wait (a fixed pause raced it).
-    const attempted = () =>
+    const row = await onceAttempted(() =>
       db.outboxMail.findFirstOrThrow({
         where: { toAddress: "leader.informatica@test.example", kind: "RESET" },
         orderBy: { id: "desc" },
-      });
-    let row = await attempted();
-    for (let i = 0; i < 200 && (row.status === "QUEUED" || row.status === "SENDING"); i++) {
-      await sleep(50);
-      row = await attempted();
-    }
+      }),
+    );
     expect(row.status).toBe("FAILED");
     expect(row.attempts).toBe(1);
     expect(row.lastError).toContain("550");
@@ -608,7 +616,8 @@ describe("faults", () => {
     const resent = await admin.post("/admin/posta", { intent: "resend", mailId: row.id });
     expect(resent.status).toBe(302);
     await smtp.waitFor(bySubject("leader.informatica@test.example", /nuova password/));
-    expect((await db.outboxMail.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("SENT");
+    const sent = await onceAttempted(() => db.outboxMail.findUniqueOrThrow({ where: { id: row.id } }));
+    expect(sent.status).toBe("SENT");
     // A sent mail cannot be sent again: 409 with its message.
     const twice = await admin.post("/admin/posta", { intent: "resend", mailId: row.id });
     expect(twice.status).toBe(409);
