@@ -222,6 +222,49 @@ describe("SQLite settings", () => {
     }
   });
 
+  it("the read connection's statements (parameters as +?) give the rows that bare parameters give", async () => {
+    await dbReady;
+    const group = await buildGroup(db, { slug: "parametri", name: "Parametri", description: "" });
+    const users = await Promise.all([buildUser(db), buildUser(db), buildUser(db)]);
+    for (const user of users.slice(0, 2))
+      await db.membership.create({ data: { userId: user.id, groupId: group.id, isLeader: user === users[0] } });
+    const ideas = await Promise.all(
+      ["Prima", "Seconda", "Terza"].map((title, i) =>
+        buildIdea(db, { title: `Parametri ${title}`, groupId: group.id, authorId: users[i]!.id }),
+      ),
+    );
+    // With ANALYZE's samples (sqlite_stat4) too, as a database that has been optimized has them.
+    await db.$executeRawUnsafe("ANALYZE");
+    const queries = [
+      // A join that compares a column with a parameter (SQLite compiles it again at each run with `?`).
+      Prisma.sql`SELECT u."id", m."isLeader" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+                 WHERE m."groupId" = ${group.id} ORDER BY u."id"`,
+      // Affinity: text bound against an integer column and a number against a text column.
+      Prisma.sql`SELECT "title" FROM "Idea" WHERE "id" = ${String(ideas[1]!.id)}`,
+      Prisma.sql`SELECT COUNT(*) AS "n" FROM "Idea" WHERE "title" = ${42}`,
+      // Lists, limits, offsets and expressions.
+      Prisma.sql`SELECT "id" FROM "Idea" WHERE "id" IN (${Prisma.join(ideas.map((idea) => idea.id))})
+                 ORDER BY "id" DESC LIMIT ${2} OFFSET ${1}`,
+      Prisma.sql`SELECT ${"Gruppo: "} || "name" AS "label", ${3} * 2 AS "six"
+                 FROM "WorkingGroup" WHERE "slug" = ${"parametri"}`,
+      Prisma.sql`SELECT COUNT(*) AS "n" FROM "Idea" WHERE "authorId" = ${users[2]!.id} AND "groupId" IS NOT ${null}`,
+    ];
+    for (const query of queries) {
+      const bare = await db.$queryRawUnsafe<Record<string, unknown>[]>(query.sql, ...query.values);
+      // Prisma reads a boolean column as true/false and counts as BigInt; the reader gives numbers.
+      const normal = (rows: Record<string, unknown>[]) =>
+        rows.map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" || typeof v === "boolean" ? Number(v) : v]),
+          ),
+        );
+      expect(bare.length, query.sql).toBeGreaterThan(0);
+      expect(normal(reader().all(query)), query.sql).toEqual(normal(bare));
+    }
+    expect(reader().get<{ title: string }>(queries[1]!)?.title).toBe("Parametri Seconda");
+    expect(reader().all(queries[3]!)).toEqual([{ id: ideas[1]!.id }, { id: ideas[0]!.id }]);
+  });
+
   it("a cached value is computed again after a commit by another connection, not after a session's write", async () => {
     await dbReady;
     let computed = 0;

@@ -6,6 +6,24 @@ import { unavailable, writerConnection } from "./client.server";
 import { BUSY_TIMEOUT_MS, databaseFile, toSqlite } from "./sqlite.server";
 
 /**
+ * A statement's text with each parameter written `+?`: the same value, but one the query planner
+ * cannot look at when it compiles the statement.
+ *
+ * A bare `?` lets SQLite (3.54, as better-sqlite3 builds it, with STAT4) plan for the value bound
+ * at each run. It then compiles the statement again at every run, as if the schema had changed:
+ * - for a parameter compared with an indexed column that ANALYZE sampled (sqlite_stat4);
+ * - for a join that compares a column with a parameter, with or without statistics.
+ *
+ * On our short queries the new compilation cost more than the query itself. The session's
+ * statement took 119 µs a run instead of 5, and home's activity 132 instead of 42. The plans are
+ * the ones the statistics give for an average value, and the rows are the same.
+ * (docs/decisions/0043-statements-compiled-once.md)
+ */
+function planned(query: Prisma.Sql): string {
+  return query.strings.join("+?");
+}
+
+/**
  * The fast path: SQL written by hand on plain SQLite connections, for the few hot paths where
  * Prisma's per-query cost (query compiler, row mapping, a fresh `prepare` per statement) was
  * measured to be most of a request. Only the modules that docs/decisions/0013-database-access.md
@@ -82,7 +100,7 @@ class Reader {
 
   /** All rows of a query written with Prisma.sql, dates and booleans mapped as `columns` says. */
   all<T>(query: Prisma.Sql, ...[columns]: ColumnArgs<T>): T[] {
-    const rows = this.#statement(query.sql).all(...query.values.map(toSqlite)) as Record<string, unknown>[];
+    const rows = this.#statement(planned(query)).all(...query.values.map(toSqlite)) as Record<string, unknown>[];
     return rows.map((row) => mapRow<T>(row, columns));
   }
 
@@ -91,11 +109,12 @@ class Reader {
    * without holding them (no date or boolean mapping: plain columns only).
    */
   each<T>(query: Prisma.Sql, visit: (row: T) => void) {
-    for (const row of this.#statement(query.sql).iterate(...query.values.map(toSqlite))) visit(row as T);
+    for (const row of this.#statement(planned(query)).iterate(...query.values.map(toSqlite))) visit(row as T);
   }
 
   get<T>(query: Prisma.Sql, ...[columns]: ColumnArgs<T>): T | undefined {
-    const row = this.#statement(query.sql).get(...query.values.map(toSqlite)) as Record<string, unknown> | undefined;
+    const row = this.#statement(planned(query)).get(...query.values.map(toSqlite)) as
+      Record<string, unknown> | undefined;
     return row ? mapRow<T>(row, columns) : undefined;
   }
 }
@@ -137,11 +156,11 @@ export function writeNow<T>(write: (sql: Writer) => T): T | null {
   const connection = writerConnection();
   if (!connection || connection.inTransaction) return null;
   const writer: Writer = {
-    run: (query) => connection.prepare(query.sql).run(...query.values.map(toSqlite)).changes,
+    run: (query) => connection.prepare(planned(query)).run(...query.values.map(toSqlite)).changes,
     // The adapter reads integers as BigInt on this connection; our values are small numbers.
     get: <R>(query: Prisma.Sql) =>
       connection
-        .prepare(query.sql)
+        .prepare(planned(query))
         .safeIntegers(false)
         .get(...query.values.map(toSqlite)) as R | undefined,
   };
