@@ -179,7 +179,7 @@ describe("SQLite settings", () => {
       );
   });
 
-  it("a scan's pages leave the read connection's cache once it is done (afterScan), even when it fails", async () => {
+  it("a scan holds the read connection's cache small; its pages leave when it ends, even failing", async () => {
     // 24 MB of rows, more than a connection's 16 MB cache, written by a connection of its own.
     const file = process.env.DATABASE_URL!.replace(/^file:/, "");
     const writer = new BetterSqlite3(file);
@@ -208,6 +208,24 @@ describe("SQLite settings", () => {
         }),
       ).rejects.toThrow("calcolo interrotto");
       expect((await residentAfterTrim()) - released).toBeLessThan(4);
+      // While a scan runs, the cache is held small (afterScan): the same 24 MB leave little behind,
+      // also when two scans overlap and the first ends before the second has read.
+      let endFirst!: () => void;
+      const first = afterScan(() => new Promise<void>((resolve) => (endFirst = resolve)));
+      const second = afterScan(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        const before = await residentAfterTrim();
+        expect(scan()).toBe(24_000_000);
+        return (await residentAfterTrim()) - before;
+      });
+      endFirst();
+      await first;
+      expect(await second).toBeLessThan(4);
+      // Its usual size is back afterwards: a scan outside afterScan keeps its pages again.
+      const small = await residentAfterTrim();
+      scan();
+      expect((await residentAfterTrim()) - small).toBeGreaterThan(12);
+      reader().releaseCache();
       // A worker's connection gives its cache back the same way.
       const own = openConnection(process.env.DATABASE_URL!);
       own.get(`SELECT SUM(length("body")) AS n FROM "ScanProbe"`);
