@@ -34,8 +34,8 @@ async function launch() {
   // Its heap is capped: a few hundred KB of mail at a time and SQL for the notices leave about
   // 13 MB live (pionieri_worker_heap_bytes). 48/8 MB let it grow the server by 25 MB while it sent,
   // 24/2 spent its time collecting. V8's flags are the process's, so npm start's
-  // --max-semi-space-size=8 (the server's thread) would give the worker two 8 MB semi-spaces over
-  // its own young limit: the flag is cleared here, once the server's heap is sized, so that the
+  // --max-semi-space-size (for the server's thread) would size the worker's semi-spaces over its
+  // own young limit: the flag is cleared here, once the server's heap is sized, so that the
   // worker's limit holds (its young space 16 -> 4-8 MB, its peak 38 -> 30 MB; decision 0035).
   v8.setFlagsFromString("--max-semi-space-size=0");
   const started = new Worker(new URL("./background-worker.js", import.meta.url), {
