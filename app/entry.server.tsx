@@ -44,7 +44,7 @@ export default function handleRequest(
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   // As bytes: a string body is checked character by character (USVString) on its way in.
-  return new Response(fragments.bytes(`<!DOCTYPE html>${html}`), {
+  return new Response(fragments.body(`<!DOCTYPE html>${html}`), {
     headers: responseHeaders,
     status: responseStatusCode,
   });

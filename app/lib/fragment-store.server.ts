@@ -47,15 +47,24 @@ export function fragmentsForRender() {
       parts.push(keptFragment(name, version, render));
       return `<!--${MARK}:${parts.length - 1}-->`;
     },
-    /** The page as bytes, each mark replaced by its fragment. */
-    bytes(html: string): Buffer<ArrayBuffer> {
-      if (parts.length === 0) return Buffer.from(html);
-      const pieces = html.split(MARKS);
+    /**
+     * The page as a body of bytes, each mark replaced by its fragment: the kept fragments go out
+     * as they are kept, never copied into one buffer per response (the crono-programma's 200 KB
+     * were copied twice per request, once here and once by `Response`, which copies a buffer it
+     * is given; decision 0044).
+     */
+    body(html: string): ReadableStream<Uint8Array> {
       // split() with a group alternates: text, index, text, index, …, text.
-      // (Buffer.concat allocates a plain ArrayBuffer: never a shared one.)
-      return Buffer.concat(
-        pieces.map((piece, i) => (i % 2 === 0 ? Buffer.from(piece) : parts[Number(piece)]!)),
-      ) as Buffer<ArrayBuffer>;
+      const pieces = parts.length === 0 ? [html] : html.split(MARKS);
+      return new ReadableStream<Uint8Array>({
+        start(controller) {
+          pieces.forEach((piece, i) => {
+            if (i % 2 === 1) controller.enqueue(parts[Number(piece)]!);
+            else if (piece) controller.enqueue(Buffer.from(piece));
+          });
+          controller.close();
+        },
+      });
     },
   };
 }
