@@ -5,8 +5,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 /**
  * The fragments the server keeps (components/cached-fragment.tsx, drawn by
  * lib/kept-fragment.server.tsx; entry.server.tsx gives each render its store), as UTF-8
- * bytes: a kept fragment is copied into the response, never encoded again (encoding the
- * crono-programma's 200 KB of markup was a quarter of its request). Most recently used last, up
+ * bytes: a kept fragment goes out in the response as it is kept, never encoded or copied again
+ * (encoding the crono-programma's 200 KB of markup was a quarter of its request). Most recently used last, up
  * to MAX_BYTES in all: a few views of the crono-programma, in each language and filter. One entry
  * per part: drawn again for a newer version, it replaces the old.
  */
