@@ -118,9 +118,12 @@ describe("logs", () => {
     const forged = await admin.get("/idee", { "X-Request-Id": "a b;falso" });
     expect(forged.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 
-    // A request's line is written once its answer has gone: wait for the last one to come through the pipe.
+    // A request's line is written once its answer has gone, and a page goes out as a stream of
+    // its parts: the invitation's page (whose body this client never reads) may finish after
+    // the later requests. Wait for both lines to come through the pipe.
     const ownId = own.headers.get("x-request-id")!;
-    for (let i = 0; i < 40 && !server.output().includes(ownId); i++) await new Promise((r) => setTimeout(r, 50));
+    const written = () => [ownId, "proxy-0000-invito-42"].every((id) => server.output().includes(id));
+    for (let i = 0; i < 40 && !written(); i++) await new Promise((r) => setTimeout(r, 50));
     const lines = server
       .output()
       .split("\n")
