@@ -116,7 +116,9 @@ class Reader {
     this.releaseCache();
   }
 
-  #statement(sql: string) {
+  /** The query's statement, prepared once per text (its parameters written as `planned` says). */
+  #statement(query: Prisma.Sql) {
+    const sql = planned(query);
     let statement = this.#statements.get(sql);
     if (!statement) {
       statement = this.#sqlite.prepare(sql);
@@ -128,7 +130,7 @@ class Reader {
 
   /** All rows of a query written with Prisma.sql, dates and booleans mapped as `columns` says. */
   all<T>(query: Prisma.Sql, ...[columns]: ColumnArgs<T>): T[] {
-    const rows = this.#statement(planned(query)).all(...query.values.map(toSqlite)) as Record<string, unknown>[];
+    const rows = this.#statement(query).all(...query.values.map(toSqlite)) as Record<string, unknown>[];
     return rows.map((row) => mapRow<T>(row, columns));
   }
 
@@ -137,12 +139,11 @@ class Reader {
    * without holding them (no date or boolean mapping: plain columns only).
    */
   each<T>(query: Prisma.Sql, visit: (row: T) => void) {
-    for (const row of this.#statement(planned(query)).iterate(...query.values.map(toSqlite))) visit(row as T);
+    for (const row of this.#statement(query).iterate(...query.values.map(toSqlite))) visit(row as T);
   }
 
   get<T>(query: Prisma.Sql, ...[columns]: ColumnArgs<T>): T | undefined {
-    const row = this.#statement(planned(query)).get(...query.values.map(toSqlite)) as
-      Record<string, unknown> | undefined;
+    const row = this.#statement(query).get(...query.values.map(toSqlite)) as Record<string, unknown> | undefined;
     return row ? mapRow<T>(row, columns) : undefined;
   }
 }
