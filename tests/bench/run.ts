@@ -16,6 +16,7 @@ import sharp from "sharp";
 import { BENCH, BENCH_DB } from "./config";
 import { lighthouseScores, type LighthouseResult } from "./lighthouse";
 import { freePort } from "../support/ports";
+import { startCommand } from "../support/start-command";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LIGHTHOUSE_VERSION = (
@@ -126,17 +127,9 @@ const relayPort = await new Promise<number>((resolve) => {
 process.on("exit", () => relay.kill("SIGTERM"));
 
 // --- the server -------------------------------------------------------------------------------
-// Node's options exactly as `npm start` gives them (the heap limit shapes the memory figure).
-const startScript = (
-  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }
-).scripts.start;
-const nodeOptions = (/\bnode\s+((?:--\S+\s+)*)\S*build\/index\.js/.exec(startScript)?.[1] ?? "")
-  .split(/\s+/)
-  .filter(Boolean);
-// …and its environment (MALLOC_ARENA_MAX: glibc's allocator held on to image buffers; decision 0020).
-const startEnv = Object.fromEntries(
-  [...(/^((?:\w+=\S+\s+)*)/.exec(startScript)?.[1] ?? "").matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]),
-);
+// Node's options and environment exactly as `npm start` gives them (the heap's flags shape the memory
+// figure; MALLOC_ARENA_MAX: glibc's allocator held on to image buffers, decision 0020).
+const { nodeOptions, env: startEnv } = startCommand();
 /** The collector's token (decision 0025): /metrics is read as Prometheus reads it. */
 const METRICS_TOKEN = "benchmark-metriche-0123456789abcdef";
 // Production needs its public address at start (APP_ORIGIN): the port is chosen first.

@@ -4,6 +4,7 @@ import { applyPragmas, createClient, type Db } from "../../app/lib/db/client.ser
 import { freshDatabaseFile } from "./per-file-db";
 import { ROOT } from "./paths";
 import { freePort } from "./ports";
+import { startCommand } from "./start-command";
 
 export type TestServer = {
   url: string;
@@ -43,9 +44,12 @@ async function startOnce(env: Record<string, string>, options: { dbFile?: string
   const db = createClient(`file:${dbFile}`);
   await applyPragmas(db);
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "build/index.js")], {
+  // Run as `npm start` runs it: its Node options and environment (tests/support/start-command.ts).
+  const start = startCommand();
+  const child: ChildProcess = spawn(process.execPath, [...start.nodeOptions, path.join(ROOT, "build/index.js")], {
     cwd: ROOT,
     env: {
+      ...start.env,
       PATH: process.env.PATH,
       NODE_ENV: "production",
       COOKIE_SECURE: "false",
