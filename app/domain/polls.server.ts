@@ -6,6 +6,7 @@ import type { Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import type { Message } from "~/lib/i18n";
 import { findGroup } from "./groups.server";
+import { ballotsAmong, readPolls, type ListedPoll } from "./poll-list.server";
 import { assertCan, can, type PollRef } from "./policy.server";
 import { POLL_LIMITS, type PollResults } from "./polls";
 import { serverSecret } from "./secrets.server";
@@ -68,44 +69,19 @@ export async function createPoll(actor: Actor, input: PollInput) {
   });
 }
 
-const listSelect = {
-  id: true,
-  question: true,
-  endsAt: true,
-  groupId: true,
-  showResults: true,
-  group: { select: { name: true, slug: true } },
-  _count: { select: { ballots: true } },
-} as const;
-
 /** The open polls (ending soonest first) and the 50 that ended last, with whether this person voted. */
 export async function listPolls(actor: Actor, now = new Date()) {
-  const [open, ended, key] = await Promise.all([
-    db.poll.findMany({
-      where: { endsAt: { gt: now } },
-      orderBy: [{ endsAt: "asc" }, { id: "asc" }],
-      select: listSelect,
-    }),
-    db.poll.findMany({
-      where: { endsAt: { lte: now } },
-      orderBy: [{ endsAt: "desc" }, { id: "asc" }],
-      take: 50,
-      select: listSelect,
-    }),
-    pollSecret({ create: false }),
-  ]);
+  const open = readPolls(true, now);
+  const ended = readPolls(false, now);
+  const key = await pollSecret({ create: false });
   const keys = new Map(key ? open.map((poll) => [keyWith(key, poll.id, actor.id), poll.id]) : []);
-  const mine =
-    keys.size > 0
-      ? await db.pollBallot.findMany({ where: { voterKey: { in: [...keys.keys()] } }, select: { voterKey: true } })
-      : [];
-  const voted = new Set(mine.map((ballot) => keys.get(ballot.voterKey)));
-  const view = (poll: (typeof open)[number], isOpen: boolean) => ({
+  const voted = new Set(ballotsAmong([...keys.keys()]).map((voterKey) => keys.get(voterKey)));
+  const view = (poll: ListedPoll, isOpen: boolean) => ({
     id: poll.id,
     question: poll.question,
     endsAt: poll.endsAt,
-    group: poll.group,
-    voters: poll._count.ballots,
+    group: poll.groupName === null ? null : { name: poll.groupName, slug: poll.groupSlug! },
+    voters: poll.voters,
     voted: voted.has(poll.id),
     canVote: can(actor, "poll.vote", { groupId: poll.groupId, open: isOpen, showResults: poll.showResults }),
   });

@@ -319,6 +319,7 @@ describe("results: totals only, when the author chose, never under five voters",
 describe("the list", () => {
   it("open polls soonest first with one's own state; closed ones apart", async () => {
     const soon = await newPoll(board, { question: "Chiude presto", endsOn: inDays(1) });
+    const later = await newPoll(board, { question: "Chiude più tardi", endsOn: inDays(5) });
     const ended = await newPoll(board, { question: "Già chiuso" });
     await h.server.db.poll.update({ where: { id: ended.id }, data: { endsAt: new Date(Date.now() - 1000) } });
     const voter = await as("membro@test.example");
@@ -328,6 +329,18 @@ describe("the list", () => {
     expect(openPart).toContain(soon.question);
     expect(openPart).toContain("Hai votato");
     expect(openPart).not.toContain(ended.question);
+    expect(openPart.indexOf(soon.question)).toBeLessThan(openPart.indexOf(later.question));
+    // Each row counts its own voters: one for the poll just voted, none for the other.
+    const markup = await (await voter.get("/sondaggi")).text();
+    const cells = (question: string) => {
+      const row = markup.slice(markup.lastIndexOf("<tr", markup.indexOf(question)));
+      return [...row.slice(0, row.indexOf("</tr>")).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) =>
+        cell[1]!.replace(/<[^>]+>/g, "").trim(),
+      );
+    };
+    expect(cells(soon.question)).toContain("1");
+    expect(cells(later.question)).toContain("0");
+    expect(cells(later.question)).not.toContain("1");
     expect(html.slice(html.indexOf("Conclusi"))).toContain(ended.question);
     expect(await text(await new Client(h.server.url).get("/sondaggi"))).not.toContain(soon.question);
   });
