@@ -41,8 +41,8 @@ const RAW_SQL_ALLOWED = [
   // A group's meetings and the home page's open challenges: one statement each (issue 23).
   "app/domain/meetings.server.ts",
   "app/domain/open-challenges.server.ts",
-  // The list of polls (/sondaggi): Prisma's work was most of the page's time (decision 0013).
-  "app/domain/poll-list.server.ts",
+  // The list of polls and a poll's page: Prisma's work was most of their time (decision 0013).
+  "app/domain/poll-reads.server.ts",
   "app/domain/idea-list.server.ts",
   "app/domain/idea-page.server.ts",
   "app/domain/notifications.server.ts",

@@ -6,7 +6,7 @@ import type { Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import type { Message } from "~/lib/i18n";
 import { findGroup } from "./groups.server";
-import { ballotsAmong, readPolls, type ListedPoll } from "./poll-list.server";
+import { ballotChoices, ballotsAmong, optionCounts, readPoll, readPolls, type ListedPoll } from "./poll-reads.server";
 import { assertCan, can, type PollRef } from "./policy.server";
 import { POLL_LIMITS, type PollResults } from "./polls";
 import { serverSecret } from "./secrets.server";
@@ -114,34 +114,24 @@ async function loadPoll(id: string) {
  * the results when the rule allows and enough people voted: counts per option, never who.
  */
 export async function pollPage(actor: Actor, id: string, now = new Date()) {
-  const poll = await loadPoll(id);
+  const poll = readPoll(id);
+  if (!poll) httpError(404);
+  const { voters, ...shown } = poll;
   const open = poll.endsAt > now;
   const key = await pollSecret({ create: false });
-  const [ballot, voters] = await Promise.all([
-    key
-      ? db.pollBallot.findUnique({
-          where: { pollId_voterKey: { pollId: poll.id, voterKey: keyWith(key, poll.id, actor.id) } },
-          select: { choices: { select: { optionId: true } } },
-        })
-      : null,
-    db.pollBallot.count({ where: { pollId: poll.id } }),
-  ]);
+  /** null: this person has no ballot */
+  const chosen = key ? ballotChoices(poll.id, keyWith(key, poll.id, actor.id)) : null;
   const ref: PollRef = { groupId: poll.groupId, open, showResults: poll.showResults };
-  const visible = can(actor, "poll.results", { ...ref, voted: ballot !== null });
+  const visible = can(actor, "poll.results", { ...ref, voted: chosen !== null });
   let results: { optionId: string; count: number }[] | null = null;
   if (visible && voters >= POLL_LIMITS.minVotersForResults) {
-    const counts = await db.pollChoice.groupBy({
-      by: ["optionId"],
-      where: { optionId: { in: poll.options.map((option) => option.id) } },
-      _count: { _all: true },
-    });
-    const byOption = new Map(counts.map((row) => [row.optionId, row._count._all]));
+    const byOption = new Map(optionCounts(poll.id).map((row) => [row.optionId, row.count]));
     results = poll.options.map((option) => ({ optionId: option.id, count: byOption.get(option.id) ?? 0 }));
   }
   return {
-    poll: { ...poll, open },
-    chosen: ballot?.choices.map((choice) => choice.optionId) ?? [],
-    voted: ballot !== null,
+    poll: { ...shown, open },
+    chosen: chosen ?? [],
+    voted: chosen !== null,
     voters,
     canVote: can(actor, "poll.vote", ref),
     /** the results are the rule's to show, but fewer than five voted */

@@ -160,6 +160,12 @@ describe("voting", () => {
     let html = await page.text();
     expect(html).toContain("Voto registrato");
     expect(checkedOptions(html)).toEqual([first!.id]);
+    // The page names who asked, and offers the options in their order.
+    const author = await h.server.db.user.findUniqueOrThrow({ where: { id: poll.createdById! } });
+    expect(html.replace(/<[^>]+>/g, " ")).toContain(`Proposto da ${author.displayName}`);
+    const offered = [...html.matchAll(/name="option"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="option"/g)];
+    expect(offered.map((m) => m[1] ?? m[2])).toEqual(poll.options.map((option) => option.id));
+    expect((await voter.get("/sondaggi/nonesiste0000")).status).toBe(404);
     response = await castVote(voter, poll.id, [second!.id]);
     expect(response.status).toBe(302);
     expect(await h.server.db.pollBallot.count({ where: { pollId: poll.id } })).toBe(1);
