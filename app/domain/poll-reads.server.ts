@@ -8,7 +8,7 @@ import type { PollResults } from "./polls";
  * these pages' time. Votes are written through Prisma (polls.server.ts).
  */
 
-export type ListedPoll = {
+type ListedRow = {
   id: string;
   question: string;
   endsAt: Date;
@@ -19,9 +19,13 @@ export type ListedPoll = {
   voters: number;
 };
 
+/** The poll's audience as the pages show it: its group, or null for every colleague. */
+const audience = (row: { groupName: string | null; groupSlug: string | null }) =>
+  row.groupName === null ? null : { name: row.groupName, slug: row.groupSlug! };
+
 /** The open polls (`open`, ending soonest first) or the 50 that ended last, with their audience and voters. */
 export function readPolls(open: boolean, now: Date) {
-  return reader().all<ListedPoll>(
+  const rows = reader().all<ListedRow>(
     Prisma.sql`
       SELECT p."id", p."question", p."endsAt", p."groupId", p."showResults",
              g."name" AS "groupName", g."slug" AS "groupSlug",
@@ -34,7 +38,10 @@ export function readPolls(open: boolean, now: Date) {
       }`,
     { endsAt: "date" },
   );
+  return rows.map(({ groupName, groupSlug, ...poll }) => ({ ...poll, group: audience({ groupName, groupSlug }) }));
 }
+
+export type ListedPoll = ReturnType<typeof readPolls>[number];
 
 /** Which of these ballots' keys have a ballot (one person's keys, one per open poll). */
 export function ballotsAmong(voterKeys: string[]): string[] {
@@ -46,7 +53,7 @@ export function ballotsAmong(voterKeys: string[]): string[] {
     .map((row) => row.voterKey);
 }
 
-export type PollRow = {
+type PollRow = {
   id: string;
   question: string;
   description: string;
@@ -82,7 +89,7 @@ export function readPoll(id: string) {
   const { groupName, groupSlug, authorName, options, ...poll } = row;
   return {
     ...poll,
-    group: groupName === null ? null : { name: groupName, slug: groupSlug! },
+    group: audience({ groupName, groupSlug }),
     createdBy: authorName === null ? null : { displayName: authorName },
     options: JSON.parse(options) as { id: string; label: string }[],
   };

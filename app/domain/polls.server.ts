@@ -80,7 +80,7 @@ export async function listPolls(actor: Actor, now = new Date()) {
     id: poll.id,
     question: poll.question,
     endsAt: poll.endsAt,
-    group: poll.groupName === null ? null : { name: poll.groupName, slug: poll.groupSlug! },
+    group: poll.group,
     voters: poll.voters,
     voted: voted.has(poll.id),
     canVote: can(actor, "poll.vote", { groupId: poll.groupId, open: isOpen, showResults: poll.showResults }),
@@ -88,23 +88,9 @@ export async function listPolls(actor: Actor, now = new Date()) {
   return { open: open.map((poll) => view(poll, true)), ended: ended.map((poll) => view(poll, false)) };
 }
 
-async function loadPoll(id: string) {
-  const poll = await db.poll.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      question: true,
-      description: true,
-      multiple: true,
-      showResults: true,
-      endsAt: true,
-      groupId: true,
-      createdAt: true,
-      group: { select: { name: true, slug: true } },
-      createdBy: { select: { displayName: true } },
-      options: { orderBy: { position: "asc" }, select: { id: true, label: true } },
-    },
-  });
+/** A poll as its page and its votes read it (poll-reads.server.ts), or a 404. */
+function loadPoll(id: string) {
+  const poll = readPoll(id);
   if (!poll) httpError(404);
   return poll;
 }
@@ -114,9 +100,7 @@ async function loadPoll(id: string) {
  * the results when the rule allows and enough people voted: counts per option, never who.
  */
 export async function pollPage(actor: Actor, id: string, now = new Date()) {
-  const poll = readPoll(id);
-  if (!poll) httpError(404);
-  const { voters, ...shown } = poll;
+  const { voters, ...poll } = loadPoll(id);
   const open = poll.endsAt > now;
   const key = await pollSecret({ create: false });
   /** null: this person has no ballot */
@@ -129,7 +113,7 @@ export async function pollPage(actor: Actor, id: string, now = new Date()) {
     results = poll.options.map((option) => ({ optionId: option.id, count: byOption.get(option.id) ?? 0 }));
   }
   return {
-    poll: { ...shown, open },
+    poll: { ...poll, open },
     chosen: chosen ?? [],
     voted: chosen !== null,
     voters,
@@ -147,7 +131,7 @@ export type VoteResult = { ok: true; question: string } | { ok: false; problem: 
  * poll is still open (409), then the choice itself (400); nothing is written unless all hold.
  */
 export async function vote(actor: Actor, id: string, optionIds: string[]): Promise<VoteResult> {
-  const poll = await loadPoll(id);
+  const poll = loadPoll(id);
   const ref: PollRef = { groupId: poll.groupId, open: true, showResults: poll.showResults };
   assertCan(actor, "poll.vote", ref);
   if (poll.endsAt <= new Date()) return { ok: false, problem: { key: "polls.closedNow" }, status: 409 };
@@ -173,7 +157,7 @@ export async function vote(actor: Actor, id: string, optionIds: string[]): Promi
 
 /** Takes this person's ballot back while the poll is open. */
 export async function withdrawVote(actor: Actor, id: string): Promise<VoteResult> {
-  const poll = await loadPoll(id);
+  const poll = loadPoll(id);
   assertCan(actor, "poll.vote", { groupId: poll.groupId, open: true, showResults: poll.showResults });
   if (poll.endsAt <= new Date()) return { ok: false, problem: { key: "polls.closedNow" }, status: 409 };
   const key = await pollSecret({ create: false });
