@@ -38,7 +38,7 @@ const RAW_SQL_ALLOWED = [
   "app/domain/comments.server.ts",
   "app/domain/findings.server.ts",
   "app/domain/groups.server.ts",
-  // A group's meetings and the home page's open challenges: one statement each (issue 23).
+  // A group's meetings, a meeting's page and the home page's open challenges (issues 22, 23).
   "app/domain/meetings.server.ts",
   "app/domain/open-challenges.server.ts",
   // The list of polls and a poll's page: Prisma's work was most of their time (decision 0013).

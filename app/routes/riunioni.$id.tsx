@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireUser(context, request);
-  return json(notFoundUnless(await meetingPage(user.actor, keyParam(params.id))));
+  return json(notFoundUnless(meetingPage(user.actor, keyParam(params.id))));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -10,7 +10,7 @@
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { changedTables, dbFingerprint, noticesSettled, stillFingerprint } from "../support/db-state";
-import { addMember, buildIdea, buildUser } from "../support/factories";
+import { addMember, buildIdea, buildObjective, buildUser } from "../support/factories";
 import { useServer } from "../support/harness";
 import { Client, text } from "../support/http";
 import { PASSWORD } from "../support/scenario";
@@ -341,6 +341,53 @@ describe("answers", () => {
     );
     await refused(() => leader.post(`/riunioni/${meeting.id}`, { intent: "cancel" }), 409, "già iniziata");
     expect((await leader.get(`/riunioni/${meeting.id}/modifica`)).status).toBe(409);
+  });
+});
+
+describe("the meeting's page", () => {
+  it("shows the agenda in its order with its links, who called it, and each person's own answer", async () => {
+    const { db } = h.server;
+    const objective = await buildObjective(db, {
+      groupId: h.scenario.groups.logistica!.id,
+      title: "Segnaletica entro marzo",
+      startOn: inDays(1),
+      dueOn: inDays(60),
+    });
+    const meeting = await call(leader, {}, [
+      ["Prima il totem", `idea:${idea.id}`],
+      ["Poi la segnaletica", `obiettivo:${objective.id}`],
+      ["Infine le varie", ""],
+    ]);
+    expect((await member.post(`/riunioni/${meeting.id}`, { intent: "respond", answer: "FORSE" })).status).toBe(302);
+    expect((await leader.post(`/riunioni/${meeting.id}`, { intent: "respond", answer: "SI" })).status).toBe(302);
+
+    const seenByMember = await text(await member.get(`/riunioni/${meeting.id}`));
+    expect(seenByMember).toContain("Convocata da Lia Logistica");
+    expect(seenByMember).toContain("La tua risposta: Forse.");
+    expect(seenByMember).toContain("Partecipo: 1 · Forse: 1 · Non partecipo: 0");
+    const agenda = ["Prima il totem", "Poi la segnaletica", "Infine le varie"].map((title) =>
+      seenByMember.indexOf(title),
+    );
+    expect(agenda.every((at, i) => at > 0 && (i === 0 || at > agenda[i - 1]!))).toBe(true);
+    const html = await (await member.get(`/riunioni/${meeting.id}`)).text();
+    expect(html).toContain(`href="/idee/${idea.id}"`);
+    expect(html).toContain(`href="/obiettivi/${objective.id}"`);
+    expect(seenByMember).toContain("Segnaletica entro marzo");
+
+    // A colleague who did not answer sees the counts, and no answer of their own.
+    const seenByEmployee = await text(await employee.get(`/riunioni/${meeting.id}`));
+    expect(seenByEmployee).toContain("Partecipo: 1 · Forse: 1");
+    expect(seenByEmployee).not.toContain("La tua risposta");
+    // Those who run it see the names in alphabetical order, each with their answer.
+    const seenByLeader = await text(await leader.get(`/riunioni/${meeting.id}`));
+    expect(seenByLeader).toContain("La tua risposta: Partecipo.");
+    const names = seenByLeader.slice(seenByLeader.indexOf("Chi ha risposto"));
+    expect(names.indexOf("Lia Logistica")).toBeGreaterThan(0);
+    expect(names.indexOf("Lia Logistica")).toBeLessThan(names.indexOf("Marta Membro"));
+  });
+
+  it("answers 404 for a meeting that does not exist", async () => {
+    expect((await member.get("/riunioni/nonesiste0000")).status).toBe(404);
   });
 });
 
