@@ -4,6 +4,7 @@ import { today, type Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import type { Message } from "~/lib/i18n";
 import { renderMarkdown } from "~/lib/markdown.server";
+import { readChallenge, readShortlist } from "./challenge-reads.server";
 import { challengeState, type ChallengeState } from "./challenges";
 import type { CitedFigure } from "./evidence.server";
 import type { EvidenceSnapshot } from "./evidence";
@@ -100,54 +101,22 @@ const IDEAS_PER_PAGE = 50;
 
 /** The challenge's page: the question, its evidence, its ideas by supports (50 at a time). */
 export async function challengePage(actor: Actor, id: string, cursor?: string, day: Day = today()) {
-  const challenge = await db.challenge.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      title: true,
-      description: true,
-      descriptionHtml: true,
-      groupId: true,
-      opensOn: true,
-      closesOn: true,
-      conclusion: true,
-      conclusionHtml: true,
-      concludedAt: true,
-      evidenceSnapshot: true,
-      evidenceAsOf: true,
-      createdBy: { select: { displayName: true } },
-      group: { select: { name: true, slug: true } },
-      _count: { select: { ideas: true } },
-    },
-  });
-  if (!challenge) return null;
+  const found = readChallenge(id);
+  if (!found) return null;
+  const { evidenceSnapshot, ...challenge } = found;
   const state: ChallengeState = challengeState(challenge, day);
   const ref = { groupId: challenge.groupId, state };
   const conclude = can(actor, "challenge.conclude", ref);
-  const [ideas, shortlist]: [
-    Awaited<ReturnType<typeof listIdeas>>,
-    { id: number; title: string; supportCount: number }[],
-  ] = await Promise.all([
-    listIdeas(actor, { challengeId: id, sort: "sostegni", cursor }, IDEAS_PER_PAGE),
-    state === "CONCLUSA" || conclude
-      ? db.idea.findMany({
-          where: { challengeId: id, shortlisted: true },
-          orderBy: { supportCount: "desc" },
-          select: { id: true, title: true, supportCount: true },
-        })
-      : [],
-  ]);
-  const { evidenceSnapshot, _count, ...rest } = challenge;
+  const ideas = await listIdeas(actor, { challengeId: id, sort: "sostegni", cursor }, IDEAS_PER_PAGE);
   return {
     challenge: {
-      ...rest,
-      ideaCount: _count.ideas,
+      ...challenge,
       evidence: evidenceSnapshot ? (JSON.parse(evidenceSnapshot) as EvidenceSnapshot) : null,
     },
     state,
     ideas: ideas.items,
     nextCursor: ideas.nextCursor,
-    shortlist,
+    shortlist: state === "CONCLUSA" || conclude ? readShortlist(id) : [],
     may: { answer: can(actor, "challenge.answer", ref), conclude },
   };
 }

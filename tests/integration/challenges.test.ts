@@ -86,6 +86,15 @@ describe("opening a challenge", () => {
     expect(mine.groupId).toBe(h.scenario.groups.logistica!.id);
     const everyone = await open(board);
     expect(everyone.descriptionHtml).toContain("<strong>allo sportello</strong>");
+    // Each page says whose challenge it is: the group's, or the Cabina's for everyone.
+    const ofGroup = await text(await employee.get(`/sfide/${mine.id}`));
+    expect(ofGroup).toContain("Gruppo Logistica");
+    expect(ofGroup).toContain(mine.title);
+    expect(ofGroup).toContain("Idee proposte (0)");
+    const ofBoard = await (await employee.get(`/sfide/${everyone.id}`)).text();
+    expect(ofBoard).toContain("Sfida della Cabina di Regia");
+    expect(ofBoard).toContain("Che cosa cambieresti <strong>allo sportello</strong>?");
+    expect((await employee.get("/sfide/nonesiste00000")).status).toBe(404);
   });
 
   const cases: [string, Record<string, string>, string][] = [
@@ -235,6 +244,12 @@ describe("the conclusion", () => {
     const page = await text(await employee.get(`/sfide/${challenge.id}`));
     expect(page).toContain("La conclusione della Cabina di Regia");
     expect(page).toContain("Conclusa");
+    expect(page).toContain("Idee proposte (2)");
+    // The shortlist under the conclusion names the chosen idea alone (the list below has both).
+    const chosenList = (html: string) =>
+      html.slice(html.indexOf("La conclusione della Cabina di Regia"), html.indexOf("Idee proposte ("));
+    expect(chosenList(page)).toContain("La lista dei documenti");
+    expect(chosenList(page)).not.toContain("Il numero via SMS");
     expect(await (await member.get(`/idee/${chosen.id}`)).text()).toContain(
       "Scelta dalla Cabina di Regia per la sfida",
     );
@@ -254,6 +269,9 @@ describe("the conclusion", () => {
     expect(
       (await db.idea.findMany({ where: { challengeId: challenge.id, shortlisted: true } })).map((i) => i.id),
     ).toEqual([other.id]);
+    const revised = await text(await employee.get(`/sfide/${challenge.id}`));
+    expect(chosenList(revised)).toContain("Il numero via SMS");
+    expect(chosenList(revised)).not.toContain("La lista dei documenti");
     expect(await told(users.member.id)).toBe(1);
     const notices = await text(await member.get("/notifiche"));
     expect(notices).toContain("è conclusa: leggi la conclusione");
