@@ -373,10 +373,12 @@ export async function describeFigure(figure: Figure) {
  */
 export async function refreshIndicators(source: string) {
   touchSource(source);
-  const bound = await db.objective.findMany({
-    where: { indicatorFigure: { contains: `.${source}.` } },
-    select: { id: true, indicatorFigure: true, indicatorCurrent: true },
-  });
+  // On the read connection: after every visit recorded from a phone, this scan of the
+  // objectives through Prisma cost as much as the write.
+  const bound = reader().all<{ id: number; indicatorFigure: string; indicatorCurrent: number | null }>(
+    Prisma.sql`SELECT "id", "indicatorFigure", "indicatorCurrent" FROM "Objective"
+      WHERE instr("indicatorFigure", ${`.${source}.`}) > 0`,
+  );
   for (const objective of bound) {
     const figure = parseFigure(objective.indicatorFigure);
     if (!figure || figure.source !== source) continue;

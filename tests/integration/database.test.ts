@@ -8,7 +8,9 @@ import { BUSY_TIMEOUT_MS } from "~/lib/db/sqlite.server";
 import { whileUnchanged } from "~/lib/db/cache.server";
 import { afterScan, reader, writeNow } from "~/lib/db/fast.server";
 import { trimMallocHeap } from "~/lib/memory.server";
+import { recordVisit } from "~/domain/campaigns.server";
 import { setSupport } from "~/domain/supports.server";
+import { seedCampaign } from "../../prisma/seed-observe";
 import { walState } from "../support/db-state";
 import { buildGroup, buildIdea, buildUser } from "../support/factories";
 import { Client } from "../support/http";
@@ -131,6 +133,57 @@ describe("SQLite settings", () => {
       expect(await setSupport(actor, idea.id, false)).toEqual({ supported: false, count: 0 });
     },
   );
+
+  it("a visit recorded while one of Prisma's transactions is open waits for it, stored once", async () => {
+    await dbReady;
+    const user = await buildUser(db);
+    const campaign = await seedCampaign(db, {
+      title: "Rilevazione in attesa",
+      startsOn: "2026-11-01",
+      endsOn: "2026-11-30",
+      visits: 0,
+      groupId: null,
+      createdById: user.id,
+      recorders: [user.id],
+    });
+    const [first, second] = await db.campaignPlace.findMany({ where: { campaignId: campaign.id }, take: 2 });
+    const actor = { id: user.id, role: "DIPENDENTE" as const, active: true, memberOf: [], leaderOf: [] };
+    const input = {
+      id: "visita-in-attesa-01",
+      day: "2026-11-20",
+      arrival: 9 * 3600,
+      start: 9 * 3600 + 600,
+      end: 9 * 3600 + 900,
+      stops: [first!.placeId, second!.placeId],
+      serviceId: null,
+      outcome: "RISOLTO" as const,
+      channel: "SPONTANEO",
+      note: "",
+    };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const open = db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "Campaign" SET "title" = 'Rilevazione in attesa' WHERE "id" = ${campaign.id}`;
+      await held;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const recorded = recordVisit(actor, campaign.id, input);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await db.visit.count({ where: { id: input.id } })).toBe(0);
+    release();
+    await open;
+    expect(await recorded).toEqual({ ok: true, repeated: false });
+    const stored = await db.visit.findUniqueOrThrow({
+      where: { id: input.id },
+      include: { stops: { orderBy: { position: "asc" } } },
+    });
+    expect(stored).toMatchObject({ waitSeconds: 600, serviceSeconds: 300, stopCount: 2, recordedById: user.id });
+    expect(stored.stops.map((stop) => stop.placeId)).toEqual(input.stops);
+    expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    // Sent again: its twin is found, nothing more is written.
+    expect(await recordVisit(actor, campaign.id, input)).toEqual({ ok: true, repeated: true });
+    expect(await db.visitStop.count({ where: { visitId: input.id } })).toBe(2);
+  });
 
   it("every table a cached page may show raises the content version on insert, update and delete", async () => {
     await dbReady;
