@@ -1,12 +1,12 @@
 import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
-import { RemixServer, UNSAFE_PlainElementsContext as PlainElementsContext } from "@remix-run/react";
+import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { FragmentKeeperContext } from "./components/cached-fragment";
 import { DrawingDataContext } from "./lib/drawing-data";
 import { NonceContext } from "./components/nonce";
 import { FragmentStoreContext, KeptFragment } from "./lib/kept-fragment.server";
 import { fragmentsForRender } from "./lib/fragment-store.server";
-import { hydrates, registerCatalogue } from "./lib/i18n";
+import { registerCatalogue } from "./lib/i18n";
 import { en } from "./lib/i18n/en";
 import { it } from "./lib/i18n/it";
 import { log, loggablePath } from "./lib/log.server";
@@ -31,22 +31,16 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   const fragments = fragmentsForRender();
-  // On a page that loads no JavaScript (root.tsx's choice, from the same matches), Remix's links
-  // and forms to a path are drawn as the plain elements they are (patches/, decision 0046).
-  const { matches } = remixContext.staticHandlerContext;
-  const plain = !hydrates(matches.map((match) => ({ handle: remixContext.routeModules[match.route.id]?.handle })));
   const html = renderToString(
-    <PlainElementsContext.Provider value={plain}>
-      <NonceContext.Provider value={nonce}>
-        <FragmentStoreContext.Provider value={fragments.store}>
-          <FragmentKeeperContext.Provider value={KeptFragment}>
-            <DrawingDataContext.Provider value={loadContext.drawingData ?? null}>
-              <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-            </DrawingDataContext.Provider>
-          </FragmentKeeperContext.Provider>
-        </FragmentStoreContext.Provider>
-      </NonceContext.Provider>
-    </PlainElementsContext.Provider>,
+    <NonceContext.Provider value={nonce}>
+      <FragmentStoreContext.Provider value={fragments.store}>
+        <FragmentKeeperContext.Provider value={KeptFragment}>
+          <DrawingDataContext.Provider value={loadContext.drawingData ?? null}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </DrawingDataContext.Provider>
+        </FragmentKeeperContext.Provider>
+      </FragmentStoreContext.Provider>
+    </NonceContext.Provider>,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   // As bytes: a string body is checked character by character (USVString) on its way in.

@@ -6,28 +6,31 @@ import type * as RouterDomServer from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 
 /**
- * Our patch of @remix-run/react (patches/, decision 0046): on a page that loads no JavaScript,
- * Remix's Link and Form to a path are drawn as plain elements. They must be the same elements,
- * attribute for attribute, as Remix draws (the router's `data-discover` aside, which only the
- * browser's router reads). Required as the server requires them: the CommonJS builds, the ones
- * patched.
+ * Our patch of @remix-run/react (patches/, decision 0046): on the server, a Link to a path and a
+ * Form with a path for action are drawn without the router. They must be byte for byte what
+ * Remix and react-router-dom draw, or the browser would hydrate other markup than it expects.
+ * Required as the server requires them: the CommonJS builds, the ones patched.
  */
 const require = createRequire(import.meta.url);
-const { Form, Link, UNSAFE_PlainElementsContext: Plain } = require("@remix-run/react") as typeof RemixReact;
+const { Form, Link, Outlet, UNSAFE_PlainElementsContext: Plain } = require("@remix-run/react") as typeof RemixReact;
 const { createStaticHandler, createStaticRouter, StaticRouterProvider } =
   require("react-router-dom/server") as typeof RouterDomServer;
 
-const routes = [{ id: "root", path: "/", children: [{ id: "idea", path: "idee/:id", element: null }] }];
+/** A router at /idee/7 whose innermost route, an index route, draws the element. */
+const routesWith = (element: ReactElement) => [
+  {
+    path: "/",
+    element: createElement(Outlet),
+    children: [{ path: "idee/:id", element: createElement(Outlet), children: [{ index: true, element }] }],
+  },
+];
 
-/** The element as the server draws it inside the app's router, at /idee/7, plain or not. */
+/** The element as the server draws it, without the router (plain) or through it. */
 async function draw(element: ReactElement, plain: boolean) {
-  const handler = createStaticHandler(routes);
+  const handler = createStaticHandler(routesWith(element));
   const context = await handler.query(new Request("http://pionieri.test/idee/7?commenti=tutti"));
   if (context instanceof Response) throw new Error("unexpected response");
-  const router = createStaticRouter(
-    handler.dataRoutes.map((route) => ({ ...route, element: element })),
-    context,
-  );
+  const router = createStaticRouter(handler.dataRoutes, context);
   return renderToStaticMarkup(
     createElement(
       Plain.Provider,
@@ -37,55 +40,74 @@ async function draw(element: ReactElement, plain: boolean) {
   );
 }
 
-/** Each tag's attributes in one order, without the router's own `data-discover`. */
-const normal = (html: string) =>
-  html
-    .replace(/ data-discover="true"/g, "")
-    .replace(/<(\w+)((?:\s[\w-]+="[^"]*")*)(\s*\/?)>/g, (_, name: string, attributes: string, end: string) => {
-      const sorted = (attributes.match(/\s[\w-]+="[^"]*"/g) ?? []).sort().join("");
-      return `<${name}${sorted}${end}>`;
-    });
+/** Outside any router: Remix's own components cannot draw there, the plain ones can. */
+const alone = (element: ReactElement) => renderToStaticMarkup(element);
 
-const cases: [string, ReactElement][] = [
+const drawnPlain: [string, ReactElement][] = [
   ["a link to a path", createElement(Link, { to: "/idee/7" }, "L'idea")],
   [
-    "a link with its query, fragment, class and label",
+    "a link with its query, fragment, class, label and prefetch",
     createElement(
       Link,
       { to: "/idee/7?commenti=tutti#comments-title", className: "btn", "aria-label": "Tutti", prefetch: "intent" },
       "Tutti i commenti",
     ),
   ],
+  ["a link drawn at once with its prefetch", createElement(Link, { to: "/gruppi", prefetch: "render" }, "G")],
+  ["a link with a trailing slash", createElement(Link, { to: "/gruppi/" }, "G")],
+  ["the root", createElement(Link, { to: "/" }, "Home")],
+  ["a segment that starts with dots", createElement(Link, { to: "/file/..x/.y" }, "F")],
+  ["a fragment with a '?' in it", createElement(Link, { to: "/idee#a?b" }, "F")],
+  ["a link with spaces and accents", createElement(Link, { to: "/persone/mària rossi?q=a b&c=é" }, "P")],
+  ["a link to a new tab", createElement(Link, { to: "/allegati/9", target: "_blank", rel: "noopener" }, "A")],
   ["a link that replaces the history", createElement(Link, { to: "/gruppi", replace: true, state: { a: 1 } }, "G")],
+  ["a link that reloads the document", createElement(Link, { to: "/logout", reloadDocument: true }, "Esci")],
+  ["a link not to discover", createElement(Link, { to: "/idee", discover: "none" }, "I")],
   [
     "a form that posts",
     createElement(Form, { method: "post", action: "/idee/7", preventScrollReset: true, className: "x" }, "F"),
   ],
   ["a form in capitals", createElement(Form, { method: "POST", action: "/logout" }, "Esci")],
-  ["a form with no method", createElement(Form, { action: "/idee" }, "Cerca")],
+  ["a form with no method", createElement(Form, { action: "/idee", role: "search" }, "Cerca")],
   [
     "a form that sends files",
     createElement(Form, { method: "post", action: "/idee/7/allegati", encType: "multipart/form-data" }, "File"),
   ],
-  ["another method", createElement(Form, { method: "delete", action: "/idee/7" }, "D")],
+  ["another method", createElement(Form, { method: "delete", action: "/idee/7?x=1" }, "D")],
+  ["a form that reloads the document", createElement(Form, { method: "post", action: "/x", reloadDocument: true }, "")],
 ];
 
-describe("Remix's links and forms on a page that loads no JavaScript", () => {
-  it.each(cases)("%s: the same element as Remix draws, without the router's work", async (_, element) => {
-    const remix = await draw(element, false);
-    const plain = await draw(element, true);
-    expect(normal(plain)).toBe(normal(remix));
-    // Drawn by the patch, not by Remix (which marks its links and forms for the browser's router).
-    expect(remix).toContain('data-discover="true"');
-    expect(plain).not.toContain("data-discover");
+const throughRouter: [string, ReactElement][] = [
+  ["a relative link", createElement(Link, { to: "modifica" }, "M")],
+  ["a link to a query alone", createElement(Link, { to: "?pagina=2" }, "2")],
+  ["a link with a '..' segment", createElement(Link, { to: "/idee/../gruppi" }, "G")],
+  ["a link with a '.' segment", createElement(Link, { to: "/idee/./7" }, "G")],
+  ["a link ending in '..'", createElement(Link, { to: "/idee/.." }, "G")],
+  ["a link with '..' before its query", createElement(Link, { to: "/idee/..?q=1" }, "G")],
+  ["a link ending in a bare '#'", createElement(Link, { to: "/idee#" }, "G")],
+  ["a link with a bare '?' before its fragment", createElement(Link, { to: "/idee?#x" }, "G")],
+  ["a link with a double slash", createElement(Link, { to: "/idee//7" }, "G")],
+  ["a link ending in a bare '?'", createElement(Link, { to: "/idee?" }, "G")],
+  ["a link to another site", createElement(Link, { to: "//example.org/x" }, "X")],
+  ["a link given as an object", createElement(Link, { to: { pathname: "/idee", search: "?q=1" } }, "O")],
+  ["a form without an action (it posts to its own route)", createElement(Form, { method: "post" }, "F")],
+  ["a form to '.'", createElement(Form, { method: "post", action: "." }, "F")],
+];
+
+describe("links and forms drawn on the server without the router", () => {
+  it.each(drawnPlain)("%s: byte for byte what Remix draws", async (_, element) => {
+    expect(await draw(element, true)).toBe(await draw(element, false));
+    // Drawn without the router: it draws even where there is none.
+    expect(alone(element)).toBe(await draw(element, false));
   });
 
-  it.each([
-    ["a relative link", createElement(Link, { to: "modifica" }, "M")],
-    ["a form without an action (it posts to its own route)", createElement(Form, { method: "post" }, "F")],
-    ["a link to another site", createElement(Link, { to: "//example.org/x" }, "X")],
-  ])("%s: left to Remix, which resolves it", async (_, element) => {
-    const plain = await draw(element, true);
-    expect(plain).toBe(await draw(element, false));
+  it.each(throughRouter)("%s: left to the router, which resolves it", async (_, element) => {
+    expect(await draw(element, true)).toBe(await draw(element, false));
+    expect(() => alone(element)).toThrow();
+  });
+
+  it("a form without an action still posts to its own index route, as the router says", async () => {
+    const form = await draw(createElement(Form, { method: "post" }, "F"), true);
+    expect(form).toContain('action="/idee/7?index&amp;commenti=tutti"');
   });
 });
