@@ -123,4 +123,25 @@ describe("dates in Europe/Rome", () => {
       }
     },
   );
+
+  it("gives the same time as Intl for every second around both clock changes, remembered by minute or not", () => {
+    const withTime = new Intl.DateTimeFormat("it-IT", {
+      timeZone: "Europe/Rome",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    for (const change of ["2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z"]) {
+      const at = Date.parse(change);
+      // The last seconds before the change first, so that a wrong memory would show after it.
+      for (const offset of [-61, -60, -59, -1, 0, 1, 59, 60, 61]) {
+        for (const second of [59, 0, 30]) {
+          const instant = new Date(at + offset * 60_000 + second * 1000);
+          expect(formatDate(instant, "it", "dateTime"), instant.toISOString()).toBe(withTime.format(instant));
+        }
+      }
+    }
+  });
 });
