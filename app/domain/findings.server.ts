@@ -228,10 +228,13 @@ export function surveyFindings(surveyId: string) {
       SELECT "questionId", "placeId", "serviceId", "week", "score", COUNT(*) AS n FROM "SurveyAnswer"
       WHERE "surveyId" = ${surveyId}
       GROUP BY "questionId", "placeId", "serviceId", "week", "score"`);
-    const people = reader().all<{ placeId: string; serviceId: string | null; week: string; n: number }>(Prisma.sql`
-      SELECT "placeId", "serviceId", date("day", 'weekday 0', '-6 days') AS week, COUNT(*) AS n FROM "SurveyResponse"
+    // By day from the index alone, each day's week found here: grouping by a week computed in SQL
+    // read every row and sorted them (56 ms over 100,000 answers, against 6; issue 22).
+    const people = reader().all<{ placeId: string; serviceId: string | null; day: string; n: number }>(Prisma.sql`
+      SELECT "placeId", "serviceId", "day", COUNT(*) AS n FROM "SurveyResponse"
       WHERE "surveyId" = ${surveyId}
-      GROUP BY "placeId", "serviceId", week`);
+      GROUP BY "placeId", "serviceId", "day"`);
+    const weekOfDay = new Map<string, string>();
     const questions = new Map<
       string,
       { n: number; dontKnow: number; counts: [number, number, number, number, number] }
@@ -269,11 +272,13 @@ export function surveyFindings(surveyId: string) {
     }
     // The number of citizens behind a place, a service or a week (not of their answers).
     for (const group of people) {
+      let week = weekOfDay.get(group.day);
+      if (week === undefined) weekOfDay.set(group.day, (week = weekOf(group.day)));
       for (const [map, key] of [
         [by.all, "all"],
         [by.place, group.placeId],
         [by.service, group.serviceId],
-        [by.week, group.week],
+        [by.week, week],
       ] as const) {
         if (key === null) continue;
         const entry = map.get(key) ?? tally();

@@ -6,6 +6,7 @@
  * including the floor of 5; findings cited by ideas, measuring objectives and on the board.
  */
 import Database from "better-sqlite3";
+import { formatDay } from "~/lib/dates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedCampaign, seedSurvey } from "../../prisma/seed-observe";
 import { changedTables, dbFingerprint } from "../support/db-state";
@@ -370,6 +371,16 @@ describe("the figures, against independent SQL", () => {
       const expected = `D${index + 1} · ${question.textIt} | ${cells} | ${it_(share)} %`;
       expect(rows).toContain(expected);
     }
+    // The citizens of each week (Monday to Sunday), as SQLite's own calendar counts them.
+    const weeks = sqlite
+      .prepare(
+        `SELECT date("day", 'weekday 0', '-6 days') AS week, COUNT(*) AS n FROM "SurveyResponse"
+         WHERE "surveyId" = ? GROUP BY week ORDER BY week`,
+      )
+      .all(survey.id) as { week: string; n: number }[];
+    expect(weeks.length).toBeGreaterThanOrEqual(4);
+    for (const { week, n } of weeks)
+      expect(rows.some((row) => row.startsWith(`${formatDay(week, "it")} | ${n} | `))).toBe(true);
     sqlite.close();
     expect(rows).toContain("Protocollo | 4 | meno di 5 (4) | Proponi un'idea da questo dato Protocollo");
     const loaderData = await (
