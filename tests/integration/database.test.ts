@@ -22,6 +22,30 @@ const pragma = async (client: typeof db, name: string) => {
   return Object.values(rows[0]!)[0];
 };
 
+/**
+ * Starts `write` while one of Prisma's transactions is held open (after its `statement`), checks
+ * `meanwhile` that nothing is written yet, then lets the transaction end: `write`'s answer.
+ */
+async function whileTransactionOpen<T>(
+  statement: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  write: () => Promise<T>,
+  meanwhile: () => Promise<void>,
+): Promise<T> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const open = db.$transaction(async (tx) => {
+    await statement(tx);
+    await held;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const written = write();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await meanwhile();
+  release();
+  await open;
+  return written;
+}
+
 describe("SQLite settings", () => {
   it("the app's connection runs with WAL, foreign keys, a busy timeout and synchronous=NORMAL", async () => {
     await dbReady;
@@ -116,19 +140,12 @@ describe("SQLite settings", () => {
       const user = await buildUser(db);
       const idea = await buildIdea(db, { title: "Da sostenere", groupId: group.id, authorId: null });
       const actor = { id: user.id, role: "DIPENDENTE" as const, active: true, memberOf: [], leaderOf: [] };
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      const open = db.$transaction(async (tx) => {
-        await tx.$executeRaw`UPDATE "Idea" SET "lastActivityAt" = ${new Date()} WHERE "id" = ${idea.id}`;
-        await held;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      const support = setSupport(actor, idea.id, true);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(await db.support.count({ where: { ideaId: idea.id } })).toBe(0);
-      release();
-      await open;
-      expect(await support).toEqual({ supported: true, count: 1 });
+      const support = await whileTransactionOpen(
+        (tx) => tx.$executeRaw`UPDATE "Idea" SET "lastActivityAt" = ${new Date()} WHERE "id" = ${idea.id}`,
+        () => setSupport(actor, idea.id, true),
+        async () => expect(await db.support.count({ where: { ideaId: idea.id } })).toBe(0),
+      );
+      expect(support).toEqual({ supported: true, count: 1 });
       expect((await db.idea.findUniqueOrThrow({ where: { id: idea.id } })).supportCount).toBe(1);
       expect(await setSupport(actor, idea.id, false)).toEqual({ supported: false, count: 0 });
     },
@@ -160,19 +177,12 @@ describe("SQLite settings", () => {
       channel: "SPONTANEO",
       note: "",
     };
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const open = db.$transaction(async (tx) => {
-      await tx.$executeRaw`UPDATE "Campaign" SET "title" = 'Rilevazione in attesa' WHERE "id" = ${campaign.id}`;
-      await held;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const recorded = recordVisit(actor, campaign.id, input);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await db.visit.count({ where: { id: input.id } })).toBe(0);
-    release();
-    await open;
-    expect(await recorded).toEqual({ ok: true, repeated: false });
+    const recorded = await whileTransactionOpen(
+      (tx) => tx.$executeRaw`UPDATE "Campaign" SET "title" = 'Rilevazione in attesa' WHERE "id" = ${campaign.id}`,
+      () => recordVisit(actor, campaign.id, input),
+      async () => expect(await db.visit.count({ where: { id: input.id } })).toBe(0),
+    );
+    expect(recorded).toEqual({ ok: true, repeated: false });
     const stored = await db.visit.findUniqueOrThrow({
       where: { id: input.id },
       include: { stops: { orderBy: { position: "asc" } } },
