@@ -7,6 +7,7 @@ import { reader, writeNow } from "~/lib/db/fast.server";
 import { addDays, daysBetween, today, type Day } from "~/lib/days";
 import { httpError } from "~/lib/http.server";
 import type { MessageKey } from "~/lib/i18n";
+import { audienceOf } from "./audience";
 import { audit } from "./audit.server";
 import { refreshIndicators } from "./findings.server";
 import { OBSERVE_LIMITS, type Outcome } from "./observation";
@@ -266,7 +267,7 @@ export async function getCampaign(actor: Actor, id: string) {
     title: campaign.title,
     purpose: campaign.purpose,
     groupId: campaign.groupId,
-    group: campaign.groupName !== null ? { name: campaign.groupName, slug: campaign.groupSlug! } : null,
+    group: audienceOf(campaign),
     createdBy: campaign.createdBy,
     startsOn: campaign.startsOn,
     endsOn: campaign.endsOn,
@@ -310,40 +311,20 @@ export type VisitInput = {
   note: string;
 };
 
-type CampaignForVisit = {
-  groupId: string | null;
-  startsOn: string;
-  endsOn: string;
-  /** JSON arrays of the campaign's places and services */
-  places: string;
-  services: string;
-  joined: number;
-};
-
 /**
  * Records one visit. The id comes from the recording page: a visit sent again (the answer was
  * lost on the way back, a second tap, the phone's queue after the network returns) finds its
  * twin and is stored once. Impossible values come back as a field's problem.
  *
  * The phone's queue sends visits one after another all day, so this is on the fast path
- * (decision 0013): the campaign's checks in one statement on the read connection, and the visit
+ * (decision 0013): the campaign's checks from getCampaign's one statement, and the visit
  * with its stops written in one synchronous transaction that first looks for its twin.
  */
 export async function recordVisit(actor: Actor, campaignId: string, input: VisitInput) {
-  const campaign = reader().get<CampaignForVisit>(Prisma.sql`
-    SELECT c."groupId", c."startsOn", c."endsOn",
-           (SELECT json_group_array("placeId") FROM "CampaignPlace" WHERE "campaignId" = c."id") AS "places",
-           (SELECT json_group_array("serviceId") FROM "CampaignService" WHERE "campaignId" = c."id") AS "services",
-           EXISTS (SELECT 1 FROM "CampaignMember" WHERE "campaignId" = c."id" AND "userId" = ${actor.id}) AS "joined"
-    FROM "Campaign" c WHERE c."id" = ${campaignId}`);
-  if (!campaign) httpError(404);
-  assertCan(actor, "visit.record", { groupId: campaign.groupId, joined: campaign.joined === 1 });
-  const problem = checkVisit(input, {
-    startsOn: campaign.startsOn,
-    endsOn: campaign.endsOn,
-    places: new Set(JSON.parse(campaign.places) as string[]),
-    services: new Set(JSON.parse(campaign.services) as string[]),
-  });
+  // The same one statement as the campaign's pages (404 when there is none).
+  const campaign = await getCampaign(actor, campaignId);
+  assertCan(actor, "visit.record", { groupId: campaign.groupId, joined: campaign.joined });
+  const problem = checkVisit(input, campaign);
   if (problem) return { ok: false as const, ...problem };
 
   const twin = Prisma.sql`SELECT "campaignId" FROM "Visit" WHERE "id" = ${input.id}`;
@@ -388,14 +369,15 @@ export async function recordVisit(actor: Actor, campaignId: string, input: Visit
 
 function checkVisit(
   input: VisitInput,
-  campaign: { startsOn: string; endsOn: string; places: Set<string>; services: Set<string> },
+  campaign: { startsOn: string; endsOn: string; places: { id: string }[]; services: { id: string }[] },
 ): Problem | null {
   if (input.day < campaign.startsOn || input.day > campaign.endsOn) return { field: "day", key: "obs.dayOutside" };
   if (input.day > today()) return { field: "day", key: "obs.dayFuture" };
-  const missing = input.stops.findIndex((placeId) => !campaign.places.has(placeId));
+  const places = new Set(campaign.places.map((place) => place.id));
+  const missing = input.stops.findIndex((placeId) => !places.has(placeId));
   if (input.stops.length === 0) return { field: "stop0", key: "obs.placeRequired" };
   if (missing >= 0) return { field: `stop${missing}`, key: "obs.unknownPlace" };
-  if (input.serviceId && !campaign.services.has(input.serviceId))
+  if (input.serviceId && !campaign.services.some((service) => service.id === input.serviceId))
     return { field: "serviceId", key: "obs.unknownPlace" };
   if (input.end !== null && input.start === null) return { field: "start", key: "obs.startMissing" };
   if (input.start !== null && input.start < input.arrival) return { field: "start", key: "obs.startBeforeArrival" };

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { reader } from "~/lib/db/fast.server";
+import { audienceOf } from "./audience";
 
 /**
  * A challenge's page, read on the read connection with statements compiled once (decision 0013):
@@ -20,33 +21,27 @@ type ChallengeRow = {
   concludedAt: Date | null;
   evidenceSnapshot: string | null;
   evidenceAsOf: string | null;
-  creatorName: string | null;
   groupName: string | null;
   groupSlug: string | null;
   ideaCount: number;
 };
 
-/** One challenge with its author, its audience (a group, or null for everyone) and its count of ideas. */
+/** One challenge with its audience (a group, or null for everyone) and its count of ideas. */
 export function readChallenge(id: string) {
   const row = reader().get<ChallengeRow>(
     Prisma.sql`
       SELECT c."id", c."title", c."description", c."descriptionHtml", c."groupId", c."opensOn", c."closesOn",
              c."conclusion", c."conclusionHtml", c."concludedAt", c."evidenceSnapshot", c."evidenceAsOf",
-             u."displayName" AS "creatorName", g."name" AS "groupName", g."slug" AS "groupSlug",
+             g."name" AS "groupName", g."slug" AS "groupSlug",
              (SELECT COUNT(*) FROM "Idea" i WHERE i."challengeId" = c."id") AS "ideaCount"
       FROM "Challenge" c
       LEFT JOIN "WorkingGroup" g ON g."id" = c."groupId"
-      LEFT JOIN "User" u ON u."id" = c."createdById"
       WHERE c."id" = ${id}`,
     { concludedAt: "date" },
   );
   if (!row) return null;
-  const { creatorName, groupName, groupSlug, ...challenge } = row;
-  return {
-    ...challenge,
-    createdBy: creatorName === null ? null : { displayName: creatorName },
-    group: groupName === null ? null : { name: groupName, slug: groupSlug! },
-  };
+  const { groupName, groupSlug, ...challenge } = row;
+  return { ...challenge, group: audienceOf({ groupName, groupSlug }) };
 }
 
 /** The ideas the Cabina chose among the challenge's, most supported first. */

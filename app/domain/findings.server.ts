@@ -30,6 +30,16 @@ export function touchSource(source: string) {
   anySource += 1;
 }
 
+/** Each day's week (its Monday), worked out once per day within one computation. */
+function weeksOfDays() {
+  const known = new Map<string, string>();
+  return (day: string) => {
+    let week = known.get(day);
+    if (week === undefined) known.set(day, (week = weekOf(day)));
+    return week;
+  };
+}
+
 /** Counts the computations: a page's kept drawing of some figures names the one it drew. */
 let computations = 0;
 
@@ -128,7 +138,7 @@ export function campaignFindings(campaignId: string, range: DayRange = {}) {
     let resolved = 0;
     let total = 0;
     // A campaign has a few dozen days: each day's week is worked out once, not once per visit.
-    const weekOfDay = new Map<string, string>();
+    const weekOfDay = weeksOfDays();
     // One pass over the visits, none of them kept: 100,000 rows held at once cost 60 MB of heap.
     reader().each<VisitRow>(
       Prisma.sql`
@@ -149,8 +159,7 @@ export function campaignFindings(campaignId: string, range: DayRange = {}) {
         place.n += 1;
         place.resolved += first;
         resolvedBy.set(row.placeId, place);
-        let week = weekOfDay.get(row.day);
-        if (week === undefined) weekOfDay.set(row.day, (week = weekOf(row.day)));
+        const week = weekOfDay(row.day);
         const inWeek = weeks.get(week) ?? { n: 0, resolved: 0 };
         inWeek.n += 1;
         inWeek.resolved += first;
@@ -234,7 +243,7 @@ export function surveyFindings(surveyId: string) {
       SELECT "placeId", "serviceId", "day", COUNT(*) AS n FROM "SurveyResponse"
       WHERE "surveyId" = ${surveyId}
       GROUP BY "placeId", "serviceId", "day"`);
-    const weekOfDay = new Map<string, string>();
+    const weekOfDay = weeksOfDays();
     const questions = new Map<
       string,
       { n: number; dontKnow: number; counts: [number, number, number, number, number] }
@@ -272,13 +281,11 @@ export function surveyFindings(surveyId: string) {
     }
     // The number of citizens behind a place, a service or a week (not of their answers).
     for (const group of people) {
-      let week = weekOfDay.get(group.day);
-      if (week === undefined) weekOfDay.set(group.day, (week = weekOf(group.day)));
       for (const [map, key] of [
         [by.all, "all"],
         [by.place, group.placeId],
         [by.service, group.serviceId],
-        [by.week, week],
+        [by.week, weekOfDay(group.day)],
       ] as const) {
         if (key === null) continue;
         const entry = map.get(key) ?? tally();

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { reader } from "~/lib/db/fast.server";
+import { audienceOf } from "./audience";
 import type { PollResults } from "./polls";
 
 /**
@@ -19,10 +20,6 @@ type ListedRow = {
   voters: number;
 };
 
-/** The poll's audience as the pages show it: its group, or null for every colleague. */
-const audience = (row: { groupName: string | null; groupSlug: string | null }) =>
-  row.groupName === null ? null : { name: row.groupName, slug: row.groupSlug! };
-
 /** The open polls (`open`, ending soonest first) or the 50 that ended last, with their audience and voters. */
 export function readPolls(open: boolean, now: Date) {
   const rows = reader().all<ListedRow>(
@@ -38,7 +35,7 @@ export function readPolls(open: boolean, now: Date) {
       }`,
     { endsAt: "date" },
   );
-  return rows.map(({ groupName, groupSlug, ...poll }) => ({ ...poll, group: audience({ groupName, groupSlug }) }));
+  return rows.map(({ groupName, groupSlug, ...poll }) => ({ ...poll, group: audienceOf({ groupName, groupSlug }) }));
 }
 
 export type ListedPoll = ReturnType<typeof readPolls>[number];
@@ -89,7 +86,7 @@ export function readPoll(id: string) {
   const { groupName, groupSlug, authorName, options, ...poll } = row;
   return {
     ...poll,
-    group: audience({ groupName, groupSlug }),
+    group: audienceOf({ groupName, groupSlug }),
     createdBy: authorName === null ? null : { displayName: authorName },
     options: JSON.parse(options) as { id: string; label: string }[],
   };

@@ -25,13 +25,13 @@ const MINUTE_MS = 60_000;
  * Intl a few times instead of a hundred (Intl was a tenth of the crono-programma's CPU, and a
  * thirtieth of an idea page's, whose comments show their time). Bounded: emptied past 20,000 entries.
  */
-const byHour = new Map<string, string>();
+const made = new Map<string, string>();
 function remember(key: string, make: () => string): string {
-  let text = byHour.get(key);
+  let text = made.get(key);
   if (text === undefined) {
-    if (byHour.size >= 20_000) byHour.clear();
+    if (made.size >= 20_000) made.clear();
     text = make();
-    byHour.set(key, text);
+    made.set(key, text);
   }
   return text;
 }
