@@ -1,5 +1,5 @@
 import type { HeadersFunction, MetaDescriptor } from "@remix-run/node";
-import { DEFAULT_LOCALE, isLocale, pageTranslator, partsOf, type MessageKey, type MessageParams } from "./i18n";
+import { DEFAULT_LOCALE, isLocale, pageTranslatorFor, type MessageKey, type MessageParams } from "./i18n";
 
 type Match = { id: string; data: unknown; handle?: unknown };
 
@@ -7,7 +7,7 @@ type Match = { id: string; data: unknown; handle?: unknown };
 export function pageTitle(matches: readonly Match[], key: MessageKey, params?: MessageParams): MetaDescriptor[] {
   const root = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
-  const t = pageTranslator(locale, partsOf(matches));
+  const t = pageTranslatorFor(locale, matches);
   return [{ title: `${t(key, params)} · ${t("app.name")}` }];
 }
 

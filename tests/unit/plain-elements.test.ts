@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type * as RemixReact from "@remix-run/react";
+import type * as RouterDom from "react-router-dom";
 import type * as RouterDomServer from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 
@@ -12,7 +13,14 @@ import { describe, expect, it } from "vitest";
  * Required as the server requires them: the CommonJS builds, the ones patched.
  */
 const require = createRequire(import.meta.url);
-const { Form, Link, Outlet, UNSAFE_PlainElementsContext: Plain } = require("@remix-run/react") as typeof RemixReact;
+const {
+  Form,
+  Link,
+  NavLink,
+  Outlet,
+  UNSAFE_PlainElementsContext: Plain,
+} = require("@remix-run/react") as typeof RemixReact;
+const { UNSAFE_LocationContext: LocationContext } = require("react-router-dom") as typeof RouterDom;
 const { createStaticHandler, createStaticRouter, StaticRouterProvider } =
   require("react-router-dom/server") as typeof RouterDomServer;
 
@@ -77,9 +85,78 @@ const drawnPlain: [string, ReactElement][] = [
   ["a form that reloads the document", createElement(Form, { method: "post", action: "/x", reloadDocument: true }, "")],
 ];
 
+/** NavLinks, at /idee/7 (the router's location): active or not by NavLink's own rule. */
+const navDrawnPlain: [string, ReactElement][] = [
+  ["a section of the current page", createElement(NavLink, { to: "/idee", prefetch: "intent" }, "Idee")],
+  ["the same section, to its end only", createElement(NavLink, { to: "/idee", end: true }, "Idee")],
+  ["the current page, to its end", createElement(NavLink, { to: "/idee/7", end: true }, "Questa")],
+  ["another section", createElement(NavLink, { to: "/gruppi", prefetch: "intent" }, "Gruppi")],
+  ["a section with a trailing slash", createElement(NavLink, { to: "/idee/" }, "Idee")],
+  ["the root, which is not every page's section", createElement(NavLink, { to: "/" }, "Home")],
+  ["a section in capitals", createElement(NavLink, { to: "/IDEE" }, "Idee")],
+  ["a section in capitals, case counted", createElement(NavLink, { to: "/IDEE", caseSensitive: true }, "Idee")],
+  ["a prefix that is not a segment", createElement(NavLink, { to: "/ide" }, "Ide")],
+  ["a segment that starts with a dot", createElement(NavLink, { to: "/idee/.7" }, "Punto")],
+  [
+    "its own class, label and aria-current",
+    createElement(NavLink, { to: "/idee", className: "nav-link", "aria-current": "step", title: "Le idee" }, "I"),
+  ],
+  [
+    "class, style and children as functions",
+    createElement(NavLink, {
+      to: "/idee",
+      className: ({ isActive, isPending }) => `a-${isActive} p-${isPending}`,
+      style: ({ isActive }) => ({ fontWeight: isActive ? 700 : 400 }),
+      children: ({ isActive, isTransitioning }) => `attiva ${isActive} ${isTransitioning}`,
+    }),
+  ],
+  [
+    "a new tab, a reload, nothing to discover",
+    createElement(NavLink, { to: "/gruppi", target: "_blank", reloadDocument: true, discover: "none" }, "G"),
+  ],
+];
+
+/** Links to a query alone, at /idee/7: to the location's own path. */
+const queryDrawnPlain: [string, ReactElement][] = [
+  ["a link to a query alone", createElement(Link, { to: "?pagina=2" }, "2")],
+  [
+    "a query with its class and encoded words",
+    createElement(Link, { to: "?q=sportello+attese&sort=recenti", className: "active", "aria-current": "true" }, "R"),
+  ],
+  ["a query not written by URLSearchParams", createElement(Link, { to: "?q=a b&c=é" }, "Q")],
+];
+
+const queryThroughRouter: [string, ReactElement][] = [
+  ["a bare '?'", createElement(Link, { to: "?" }, "Q")],
+  ["a query with a fragment", createElement(Link, { to: "?pagina=2#elenco" }, "Q")],
+];
+
+const navThroughRouter: [string, ReactElement][] = [
+  ["a NavLink with a query", createElement(NavLink, { to: "/idee?q=1" }, "Q")],
+  ["a relative NavLink", createElement(NavLink, { to: "modifica" }, "M")],
+  ["a NavLink with a '..' segment", createElement(NavLink, { to: "/idee/../gruppi" }, "G")],
+  ["a NavLink with a double slash", createElement(NavLink, { to: "/idee//7" }, "G")],
+  ["a NavLink the location's encoding would change", createElement(NavLink, { to: "/persone/mària" }, "P")],
+  ["a NavLink given as an object", createElement(NavLink, { to: { pathname: "/idee" } }, "O")],
+];
+
+/** With a location and nothing else of the router: only a NavLink drawn plain can draw there. */
+const atLocationOnly = (element: ReactElement) =>
+  renderToStaticMarkup(
+    createElement(
+      LocationContext.Provider,
+      {
+        value: {
+          location: { pathname: "/idee/7", search: "?commenti=tutti", hash: "", state: null, key: "default" },
+          navigationType: "POP" as never,
+        },
+      },
+      element,
+    ),
+  );
+
 const throughRouter: [string, ReactElement][] = [
   ["a relative link", createElement(Link, { to: "modifica" }, "M")],
-  ["a link to a query alone", createElement(Link, { to: "?pagina=2" }, "2")],
   ["a link with a '..' segment", createElement(Link, { to: "/idee/../gruppi" }, "G")],
   ["a link with a '.' segment", createElement(Link, { to: "/idee/./7" }, "G")],
   ["a link ending in '..'", createElement(Link, { to: "/idee/.." }, "G")],
@@ -104,6 +181,36 @@ describe("links and forms drawn on the server without the router", () => {
   it.each(throughRouter)("%s: left to the router, which resolves it", async (_, element) => {
     expect(await draw(element, true)).toBe(await draw(element, false));
     expect(() => alone(element)).toThrow();
+  });
+
+  it.each(navDrawnPlain)("NavLink, %s: byte for byte what Remix draws", async (_, element) => {
+    const drawn = await draw(element, false);
+    expect(await draw(element, true)).toBe(drawn);
+    expect(atLocationOnly(element)).toBe(drawn);
+  });
+
+  it.each(navThroughRouter)("NavLink, %s: left to the router", async (_, element) => {
+    expect(await draw(element, true)).toBe(await draw(element, false));
+    expect(() => atLocationOnly(element)).toThrow();
+  });
+
+  it.each(queryDrawnPlain)("%s: byte for byte what Remix draws", async (_, element) => {
+    const drawn = await draw(element, false);
+    expect(await draw(element, true)).toBe(drawn);
+    expect(atLocationOnly(element)).toBe(drawn);
+    expect(drawn).toContain('href="/idee/7?');
+  });
+
+  it.each(queryThroughRouter)("%s: left to the router", async (_, element) => {
+    expect(await draw(element, true)).toBe(await draw(element, false));
+    expect(() => atLocationOnly(element)).toThrow();
+  });
+
+  it("a NavLink is active as the router says", async () => {
+    const section = await draw(createElement(NavLink, { to: "/idee" }, "Idee"), true);
+    expect(section).toBe('<a data-discover="true" aria-current="page" class="active" href="/idee">Idee</a>');
+    const other = await draw(createElement(NavLink, { to: "/gruppi" }, "Gruppi"), true);
+    expect(other).toBe('<a data-discover="true" class="" href="/gruppi">Gruppi</a>');
   });
 
   it("a form without an action still posts to its own index route, as the router says", async () => {

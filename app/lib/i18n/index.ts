@@ -7,7 +7,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "it";
 
 /** Some of a catalogue's messages: a part of the Italian one (messages/*.ts). */
-export type Messages = { readonly [K in MessageKey]?: string };
+type Messages = { readonly [K in MessageKey]?: string };
 
 /**
  * Italian is the reference. A page's JavaScript carries its core and the parts the page's routes
@@ -56,7 +56,7 @@ export function hydrates(matches: readonly { handle?: unknown }[]): boolean {
 }
 
 /** The parts the matched routes declare (root to leaf): the page's Italian catalogue besides the core. */
-export function partsOf(matches: readonly { handle?: unknown }[]): Messages[] {
+function partsOf(matches: readonly { handle?: unknown }[]): Messages[] {
   return matches.flatMap((match) => (match.handle as PageHandle | undefined)?.messages ?? []);
 }
 
@@ -88,9 +88,26 @@ function makeTranslator(catalogue: Messages, fallback: Messages): Translate {
  * browser, so a part a route forgot to list shows in the server's HTML too (and in the parts
  * test), not only after hydration.
  */
-export function pageTranslator(locale: Locale, parts: readonly Messages[]): Translate {
+function pageTranslator(locale: Locale, parts: readonly Messages[]): Translate {
   const italian: Messages = Object.assign({}, coreMessages, ...parts);
   return makeTranslator(locale === "it" ? italian : (whole[locale] ?? italian), italian);
+}
+
+/** One translator per language and set of routes: a page's components and its title share it. */
+const translators = new Map<string, Translate>();
+
+/**
+ * The translator of the page the matched routes draw: made once per language, catalogue loaded
+ * or not, and routes (root to leaf), then reused by every component and by the page's title.
+ */
+export function pageTranslatorFor(locale: Locale, matches: readonly { id: string; handle?: unknown }[]): Translate {
+  const key = `${locale}:${hasCatalogue(locale)}:${matches.map((match) => match.id).join(",")}`;
+  let t = translators.get(key);
+  if (!t) {
+    t = pageTranslator(locale, partsOf(matches));
+    translators.set(key, t);
+  }
+  return t;
 }
 
 /** A translator outside any page (the server's flash messages, exports, e-mails): the whole catalogue. */

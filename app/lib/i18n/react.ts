@@ -5,8 +5,7 @@ import {
   DEFAULT_LOCALE,
   hasCatalogue,
   loadCatalogue,
-  pageTranslator,
-  partsOf,
+  pageTranslatorFor,
   type Locale,
   type Message,
   type Translate,
@@ -16,9 +15,6 @@ import {
 export function useLocale(): Locale {
   return useRootData()?.locale ?? DEFAULT_LOCALE;
 }
-
-/** One translator per language and set of routes: pages render many components that translate. */
-const translators = new Map<string, Translate>();
 
 /** The page's translator: its language, and for Italian the parts its routes declare. */
 export function useT(): Translate {
@@ -34,13 +30,7 @@ export function useT(): Translate {
       live = false;
     };
   }, [locale]);
-  const key = `${locale}:${hasCatalogue(locale)}:${matches.map((match) => match.id).join(",")}`;
-  let t = translators.get(key);
-  if (!t) {
-    t = pageTranslator(locale, partsOf(matches));
-    translators.set(key, t);
-  }
-  return t;
+  return pageTranslatorFor(locale, matches);
 }
 
 /** Translates a Message (key + parameters) coming from an action or the flash cookie. */
