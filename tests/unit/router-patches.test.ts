@@ -84,3 +84,47 @@ describe("the router's kept resolution of absolute paths", () => {
     expect(resolveTo("..", ["/", "/idee", "/idee/7"], "/idee/7", false).pathname).toBe("/idee");
   });
 });
+
+describe("a loader's json() read back from its text on a document's render", () => {
+  const { createStaticHandler, json } = createRequire(import.meta.url)("@remix-run/router") as typeof Router;
+  const sent = {
+    title: "Più sportelli, un'attesa sola…",
+    at: new Date("2026-12-05T09:30:00.000Z"),
+    missing: undefined,
+    nested: [{ n: 1, ok: true, none: null }],
+  };
+
+  /** The router's document query with one route whose loader answers `answer()`. */
+  async function load(answer: () => Response) {
+    let response: Response | undefined;
+    const handler = createStaticHandler([
+      {
+        id: "page",
+        path: "/",
+        loader: () => (response = answer()),
+      },
+    ]);
+    const context = await handler.query(new Request("http://pionieri.test/"));
+    if (context instanceof Response) throw new Error("unexpected response");
+    return { data: context.loaderData.page as unknown, response: response! };
+  }
+
+  it("gives the loader's data as JSON gives it back, without reading the body", async () => {
+    const { data, response } = await load(() => json(sent, { headers: { "X-Test": "1" } }));
+    expect(data).toEqual(JSON.parse(JSON.stringify(sent)));
+    expect((data as { at: unknown }).at).toBe("2026-12-05T09:30:00.000Z");
+    // The body is still there, whole, for whoever sends it (a client's _data request).
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual(data);
+  });
+
+  it("reads the body as before for any other JSON response, and a read body is not read twice", async () => {
+    const made = await load(
+      () => new Response(JSON.stringify(sent), { headers: { "Content-Type": "application/json" } }),
+    );
+    expect(made.data).toEqual(JSON.parse(JSON.stringify(sent)));
+    expect(made.response.bodyUsed).toBe(true);
+    const empty = await load(() => json(undefined));
+    expect(empty.data).toBeNull();
+  });
+});
