@@ -218,3 +218,47 @@ describe("links and forms drawn on the server without the router", () => {
     expect(form).toContain('action="/idee/7?index&amp;commenti=tutti"');
   });
 });
+
+describe("the head's <link>s kept per set of routes (patches/, decision 0046)", () => {
+  type Keyed = { key: string; link: Record<string, string> }[];
+  const { getKeyedLinksForMatches } = require("@remix-run/react/dist/links.js") as {
+    getKeyedLinksForMatches: (matches: unknown[], modules: unknown, manifest: unknown) => Keyed;
+  };
+  const manifest = {
+    routes: {
+      root: { module: "/build/root.js", imports: ["/build/_shared/a.js"], css: ["/build/root.css"] },
+      ideas: { module: "/build/ideas.js", imports: ["/build/_shared/a.js", "/build/_shared/b.js"] },
+      idea: { module: "/build/idea.js" },
+    },
+  };
+  const modules = () => ({
+    root: {
+      links: () => [
+        { rel: "stylesheet", href: "/build/main.css" },
+        { rel: "icon", href: "/favicon.svg" },
+      ],
+    },
+    ideas: {
+      links: () => [
+        { rel: "preload", as: "script", href: "/build/_shared/b.js" },
+        { rel: "icon", href: "/favicon.svg" },
+      ],
+    },
+    idea: {},
+  });
+  const matches = (...ids: string[]) => ids.map((id) => ({ route: { id } }));
+
+  it("gives each set of routes its links as Remix computes them, once", () => {
+    const ideas = getKeyedLinksForMatches(matches("root", "ideas"), modules(), manifest);
+    expect(ideas.map(({ link }) => link.href)).toEqual(["/build/root.css", "/build/main.css", "/favicon.svg"]);
+    expect(ideas[0]!.key).toBe('{"href":"/build/root.css","rel":"stylesheet"}');
+    // The next page with the same routes (a new routeModules object at each request): the same list.
+    expect(getKeyedLinksForMatches(matches("root", "ideas"), modules(), manifest)).toBe(ideas);
+    const idea = getKeyedLinksForMatches(matches("root", "idea"), modules(), manifest);
+    expect(idea.map(({ link }) => link.href)).toEqual(["/build/root.css", "/build/main.css", "/favicon.svg"]);
+    expect(idea).not.toBe(ideas);
+    // Another build's manifest is another set of links.
+    const rebuilt = { routes: { ...manifest.routes, root: { module: "/build/root2.js", css: ["/build/root2.css"] } } };
+    expect(getKeyedLinksForMatches(matches("root", "idea"), modules(), rebuilt)[0]!.link.href).toBe("/build/root2.css");
+  });
+});
