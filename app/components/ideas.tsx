@@ -7,14 +7,13 @@ import { useLocale, useT } from "~/lib/i18n/react";
 import { highlightParts } from "~/lib/search";
 import { StatusBadge } from "./status-badge";
 
-/** Text from the search index with the matched words marked, rendered without any HTML. */
+/**
+ * Text from the search index with the matched words marked, rendered without any HTML: the words
+ * between the marks as text (no element of their own: a card's title and snippet are a few).
+ */
 function Highlighted({ text }: { text: string }) {
   return (
-    <>
-      {highlightParts(text).map((part, index) =>
-        part.mark ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
-      )}
-    </>
+    <>{highlightParts(text).map((part, index) => (part.mark ? <mark key={index}>{part.text}</mark> : part.text))}</>
   );
 }
 
