@@ -8,6 +8,7 @@ import { formatDate } from "~/lib/dates";
 import type { FormFailure } from "~/lib/forms";
 import { isolate } from "~/lib/i18n/isolate";
 import { useLocale, useT } from "~/lib/i18n/react";
+import { CachedFragment } from "./cached-fragment";
 import { TextAreaField } from "./form";
 
 /** A comment as the loader sends it (dates become text on the way). */
@@ -53,7 +54,7 @@ export function CommentThread({
       <ol className="pionieri-comments">
         {comments.map((comment) => (
           <li key={comment.id}>
-            <CommentItem
+            <KeptComment
               comment={comment}
               ideaId={ideaId}
               actor={actor}
@@ -65,7 +66,7 @@ export function CommentThread({
               <ol className="pionieri-replies">
                 {comment.replies.map((reply) => (
                   <li key={reply.id}>
-                    <CommentItem
+                    <KeptComment
                       comment={reply}
                       ideaId={ideaId}
                       actor={actor}
@@ -102,24 +103,10 @@ export function CommentThread({
   );
 }
 
-function CommentItem({
-  comment,
-  ideaId,
-  actor,
-  groupId,
-  failed,
-  canReply,
-}: {
-  comment: CommentView;
-  ideaId: number;
-  actor: Actor | undefined;
-  groupId: string;
-  failed: Failed;
-  /** Replying comes first among a comment's actions (a reply to a reply joins the same thread). */
-  canReply: boolean;
-}) {
-  const t = useT();
-  const locale = useLocale();
+/** What the reader may do with a comment: the only part of its drawing that depends on who reads. */
+type CommentActions = { reply: boolean; edit: boolean; delete: boolean; hide: boolean; report: boolean };
+
+function commentActions(comment: CommentView, actor: Actor | undefined, groupId: string, canReply: boolean) {
   const ref = {
     authorId: comment.authorId,
     ideaGroupId: groupId,
@@ -127,6 +114,66 @@ function CommentItem({
     hiddenAt: comment.hiddenAt,
   };
   const mine = comment.authorId !== null && comment.authorId === actor?.id;
+  return {
+    reply: canReply && !comment.deletedAt && !comment.hiddenAt,
+    edit: mine && can(actor, "comment.edit", ref),
+    delete: mine && can(actor, "comment.delete", ref),
+    hide: can(actor, "comment.hide", ref),
+    report: can(actor, "comment.report", ref),
+  };
+}
+
+/**
+ * A comment as kept markup (components/cached-fragment.tsx): its drawing is a function of the
+ * comment, of what the reader may do with it, of the language and of nothing else, so it is kept
+ * per comment and kind of reader, and drawn again when the comment changes (edited, hidden,
+ * removed, its author renamed). A long discussion is most of its idea's page, read far more often
+ * than written (decision 0048). A comment whose form came back with errors is drawn live.
+ */
+function KeptComment({
+  comment,
+  ideaId,
+  actor,
+  groupId,
+  failed,
+  canReply,
+}: {
+  comment: CommentView & { replies?: CommentView[] };
+  ideaId: number;
+  actor: Actor | undefined;
+  groupId: string;
+  failed: Failed;
+  canReply: boolean;
+}) {
+  const locale = useLocale();
+  const actions = commentActions(comment, actor, groupId, canReply);
+  const item = <CommentItem comment={comment} ideaId={ideaId} actions={actions} failed={failed} />;
+  if (failed?.form?.endsWith(`-${comment.id}`)) return item;
+  // The replies are drawn apart (each kept on its own): only the comment's own fields count.
+  const { replies: _replies, ...own } = comment;
+  const may = Object.values(actions)
+    .map((allowed) => (allowed ? 1 : 0))
+    .join("");
+  return (
+    <CachedFragment name={`comment|${ideaId}|${comment.id}|${may}|${locale}`} version={JSON.stringify(own)}>
+      {item}
+    </CachedFragment>
+  );
+}
+
+function CommentItem({
+  comment,
+  ideaId,
+  actions,
+  failed,
+}: {
+  comment: CommentView;
+  ideaId: number;
+  actions: CommentActions;
+  failed: Failed;
+}) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <article
       id={`commento-${comment.id}`}
@@ -152,7 +199,7 @@ function CommentItem({
         <div className="pionieri-markdown" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
       )}
       <div className="pionieri-comment-actions">
-        {canReply && !comment.deletedAt && !comment.hiddenAt ? (
+        {actions.reply ? (
           <details open={failed?.form === `reply-${comment.id}`}>
             <summary>{t("comments.reply")}</summary>
             <Form method="post" action={`/idee/${ideaId}`} preventScrollReset>
@@ -172,7 +219,7 @@ function CommentItem({
             </Form>
           </details>
         ) : null}
-        {mine && can(actor, "comment.edit", ref) ? (
+        {actions.edit ? (
           <details open={failed?.form === `edit-${comment.id}`}>
             <summary>{t("comments.edit")}</summary>
             <Form method="post" action={`/idee/${ideaId}`} preventScrollReset>
@@ -192,7 +239,7 @@ function CommentItem({
             </Form>
           </details>
         ) : null}
-        {mine && can(actor, "comment.delete", ref) ? (
+        {actions.delete ? (
           <Form method="post" action={`/idee/${ideaId}`} preventScrollReset>
             <input type="hidden" name="intent" value="deleteComment" />
             <input type="hidden" name="commentId" value={comment.id} />
@@ -201,7 +248,7 @@ function CommentItem({
             </button>
           </Form>
         ) : null}
-        {can(actor, "comment.hide", ref) ? (
+        {actions.hide ? (
           <ReasonDetails
             ideaId={ideaId}
             commentId={comment.id}
@@ -211,7 +258,7 @@ function CommentItem({
             failed={failed}
           />
         ) : null}
-        {can(actor, "comment.report", ref) ? (
+        {actions.report ? (
           <ReasonDetails
             ideaId={ideaId}
             commentId={comment.id}

@@ -546,6 +546,71 @@ describe("comments", () => {
     expect(page).not.toContain("Commento fuori luogo");
   });
 
+  it("keeps each comment's drawing per kind of reader and language, drawn again when the comment changes", async () => {
+    const idea = await ideaAt(server.db, scenario, "IN_DISCUSSIONE");
+    const comment = await buildComment(server.db, {
+      ideaId: idea.id,
+      authorId: scenario.users.employee.id,
+      body: "Prima stesura del commento",
+    });
+    const article = async (who: string, path = `/idee/${idea.id}`) => {
+      const page = await (await as(who).get(path)).text();
+      return page.match(new RegExp(`<article id="commento-${comment.id}"[\\s\\S]*?</article>`))?.[0] ?? "";
+    };
+    const actions = (html: string) =>
+      [...html.matchAll(/<summary>([^<]+)<\/summary>|>(Elimina|Delete)<\/button>/g)].map((m) => m[1] ?? m[2]);
+
+    // Each reader, twice (the second time from what is kept), gets only what they may do.
+    for (let round = 0; round < 2; round++) {
+      expect(actions(await article("member"))).toEqual(["Rispondi", "Segnala"]);
+      expect(actions(await article("employee"))).toEqual(["Rispondi", "Modifica", "Elimina"]);
+      expect(actions(await article("leader"))).toEqual(["Rispondi", "Nascondi", "Segnala"]);
+      expect(actions(await article("otherLeader"))).toEqual(["Rispondi", "Segnala"]);
+    }
+    // Another language is another drawing.
+    await server.db.user.update({ where: { id: scenario.users.member.id }, data: { locale: "en" } });
+    try {
+      expect(actions(await article("member"))).toEqual(["Reply", "Report"]);
+    } finally {
+      await server.db.user.update({ where: { id: scenario.users.member.id }, data: { locale: "it" } });
+    }
+    expect(actions(await article("member"))).toEqual(["Rispondi", "Segnala"]);
+
+    // A change to the comment or to its author's name is drawn at once, for every reader.
+    await as("employee").post(`/idee/${idea.id}`, {
+      intent: "editComment",
+      commentId: String(comment.id),
+      body: "Seconda stesura",
+    });
+    const edited = await article("member");
+    expect(edited).toContain("Seconda stesura");
+    expect(edited).toContain("(modificato)");
+    expect(edited).not.toContain("Prima stesura");
+    const name = scenario.users.employee.displayName;
+    await server.db.user.update({ where: { id: scenario.users.employee.id }, data: { displayName: "Nome Cambiato" } });
+    try {
+      expect(await article("member")).toContain(">Nome Cambiato</a>");
+    } finally {
+      await server.db.user.update({ where: { id: scenario.users.employee.id }, data: { displayName: name } });
+    }
+    expect(await article("member")).toContain(`>${name}</a>`);
+
+    // A reply refused for its empty text comes back open under its comment, with the message;
+    // the next visit finds the kept drawing, closed.
+    const refused = await as("member").post(`/idee/${idea.id}`, {
+      intent: "comment",
+      parentId: String(comment.id),
+      body: "   ",
+    });
+    expect(refused.status).toBe(400);
+    const again = (await refused.text()).match(
+      new RegExp(`<article id="commento-${comment.id}"[\\s\\S]*?</article>`),
+    )?.[0];
+    expect(again).toMatch(/<details open="">\s*<summary>Rispondi<\/summary>/);
+    expect(again).toContain('aria-invalid="true"');
+    expect(await article("member")).not.toContain("<details open");
+  });
+
   it("refuses an empty or oversized comment and a reply to another idea's comment", async () => {
     const idea = await ideaAt(server.db, scenario, "NUOVA");
     const other = await ideaAt(server.db, scenario, "NUOVA");
