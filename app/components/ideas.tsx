@@ -1,5 +1,6 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { Form, Link, useFetcher } from "@remix-run/react";
+import { CachedFragment } from "./cached-fragment";
 import { useHydrated } from "./hydrated";
 import type { IdeaListItem } from "~/domain/ideas";
 import { formatDate } from "~/lib/dates";
@@ -17,7 +18,22 @@ function Highlighted({ text }: { text: string }) {
   );
 }
 
-export function IdeaCard({ idea, headingLevel = 2 }: { idea: SerializeFrom<IdeaListItem>; headingLevel?: 2 | 3 }) {
+type CardProps = { idea: SerializeFrom<IdeaListItem>; headingLevel?: 2 | 3 };
+
+/**
+ * An idea in a list: drawn from its own fields alone (the reader's support among them), so the
+ * server keeps its drawing until they change, on pages that hydrate too (decision 0049).
+ */
+export function IdeaCard({ idea, headingLevel = 2 }: CardProps) {
+  const locale = useLocale();
+  return (
+    <CachedFragment name={`idea-card|${idea.id}|${headingLevel}|${locale}`} version={JSON.stringify(idea)} hydrated>
+      <IdeaCardDrawing idea={idea} headingLevel={headingLevel} />
+    </CachedFragment>
+  );
+}
+
+function IdeaCardDrawing({ idea, headingLevel = 2 }: CardProps) {
   const t = useT();
   const locale = useLocale();
   const Heading = `h${headingLevel}` as const;

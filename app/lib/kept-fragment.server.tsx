@@ -16,17 +16,19 @@ export const FragmentStoreContext = createContext<Store | null>(null);
 
 /**
  * components/cached-fragment.tsx as the server draws it: the kept markup of the part, or the
- * part drawn live on a page that hydrates (React could not hydrate markup it did not draw).
+ * part drawn live on a page that hydrates, unless the part is kept for hydration too.
  */
 export function KeptFragment({
   name,
   version,
   className,
+  hydrated: keptHydrated,
   children,
 }: {
   name: string;
   version: string;
   className?: string;
+  hydrated?: boolean;
   children: ReactNode;
 }) {
   const store = useContext(FragmentStoreContext);
@@ -41,19 +43,25 @@ export function KeptFragment({
     location: useContext(LocationContext),
     route: useContext(RouteContext),
   };
-  if (!store || hydrates(matches)) return <div className={className}>{children}</div>;
-  const html = store(name, version, () => (
-    <RemixContext.Provider value={contexts.remix}>
-      <DataRouterContext.Provider value={contexts.router}>
-        <DataRouterStateContext.Provider value={contexts.state}>
-          <NavigationContext.Provider value={contexts.navigation}>
-            <LocationContext.Provider value={contexts.location}>
-              <RouteContext.Provider value={contexts.route}>{children}</RouteContext.Provider>
-            </LocationContext.Provider>
-          </NavigationContext.Provider>
-        </DataRouterStateContext.Provider>
-      </DataRouterContext.Provider>
-    </RemixContext.Provider>
-  ));
+  const hydrated = hydrates(matches);
+  if (!store || (hydrated && !keptHydrated)) return <div className={className}>{children}</div>;
+  const html = store(
+    name,
+    version,
+    () => (
+      <RemixContext.Provider value={contexts.remix}>
+        <DataRouterContext.Provider value={contexts.router}>
+          <DataRouterStateContext.Provider value={contexts.state}>
+            <NavigationContext.Provider value={contexts.navigation}>
+              <LocationContext.Provider value={contexts.location}>
+                <RouteContext.Provider value={contexts.route}>{children}</RouteContext.Provider>
+              </LocationContext.Provider>
+            </NavigationContext.Provider>
+          </DataRouterStateContext.Provider>
+        </DataRouterContext.Provider>
+      </RemixContext.Provider>
+    ),
+    hydrated,
+  );
   return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -748,11 +748,38 @@ describe("finding ideas", () => {
     expect((await cards("employee")).ids).toEqual([first.id]);
     // A new idea, then a support: the next search shows both, each reader seeing their own.
     const second = await ideaAt(server.db, scenario, "NUOVA", { title: "Moduli bilingui" });
+    // The cards are kept per idea (decision 0049): each reader's own support, the counts and the
+    // status are drawn again as soon as they change.
+    const card = (html: string, id: number) =>
+      html.match(
+        new RegExp(
+          `<article class="pionieri-idea-card"(?:(?!</article>)[\\s\\S])*href="/idee/${id}"[\\s\\S]*?</article>`,
+        ),
+      )?.[0] ?? "";
+    expect(card((await cards("employee")).html, second.id)).toContain("<strong>0</strong>");
+    expect(card((await cards("member")).html, second.id)).toContain("<strong>0</strong>");
     expect((await as("employee").post(`/idee/${second.id}`, { intent: "support" })).status).toBe(302);
     const employee = await cards("employee");
     expect(employee.ids.sort()).toEqual([first.id, second.id].sort());
-    expect(employee.html).toContain("la sostieni");
-    expect((await cards("member")).html).not.toContain("la sostieni");
+    expect(card(employee.html, second.id)).toContain("la sostieni");
+    expect(card(employee.html, second.id)).toContain("<strong>1</strong>");
+    const member = card((await cards("member")).html, second.id);
+    expect(member).toContain("<strong>1</strong>");
+    expect(member).not.toContain("la sostieni");
+    await as("member").post(`/idee/${second.id}`, { intent: "comment", body: "Anche in inglese, sì." });
+    await server.db.idea.update({ where: { id: second.id }, data: { status: "IN_DISCUSSIONE" } });
+    for (const who of ["employee", "member"] as const) {
+      const now = card((await cards(who)).html, second.id);
+      expect(now).toContain("1 commento");
+      expect(now).toContain("In discussione");
+    }
+    // Another language, another drawing.
+    await server.db.user.update({ where: { id: scenario.users.member.id }, data: { locale: "en" } });
+    try {
+      expect(card((await cards("member")).html, second.id)).toContain("1 comment<");
+    } finally {
+      await server.db.user.update({ where: { id: scenario.users.member.id }, data: { locale: "it" } });
+    }
     // Deleted from the list by a change of status: gone at once.
     await server.db.idea.update({ where: { id: first.id }, data: { status: "DUPLICATA" } });
     expect((await cards("employee")).ids).toEqual([second.id]);
