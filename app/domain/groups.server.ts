@@ -16,10 +16,15 @@ import { assertCan } from "./policy.server";
 /** A group's active members (deactivated accounts keep their membership but do not count). */
 const ACTIVE_MEMBERS = Prisma.sql`"Membership" m JOIN "User" u ON u."id" = m."userId" AND u."active" = 1`;
 
-/** The groups as choices (filters, forms, lanes): no counts, one cheap statement. */
-export async function groupOptions() {
-  return reader().all<{ id: string; slug: string; name: string; colour: string }>(
-    Prisma.sql`SELECT "id", "slug", "name", "colour" FROM "WorkingGroup" ORDER BY "position", "name"`,
+/**
+ * The groups as choices (filters, forms, lanes): no counts. Read by every list of ideas, so kept
+ * until the content changes (shared by every request: read-only).
+ */
+export function groupOptions(): Promise<readonly { id: string; slug: string; name: string; colour: string }[]> {
+  return whileUnchanged("group-options", async () =>
+    reader().all<{ id: string; slug: string; name: string; colour: string }>(
+      Prisma.sql`SELECT "id", "slug", "name", "colour" FROM "WorkingGroup" ORDER BY "position", "name"`,
+    ),
   );
 }
 

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db/client.server";
+import { whileUnchanged } from "~/lib/db/cache.server";
 import { reader } from "~/lib/db/fast.server";
 import { httpError } from "~/lib/http.server";
 import { audit } from "./audit.server";
@@ -7,9 +8,15 @@ import type { TagKind } from "./ideas";
 import { assertCan } from "./policy.server";
 import type { Actor } from "~/lib/actor";
 
-export async function listTags() {
-  return reader().all<{ id: string; kind: string; name: string; position: number }>(
-    Prisma.sql`SELECT "id", "kind", "name", "position" FROM "Tag" ORDER BY "kind", "position", "name"`,
+/**
+ * The themes, in their order: read by every list of ideas, so kept until the content changes
+ * (shared by every request: read-only).
+ */
+export function listTags(): Promise<readonly { id: string; kind: string; name: string; position: number }[]> {
+  return whileUnchanged("tags", async () =>
+    reader().all<{ id: string; kind: string; name: string; position: number }>(
+      Prisma.sql`SELECT "id", "kind", "name", "position" FROM "Tag" ORDER BY "kind", "position", "name"`,
+    ),
   );
 }
 

@@ -17,7 +17,7 @@ import { httpError } from "~/lib/http.server";
 type Group = { id: string; slug: string };
 
 /** /idee?gruppo=&stato=&tema=&mie=1&sostengo=1&q=&sort=&cursor= */
-export function readIdeaFilters(params: URLSearchParams, groups: Group[], tagIds: string[]): IdeaFilters {
+export function readIdeaFilters(params: URLSearchParams, groups: readonly Group[], tagIds: string[]): IdeaFilters {
   const sortParam = params.get("sort") ?? "";
   const q = (params.get("q") ?? "").trim().slice(0, IDEA_LIMITS.query);
   const sort = (IDEA_SORTS as readonly string[]).includes(sortParam) ? (sortParam as IdeaSort) : undefined;
@@ -36,7 +36,7 @@ export function readIdeaFilters(params: URLSearchParams, groups: Group[], tagIds
 }
 
 /** /crono-programma?gruppo=&stato=&zoom=&da=YYYY-MM: the filters and the window shown. */
-export function readTimelineFilters(params: URLSearchParams, groups: Group[], today: Day) {
+export function readTimelineFilters(params: URLSearchParams, groups: readonly Group[], today: Day) {
   const status = params.get("stato")?.toUpperCase();
   const zoomParam = params.get("zoom") ?? "";
   const zoom: Zoom = (ZOOMS as readonly string[]).includes(zoomParam) ? (zoomParam as Zoom) : "trimestre";

@@ -274,6 +274,19 @@ describe("the admin's user management", () => {
 
   it("edits a group's name, description, colour and order; refuses a bad colour with nothing written", async () => {
     const group = scenario.groups.comunicazione!;
+    // The lists' filters keep the groups while nothing changes: a new name shows at once.
+    const option = `<option value="${group.slug}">`;
+    expect(await (await admin.get("/idee")).text()).toContain(`${option}Comunicazione</option>`);
+    const stored = await server.db.workingGroup.findUniqueOrThrow({ where: { id: group.id } });
+    const renamed = await admin.post("/admin/gruppi", {
+      groupId: group.id,
+      name: "Comunicazione e ascolto",
+      description: stored.description,
+      colour: stored.colour,
+      position: String(stored.position),
+    });
+    expect(renamed.status).toBe(302);
+    expect(await (await admin.get("/idee")).text()).toContain(`${option}Comunicazione e ascolto</option>`);
     const ok = await admin.post("/admin/gruppi", {
       groupId: group.id,
       name: "Comunicazione",

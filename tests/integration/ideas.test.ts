@@ -885,6 +885,12 @@ describe("themes", () => {
       ).toBe(403);
     }
     expect(await server.db.tag.count()).toBe(before);
+    // The lists' filters keep the themes while nothing changes: each change shows at once.
+    const themes = async () => {
+      const html = await (await as("member").get("/idee")).text();
+      return [...html.matchAll(/<option value="([^"]+)">([^<]+)<\/option>/g)].map((m) => `${m[1]}:${m[2]}`);
+    };
+    expect((await themes()).some((option) => option.endsWith(":Sportello mobile"))).toBe(false);
 
     expect(
       (await as("admin").post("/admin/temi", { intent: "add", kind: "CANALE", name: "Sportello mobile" })).status,
@@ -894,6 +900,7 @@ describe("themes", () => {
     ).toBe(409);
     expect((await as("admin").post("/admin/temi", { intent: "add", kind: "ALTRO", name: "X" })).status).toBe(400);
     const tag = await server.db.tag.findFirstOrThrow({ where: { name: "Sportello mobile" } });
+    expect(await themes()).toContain(`${tag.id}:Canale: Sportello mobile`);
 
     const response = await as("employee").post("/idee/nuova", {
       intent: "save",
@@ -908,6 +915,7 @@ describe("themes", () => {
 
     await as("admin").post("/admin/temi", { intent: "rename", tagId: tag.id, name: "Sportello itinerante" });
     expect((await server.db.tag.findUniqueOrThrow({ where: { id: tag.id } })).name).toBe("Sportello itinerante");
+    expect(await themes()).toContain(`${tag.id}:Canale: Sportello itinerante`);
     // Deleting asks for the ticked confirmation first.
     const unconfirmed = await as("admin").post("/admin/temi", { intent: "delete", tagId: tag.id });
     expect(unconfirmed.status).toBe(400);
@@ -915,6 +923,7 @@ describe("themes", () => {
     expect(await server.db.tag.findUnique({ where: { id: tag.id } })).not.toBeNull();
     await as("admin").post("/admin/temi", { intent: "delete", tagId: tag.id, confirm: "1" });
     expect(await server.db.tag.findUnique({ where: { id: tag.id } })).toBeNull();
+    expect((await themes()).some((option) => option.startsWith(`${tag.id}:`))).toBe(false);
     expect(await server.db.idea.count({ where: { title: "Un camper per le frazioni" } })).toBe(1);
   });
 });
