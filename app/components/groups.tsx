@@ -1,7 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { can } from "~/domain/policy-shared";
 import type { Actor } from "~/lib/actor";
-import { useT } from "~/lib/i18n/react";
+import { useLocale, useT } from "~/lib/i18n/react";
+import { CachedFragment } from "./cached-fragment";
 
 type GroupSummary = {
   id: string;
@@ -47,17 +48,28 @@ export function memberCountLabel(t: ReturnType<typeof useT>, count: number) {
   return t("groups.members", { count });
 }
 
-export function GroupCard({
-  group,
-  actor,
-  returnTo,
-  headingLevel = 3,
-}: {
-  group: GroupSummary;
-  actor: Actor | undefined;
-  returnTo: string;
-  headingLevel?: 2 | 3;
-}) {
+type CardProps = { group: GroupSummary; actor: Actor | undefined; returnTo: string; headingLevel?: 2 | 3 };
+
+/**
+ * A group with its leaders, its count and the reader's way in or out: drawn from the group's
+ * fields and whether the reader is a member or may join, so kept until those change.
+ */
+export function GroupCard(props: CardProps) {
+  const locale = useLocale();
+  const { group, actor, returnTo, headingLevel = 3 } = props;
+  const member = actor?.memberOf.includes(group.id) ?? false;
+  const mayJoin = !member && can(actor, "group.join", group);
+  return (
+    <CachedFragment
+      name={`group-card|${group.id}|${headingLevel}|${member}|${mayJoin}|${returnTo}|${locale}`}
+      version={JSON.stringify(group)}
+    >
+      <GroupCardDrawing {...props} />
+    </CachedFragment>
+  );
+}
+
+function GroupCardDrawing({ group, actor, returnTo, headingLevel = 3 }: CardProps) {
   const t = useT();
   const Heading = `h${headingLevel}` as const;
   const member = actor?.memberOf.includes(group.id) ?? false;

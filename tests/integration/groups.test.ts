@@ -89,6 +89,49 @@ describe("voluntary groups", () => {
   });
 });
 
+describe("the home page's group cards", () => {
+  it("follow each reader (member, may join, may not) and each change of members", async () => {
+    const readers = {
+      employee: "dipendente@test.example",
+      member: "membro@test.example",
+      observer: "osservatore@test.example",
+    };
+    const clients: Record<string, Client> = {};
+    for (const [who, email] of Object.entries(readers)) {
+      clients[who] = new Client(server.url);
+      await clients[who].login(email, PASSWORD);
+    }
+    const group = scenario.groups.logistica!;
+    const card = async (who: string) => {
+      const html = await (await clients[who]!.get("/")).text();
+      const inCard = "(?:(?!</article>)[\\s\\S])*";
+      const found = html.match(
+        new RegExp(`<article class="pionieri-group-card"${inCard}href="/gruppi/${group.slug}"${inCard}</article>`),
+      )?.[0];
+      expect(found, who).toBeDefined();
+      return found!;
+    };
+    const count = async () =>
+      `${await server.db.membership.count({ where: { groupId: group.id, user: { active: true } } })} partecipanti`;
+    // Each reader twice: the second time from what the server kept.
+    for (let round = 0; round < 2; round++) {
+      expect(await card("employee")).toContain(">Partecipa</button>");
+      expect(await card("member")).toContain(">Lascia il gruppo</button>");
+      expect(await card("observer")).not.toContain("</button>");
+      for (const who of Object.keys(readers)) expect(await card(who)).toContain(await count());
+    }
+    await clients.employee!.post(`/gruppi/${group.slug}`, { intent: "join", returnTo: "/" });
+    const joined = await card("employee");
+    expect(joined).toContain("Fai parte di questo gruppo");
+    expect(joined).toContain(">Lascia il gruppo</button>");
+    for (const who of Object.keys(readers)) expect(await card(who)).toContain(await count());
+    expect(await card("observer")).not.toContain("</button>");
+    await clients.employee!.post(`/gruppi/${group.slug}`, { intent: "leave", returnTo: "/" });
+    expect(await card("employee")).toContain(">Partecipa</button>");
+    for (const who of Object.keys(readers)) expect(await card(who)).toContain(await count());
+  });
+});
+
 describe("the home page's latest activity", () => {
   it("lists what happened, newest first, and nothing dated in the future", async () => {
     const { buildIdea, buildStatusChange } = await import("../support/factories");
