@@ -6,12 +6,6 @@ type FragmentProps = {
   /** What it shows: the content version, from the loader. */
   version: string;
   className?: string;
-  /**
-   * Kept on a page that hydrates too: only for parts drawn from their props alone (no `useId`,
-   * whose ids depend on where a part sits in the page), which React then hydrates as if it had
-   * drawn them there.
-   */
-  hydrated?: boolean;
   children: ReactNode;
 };
 
@@ -26,10 +20,9 @@ export const FragmentKeeperContext = createContext<ComponentType<FragmentProps> 
  * long tables that every colleague gets alike (the crono-programma draws hundreds of objectives
  * three times). One kept drawing per name: a newer version replaces it.
  *
- * On pages that ship no JavaScript (handle.hydrate false) it is kept as static HTML. A page that
- * hydrates draws the children as usual, unless the part says `hydrated`: then it is kept as React
- * draws a page, which the browser hydrates as its own (decision 0049). A click in the browser
- * draws the children, inside the same element.
+ * Only on pages that ship no JavaScript (handle.hydrate false): kept markup is static HTML, which
+ * React could not hydrate. A page that hydrates, or a click in the browser, draws the children
+ * as usual, inside the same element.
  */
 export function CachedFragment(props: FragmentProps) {
   const Keeper = useContext(FragmentKeeperContext);

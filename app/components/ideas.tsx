@@ -22,12 +22,12 @@ type CardProps = { idea: SerializeFrom<IdeaListItem>; headingLevel?: 2 | 3 };
 
 /**
  * An idea in a list: drawn from its own fields alone (the reader's support among them), so the
- * server keeps its drawing until they change, on pages that hydrate too (decision 0049).
+ * server keeps its drawing until they change (decision 0049).
  */
 export function IdeaCard({ idea, headingLevel = 2 }: CardProps) {
   const locale = useLocale();
   return (
-    <CachedFragment name={`idea-card|${idea.id}|${headingLevel}|${locale}`} version={JSON.stringify(idea)} hydrated>
+    <CachedFragment name={`idea-card|${idea.id}|${headingLevel}|${locale}`} version={JSON.stringify(idea)}>
       <IdeaCardDrawing idea={idea} headingLevel={headingLevel} />
     </CachedFragment>
   );

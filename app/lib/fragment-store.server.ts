@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { ReactElement } from "react";
-import { renderToStaticMarkup, renderToString } from "react-dom/server";
+import { renderToStaticMarkup } from "react-dom/server";
 
 /**
  * The fragments the server keeps (components/cached-fragment.tsx, drawn by
@@ -14,16 +14,13 @@ const MAX_BYTES = 8 * 1024 * 1024;
 const kept = new Map<string, { version: string; markup: Buffer }>();
 let bytes = 0;
 
-function keptFragment(name: string, version: string, render: () => ReactElement, hydrated: boolean): Buffer {
+function keptFragment(name: string, version: string, render: () => ReactElement): Buffer {
   const hit = kept.get(name);
   if (hit) {
     kept.delete(name);
     bytes -= hit.markup.length;
   }
-  const markup =
-    hit?.version === version
-      ? hit.markup
-      : Buffer.from(hydrated ? renderToString(render()) : renderToStaticMarkup(render()));
+  const markup = hit?.version === version ? hit.markup : Buffer.from(renderToStaticMarkup(render()));
   kept.set(name, { version, markup });
   bytes += markup.length;
   for (const [oldest, value] of kept) {
@@ -46,13 +43,8 @@ const MARKS = new RegExp(`<!--${MARK}:(\\d+)-->`);
 export function fragmentsForRender() {
   const parts: Buffer[] = [];
   return {
-    /**
-     * `hydrated`: for a page the browser hydrates, the part is drawn as React draws a page (with
-     * the marks between adjacent texts that hydration reads), and kept apart from the same part
-     * drawn for a page that does not.
-     */
-    store(name: string, version: string, render: () => ReactElement, hydrated = false): string {
-      parts.push(keptFragment(hydrated ? `hydrated|${name}` : name, version, render, hydrated));
+    store(name: string, version: string, render: () => ReactElement): string {
+      parts.push(keptFragment(name, version, render));
       return `<!--${MARK}:${parts.length - 1}-->`;
     },
     /**

@@ -16,19 +16,17 @@ export const FragmentStoreContext = createContext<Store | null>(null);
 
 /**
  * components/cached-fragment.tsx as the server draws it: the kept markup of the part, or the
- * part drawn live on a page that hydrates, unless the part is kept for hydration too.
+ * part drawn live on a page that hydrates (React could not hydrate markup it did not draw).
  */
 export function KeptFragment({
   name,
   version,
   className,
-  hydrated: keptHydrated,
   children,
 }: {
   name: string;
   version: string;
   className?: string;
-  hydrated?: boolean;
   children: ReactNode;
 }) {
   const store = useContext(FragmentStoreContext);
@@ -43,25 +41,19 @@ export function KeptFragment({
     location: useContext(LocationContext),
     route: useContext(RouteContext),
   };
-  const hydrated = hydrates(matches);
-  if (!store || (hydrated && !keptHydrated)) return <div className={className}>{children}</div>;
-  const html = store(
-    name,
-    version,
-    () => (
-      <RemixContext.Provider value={contexts.remix}>
-        <DataRouterContext.Provider value={contexts.router}>
-          <DataRouterStateContext.Provider value={contexts.state}>
-            <NavigationContext.Provider value={contexts.navigation}>
-              <LocationContext.Provider value={contexts.location}>
-                <RouteContext.Provider value={contexts.route}>{children}</RouteContext.Provider>
-              </LocationContext.Provider>
-            </NavigationContext.Provider>
-          </DataRouterStateContext.Provider>
-        </DataRouterContext.Provider>
-      </RemixContext.Provider>
-    ),
-    hydrated,
-  );
+  if (!store || hydrates(matches)) return <div className={className}>{children}</div>;
+  const html = store(name, version, () => (
+    <RemixContext.Provider value={contexts.remix}>
+      <DataRouterContext.Provider value={contexts.router}>
+        <DataRouterStateContext.Provider value={contexts.state}>
+          <NavigationContext.Provider value={contexts.navigation}>
+            <LocationContext.Provider value={contexts.location}>
+              <RouteContext.Provider value={contexts.route}>{children}</RouteContext.Provider>
+            </LocationContext.Provider>
+          </NavigationContext.Provider>
+        </DataRouterStateContext.Provider>
+      </DataRouterContext.Provider>
+    </RemixContext.Provider>
+  ));
   return <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -18,7 +18,8 @@ import { ideaStatusLabel } from "~/lib/i18n/labels";
 import type { PageHandle } from "~/lib/i18n";
 import { ideasMessages } from "~/lib/i18n/messages/ideas";
 
-export const handle: PageHandle = { messages: [ideasMessages] };
+/** Links and plain GET forms only (search, filters, sorts, the next page): drawn by the server (0049). */
+export const handle: PageHandle = { messages: [ideasMessages], hydrate: false };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.ideas");
 

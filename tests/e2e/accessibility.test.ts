@@ -158,8 +158,9 @@ describe("focus after a navigation", () => {
     const { context } = await watchedContext(h.browser, h.server.url);
     const page = await context.newPage();
     await login(page, h.server.url, "dipendente@test.example", PASSWORD);
-    // From a page that hydrates (home is drawn by the server: a click from it loads a document).
-    await page.goto(`${h.server.url}/idee`);
+    // From a page that hydrates (home and the idea list are drawn by the server: a click from
+    // them loads a document).
+    await page.goto(`${h.server.url}/notifiche`);
     await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
     await page.getByRole("link", { name: "Gruppi", exact: true }).first().click();
     await page.waitForURL("**/gruppi");

@@ -150,43 +150,34 @@ describe.each([
   });
 });
 
-describe("idea cards kept by the server on a page that hydrates", () => {
-  it("hydrate as React's own markup: no node drawn again, no error, and the list still navigates", async () => {
-    for (const title of ["Sportello con orari serali", "Sportello anche il sabato"]) {
-      await ideaAt(server.db, scenario, "IN_DISCUSSIONE", { title, authorId: scenario.users.member.id });
-    }
-    const { page, side } = await as("dipendente@test.example", true);
-    // Twice: the first visit draws the cards and keeps them, the second is served what was kept.
-    for (const visit of [1, 2]) {
-      await page.goto(`${server.url}/idee?q=sportello`);
-      // The server's nodes, taken before the browser's React starts on them.
-      await page.evaluate(() => {
-        (window as unknown as { drawn: Element[] }).drawn = [...document.querySelectorAll(".pionieri-idea-card *")];
+describe("the idea list, drawn by the server", () => {
+  it.each([true, false])(
+    "searches, sorts and pages with plain links and forms, without a script (JavaScript on: %s)",
+    async (js) => {
+      for (const title of ["Sportello con orari serali", "Sportello anche il sabato"]) {
+        await ideaAt(server.db, scenario, "IN_DISCUSSIONE", { title, authorId: scenario.users.member.id });
+      }
+      const { page, side } = await as("dipendente@test.example", js);
+      const scripts: string[] = [];
+      page.on("request", (request) => {
+        if (request.resourceType() === "script") scripts.push(request.url());
       });
-      // Until React has taken the last of them, or thrown them away to draw its own.
-      await page.waitForFunction(() => {
-        const last = (window as unknown as { drawn: Element[] }).drawn.at(-1);
-        return !last?.isConnected || Object.keys(last).some((key) => key.startsWith("__reactFiber"));
-      });
-      // Hydrated in place: every server node is still in the page, each now React's.
-      const kept = await page.evaluate(() =>
-        (window as unknown as { drawn: Element[] }).drawn.map(
-          (node) => node.isConnected && Object.keys(node).some((key) => key.startsWith("__reactFiber")),
-        ),
-      );
-      expect(kept.length, `visit ${visit}`).toBeGreaterThan(10);
-      expect(kept.every(Boolean), `visit ${visit}`).toBe(true);
+      await page.goto(`${server.url}/idee`);
+      await page.getByRole("searchbox", { name: "Cerca nelle idee" }).fill("sportello");
+      await Promise.all([
+        page.waitForURL(/q=sportello/),
+        page.getByRole("button", { name: "Cerca", exact: true }).click(),
+      ]);
       expect(await page.locator(".pionieri-idea-card mark").count()).toBeGreaterThanOrEqual(2);
-    }
-    // The browser draws the next list itself: sorting stays in the same document.
-    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
-    await page.getByRole("link", { name: "più sostenute" }).click();
-    await page.waitForURL(/sort=sostegni/);
-    await page.getByRole("link", { name: "Sportello con orari serali" }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
-    await side.context.close();
-    expect(side.problems).toEqual([]);
-  });
+      await Promise.all([page.waitForURL(/sort=sostegni/), page.getByRole("link", { name: "più sostenute" }).click()]);
+      await page.getByRole("link", { name: "Sportello con orari serali" }).first().waitFor();
+      expect(new URL(page.url()).searchParams.get("q")).toBe("sportello");
+      expect(await page.getByRole("link", { name: "più sostenute" }).getAttribute("aria-current")).toBe("true");
+      expect(scripts).toEqual([]);
+      await side.context.close();
+      expect(side.problems).toEqual([]);
+    },
+  );
 });
 
 describe("accessibility of the idea pages", () => {

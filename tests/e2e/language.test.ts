@@ -30,7 +30,7 @@ describe("English", () => {
       // A fresh English page: hydrated (a client-side navigation works) and still in English, its
       // English messages a script of their own.
       scripts.length = 0;
-      await page.goto(`${h.server.url}/idee`);
+      await page.goto(`${h.server.url}/notifiche`);
       await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
       expect(await page.locator("html").getAttribute("lang")).toBe("en");
       expect(scripts.filter((url) => /\/en-\w+\.js$/.test(url))).toHaveLength(1);

@@ -188,6 +188,9 @@ describe("the navigation", () => {
       ["/crono-programma", "Crono-programma"],
       [`/idee/${idea.id}`, "Idee"],
       ["/idee", "Idee"],
+      // Two pages that hydrate: the new idea's form and the groups.
+      ["/idee/nuova", "Idee"],
+      ["/gruppi", "Gruppi"],
       [`/gruppi/${scenario.groups.logistica!.slug}`, "Gruppi"],
       ["/cabina-di-regia", "Cabina di Regia"],
       ["/", "Home"],
