@@ -1,4 +1,4 @@
-import { Form, Link, NavLink, useLocation, useMatches } from "@remix-run/react";
+import { Form, Link, useLocation, useMatches } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { CachedFragment } from "~/components/cached-fragment";
 import { can } from "~/domain/policy-shared";
@@ -35,7 +35,8 @@ export function Layout({ children }: { children: ReactNode }) {
           { to: "/sfide", label: t("nav.challenges"), end: false },
           { to: "/sondaggi", label: t("nav.polls"), end: false },
           ...(moderates ? [{ to: "/moderazione", label: t("nav.moderation"), end: false }] : []),
-          ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false }] : []),
+          // Its first page is the users' list; it stands for every page of the administration.
+          ...(isAdmin ? [{ to: "/admin/utenti", label: t("nav.admin"), end: false, section: "/admin" }] : []),
         ]
       : [];
   const unread = data?.unread ?? 0;
@@ -144,9 +145,9 @@ export function Layout({ children }: { children: ReactNode }) {
             >
               <details className="pionieri-nav-toggle">
                 <summary>{t("nav.menu")}</summary>
-                <NavList links={links} />
+                <NavList links={links} pathname={location.pathname} />
               </details>
-              <NavList links={links} className="pionieri-nav-wide" />
+              <NavList links={links} pathname={location.pathname} className="pionieri-nav-wide" />
             </CachedFragment>
           </nav>
         ) : null}
@@ -189,34 +190,44 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+type NavItem = { to: string; label: string; end: boolean; section?: string };
+
 /**
- * Which of the links NavLink marks as the current page at `pathname` (its own rule: the same
- * path, or a path below it unless `end`; letters' case aside): the kept navigation's key.
+ * Whether a link of the navigation stands for the page at `pathname`: NavLink's own rule (the same
+ * path, or a path below it unless `end`; letters' case aside), on the link's section when it has
+ * one (the administration's link leads to its first page and stands for all of them).
  */
-function currentLinks(links: readonly { to: string; end: boolean }[], pathname: string) {
+function isCurrent({ to, end, section = to }: NavItem, pathname: string) {
   const at = pathname.toLowerCase();
+  return at === to || at === section || (!end && at.startsWith(section) && at.charAt(section.length) === "/");
+}
+
+/** The links marked as current at `pathname`: part of the kept navigation's key. */
+function currentLinks(links: readonly NavItem[], pathname: string) {
   return links
-    .filter(({ to, end }) => at === to || (!end && at.startsWith(to) && at.charAt(to.length) === "/"))
+    .filter((link) => isCurrent(link, pathname))
     .map(({ to }) => to)
     .join(" ");
 }
 
-function NavList({
-  links,
-  className = "",
-}: {
-  links: { to: string; label: string; end: boolean }[];
-  className?: string;
-}) {
+function NavList({ links, pathname, className = "" }: { links: NavItem[]; pathname: string; className?: string }) {
   return (
     <ul className={`pionieri-nav-list ${className}`}>
-      {links.map((link) => (
-        <li key={link.to}>
-          <NavLink to={link.to} end={link.end} prefetch="intent">
-            {link.label}
-          </NavLink>
-        </li>
-      ))}
+      {links.map((link) => {
+        const current = isCurrent(link, pathname);
+        return (
+          <li key={link.to}>
+            <Link
+              to={link.to}
+              prefetch="intent"
+              aria-current={current ? "page" : undefined}
+              className={current ? "active" : ""}
+            >
+              {link.label}
+            </Link>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -198,6 +198,20 @@ describe("the navigation", () => {
     // Twice each (the phone's menu and the wide one), and nothing else.
     for (const [path, label] of sections)
       expect(current(await (await browser.get(path)).text()), path).toEqual([label, label]);
+    // The administration's link leads to its first page and stands for every page of it.
+    const admin = new Client(server.url);
+    await admin.login("admin@test.example", PASSWORD);
+    for (const [path, label] of [
+      ["/admin/utenti", "Amministrazione"],
+      ["/admin/temi", "Amministrazione"],
+      ["/admin/posta", "Amministrazione"],
+      ["/idee", "Idee"],
+      ["/admin/gruppi", "Amministrazione"],
+    ]) {
+      const page = await (await admin.get(path!)).text();
+      expect(current(page).slice(0, 2), path).toEqual([label, label]);
+      expect(page).toContain('href="/admin/utenti">Amministrazione</a>');
+    }
   });
 
   it("shows each person the doors of their role, whoever came before them", async () => {
