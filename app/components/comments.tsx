@@ -104,9 +104,21 @@ export function CommentThread({
 }
 
 /** What the reader may do with a comment: the only part of its drawing that depends on who reads. */
-type CommentActions = { reply: boolean; edit: boolean; delete: boolean; hide: boolean; report: boolean };
+type CommentActions = {
+  /** Replying comes first among a comment's actions (a reply to a reply joins the same thread). */
+  reply: boolean;
+  edit: boolean;
+  delete: boolean;
+  hide: boolean;
+  report: boolean;
+};
 
-function commentActions(comment: CommentView, actor: Actor | undefined, groupId: string, canReply: boolean) {
+function commentActions(
+  comment: CommentView,
+  actor: Actor | undefined,
+  groupId: string,
+  canReply: boolean,
+): CommentActions {
   const ref = {
     authorId: comment.authorId,
     ideaGroupId: groupId,

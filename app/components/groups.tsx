@@ -52,7 +52,7 @@ type CardProps = { group: GroupSummary; actor: Actor | undefined; returnTo: stri
 
 /**
  * A group with its leaders, its count and the reader's way in or out: drawn from the group's
- * fields and whether the reader is a member or may join, so kept until those change.
+ * fields and whether the reader is a member or may join, so kept until those change (decision 0048).
  */
 export function GroupCard(props: CardProps) {
   const locale = useLocale();

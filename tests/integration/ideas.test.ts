@@ -553,10 +553,9 @@ describe("comments", () => {
       authorId: scenario.users.employee.id,
       body: "Prima stesura del commento",
     });
-    const article = async (who: string, path = `/idee/${idea.id}`) => {
-      const page = await (await as(who).get(path)).text();
-      return page.match(new RegExp(`<article id="commento-${comment.id}"[\\s\\S]*?</article>`))?.[0] ?? "";
-    };
+    const articleIn = (html: string) =>
+      html.match(new RegExp(`<article id="commento-${comment.id}"[\\s\\S]*?</article>`))?.[0] ?? "";
+    const article = async (who: string) => articleIn(await (await as(who).get(`/idee/${idea.id}`)).text());
     const actions = (html: string) =>
       [...html.matchAll(/<summary>([^<]+)<\/summary>|>(Elimina|Delete)<\/button>/g)].map((m) => m[1] ?? m[2]);
 
@@ -603,9 +602,7 @@ describe("comments", () => {
       body: "   ",
     });
     expect(refused.status).toBe(400);
-    const again = (await refused.text()).match(
-      new RegExp(`<article id="commento-${comment.id}"[\\s\\S]*?</article>`),
-    )?.[0];
+    const again = articleIn(await refused.text());
     expect(again).toMatch(/<details open="">\s*<summary>Rispondi<\/summary>/);
     expect(again).toContain('aria-invalid="true"');
     expect(await article("member")).not.toContain("<details open");
