@@ -20,7 +20,7 @@ function keptFragment(name: string, version: string, render: () => ReactElement)
     kept.delete(name);
     bytes -= hit.markup.length;
   }
-  const markup = hit?.version === version ? hit.markup : Buffer.from(renderToStaticMarkup(render()));
+  const markup = hit?.version === version ? hit.markup : ownBytes(renderToStaticMarkup(render()));
   kept.set(name, { version, markup });
   bytes += markup.length;
   for (const [oldest, value] of kept) {
@@ -29,6 +29,17 @@ function keptFragment(name: string, version: string, render: () => ReactElement)
     bytes -= value.markup.length;
   }
   return markup;
+}
+
+/**
+ * The markup's bytes in memory of their own. `Buffer.from` takes a short text's bytes from a
+ * shared pool (slabs of 64 KB in Node 24): a kept card of 1 KB would hold its whole slab, and the
+ * store holds hundreds of cards and comments.
+ */
+function ownBytes(markup: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(markup));
+  bytes.write(markup);
+  return bytes;
 }
 
 /**
