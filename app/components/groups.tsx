@@ -14,6 +14,14 @@ type GroupSummary = {
   leaders: { id: string; displayName: string }[];
 };
 
+/** The reader's way in or out of a group: the only part of a group's card that depends on who reads. */
+type Membership = { member: boolean; mayJoin: boolean };
+
+function membershipOf(group: { id: string }, actor: Actor | undefined): Membership {
+  const member = actor?.memberOf.includes(group.id) ?? false;
+  return { member, mayJoin: !member && can(actor, "group.join", group) };
+}
+
 /** Join or leave: a plain form posted to the group's page, which comes back to `returnTo`. */
 export function MembershipButton({
   group,
@@ -24,9 +32,20 @@ export function MembershipButton({
   actor: Actor | undefined;
   returnTo: string;
 }) {
+  return <MembershipForm group={group} membership={membershipOf(group, actor)} returnTo={returnTo} />;
+}
+
+function MembershipForm({
+  group,
+  membership: { member, mayJoin },
+  returnTo,
+}: {
+  group: { id: string; slug: string; name: string };
+  membership: Membership;
+  returnTo: string;
+}) {
   const t = useT();
-  const member = actor?.memberOf.includes(group.id) ?? false;
-  if (!member && !can(actor, "group.join", group)) return null;
+  if (!member && !mayJoin) return null;
   return (
     <Form method="post" action={`/gruppi/${group.slug}`} preventScrollReset>
       <input type="hidden" name="intent" value={member ? "leave" : "join"} />
@@ -49,30 +68,28 @@ export function memberCountLabel(t: ReturnType<typeof useT>, count: number) {
 }
 
 type CardProps = { group: GroupSummary; actor: Actor | undefined; returnTo: string; headingLevel?: 2 | 3 };
+type DrawingProps = { group: GroupSummary; membership: Membership; returnTo: string; headingLevel: 2 | 3 };
 
 /**
  * A group with its leaders, its count and the reader's way in or out: drawn from the group's
  * fields and whether the reader is a member or may join, so kept until those change (decision 0048).
  */
-export function GroupCard(props: CardProps) {
+export function GroupCard({ group, actor, returnTo, headingLevel = 3 }: CardProps) {
   const locale = useLocale();
-  const { group, actor, returnTo, headingLevel = 3 } = props;
-  const member = actor?.memberOf.includes(group.id) ?? false;
-  const mayJoin = !member && can(actor, "group.join", group);
+  const membership = membershipOf(group, actor);
   return (
     <CachedFragment
-      name={`group-card|${group.id}|${headingLevel}|${member}|${mayJoin}|${returnTo}|${locale}`}
+      name={`group-card|${group.id}|${headingLevel}|${membership.member}|${membership.mayJoin}|${returnTo}|${locale}`}
       version={JSON.stringify(group)}
     >
-      <GroupCardDrawing {...props} />
+      <GroupCardDrawing group={group} membership={membership} returnTo={returnTo} headingLevel={headingLevel} />
     </CachedFragment>
   );
 }
 
-function GroupCardDrawing({ group, actor, returnTo, headingLevel = 3 }: CardProps) {
+function GroupCardDrawing({ group, membership, returnTo, headingLevel }: DrawingProps) {
   const t = useT();
   const Heading = `h${headingLevel}` as const;
-  const member = actor?.memberOf.includes(group.id) ?? false;
   return (
     <article className="pionieri-group-card" style={{ borderTopColor: group.colour }}>
       <Heading className="h5 pionieri-group-title">
@@ -89,8 +106,8 @@ function GroupCardDrawing({ group, actor, returnTo, headingLevel = 3 }: CardProp
         </span>
       </p>
       <div className="pionieri-group-actions">
-        {member ? <span className="badge bg-success">{t("groups.youAreMember")}</span> : null}
-        <MembershipButton group={group} actor={actor} returnTo={returnTo} />
+        {membership.member ? <span className="badge bg-success">{t("groups.youAreMember")}</span> : null}
+        <MembershipForm group={group} membership={membership} returnTo={returnTo} />
       </div>
     </article>
   );
