@@ -221,6 +221,9 @@ const postHeaders = (cookie: string) => ({ cookie, origin: base, "content-type":
 
 const endpoints: Endpoint[] = [
   { name: "Floor (route vuota, senza layout)", path: "/bench/floor", kind: "floor" },
+  // What every signed-in page costs before its own data: the session, the root's loader, the
+  // layout and Remix's document (docs/decisions/0050-what-a-page-costs-before-its-data.md).
+  page("Pagina senza dati propri (/accessibilita: solo il layout)", "/accessibilita"),
   page("Home", "/"),
   page("/idee (più recenti)", "/idee"),
   page("/idee filtrate per gruppo e stato", `/idee?gruppo=${group}&stato=IN_DISCUSSIONE`),
