@@ -105,7 +105,7 @@ export function CommentThread({
 
 /** What the reader may do with a comment: the only part of its drawing that depends on who reads. */
 type CommentActions = {
-  /** Replying comes first among a comment's actions (a reply to a reply joins the same thread). */
+  /** The thread's own permission to reply (policy, given once per page), under a visible comment. */
   reply: boolean;
   edit: boolean;
   delete: boolean;

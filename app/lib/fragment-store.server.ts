@@ -37,9 +37,9 @@ function keptFragment(name: string, version: string, render: () => ReactElement)
  * store holds hundreds of cards and comments.
  */
 function ownBytes(markup: string): Buffer {
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(markup));
-  bytes.write(markup);
-  return bytes;
+  const own = Buffer.allocUnsafeSlow(Buffer.byteLength(markup));
+  own.write(markup);
+  return own;
 }
 
 /**

@@ -15,18 +15,16 @@ function documentsOf() {
   const seen: EntryContext[] = [];
   const root = { default: () => null, loader: () => ({ title: "Pionieri" }) };
   const home = { default: () => null, loader: () => ({ ideas: 3 }) };
-  const route = (id: string, parentId: string | undefined, module: object) => ({
+  // Where a route sits: the root, or the index below it. The server's routes and the browser's
+  // manifest both say it.
+  const place = (id: string, parentId?: string) => ({
     id,
     parentId,
     path: parentId ? undefined : "",
     index: parentId ? true : undefined,
-    module,
   });
-  const asset = (id: string, parentId: string | undefined) => ({
-    id,
-    parentId,
-    path: parentId ? undefined : "",
-    index: parentId ? true : undefined,
+  const asset = (id: string, parentId?: string) => ({
+    ...place(id, parentId),
     module: `/build/${id}.js`,
     hasAction: false,
     hasLoader: true,
@@ -44,10 +42,13 @@ function documentsOf() {
         },
       },
     },
-    routes: { root: route("root", undefined, root), "routes/_index": route("routes/_index", "root", home) },
+    routes: {
+      root: { ...place("root"), module: root },
+      "routes/_index": { ...place("routes/_index", "root"), module: home },
+    },
     assets: {
       entry: { imports: [], module: "/build/entry.js" },
-      routes: { root: asset("root", undefined), "routes/_index": asset("routes/_index", "root") },
+      routes: { root: asset("root"), "routes/_index": asset("routes/_index", "root") },
       url: "/build/manifest.js",
       version: "test",
     },
@@ -57,7 +58,7 @@ function documentsOf() {
     isSpaMode: false,
     basename: undefined,
   } as unknown as ServerBuild;
-  return { build, seen, root, home, handle: createRequestHandler(build, "production") };
+  return { seen, root, home, handle: createRequestHandler(build, "production") };
 }
 
 describe("the document's entry context", () => {
