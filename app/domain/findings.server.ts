@@ -223,6 +223,12 @@ type Cell = {
   score: number | null;
   n: number;
 };
+/** A row of the survey's one statement: an answers' cell (with its question and week) or a day's citizens. */
+type SurveyRow = Omit<Cell, "questionId" | "week"> & {
+  questionId: string | null;
+  week: string | null;
+  day: string | null;
+};
 type Tally = { n: number; scored: number; satisfied: number };
 const tally = (): Tally => ({ n: 0, scored: 0, satisfied: 0 });
 
@@ -233,16 +239,24 @@ const tally = (): Tally => ({ n: 0, scored: 0, satisfied: 0 });
  */
 export function surveyFindings(surveyId: string) {
   return perSource(surveyId, `survey:${surveyId}`, () => {
-    const cells = reader().all<Cell>(Prisma.sql`
-      SELECT "questionId", "placeId", "serviceId", "week", "score", COUNT(*) AS n FROM "SurveyAnswer"
+    // The answers' cells, then the citizens by place, service and day, in one statement (a
+    // citizen's row has no question). The citizens are grouped by day from the index alone, each
+    // day's week found here: grouping by a week computed in SQL read every row and sorted them
+    // (56 ms over 100,000 answers, against 6; issue 22).
+    const rows = reader().all<SurveyRow>(Prisma.sql`
+      SELECT "questionId", "placeId", "serviceId", "week", NULL AS "day", "score", COUNT(*) AS n FROM "SurveyAnswer"
       WHERE "surveyId" = ${surveyId}
-      GROUP BY "questionId", "placeId", "serviceId", "week", "score"`);
-    // By day from the index alone, each day's week found here: grouping by a week computed in SQL
-    // read every row and sorted them (56 ms over 100,000 answers, against 6; issue 22).
-    const people = reader().all<{ placeId: string; serviceId: string | null; day: string; n: number }>(Prisma.sql`
-      SELECT "placeId", "serviceId", "day", COUNT(*) AS n FROM "SurveyResponse"
+      GROUP BY "questionId", "placeId", "serviceId", "week", "score"
+      UNION ALL
+      SELECT NULL, "placeId", "serviceId", NULL, "day", NULL, COUNT(*) FROM "SurveyResponse"
       WHERE "surveyId" = ${surveyId}
       GROUP BY "placeId", "serviceId", "day"`);
+    const cells: Cell[] = [];
+    const people: { placeId: string; serviceId: string | null; day: string; n: number }[] = [];
+    for (const { questionId, week, day, ...row } of rows) {
+      if (questionId === null) people.push({ placeId: row.placeId, serviceId: row.serviceId, day: day!, n: row.n });
+      else cells.push({ ...row, questionId, week: week! });
+    }
     const weekOfDay = weeksOfDays();
     const questions = new Map<
       string,

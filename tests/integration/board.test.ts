@@ -108,6 +108,26 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
     );
     for (const row of byStatus) expect(figures.ideasByStatus[row.status as "NUOVA"], row.status).toBe(Number(row.n));
     expect(figures.queue).toHaveLength(Number(byStatus.find((r) => r.status === "IN_VALUTAZIONE")?.n ?? 0));
+    // The median days to the board's first decision, from each decided idea's events read apart.
+    const decided = await db.idea.findMany({
+      where: { events: { some: { kind: "STATUS", toStatus: { in: ["ACCOLTA", "NON_ACCOLTA"] } } } },
+      select: {
+        createdAt: true,
+        events: {
+          where: { kind: "STATUS", toStatus: { in: ["ACCOLTA", "NON_ACCOLTA"] } },
+          orderBy: { createdAt: "asc" },
+          take: 1,
+        },
+      },
+    });
+    const waits = decided
+      .map((idea) => Math.round((idea.events[0]!.createdAt.getTime() - idea.createdAt.getTime()) / 8640_000) / 10)
+      .sort((a, b) => a - b);
+    expect(waits.length).toBeGreaterThan(3);
+    const middle = waits.length / 2;
+    expect(figures.medianDays).toBe(
+      waits.length % 2 ? waits[Math.floor(middle)] : (waits[middle - 1]! + waits[middle]!) / 2,
+    );
 
     const since30 = new Date(now - 30 * 86400_000);
     const distinct = async (since: Date) => {
