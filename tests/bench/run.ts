@@ -207,8 +207,8 @@ type Endpoint = {
   method?: "GET" | "POST";
   /** Builds each request's headers and body (sessions rotate; toggles alternate). */
   next?: () => { headers: Record<string, string>; body?: string };
-  /** Arranges what the row measures under (10,000 queued e-mails). */
-  before?: () => void;
+  /** Arranges what the row measures under (10,000 queued e-mails), or what its probe reads. */
+  before?: () => void | Promise<void>;
   /** Undoes it once the row is measured, so that the next rows measure the pages alone. */
   after?: () => void | Promise<void>;
 };
@@ -230,7 +230,7 @@ const endpoints: Endpoint[] = [
   page("/idee?q= (ricerca)", "/idee?q=sportello+attese"),
   page("Idea con 200 commenti", `/idee/${BENCH.busyIdea}`),
   page("/crono-programma", "/crono-programma"),
-  page("/cabina-di-regia", "/cabina-di-regia"),
+  { ...page("/cabina-di-regia", "/cabina-di-regia"), before: everythingChanged },
   page(`Pagina di gruppo (${BENCH.meetings} riunioni)`, `/gruppi/${group}`),
   page("/sondaggi (40 sondaggi)", "/sondaggi"),
   page("Sondaggio con 3000 voti", `/sondaggi/${BENCH.poll}`),
@@ -283,25 +283,63 @@ const endpoints: Endpoint[] = [
     path: `/rilevazioni/${BENCH.campaign}/coda`,
     kind: "action",
     method: "POST",
-    next: () => ({
-      headers: postHeaders(nextCookie()),
-      body: form({
-        visitId: `bench${randomBytes(9).toString("base64url")}`,
-        day: "2026-11-20",
-        arrival: "09:12",
-        start: "09:30",
-        end: "09:41",
-        stop0: "bplace0001",
-        stop1: "bplace0003",
-        serviceId: "bservice001",
-        outcome: "RINVIATO",
-        channel: "SPONTANEO",
-        note: "",
-      }),
-    }),
+    next: () => ({ headers: postHeaders(nextCookie()), body: visitForm() }),
   },
   { ...page("/cabina-di-regia durante un'ondata di risposte", "/cabina-di-regia"), before: floodAnswers },
 ];
+
+/** A visit as the phone's queue sends it, each with an identifier of its own. */
+function visitForm() {
+  return form({
+    visitId: `bench${randomBytes(9).toString("base64url")}`,
+    day: "2026-11-20",
+    arrival: "09:12",
+    start: "09:30",
+    end: "09:41",
+    stop0: "bplace0001",
+    stop1: "bplace0003",
+    serviceId: "bservice001",
+    outcome: "RINVIATO",
+    channel: "SPONTANEO",
+    note: "",
+  });
+}
+const answerForm = form({ q_bq0: "3", q_bq1: "4", testo: "", sito_web: "" });
+const answer = () =>
+  fetch(`${base}/q/${BENCH.qrToken}`, {
+    method: "POST",
+    headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
+    body: answerForm,
+    redirect: "manual",
+  });
+
+/**
+ * Before the board's row: a content write, a citizen's answer and a visit, so that its probe
+ * counts the board's statements at their most (issue 22: "cold after a visit or answer"). The
+ * board keeps three sets of figures, each with its own version (the content's, the featured
+ * campaign's, the featured survey's): all three are read again. The content write is the
+ * version's own raise, which every write to a page's table makes by trigger.
+ */
+async function everythingChanged() {
+  const writer = new Database(file);
+  writer.pragma("busy_timeout = 5000");
+  writer.prepare(`UPDATE "ContentVersion" SET "n" = "n" + 1 WHERE "id" = 1`).run();
+  writer.close();
+  const answered = await answer();
+  const visited = await fetch(`${base}/rilevazioni/${BENCH.campaign}/coda`, {
+    method: "POST",
+    headers: postHeaders(nextCookie()),
+    body: visitForm(),
+    redirect: "manual",
+  });
+  for (const [what, response] of [
+    ["answer", answered],
+    ["visit", visited],
+  ] as const) {
+    await response.arrayBuffer();
+    if (response.status >= 400) throw new Error(`before the board's row, the ${what}: ${response.status}`);
+  }
+}
 
 /**
  * Citizens' answers pouring in from one address at full speed while the board's page is measured:
@@ -311,15 +349,9 @@ const endpoints: Endpoint[] = [
 const flood = { accepted: 0, refused: 0 };
 function floodAnswers() {
   const until = Date.now() + (WARMUP + DURATION + 2) * 1000;
-  const body = form({ q_bq0: "3", q_bq1: "4", testo: "", sito_web: "" });
   const worker = async () => {
     while (Date.now() < until) {
-      const response = await fetch(`${base}/q/${BENCH.qrToken}`, {
-        method: "POST",
-        headers: { origin: base, "content-type": "application/x-www-form-urlencoded" },
-        body,
-        redirect: "manual",
-      });
+      const response = await answer();
       await response.arrayBuffer();
       if (response.status === 302) flood.accepted += 1;
       else flood.refused += 1;
@@ -532,7 +564,7 @@ const uploads =
 
 const rows: Row[] = [];
 for (const endpoint of endpoints.filter((e) => !only || e.kind === "floor" || only.test(e.name))) {
-  endpoint.before?.();
+  await endpoint.before?.();
   const { statements, jsKb, cssKb } = await probe(endpoint);
   await load(endpoint, WARMUP);
   const { result, times } = await load(endpoint, DURATION);
