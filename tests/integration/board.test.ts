@@ -121,7 +121,7 @@ describe("the dashboard's figures on a generated dataset (in process, on this fi
       },
     });
     const waits = decided
-      .map((idea) => Math.round((idea.events[0]!.createdAt.getTime() - idea.createdAt.getTime()) / 8640_000) / 10)
+      .map((idea) => Math.round((idea.events[0]!.createdAt.getTime() - idea.createdAt.getTime()) / 8_640_000) / 10)
       .sort((a, b) => a - b);
     expect(waits.length).toBeGreaterThan(3);
     const middle = waits.length / 2;
