@@ -157,14 +157,19 @@ export async function groupSummaries(
   });
 }
 
+/** Every status with its count from rows of (status, count), 0 for a status no row names. */
+function countsByStatus(rows: Iterable<{ status: string; count: unknown }>): Record<IdeaStatus, number> {
+  const counts = Object.fromEntries(IDEA_STATUSES.map((status) => [status, 0])) as Record<IdeaStatus, number>;
+  for (const row of rows) if (row.status in counts) counts[row.status as IdeaStatus] = Number(row.count);
+  return counts;
+}
+
 /** Ideas per status as they stood at `asOf` (the status of their last change on or before it). */
 export async function ideasByStatusAsOf(asOf: Date): Promise<Record<IdeaStatus, number>> {
-  const counts = Object.fromEntries(IDEA_STATUSES.map((status) => [status, 0])) as Record<IdeaStatus, number>;
   if (asOf.getTime() >= Date.now() - 60_000) {
     // The present is the status column itself.
-    for (const row of await db.idea.groupBy({ by: ["status"], _count: true }))
-      if (row.status in counts) counts[row.status as IdeaStatus] = row._count;
-    return counts;
+    const rows = await db.idea.groupBy({ by: ["status"], _count: true });
+    return countsByStatus(rows.map((row) => ({ status: row.status, count: row._count })));
   }
   const rows = reader().all<{ status: string; count: number }>(Prisma.sql`
     SELECT COALESCE((
@@ -174,8 +179,7 @@ export async function ideasByStatusAsOf(asOf: Date): Promise<Record<IdeaStatus, 
     ), 'NUOVA') AS "status", COUNT(*) AS "count"
     FROM "Idea" i WHERE i."createdAt" <= ${asOf}
     GROUP BY 1`);
-  for (const row of rows) if (row.status in counts) counts[row.status as IdeaStatus] = Number(row.count);
-  return counts;
+  return countsByStatus(rows);
 }
 
 /** The board's decisions (accepted or declined) between two instants, oldest first. */
@@ -387,23 +391,20 @@ async function decisionQueue(actor: Actor, rows: ReturnType<typeof waitingIdeas>
  * landed too, against the 12 of issue 22. (A past instant's counts are `ideasByStatusAsOf`'s.)
  */
 function ideasNow(): { byStatus: Record<IdeaStatus, number>; medianDays: number | null } {
-  const rows = reader().all<{ status: string | null; n: unknown; created: unknown; decided: unknown }>(Prisma.sql`
-    SELECT "status", COUNT(*) AS "n", NULL AS "created", NULL AS "decided"
+  const rows = reader().all<{ status: string | null; count: unknown; created: unknown; decided: unknown }>(Prisma.sql`
+    SELECT "status", COUNT(*) AS "count", NULL AS "created", NULL AS "decided"
     FROM "Idea" GROUP BY "status"
     UNION ALL
     SELECT NULL, NULL, i."createdAt", MIN(e."createdAt")
     FROM "Idea" i JOIN "IdeaEvent" e ON e."ideaId" = i."id"
     WHERE e."kind" = 'STATUS' AND e."toStatus" IN ('ACCOLTA', 'NON_ACCOLTA')
     GROUP BY i."id"`);
-  const byStatus = Object.fromEntries(IDEA_STATUSES.map((status) => [status, 0])) as Record<IdeaStatus, number>;
-  const days: number[] = [];
-  for (const row of rows) {
-    if (row.status === null) {
-      const d = (new Date(String(row.decided)).getTime() - new Date(String(row.created)).getTime()) / DAY_MS;
-      days.push(Math.round(d * 10) / 10);
-    } else if (row.status in byStatus) byStatus[row.status as IdeaStatus] = Number(row.n);
-  }
-  return { byStatus, medianDays: median(days) };
+  const statuses = rows.flatMap(({ status, count }) => (status === null ? [] : [{ status, count }]));
+  const days = rows
+    .filter((row) => row.status === null)
+    .map((row) => (new Date(String(row.decided)).getTime() - new Date(String(row.created)).getTime()) / DAY_MS)
+    .map((d) => Math.round(d * 10) / 10);
+  return { byStatus: countsByStatus(statuses), medianDays: median(days) };
 }
 
 /** How many of the waiting ideas the dashboard lists (oldest first); the rest are one link away. */
